@@ -1,0 +1,129 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cf-campaign"
+
+#include "config.h"
+
+#include "cf-campaign.h"
+
+/* A project asking for pledges; list pages leave out the description. */
+struct _CfCampaign
+{
+  CfModel parent_instance;
+
+  char *id;
+  char *slug;
+  char *title;
+  char *blurb;
+  char *description;
+  char *creator_id;
+  char *creator_name;
+  char *category_id;
+  char *category_slug;
+  char *category_name;
+  char *country;
+  char *city;
+  char *image_url;
+  char *url;
+  CfCampaignState state;
+  CfMoney goal;
+  CfMoney pledged;
+  gint64 backers_count;
+  GDateTime *launched_at;
+  GDateTime *deadline;
+  gint64 rewards_count;
+  gint64 updates_count;
+  gboolean following;
+};
+
+static const CfField fields[] = {
+  { "id", NULL, CF_FIELD_ID, CF_FIELD_REQUIRED,
+    G_STRUCT_OFFSET (CfCampaign, id) },
+  { "slug", NULL, CF_FIELD_STRING, CF_FIELD_REQUIRED,
+    G_STRUCT_OFFSET (CfCampaign, slug) },
+  { "title", NULL, CF_FIELD_STRING, CF_FIELD_REQUIRED,
+    G_STRUCT_OFFSET (CfCampaign, title) },
+  { "blurb", NULL, CF_FIELD_STRING, CF_FIELD_REQUIRED,
+    G_STRUCT_OFFSET (CfCampaign, blurb) },
+  { "description", NULL, CF_FIELD_STRING, CF_FIELD_NULLABLE | CF_FIELD_OPTIONAL,
+    G_STRUCT_OFFSET (CfCampaign, description) },
+  { "creator.id", "creator-id", CF_FIELD_ID, CF_FIELD_REQUIRED,
+    G_STRUCT_OFFSET (CfCampaign, creator_id) },
+  { "creator.name", "creator-name", CF_FIELD_STRING, CF_FIELD_REQUIRED,
+    G_STRUCT_OFFSET (CfCampaign, creator_name) },
+  { "category.id", "category-id", CF_FIELD_ID, CF_FIELD_REQUIRED,
+    G_STRUCT_OFFSET (CfCampaign, category_id) },
+  { "category.slug", "category-slug", CF_FIELD_STRING, CF_FIELD_INTERN,
+    G_STRUCT_OFFSET (CfCampaign, category_slug) },
+  { "category.name", "category-name", CF_FIELD_STRING, CF_FIELD_INTERN,
+    G_STRUCT_OFFSET (CfCampaign, category_name) },
+  { "location.country", "country", CF_FIELD_STRING, CF_FIELD_NULLABLE | CF_FIELD_INTERN,
+    G_STRUCT_OFFSET (CfCampaign, country) },
+  { "location.city", "city", CF_FIELD_STRING, CF_FIELD_NULLABLE,
+    G_STRUCT_OFFSET (CfCampaign, city) },
+  { "image_url", NULL, CF_FIELD_STRING, CF_FIELD_NULLABLE,
+    G_STRUCT_OFFSET (CfCampaign, image_url) },
+  { "url", NULL, CF_FIELD_STRING, CF_FIELD_NULLABLE | CF_FIELD_OPTIONAL,
+    G_STRUCT_OFFSET (CfCampaign, url) },
+  { "state", NULL, CF_FIELD_ENUM, CF_FIELD_WRITABLE,
+    G_STRUCT_OFFSET (CfCampaign, state), cf_campaign_state_get_type },
+  { "goal", NULL, CF_FIELD_MONEY, CF_FIELD_REQUIRED,
+    G_STRUCT_OFFSET (CfCampaign, goal) },
+  { "pledged", NULL, CF_FIELD_MONEY, CF_FIELD_WRITABLE,
+    G_STRUCT_OFFSET (CfCampaign, pledged) },
+  { "backers_count", NULL, CF_FIELD_INT, CF_FIELD_WRITABLE,
+    G_STRUCT_OFFSET (CfCampaign, backers_count) },
+  { "launched_at", NULL, CF_FIELD_TIME, CF_FIELD_NULLABLE,
+    G_STRUCT_OFFSET (CfCampaign, launched_at) },
+  { "deadline", NULL, CF_FIELD_TIME, CF_FIELD_REQUIRED,
+    G_STRUCT_OFFSET (CfCampaign, deadline) },
+  { "rewards_count", NULL, CF_FIELD_INT, CF_FIELD_REQUIRED,
+    G_STRUCT_OFFSET (CfCampaign, rewards_count) },
+  { "updates_count", NULL, CF_FIELD_INT, CF_FIELD_REQUIRED,
+    G_STRUCT_OFFSET (CfCampaign, updates_count) },
+  { "following", NULL, CF_FIELD_BOOLEAN, CF_FIELD_OPTIONAL | CF_FIELD_WRITABLE,
+    G_STRUCT_OFFSET (CfCampaign, following) },
+};
+
+G_DEFINE_FINAL_TYPE (CfCampaign, cf_campaign, CF_TYPE_MODEL)
+
+static void
+cf_campaign_class_init (CfCampaignClass *klass)
+{
+  cf_model_class_install_fields (CF_MODEL_CLASS (klass), fields, G_N_ELEMENTS (fields));
+}
+
+static void
+cf_campaign_init (CfCampaign *self)
+{
+}
+
+CfCampaign *
+cf_campaign_new_from_json (JsonNode  *node,
+                           GError   **error)
+{
+  return cf_model_new_from_json (CF_TYPE_CAMPAIGN, node, error);
+}
+
+CF_MODEL_DEFINE_GETTER (CfCampaign, cf_campaign, CF_IS_CAMPAIGN, const char *, id, , NULL)
+CF_MODEL_DEFINE_GETTER (CfCampaign, cf_campaign, CF_IS_CAMPAIGN, const char *, slug, , NULL)
+CF_MODEL_DEFINE_GETTER (CfCampaign, cf_campaign, CF_IS_CAMPAIGN, const char *, title, , NULL)
+CF_MODEL_DEFINE_GETTER (CfCampaign, cf_campaign, CF_IS_CAMPAIGN, const char *, blurb, , NULL)
+CF_MODEL_DEFINE_GETTER (CfCampaign, cf_campaign, CF_IS_CAMPAIGN, const char *, description, , NULL)
+CF_MODEL_DEFINE_GETTER (CfCampaign, cf_campaign, CF_IS_CAMPAIGN, const char *, creator_id, , NULL)
+CF_MODEL_DEFINE_GETTER (CfCampaign, cf_campaign, CF_IS_CAMPAIGN, const char *, creator_name, , NULL)
+CF_MODEL_DEFINE_GETTER (CfCampaign, cf_campaign, CF_IS_CAMPAIGN, const char *, category_id, , NULL)
+CF_MODEL_DEFINE_GETTER (CfCampaign, cf_campaign, CF_IS_CAMPAIGN, const char *, category_slug, , NULL)
+CF_MODEL_DEFINE_GETTER (CfCampaign, cf_campaign, CF_IS_CAMPAIGN, const char *, category_name, , NULL)
+CF_MODEL_DEFINE_GETTER (CfCampaign, cf_campaign, CF_IS_CAMPAIGN, const char *, country, , NULL)
+CF_MODEL_DEFINE_GETTER (CfCampaign, cf_campaign, CF_IS_CAMPAIGN, const char *, city, , NULL)
+CF_MODEL_DEFINE_GETTER (CfCampaign, cf_campaign, CF_IS_CAMPAIGN, const char *, image_url, , NULL)
+CF_MODEL_DEFINE_GETTER (CfCampaign, cf_campaign, CF_IS_CAMPAIGN, const char *, url, , NULL)
+CF_MODEL_DEFINE_GETTER (CfCampaign, cf_campaign, CF_IS_CAMPAIGN, CfCampaignState, state, , 0)
+CF_MODEL_DEFINE_GETTER (CfCampaign, cf_campaign, CF_IS_CAMPAIGN, const CfMoney *, goal, &, NULL)
+CF_MODEL_DEFINE_GETTER (CfCampaign, cf_campaign, CF_IS_CAMPAIGN, const CfMoney *, pledged, &, NULL)
+CF_MODEL_DEFINE_GETTER (CfCampaign, cf_campaign, CF_IS_CAMPAIGN, gint64, backers_count, , -1)
+CF_MODEL_DEFINE_GETTER (CfCampaign, cf_campaign, CF_IS_CAMPAIGN, GDateTime *, launched_at, , NULL)
+CF_MODEL_DEFINE_GETTER (CfCampaign, cf_campaign, CF_IS_CAMPAIGN, GDateTime *, deadline, , NULL)
+CF_MODEL_DEFINE_GETTER (CfCampaign, cf_campaign, CF_IS_CAMPAIGN, gint64, rewards_count, , -1)
+CF_MODEL_DEFINE_GETTER (CfCampaign, cf_campaign, CF_IS_CAMPAIGN, gint64, updates_count, , -1)
+CF_MODEL_DEFINE_GETTER (CfCampaign, cf_campaign, CF_IS_CAMPAIGN, gboolean, following, , FALSE)

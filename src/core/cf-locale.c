@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cf-locale"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "cf-locale.h"
+
+/* "fr_FR.UTF-8@euro" → "fr_FR"; "C" and "POSIX" → "en". */
+char *
+cf_locale_to_icu (const char *posix_locale)
+{
+  if (posix_locale == NULL || *posix_locale == '\0' ||
+      g_str_equal (posix_locale, "C") || g_str_equal (posix_locale, "POSIX") ||
+      g_str_has_prefix (posix_locale, "C."))
+    return g_strdup ("en");
+
+  return g_strndup (posix_locale, strcspn (posix_locale, ".@"));
+}
+
+/* The locale figures are shown in: the user's first language, honouring
+ * LANGUAGE as gettext does, so that numbers read like the surrounding text. */
+char *
+cf_locale_dup_default (void)
+{
+  const char * const *names = g_get_language_names_with_category ("LC_NUMERIC");
+
+  return cf_locale_to_icu (names[0]);
+}

@@ -1,0 +1,11 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+char *cf_locale_dup_default (void);
+char *cf_locale_to_icu      (const char *posix_locale);
+
+G_END_DECLS

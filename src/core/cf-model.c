@@ -1,0 +1,494 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cf-model"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "cf-model.h"
+#include "cf-money.h"
+
+typedef enum
+{
+  MEMBER_FOUND,
+  MEMBER_ABSENT,
+  MEMBER_NULL,
+  MEMBER_PARENT_NOT_OBJECT,
+} MemberLookup;
+
+G_DEFINE_ABSTRACT_TYPE (CfModel, cf_model, G_TYPE_OBJECT)
+G_DEFINE_QUARK (cf-model-error-quark, cf_model_error)
+
+#define FIELD_SLOT(object, field) ((gpointer) ((guint8 *) (object) + (field)->offset))
+
+static const CfField *
+field_for_pspec (GParamSpec *pspec,
+                 guint       prop_id)
+{
+  CfModelClass *klass = g_type_class_peek (pspec->owner_type);
+
+  return &klass->fields[prop_id - 1];
+}
+
+static GParamSpec *
+param_spec_for_field (const CfField *field)
+{
+  const char *name = field->name ? field->name : field->member;
+  GParamFlags flags = G_PARAM_READABLE | G_PARAM_STATIC_NICK | G_PARAM_STATIC_BLURB;
+
+  if (field->flags & CF_FIELD_WRITABLE)
+    flags |= G_PARAM_WRITABLE | G_PARAM_EXPLICIT_NOTIFY;
+
+  switch (field->type)
+    {
+    case CF_FIELD_ID:
+    case CF_FIELD_STRING:
+    case CF_FIELD_MONTH:
+      return g_param_spec_string (name, NULL, NULL, NULL, flags);
+    case CF_FIELD_INT:
+      return g_param_spec_int64 (name, NULL, NULL, -1, G_MAXINT64, -1, flags);
+    case CF_FIELD_BOOLEAN:
+      return g_param_spec_boolean (name, NULL, NULL, FALSE, flags);
+    case CF_FIELD_MONEY:
+      return g_param_spec_boxed (name, NULL, NULL, CF_TYPE_MONEY, flags);
+    case CF_FIELD_TIME:
+      return g_param_spec_boxed (name, NULL, NULL, G_TYPE_DATE_TIME, flags);
+    case CF_FIELD_ENUM:
+      {
+        g_autoptr(GEnumClass) enum_class = g_type_class_ref (field->value_type ());
+
+        return g_param_spec_enum (name, NULL, NULL, field->value_type (),
+                                  enum_class->values[0].value, flags);
+      }
+    case CF_FIELD_STRV:
+      return g_param_spec_boxed (name, NULL, NULL, G_TYPE_STRV, flags);
+    case CF_FIELD_OBJECT:
+      return g_param_spec_object (name, NULL, NULL, field->value_type (), flags);
+    case CF_FIELD_LIST:
+      return g_param_spec_object (name, NULL, NULL, G_TYPE_LIST_MODEL, flags);
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+free_field (gpointer       slot,
+            const CfField *field)
+{
+  switch (field->type)
+    {
+    case CF_FIELD_ID:
+    case CF_FIELD_STRING:
+    case CF_FIELD_MONTH:
+      if (!(field->flags & CF_FIELD_INTERN))
+        g_clear_pointer ((char **) slot, g_free);
+      break;
+    case CF_FIELD_TIME:
+      g_clear_pointer ((GDateTime **) slot, g_date_time_unref);
+      break;
+    case CF_FIELD_STRV:
+      g_clear_pointer ((GStrv *) slot, g_strfreev);
+      break;
+    case CF_FIELD_OBJECT:
+    case CF_FIELD_LIST:
+      g_clear_object ((GObject **) slot);
+      break;
+    default:
+      break;
+    }
+}
+
+static void
+set_null (gpointer       slot,
+          const CfField *field)
+{
+  if (field->type == CF_FIELD_INT)
+    *(gint64 *) slot = -1;
+}
+
+static gboolean
+is_month (const char *text)
+{
+  int month;
+
+  if (strlen (text) != 7 || text[4] != '-')
+    return FALSE;
+
+  for (guint i = 0; i < 7; i++)
+    if (i != 4 && !g_ascii_isdigit (text[i]))
+      return FALSE;
+
+  month = (text[5] - '0') * 10 + (text[6] - '0');
+  return month >= 1 && month <= 12;
+}
+
+static MemberLookup
+lookup_member (JsonObject  *object,
+               const char  *path,
+               JsonNode   **node)
+{
+  const char *dot;
+
+  while ((dot = strchr (path, '.')) != NULL)
+    {
+      g_autofree char *part = g_strndup (path, dot - path);
+      JsonNode *parent = json_object_get_member (object, part);
+
+      if (parent == NULL)
+        return MEMBER_ABSENT;
+      if (JSON_NODE_HOLDS_NULL (parent))
+        return MEMBER_NULL;
+      if (!JSON_NODE_HOLDS_OBJECT (parent))
+        return MEMBER_PARENT_NOT_OBJECT;
+
+      object = json_node_get_object (parent);
+      path = dot + 1;
+    }
+
+  *node = json_object_get_member (object, path);
+  if (*node == NULL)
+    return MEMBER_ABSENT;
+
+  return JSON_NODE_HOLDS_NULL (*node) ? MEMBER_NULL : MEMBER_FOUND;
+}
+
+static const char *
+string_value (JsonNode *node)
+{
+  if (json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+
+  return json_node_get_string (node);
+}
+
+static GStrv
+strv_value (JsonNode *node)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  JsonArray *array;
+
+  if (!JSON_NODE_HOLDS_ARRAY (node))
+    return NULL;
+
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      const char *text = string_value (json_array_get_element (array, i));
+
+      if (text == NULL)
+        return NULL;
+      g_strv_builder_add (builder, text);
+    }
+
+  return g_strv_builder_end (builder);
+}
+
+static gboolean
+read_scalar (JsonNode      *node,
+             const CfField *field,
+             gpointer       slot)
+{
+  const char *text = string_value (node);
+  GType value_type = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
+
+  switch (field->type)
+    {
+    case CF_FIELD_ID:
+      if (value_type == G_TYPE_INT64)
+        *(char **) slot = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+      else if (text != NULL && *text != '\0')
+        *(char **) slot = g_strdup (text);
+      return *(char **) slot != NULL;
+    case CF_FIELD_STRING:
+      if (text != NULL)
+        *(char **) slot = (field->flags & CF_FIELD_INTERN) ? (char *) g_intern_string (text)
+                                                           : g_strdup (text);
+      return text != NULL;
+    case CF_FIELD_MONTH:
+      if (text != NULL && is_month (text))
+        *(char **) slot = g_strdup (text);
+      return *(char **) slot != NULL;
+    case CF_FIELD_INT:
+      if (value_type == G_TYPE_INT64 && json_node_get_int (node) >= 0)
+        *(gint64 *) slot = json_node_get_int (node);
+      return value_type == G_TYPE_INT64 && json_node_get_int (node) >= 0;
+    case CF_FIELD_BOOLEAN:
+      if (value_type == G_TYPE_BOOLEAN)
+        *(gboolean *) slot = json_node_get_boolean (node);
+      return value_type == G_TYPE_BOOLEAN;
+    case CF_FIELD_MONEY:
+      return cf_money_from_json (node, slot, NULL);
+    case CF_FIELD_TIME:
+      if (text != NULL)
+        *(GDateTime **) slot = g_date_time_new_from_iso8601 (text, NULL);
+      return *(GDateTime **) slot != NULL;
+    case CF_FIELD_ENUM:
+      {
+        g_autoptr(GEnumClass) enum_class = g_type_class_ref (field->value_type ());
+        GEnumValue *value = text ? g_enum_get_value_by_nick (enum_class, text) : NULL;
+
+        if (value != NULL)
+          *(int *) slot = value->value;
+        return value != NULL;
+      }
+    case CF_FIELD_STRV:
+      *(GStrv *) slot = strv_value (node);
+      return *(GStrv *) slot != NULL;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static gboolean
+read_field (CfModel        *self,
+            JsonObject     *object,
+            const CfField  *field,
+            GError        **error)
+{
+  gpointer slot = FIELD_SLOT (self, field);
+  const char *type_name = G_OBJECT_TYPE_NAME (self);
+  g_autoptr(GError) local_error = NULL;
+  JsonNode *node = NULL;
+
+  switch (lookup_member (object, field->member, &node))
+    {
+    case MEMBER_ABSENT:
+      if (field->flags & CF_FIELD_OPTIONAL)
+        {
+          set_null (slot, field);
+          return TRUE;
+        }
+      g_set_error (error, CF_MODEL_ERROR, CF_MODEL_ERROR_INVALID,
+                   "%s: member “%s” is missing", type_name, field->member);
+      return FALSE;
+    case MEMBER_NULL:
+      if (field->flags & CF_FIELD_NULLABLE)
+        {
+          set_null (slot, field);
+          return TRUE;
+        }
+      g_set_error (error, CF_MODEL_ERROR, CF_MODEL_ERROR_INVALID,
+                   "%s: member “%s” must not be null", type_name, field->member);
+      return FALSE;
+    case MEMBER_PARENT_NOT_OBJECT:
+      g_set_error (error, CF_MODEL_ERROR, CF_MODEL_ERROR_INVALID,
+                   "%s: the parent of “%s” is not an object", type_name, field->member);
+      return FALSE;
+    case MEMBER_FOUND:
+      break;
+    }
+
+  if (field->type == CF_FIELD_OBJECT)
+    *(gpointer *) slot = cf_model_new_from_json (field->value_type (), node, &local_error);
+  else if (field->type == CF_FIELD_LIST)
+    *(gpointer *) slot = cf_model_list_new_from_json (field->value_type (), node, &local_error);
+  else if (read_scalar (node, field, slot))
+    return TRUE;
+
+  if (*(gpointer *) slot != NULL)
+    return TRUE;
+
+  if (local_error != NULL)
+    g_set_error (error, CF_MODEL_ERROR, CF_MODEL_ERROR_INVALID,
+                 "%s: in “%s”: %s", type_name, field->member, local_error->message);
+  else
+    g_set_error (error, CF_MODEL_ERROR, CF_MODEL_ERROR_INVALID,
+                 "%s: member “%s” has the wrong type or value", type_name, field->member);
+  return FALSE;
+}
+
+static gboolean
+set_field (CfModel       *self,
+           const CfField *field,
+           const GValue  *value)
+{
+  gpointer slot = FIELD_SLOT (self, field);
+
+  switch (field->type)
+    {
+    case CF_FIELD_STRING:
+      if (g_strcmp0 (*(char **) slot, g_value_get_string (value)) == 0)
+        return FALSE;
+      g_free (*(char **) slot);
+      *(char **) slot = g_value_dup_string (value);
+      return TRUE;
+    case CF_FIELD_INT:
+      if (*(gint64 *) slot == g_value_get_int64 (value))
+        return FALSE;
+      *(gint64 *) slot = g_value_get_int64 (value);
+      return TRUE;
+    case CF_FIELD_BOOLEAN:
+      if (*(gboolean *) slot == g_value_get_boolean (value))
+        return FALSE;
+      *(gboolean *) slot = g_value_get_boolean (value);
+      return TRUE;
+    case CF_FIELD_ENUM:
+      if (*(int *) slot == g_value_get_enum (value))
+        return FALSE;
+      *(int *) slot = g_value_get_enum (value);
+      return TRUE;
+    case CF_FIELD_MONEY:
+      if (g_value_get_boxed (value) == NULL || cf_money_equal (slot, g_value_get_boxed (value)))
+        return FALSE;
+      *(CfMoney *) slot = *(CfMoney *) g_value_get_boxed (value);
+      return TRUE;
+    default:
+      g_critical ("%s: field “%s” cannot be written", G_OBJECT_TYPE_NAME (self), field->member);
+      return FALSE;
+    }
+}
+
+static void
+cf_model_get_property (GObject    *object,
+                       guint       prop_id,
+                       GValue     *value,
+                       GParamSpec *pspec)
+{
+  const CfField *field = field_for_pspec (pspec, prop_id);
+  gpointer slot = FIELD_SLOT (object, field);
+
+  switch (field->type)
+    {
+    case CF_FIELD_ID:
+    case CF_FIELD_STRING:
+    case CF_FIELD_MONTH:
+      g_value_set_string (value, *(char **) slot);
+      break;
+    case CF_FIELD_INT:
+      g_value_set_int64 (value, *(gint64 *) slot);
+      break;
+    case CF_FIELD_BOOLEAN:
+      g_value_set_boolean (value, *(gboolean *) slot);
+      break;
+    case CF_FIELD_MONEY:
+      g_value_set_boxed (value, slot);
+      break;
+    case CF_FIELD_ENUM:
+      g_value_set_enum (value, *(int *) slot);
+      break;
+    case CF_FIELD_TIME:
+    case CF_FIELD_STRV:
+      g_value_set_boxed (value, *(gpointer *) slot);
+      break;
+    case CF_FIELD_OBJECT:
+    case CF_FIELD_LIST:
+      g_value_set_object (value, *(gpointer *) slot);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+cf_model_set_property (GObject      *object,
+                       guint         prop_id,
+                       const GValue *value,
+                       GParamSpec   *pspec)
+{
+  if (set_field (CF_MODEL (object), field_for_pspec (pspec, prop_id), value))
+    g_object_notify_by_pspec (object, pspec);
+}
+
+static void
+cf_model_finalize (GObject *object)
+{
+  CfModelClass *klass = CF_MODEL_GET_CLASS (object);
+
+  for (guint i = 0; i < klass->n_fields; i++)
+    free_field (FIELD_SLOT (object, &klass->fields[i]), &klass->fields[i]);
+
+  G_OBJECT_CLASS (cf_model_parent_class)->finalize (object);
+}
+
+static void
+cf_model_class_init (CfModelClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = cf_model_finalize;
+}
+
+static void
+cf_model_init (CfModel *self)
+{
+}
+
+void
+cf_model_class_install_fields (CfModelClass  *model_class,
+                               const CfField *fields,
+                               guint          n_fields)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (model_class);
+
+  model_class->fields = fields;
+  model_class->n_fields = n_fields;
+  object_class->get_property = cf_model_get_property;
+  object_class->set_property = cf_model_set_property;
+
+  for (guint i = 0; i < n_fields; i++)
+    g_object_class_install_property (object_class, i + 1, param_spec_for_field (&fields[i]));
+}
+
+/**
+ * cf_model_new_from_json:
+ *
+ * Reads a model of @type from @node, checking every member's type. Returns a
+ * complete object, or %NULL with @error set: never a half-filled one.
+ */
+gpointer
+cf_model_new_from_json (GType      type,
+                        JsonNode  *node,
+                        GError   **error)
+{
+  g_autoptr(CfModel) self = NULL;
+  CfModelClass *klass;
+  JsonObject *object;
+
+  g_return_val_if_fail (g_type_is_a (type, CF_TYPE_MODEL), NULL);
+
+  self = g_object_new (type, NULL);
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    {
+      g_set_error (error, CF_MODEL_ERROR, CF_MODEL_ERROR_INVALID,
+                   "%s: expected an object", g_type_name (type));
+      return NULL;
+    }
+
+  object = json_node_get_object (node);
+  klass = CF_MODEL_GET_CLASS (self);
+  for (guint i = 0; i < klass->n_fields; i++)
+    if (!read_field (self, object, &klass->fields[i], error))
+      return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+/* Reads a JSON array of @item_type models into a list store, added at once. */
+GListModel *
+cf_model_list_new_from_json (GType      item_type,
+                             JsonNode  *node,
+                             GError   **error)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  GListStore *store;
+  JsonArray *array;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    {
+      g_set_error (error, CF_MODEL_ERROR, CF_MODEL_ERROR_INVALID,
+                   "expected an array of %s", g_type_name (item_type));
+      return NULL;
+    }
+
+  array = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      gpointer item = cf_model_new_from_json (item_type, json_array_get_element (array, i), error);
+
+      if (item == NULL)
+        return NULL;
+      g_ptr_array_add (items, item);
+    }
+
+  store = g_list_store_new (item_type);
+  g_list_store_splice (store, 0, 0, items->pdata, items->len);
+  return G_LIST_MODEL (store);
+}

@@ -1,0 +1,380 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cf-money"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+#include <unicode/ucurr.h>
+#include <unicode/unum.h>
+#include <unicode/ustring.h>
+
+#include "cf-locale.h"
+#include "cf-money.h"
+
+/* ISO 4217 currencies whose minor unit is not the hundredth. */
+static const struct
+{
+  const char *code;
+  int exponent;
+} exponents[] = {
+  { "BHD", 3 }, { "BIF", 0 }, { "CLF", 4 }, { "CLP", 0 }, { "DJF", 0 },
+  { "GNF", 0 }, { "IQD", 3 }, { "ISK", 0 }, { "JOD", 3 }, { "JPY", 0 },
+  { "KMF", 0 }, { "KRW", 0 }, { "KWD", 3 }, { "LYD", 3 }, { "OMR", 3 },
+  { "PYG", 0 }, { "RWF", 0 }, { "TND", 3 }, { "UGX", 0 }, { "UYI", 0 },
+  { "UYW", 4 }, { "VND", 0 }, { "VUV", 0 }, { "XAF", 0 }, { "XOF", 0 },
+  { "XPF", 0 },
+};
+
+G_DEFINE_BOXED_TYPE (CfMoney, cf_money, cf_money_copy, cf_money_free)
+G_DEFINE_QUARK (cf-money-error-quark, cf_money_error)
+
+static gboolean
+is_currency_code (const char *code)
+{
+  if (code == NULL || strlen (code) != 3)
+    return FALSE;
+
+  for (guint i = 0; i < 3; i++)
+    if (!g_ascii_isupper (code[i]))
+      return FALSE;
+
+  return TRUE;
+}
+
+static gint64
+power_of_ten (int exponent)
+{
+  gint64 result = 1;
+
+  while (exponent-- > 0)
+    result *= 10;
+
+  return result;
+}
+
+CfMoney *
+cf_money_copy (const CfMoney *money)
+{
+  return g_memdup2 (money, sizeof *money);
+}
+
+void
+cf_money_free (CfMoney *money)
+{
+  g_free (money);
+}
+
+gboolean
+cf_money_init (CfMoney     *money,
+               gint64       amount,
+               const char  *currency,
+               GError     **error)
+{
+  if (!is_currency_code (currency))
+    {
+      g_set_error (error, CF_MONEY_ERROR, CF_MONEY_ERROR_UNKNOWN_CURRENCY,
+                   _("“%s” is not a currency code"), currency ? currency : "");
+      return FALSE;
+    }
+
+  money->amount = amount;
+  memcpy (money->currency, currency, 4);
+  return TRUE;
+}
+
+gboolean
+cf_money_is_valid (const CfMoney *money)
+{
+  return money != NULL && is_currency_code (money->currency);
+}
+
+gboolean
+cf_money_equal (const CfMoney *a,
+                const CfMoney *b)
+{
+  return a->amount == b->amount && strcmp (a->currency, b->currency) == 0;
+}
+
+/* The number of decimal places of the currency's minor unit. */
+int
+cf_money_exponent (const char *currency)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (exponents); i++)
+    if (g_strcmp0 (exponents[i].code, currency) == 0)
+      return exponents[i].exponent;
+
+  return 2;
+}
+
+gboolean
+cf_money_add (const CfMoney  *a,
+              const CfMoney  *b,
+              CfMoney        *sum,
+              GError        **error)
+{
+  gint64 total;
+
+  if (strcmp (a->currency, b->currency) != 0)
+    {
+      g_set_error (error, CF_MONEY_ERROR, CF_MONEY_ERROR_CURRENCY_MISMATCH,
+                   _("Amounts in %s and %s cannot be added"), a->currency, b->currency);
+      return FALSE;
+    }
+
+  if (__builtin_add_overflow (a->amount, b->amount, &total))
+    {
+      g_set_error_literal (error, CF_MONEY_ERROR, CF_MONEY_ERROR_OVERFLOW,
+                           _("The amount is too large"));
+      return FALSE;
+    }
+
+  return cf_money_init (sum, total, a->currency, error);
+}
+
+gboolean
+cf_money_from_json (JsonNode  *node,
+                    CfMoney   *money,
+                    GError   **error)
+{
+  JsonObject *object;
+  JsonNode *amount;
+  JsonNode *currency;
+
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    goto invalid;
+
+  object = json_node_get_object (node);
+  amount = json_object_get_member (object, "amount");
+  currency = json_object_get_member (object, "currency");
+
+  if (amount == NULL || json_node_get_value_type (amount) != G_TYPE_INT64 ||
+      currency == NULL || json_node_get_value_type (currency) != G_TYPE_STRING)
+    goto invalid;
+
+  return cf_money_init (money, json_node_get_int (amount), json_node_get_string (currency), error);
+
+invalid:
+  g_set_error_literal (error, CF_MONEY_ERROR, CF_MONEY_ERROR_INVALID,
+                       "money must be {\"amount\": integer, \"currency\": string}");
+  return FALSE;
+}
+
+void
+cf_money_build_json (const CfMoney *money,
+                     JsonBuilder   *builder)
+{
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "amount");
+  json_builder_add_int_value (builder, money->amount);
+  json_builder_set_member_name (builder, "currency");
+  json_builder_add_string_value (builder, money->currency);
+  json_builder_end_object (builder);
+}
+
+JsonNode *
+cf_money_to_json (const CfMoney *money)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  cf_money_build_json (money, builder);
+  return json_builder_get_root (builder);
+}
+
+/* The exact decimal value in major units: 1950 EUR → "19.50", -5 KWD → "-0.005". */
+char *
+cf_money_to_decimal (const CfMoney *money)
+{
+  int exponent = cf_money_exponent (money->currency);
+  guint64 magnitude = money->amount < 0 ? -(guint64) money->amount : (guint64) money->amount;
+  guint64 scale = (guint64) power_of_ten (exponent);
+  const char *sign = money->amount < 0 ? "-" : "";
+
+  if (exponent == 0)
+    return g_strdup_printf ("%s%" G_GUINT64_FORMAT, sign, magnitude);
+
+  return g_strdup_printf ("%s%" G_GUINT64_FORMAT ".%0*" G_GUINT64_FORMAT,
+                          sign, magnitude / scale, exponent, magnitude % scale);
+}
+
+static gboolean
+set_invalid_amount (GError **error)
+{
+  g_set_error_literal (error, CF_MONEY_ERROR, CF_MONEY_ERROR_INVALID,
+                       _("Enter an amount, such as 25 or 12.50"));
+  return FALSE;
+}
+
+/* Turns ICU's decimal string ("12.5", "-3", "1.2E3" never happens for parsed
+ * input) into minor units, refusing more decimals than the currency has. */
+static gboolean
+decimal_to_minor_units (const char  *decimal,
+                        const char  *currency,
+                        gint64      *amount,
+                        GError     **error)
+{
+  int exponent = cf_money_exponent (currency);
+  gboolean negative = *decimal == '-';
+  const char *p = decimal + (negative || *decimal == '+');
+  gint64 value = 0;
+  int decimals = -1;
+
+  for (; *p != '\0'; p++)
+    {
+      if (*p == '.' && decimals < 0)
+        {
+          decimals = 0;
+          continue;
+        }
+      if (!g_ascii_isdigit (*p))
+        goto invalid;
+      if (decimals >= 0 && ++decimals > exponent)
+        {
+          if (*p == '0')
+            continue;
+          g_set_error (error, CF_MONEY_ERROR, CF_MONEY_ERROR_TOO_PRECISE,
+                       g_dngettext (GETTEXT_PACKAGE,
+                                    "Amounts in %s have at most %d decimal place",
+                                    "Amounts in %s have at most %d decimal places", exponent),
+                       currency, exponent);
+          return FALSE;
+        }
+      if (__builtin_mul_overflow (value, 10, &value) ||
+          __builtin_add_overflow (value, *p - '0', &value))
+        goto overflow;
+    }
+
+  for (decimals = MAX (decimals, 0); decimals < exponent; decimals++)
+    if (__builtin_mul_overflow (value, 10, &value))
+      goto overflow;
+
+  *amount = negative ? -value : value;
+  return TRUE;
+
+invalid:
+  return set_invalid_amount (error);
+
+overflow:
+  g_set_error_literal (error, CF_MONEY_ERROR, CF_MONEY_ERROR_OVERFLOW,
+                       _("The amount is too large"));
+  return FALSE;
+}
+
+/* A locale without a symbol of its own for a currency shows its ISO code
+ * ("19 470 000 JPY" in French); its narrow symbol reads better there. */
+static void
+prefer_narrow_symbol (UNumberFormat *formatter,
+                      const char    *locale,
+                      const UChar   *code,
+                      UErrorCode    *status)
+{
+  UBool is_choice = FALSE;
+  int32_t length = 0;
+  const UChar *symbol = ucurr_getName (code, locale, UCURR_SYMBOL_NAME, &is_choice, &length, status);
+
+  if (U_FAILURE (*status) || u_strcmp (symbol, code) != 0)
+    return;
+
+  symbol = ucurr_getName (code, locale, UCURR_NARROW_SYMBOL_NAME, &is_choice, &length, status);
+  if (U_SUCCESS (*status))
+    unum_setSymbol (formatter, UNUM_CURRENCY_SYMBOL, symbol, length, status);
+}
+
+static UNumberFormat *
+open_formatter (UNumberFormatStyle  style,
+                const char         *locale,
+                const char         *currency)
+{
+  g_autofree char *default_locale = locale ? NULL : cf_locale_dup_default ();
+  UErrorCode status = U_ZERO_ERROR;
+  UNumberFormat *formatter;
+  UChar code[4];
+
+  if (locale == NULL)
+    locale = default_locale;
+
+  formatter = unum_open (style, NULL, 0, locale, NULL, &status);
+  if (U_FAILURE (status))
+    return NULL;
+
+  if (currency != NULL)
+    {
+      int exponent = cf_money_exponent (currency);
+
+      u_uastrcpy (code, currency);
+      unum_setTextAttribute (formatter, UNUM_CURRENCY_CODE, code, 3, &status);
+      prefer_narrow_symbol (formatter, locale, code, &status);
+      unum_setAttribute (formatter, UNUM_MIN_FRACTION_DIGITS, exponent);
+      unum_setAttribute (formatter, UNUM_MAX_FRACTION_DIGITS, exponent);
+    }
+
+  if (U_FAILURE (status))
+    g_clear_pointer (&formatter, unum_close);
+
+  return formatter;
+}
+
+/* Parses what a person typed ("12,50" in French, "1,234.5" in English) in the
+ * given ICU locale, or the user's when NULL. */
+gboolean
+cf_money_parse (const char  *text,
+                const char  *currency,
+                const char  *locale,
+                CfMoney     *money,
+                GError     **error)
+{
+  UNumberFormat *formatter;
+  UErrorCode status = U_ZERO_ERROR;
+  g_autofree UChar *utext = NULL;
+  g_autofree char *trimmed = g_strstrip (g_strdup (text ? text : ""));
+  char decimal[64];
+  int32_t length = 0;
+  int32_t position = 0;
+  gint64 amount;
+
+  if (!cf_money_init (money, 0, currency, error))
+    return FALSE;
+
+  utext = g_new0 (UChar, strlen (trimmed) + 1);
+  u_strFromUTF8 (utext, strlen (trimmed) + 1, &length, trimmed, -1, &status);
+  formatter = open_formatter (UNUM_DECIMAL, locale, NULL);
+  if (U_SUCCESS (status) && formatter != NULL && length > 0)
+    unum_parseDecimal (formatter, utext, length, &position, decimal, sizeof decimal, &status);
+  g_clear_pointer (&formatter, unum_close);
+
+  if (U_FAILURE (status) || length == 0 || position != length)
+    return set_invalid_amount (error);
+
+  if (!decimal_to_minor_units (decimal, currency, &amount, error))
+    return FALSE;
+
+  money->amount = amount;
+  return TRUE;
+}
+
+/* "19 470 000 ¥" in fr, "￥19,470,000" in ja, "¥19,470,000" in en; the
+ * user's locale when locale is NULL. */
+char *
+cf_money_format (const CfMoney *money,
+                 const char    *locale)
+{
+  g_autofree char *decimal = cf_money_to_decimal (money);
+  UNumberFormat *formatter = open_formatter (UNUM_CURRENCY, locale, money->currency);
+  UErrorCode status = U_ZERO_ERROR;
+  UChar buffer[128];
+  char utf8[512];
+  int32_t length;
+
+  if (formatter == NULL)
+    return g_strdup_printf ("%s %s", decimal, money->currency);
+
+  length = unum_formatDecimal (formatter, decimal, -1, buffer, G_N_ELEMENTS (buffer), NULL, &status);
+  unum_close (formatter);
+  if (U_SUCCESS (status))
+    u_strToUTF8 (utf8, sizeof utf8, NULL, buffer, length, &status);
+
+  if (U_FAILURE (status))
+    return g_strdup_printf ("%s %s", decimal, money->currency);
+
+  return g_strdup (utf8);
+}

@@ -1,0 +1,455 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cf-platform"
+
+#include "config.h"
+
+#include "cf-platform.h"
+
+enum {
+  CREDENTIALS_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_INTERFACE (CfPlatform, cf_platform, G_TYPE_OBJECT)
+
+static void
+cf_platform_default_init (CfPlatformInterface *iface)
+{
+  /**
+   * CfPlatform::credentials-changed:
+   *
+   * Emitted when the platform renewed the credentials by itself, or dropped
+   * them because it refused to renew them: whoever keeps them stores the new
+   * ones (cf_platform_dup_credentials() is NULL after a refusal).
+   */
+  signals[CREDENTIALS_CHANGED] =
+    g_signal_new ("credentials-changed", G_TYPE_FROM_INTERFACE (iface), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+static gpointer
+propagate_pointer (CfPlatform    *self,
+                   GAsyncResult  *result,
+                   GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static gboolean
+propagate_boolean (CfPlatform    *self,
+                   GAsyncResult  *result,
+                   GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static gint64
+propagate_int (CfPlatform    *self,
+               GAsyncResult  *result,
+               GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), -1);
+
+  return g_task_propagate_int (G_TASK (result), error);
+}
+
+/* A fresh key for one pledge: reuse it for every retry of that pledge. */
+char *
+cf_platform_new_idempotency_key (void)
+{
+  return g_uuid_string_random ();
+}
+
+void
+cf_platform_set_credentials (CfPlatform    *self,
+                             CfCredentials *credentials)
+{
+  g_return_if_fail (CF_IS_PLATFORM (self));
+  g_return_if_fail (credentials == NULL || CF_IS_CREDENTIALS (credentials));
+
+  CF_PLATFORM_GET_IFACE (self)->set_credentials (self, credentials);
+}
+
+CfCredentials *
+cf_platform_dup_credentials (CfPlatform *self)
+{
+  g_return_val_if_fail (CF_IS_PLATFORM (self), NULL);
+
+  return CF_PLATFORM_GET_IFACE (self)->dup_credentials (self);
+}
+
+/* Finishes any of the list operations. */
+CfPage *
+cf_platform_list_finish (CfPlatform    *self,
+                         GAsyncResult  *result,
+                         GError       **error)
+{
+  return propagate_pointer (self, result, error);
+}
+
+/* Every category, in one page. */
+void
+cf_platform_list_categories_async (CfPlatform          *self,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_return_if_fail (CF_IS_PLATFORM (self));
+
+  CF_PLATFORM_GET_IFACE (self)->list_categories (self, cancellable, callback, user_data);
+}
+
+/* A page of campaigns matching @query; @cursor is NULL for the first. */
+void
+cf_platform_list_campaigns_async (CfPlatform            *self,
+                                  const CfCampaignQuery *query,
+                                  const char            *cursor,
+                                  GCancellable          *cancellable,
+                                  GAsyncReadyCallback    callback,
+                                  gpointer               user_data)
+{
+  g_return_if_fail (CF_IS_PLATFORM (self));
+
+  CF_PLATFORM_GET_IFACE (self)->list_campaigns (self, query, cursor, cancellable, callback, user_data);
+}
+
+/* One campaign, with its description. */
+void
+cf_platform_get_campaign_async (CfPlatform          *self,
+                                const char          *id_or_slug,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_return_if_fail (CF_IS_PLATFORM (self));
+
+  CF_PLATFORM_GET_IFACE (self)->get_campaign (self, id_or_slug, cancellable, callback, user_data);
+}
+
+CfCampaign *
+cf_platform_get_campaign_finish (CfPlatform    *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  return propagate_pointer (self, result, error);
+}
+
+/* Every reward of a campaign, in one page. */
+void
+cf_platform_list_rewards_async (CfPlatform          *self,
+                                const char          *campaign_id,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_return_if_fail (CF_IS_PLATFORM (self));
+
+  CF_PLATFORM_GET_IFACE (self)->list_rewards (self, campaign_id, cancellable, callback, user_data);
+}
+
+/* A page of a campaign's updates, newest first. */
+void
+cf_platform_list_updates_async (CfPlatform          *self,
+                                const char          *campaign_id,
+                                const char          *cursor,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_return_if_fail (CF_IS_PLATFORM (self));
+
+  CF_PLATFORM_GET_IFACE (self)->list_updates (self, campaign_id, cursor, cancellable, callback, user_data);
+}
+
+/* A campaign's totals and funding over time. */
+void
+cf_platform_get_stats_async (CfPlatform          *self,
+                             const char          *campaign_id,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_return_if_fail (CF_IS_PLATFORM (self));
+
+  CF_PLATFORM_GET_IFACE (self)->get_stats (self, campaign_id, cancellable, callback, user_data);
+}
+
+CfStats *
+cf_platform_get_stats_finish (CfPlatform    *self,
+                              GAsyncResult  *result,
+                              GError       **error)
+{
+  return propagate_pointer (self, result, error);
+}
+
+/* Rates for "≈" amounts. */
+void
+cf_platform_get_exchange_rates_async (CfPlatform          *self,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_return_if_fail (CF_IS_PLATFORM (self));
+
+  CF_PLATFORM_GET_IFACE (self)->get_exchange_rates (self, cancellable, callback, user_data);
+}
+
+CfExchangeRates *
+cf_platform_get_exchange_rates_finish (CfPlatform    *self,
+                                       GAsyncResult  *result,
+                                       GError       **error)
+{
+  return propagate_pointer (self, result, error);
+}
+
+/* Exchanges a password for credentials; the password is not kept. */
+void
+cf_platform_sign_in_async (CfPlatform          *self,
+                           const char          *username,
+                           const char          *password,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  g_return_if_fail (CF_IS_PLATFORM (self));
+
+  CF_PLATFORM_GET_IFACE (self)->sign_in (self, username, password, cancellable, callback, user_data);
+}
+
+CfCredentials *
+cf_platform_sign_in_finish (CfPlatform    *self,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  return propagate_pointer (self, result, error);
+}
+
+/* Revokes the credentials in use on the platform and forgets them. */
+void
+cf_platform_sign_out_async (CfPlatform          *self,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_return_if_fail (CF_IS_PLATFORM (self));
+
+  CF_PLATFORM_GET_IFACE (self)->sign_out (self, cancellable, callback, user_data);
+}
+
+gboolean
+cf_platform_sign_out_finish (CfPlatform    *self,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  return propagate_boolean (self, result, error);
+}
+
+/* The signed-in user. */
+void
+cf_platform_get_me_async (CfPlatform          *self,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_return_if_fail (CF_IS_PLATFORM (self));
+
+  CF_PLATFORM_GET_IFACE (self)->get_me (self, cancellable, callback, user_data);
+}
+
+CfUser *
+cf_platform_get_me_finish (CfPlatform    *self,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  return propagate_pointer (self, result, error);
+}
+
+/* A page of the campaigns the user follows. */
+void
+cf_platform_list_following_async (CfPlatform          *self,
+                                  const char          *cursor,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_return_if_fail (CF_IS_PLATFORM (self));
+
+  CF_PLATFORM_GET_IFACE (self)->list_following (self, cursor, cancellable, callback, user_data);
+}
+
+/* Follows or unfollows a campaign. */
+void
+cf_platform_set_following_async (CfPlatform          *self,
+                                 const char          *campaign_id,
+                                 gboolean             following,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_return_if_fail (CF_IS_PLATFORM (self));
+
+  CF_PLATFORM_GET_IFACE (self)->set_following (self, campaign_id, following, cancellable, callback, user_data);
+}
+
+gboolean
+cf_platform_set_following_finish (CfPlatform    *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  return propagate_boolean (self, result, error);
+}
+
+/* A page of the user's pledges, of one @status or all when NULL. */
+void
+cf_platform_list_pledges_async (CfPlatform          *self,
+                                const char          *status,
+                                const char          *cursor,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_return_if_fail (CF_IS_PLATFORM (self));
+
+  CF_PLATFORM_GET_IFACE (self)->list_pledges (self, status, cursor, cancellable, callback, user_data);
+}
+
+/* Pledges; the same @idempotency_key never pledges twice. */
+void
+cf_platform_create_pledge_async (CfPlatform            *self,
+                                 const char            *campaign_id,
+                                 const CfPledgeRequest *request,
+                                 const char            *idempotency_key,
+                                 GCancellable          *cancellable,
+                                 GAsyncReadyCallback    callback,
+                                 gpointer               user_data)
+{
+  g_return_if_fail (CF_IS_PLATFORM (self));
+
+  CF_PLATFORM_GET_IFACE (self)->create_pledge (self, campaign_id, request, idempotency_key, cancellable, callback, user_data);
+}
+
+CfPledge *
+cf_platform_create_pledge_finish (CfPlatform    *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  return propagate_pointer (self, result, error);
+}
+
+/* Changes a pledge while its campaign is live, or marks it received. */
+void
+cf_platform_change_pledge_async (CfPlatform           *self,
+                                 const char           *pledge_id,
+                                 const CfPledgeChange *change,
+                                 GCancellable         *cancellable,
+                                 GAsyncReadyCallback   callback,
+                                 gpointer              user_data)
+{
+  g_return_if_fail (CF_IS_PLATFORM (self));
+
+  CF_PLATFORM_GET_IFACE (self)->change_pledge (self, pledge_id, change, cancellable, callback, user_data);
+}
+
+CfPledge *
+cf_platform_change_pledge_finish (CfPlatform    *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  return propagate_pointer (self, result, error);
+}
+
+/* Cancels a pledge while its campaign is live. */
+void
+cf_platform_cancel_pledge_async (CfPlatform          *self,
+                                 const char          *pledge_id,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_return_if_fail (CF_IS_PLATFORM (self));
+
+  CF_PLATFORM_GET_IFACE (self)->cancel_pledge (self, pledge_id, cancellable, callback, user_data);
+}
+
+gboolean
+cf_platform_cancel_pledge_finish (CfPlatform    *self,
+                                  GAsyncResult  *result,
+                                  GError       **error)
+{
+  return propagate_boolean (self, result, error);
+}
+
+/* A page of the campaigns the user created. */
+void
+cf_platform_list_my_campaigns_async (CfPlatform          *self,
+                                     const char          *cursor,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_return_if_fail (CF_IS_PLATFORM (self));
+
+  CF_PLATFORM_GET_IFACE (self)->list_my_campaigns (self, cursor, cancellable, callback, user_data);
+}
+
+/* A page of the pledges to a campaign the user created. */
+void
+cf_platform_list_backers_async (CfPlatform          *self,
+                                const char          *campaign_id,
+                                const char          *cursor,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_return_if_fail (CF_IS_PLATFORM (self));
+
+  CF_PLATFORM_GET_IFACE (self)->list_backers (self, campaign_id, cursor, cancellable, callback, user_data);
+}
+
+/* Sets the fulfillment of some of a campaign's pledges; the result is how many changed. */
+void
+cf_platform_update_fulfillment_async (CfPlatform                *self,
+                                      const char                *campaign_id,
+                                      const CfFulfillmentChange *change,
+                                      GCancellable              *cancellable,
+                                      GAsyncReadyCallback        callback,
+                                      gpointer                   user_data)
+{
+  g_return_if_fail (CF_IS_PLATFORM (self));
+
+  CF_PLATFORM_GET_IFACE (self)->update_fulfillment (self, campaign_id, change, cancellable, callback, user_data);
+}
+
+gint64
+cf_platform_update_fulfillment_finish (CfPlatform    *self,
+                                       GAsyncResult  *result,
+                                       GError       **error)
+{
+  return propagate_int (self, result, error);
+}
+
+/* Opens the live feed; platforms without one fail with CF_PLATFORM_ERROR_NOT_SUPPORTED. */
+void
+cf_platform_connect_live_async (CfPlatform          *self,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  g_return_if_fail (CF_IS_PLATFORM (self));
+
+  CF_PLATFORM_GET_IFACE (self)->connect_live (self, cancellable, callback, user_data);
+}
+
+SoupWebsocketConnection *
+cf_platform_connect_live_finish (CfPlatform    *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  return propagate_pointer (self, result, error);
+}

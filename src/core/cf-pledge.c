@@ -1,0 +1,130 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cf-pledge"
+
+#include "config.h"
+
+#include "cf-pledge.h"
+
+/* A backer's pledge to a campaign: the campaign and reward come as summaries,
+ * and creators listing their backers also get the backer. */
+struct _CfPledge
+{
+  CfModel parent_instance;
+
+  char *id;
+  char *campaign_id;
+  char *campaign_slug;
+  char *campaign_title;
+  CfCampaignState campaign_state;
+  char *campaign_image_url;
+  GDateTime *campaign_deadline;
+  char *reward_id;
+  char *reward_title;
+  char *backer_id;
+  char *backer_name;
+  CfMoney amount;
+  CfMoney bonus;
+  CfMoney shipping;
+  char *shipping_country;
+  char *address;
+  CfPledgeStatus status;
+  gint64 sequence;
+  GDateTime *pledged_at;
+  GDateTime *address_lock_at;
+  CfFulfillment *fulfillment;
+  gboolean received;
+  GStrv actions;
+};
+
+static const CfField fields[] = {
+  { "id", NULL, CF_FIELD_ID, CF_FIELD_REQUIRED,
+    G_STRUCT_OFFSET (CfPledge, id) },
+  { "campaign.id", "campaign-id", CF_FIELD_ID, CF_FIELD_REQUIRED,
+    G_STRUCT_OFFSET (CfPledge, campaign_id) },
+  { "campaign.slug", "campaign-slug", CF_FIELD_STRING, CF_FIELD_REQUIRED,
+    G_STRUCT_OFFSET (CfPledge, campaign_slug) },
+  { "campaign.title", "campaign-title", CF_FIELD_STRING, CF_FIELD_REQUIRED,
+    G_STRUCT_OFFSET (CfPledge, campaign_title) },
+  { "campaign.state", "campaign-state", CF_FIELD_ENUM, CF_FIELD_REQUIRED,
+    G_STRUCT_OFFSET (CfPledge, campaign_state), cf_campaign_state_get_type },
+  { "campaign.image_url", "campaign-image-url", CF_FIELD_STRING, CF_FIELD_NULLABLE,
+    G_STRUCT_OFFSET (CfPledge, campaign_image_url) },
+  { "campaign.deadline", "campaign-deadline", CF_FIELD_TIME, CF_FIELD_REQUIRED,
+    G_STRUCT_OFFSET (CfPledge, campaign_deadline) },
+  { "reward.id", "reward-id", CF_FIELD_ID, CF_FIELD_NULLABLE,
+    G_STRUCT_OFFSET (CfPledge, reward_id) },
+  { "reward.title", "reward-title", CF_FIELD_STRING, CF_FIELD_NULLABLE,
+    G_STRUCT_OFFSET (CfPledge, reward_title) },
+  { "backer.id", "backer-id", CF_FIELD_ID, CF_FIELD_NULLABLE | CF_FIELD_OPTIONAL,
+    G_STRUCT_OFFSET (CfPledge, backer_id) },
+  { "backer.name", "backer-name", CF_FIELD_STRING, CF_FIELD_NULLABLE | CF_FIELD_OPTIONAL,
+    G_STRUCT_OFFSET (CfPledge, backer_name) },
+  { "amount", NULL, CF_FIELD_MONEY, CF_FIELD_REQUIRED,
+    G_STRUCT_OFFSET (CfPledge, amount) },
+  { "bonus", NULL, CF_FIELD_MONEY, CF_FIELD_REQUIRED,
+    G_STRUCT_OFFSET (CfPledge, bonus) },
+  { "shipping", NULL, CF_FIELD_MONEY, CF_FIELD_REQUIRED,
+    G_STRUCT_OFFSET (CfPledge, shipping) },
+  { "shipping_country", NULL, CF_FIELD_STRING, CF_FIELD_NULLABLE,
+    G_STRUCT_OFFSET (CfPledge, shipping_country) },
+  { "address", NULL, CF_FIELD_STRING, CF_FIELD_NULLABLE | CF_FIELD_OPTIONAL,
+    G_STRUCT_OFFSET (CfPledge, address) },
+  { "status", NULL, CF_FIELD_ENUM, CF_FIELD_REQUIRED,
+    G_STRUCT_OFFSET (CfPledge, status), cf_pledge_status_get_type },
+  { "sequence", NULL, CF_FIELD_INT, CF_FIELD_REQUIRED,
+    G_STRUCT_OFFSET (CfPledge, sequence) },
+  { "pledged_at", NULL, CF_FIELD_TIME, CF_FIELD_REQUIRED,
+    G_STRUCT_OFFSET (CfPledge, pledged_at) },
+  { "address_lock_at", NULL, CF_FIELD_TIME, CF_FIELD_NULLABLE,
+    G_STRUCT_OFFSET (CfPledge, address_lock_at) },
+  { "fulfillment", NULL, CF_FIELD_OBJECT, CF_FIELD_REQUIRED,
+    G_STRUCT_OFFSET (CfPledge, fulfillment), cf_fulfillment_get_type },
+  { "received", NULL, CF_FIELD_BOOLEAN, CF_FIELD_WRITABLE,
+    G_STRUCT_OFFSET (CfPledge, received) },
+  { "actions", NULL, CF_FIELD_STRV, CF_FIELD_REQUIRED,
+    G_STRUCT_OFFSET (CfPledge, actions) },
+};
+
+G_DEFINE_FINAL_TYPE (CfPledge, cf_pledge, CF_TYPE_MODEL)
+
+static void
+cf_pledge_class_init (CfPledgeClass *klass)
+{
+  cf_model_class_install_fields (CF_MODEL_CLASS (klass), fields, G_N_ELEMENTS (fields));
+}
+
+static void
+cf_pledge_init (CfPledge *self)
+{
+}
+
+CfPledge *
+cf_pledge_new_from_json (JsonNode  *node,
+                         GError   **error)
+{
+  return cf_model_new_from_json (CF_TYPE_PLEDGE, node, error);
+}
+
+CF_MODEL_DEFINE_GETTER (CfPledge, cf_pledge, CF_IS_PLEDGE, const char *, id, , NULL)
+CF_MODEL_DEFINE_GETTER (CfPledge, cf_pledge, CF_IS_PLEDGE, const char *, campaign_id, , NULL)
+CF_MODEL_DEFINE_GETTER (CfPledge, cf_pledge, CF_IS_PLEDGE, const char *, campaign_slug, , NULL)
+CF_MODEL_DEFINE_GETTER (CfPledge, cf_pledge, CF_IS_PLEDGE, const char *, campaign_title, , NULL)
+CF_MODEL_DEFINE_GETTER (CfPledge, cf_pledge, CF_IS_PLEDGE, CfCampaignState, campaign_state, , 0)
+CF_MODEL_DEFINE_GETTER (CfPledge, cf_pledge, CF_IS_PLEDGE, const char *, campaign_image_url, , NULL)
+CF_MODEL_DEFINE_GETTER (CfPledge, cf_pledge, CF_IS_PLEDGE, GDateTime *, campaign_deadline, , NULL)
+CF_MODEL_DEFINE_GETTER (CfPledge, cf_pledge, CF_IS_PLEDGE, const char *, reward_id, , NULL)
+CF_MODEL_DEFINE_GETTER (CfPledge, cf_pledge, CF_IS_PLEDGE, const char *, reward_title, , NULL)
+CF_MODEL_DEFINE_GETTER (CfPledge, cf_pledge, CF_IS_PLEDGE, const char *, backer_id, , NULL)
+CF_MODEL_DEFINE_GETTER (CfPledge, cf_pledge, CF_IS_PLEDGE, const char *, backer_name, , NULL)
+CF_MODEL_DEFINE_GETTER (CfPledge, cf_pledge, CF_IS_PLEDGE, const CfMoney *, amount, &, NULL)
+CF_MODEL_DEFINE_GETTER (CfPledge, cf_pledge, CF_IS_PLEDGE, const CfMoney *, bonus, &, NULL)
+CF_MODEL_DEFINE_GETTER (CfPledge, cf_pledge, CF_IS_PLEDGE, const CfMoney *, shipping, &, NULL)
+CF_MODEL_DEFINE_GETTER (CfPledge, cf_pledge, CF_IS_PLEDGE, const char *, shipping_country, , NULL)
+CF_MODEL_DEFINE_GETTER (CfPledge, cf_pledge, CF_IS_PLEDGE, const char *, address, , NULL)
+CF_MODEL_DEFINE_GETTER (CfPledge, cf_pledge, CF_IS_PLEDGE, CfPledgeStatus, status, , 0)
+CF_MODEL_DEFINE_GETTER (CfPledge, cf_pledge, CF_IS_PLEDGE, gint64, sequence, , -1)
+CF_MODEL_DEFINE_GETTER (CfPledge, cf_pledge, CF_IS_PLEDGE, GDateTime *, pledged_at, , NULL)
+CF_MODEL_DEFINE_GETTER (CfPledge, cf_pledge, CF_IS_PLEDGE, GDateTime *, address_lock_at, , NULL)
+CF_MODEL_DEFINE_GETTER (CfPledge, cf_pledge, CF_IS_PLEDGE, CfFulfillment *, fulfillment, , NULL)
+CF_MODEL_DEFINE_GETTER (CfPledge, cf_pledge, CF_IS_PLEDGE, gboolean, received, , FALSE)
+CF_MODEL_DEFINE_GETTER (CfPledge, cf_pledge, CF_IS_PLEDGE, const char * const *, actions, (const char * const *), NULL)

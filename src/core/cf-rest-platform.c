@@ -1,0 +1,1173 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cf-rest-platform"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "cf-category.h"
+#include "cf-enum-types.h"
+#include "cf-locale.h"
+#include "cf-rest-platform.h"
+#include "cf-reward.h"
+#include "cf-update.h"
+
+#define MAX_RETRIES          3
+#define MAX_RETRY_DELAY_MS   10000
+#define MAX_RETRY_AFTER_S    60
+#define MAX_CACHED_RESPONSES 256
+#define LIVE_PROTOCOL        "crowdfund.v1"
+
+typedef enum
+{
+  RESULT_PAGE,
+  RESULT_MODEL,
+  RESULT_RATES,
+  RESULT_BOOLEAN,
+  RESULT_COUNT,
+} ResultKind;
+
+/* One request to the platform, through its retries. */
+typedef struct
+{
+  const char *method;
+  char *path;
+  GBytes *body;
+  char *idempotency_key;
+  ResultKind result_kind;
+  GType result_type;
+  gboolean may_retry;
+  gboolean authenticated;
+  gboolean renewed;
+  guint attempt;
+
+  SoupMessage *message;
+  GCancellable *attempt_cancellable;
+  gulong cancelled_id;
+  guint timeout_id;
+  gboolean timed_out;
+  guint status;
+  GBytes *response;
+} RestCall;
+
+typedef struct
+{
+  char *etag;
+  GBytes *body;
+} CachedResponse;
+
+/* Our own platform API over HTTP (see docs/api.md). JSON is parsed in a
+ * worker thread; the network and the cache stay on the caller's thread. */
+struct _CfRestPlatform
+{
+  GObject parent_instance;
+
+  SoupSession *session;
+  char *base_url;
+  char *accept_language;
+  CfCredentials *credentials;
+  GHashTable *cache;  /* URL → CachedResponse */
+  guint timeout_seconds;
+  guint retry_delay_ms;
+};
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  PROP_BASE_URL,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void cf_rest_platform_iface_init (CfPlatformInterface *iface);
+static void send_attempt (GTask *task);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (CfRestPlatform, cf_rest_platform, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (CF_TYPE_PLATFORM, cf_rest_platform_iface_init))
+
+static void
+rest_call_free (RestCall *call)
+{
+  g_clear_pointer (&call->path, g_free);
+  g_clear_pointer (&call->body, g_bytes_unref);
+  g_clear_pointer (&call->idempotency_key, g_free);
+  g_clear_object (&call->message);
+  g_clear_object (&call->attempt_cancellable);
+  g_clear_pointer (&call->response, g_bytes_unref);
+  g_free (call);
+}
+
+static RestCall *
+rest_call_new (const char *method,
+               char       *path,
+               ResultKind  result_kind,
+               GType       result_type)
+{
+  RestCall *call = g_new0 (RestCall, 1);
+
+  call->method = method;
+  call->path = path;
+  call->result_kind = result_kind;
+  call->result_type = result_type;
+  call->authenticated = TRUE;
+  call->may_retry = g_str_equal (method, "GET") || g_str_equal (method, "PUT") ||
+                    g_str_equal (method, "DELETE");
+  return call;
+}
+
+static void
+cached_response_free (CachedResponse *cached)
+{
+  g_free (cached->etag);
+  g_bytes_unref (cached->body);
+  g_free (cached);
+}
+
+static GBytes *
+builder_to_bytes (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  gsize length;
+  char *data;
+
+  json_generator_set_root (generator, root);
+  data = json_generator_to_data (generator, &length);
+  return g_bytes_new_take (data, length);
+}
+
+static char *
+escape (const char *segment)
+{
+  return g_uri_escape_string (segment, NULL, TRUE);
+}
+
+static void
+append_query (GString    *path,
+              const char *name,
+              const char *value)
+{
+  g_autofree char *escaped = NULL;
+
+  if (value == NULL || *value == '\0')
+    return;
+
+  escaped = escape (value);
+  g_string_append_printf (path, "%c%s=%s", strchr (path->str, '?') ? '&' : '?', name, escaped);
+}
+
+static char *
+paged_path (const char *path,
+            const char *cursor)
+{
+  GString *paged = g_string_new (path);
+
+  append_query (paged, "cursor", cursor);
+  return g_string_free (paged, FALSE);
+}
+
+/* @format has one %s, for @id. */
+static char *
+resource_path (const char *format,
+               const char *id,
+               const char *cursor)
+{
+  g_autofree char *escaped = escape (id);
+  g_autofree char *path = g_strdup_printf (format, escaped);
+
+  return paged_path (path, cursor);
+}
+
+static char *
+build_accept_language (void)
+{
+  g_autofree char *locale = cf_locale_dup_default ();
+
+  g_strdelimit (locale, "_", '-');
+  if (strchr (locale, '-') == NULL)
+    return g_strdup_printf ("%s, en;q=0.5", locale);
+
+  return g_strdup_printf ("%s, %.*s;q=0.8, en;q=0.5", locale, (int) strcspn (locale, "-"), locale);
+}
+
+static guint
+backoff_delay_ms (CfRestPlatform *self,
+                  guint           attempt)
+{
+  guint base = MIN (self->retry_delay_ms << MIN (attempt, 10u), MAX_RETRY_DELAY_MS);
+
+  /* Jitter, so that many clients failing together do not retry together. */
+  return base / 2 + g_random_int_range (0, base / 2 + 1);
+}
+
+/* Retry-After in seconds or as an HTTP date, capped; -1 when absent. */
+static int
+retry_after_ms (SoupMessage *message)
+{
+  const char *value = soup_message_headers_get_one (soup_message_get_response_headers (message),
+                                                    "Retry-After");
+  g_autoptr(GDateTime) when = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  char *end;
+  guint64 seconds;
+
+  if (value == NULL)
+    return -1;
+
+  seconds = g_ascii_strtoull (value, &end, 10);
+  if (end != value && *end == '\0')
+    return MIN (seconds, MAX_RETRY_AFTER_S) * 1000;
+
+  when = soup_date_time_new_from_http_string (value);
+  if (when == NULL)
+    return -1;
+
+  now = g_date_time_new_now_utc ();
+  return CLAMP (g_date_time_difference (when, now) / 1000, 0, MAX_RETRY_AFTER_S * 1000);
+}
+
+static void
+finish_attempt (RestCall *call,
+                GTask    *task)
+{
+  g_clear_handle_id (&call->timeout_id, g_source_remove);
+  if (call->cancelled_id != 0)
+    g_cancellable_disconnect (g_task_get_cancellable (task), call->cancelled_id);
+  call->cancelled_id = 0;
+}
+
+static gboolean
+retry_cb (gpointer user_data)
+{
+  GTask *task = user_data;
+
+  if (!g_task_return_error_if_cancelled (task))
+    send_attempt (task);
+
+  g_object_unref (task);
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+schedule_retry (GTask *task,
+                int    delay_ms)
+{
+  CfRestPlatform *self = g_task_get_source_object (task);
+  RestCall *call = g_task_get_task_data (task);
+
+  if (!call->may_retry || call->attempt >= MAX_RETRIES)
+    return FALSE;
+
+  if (delay_ms < 0)
+    delay_ms = backoff_delay_ms (self, call->attempt);
+
+  g_debug ("%s %s: attempt %u failed, retrying in %d ms",
+           call->method, call->path, call->attempt + 1, delay_ms);
+  call->attempt++;
+  g_timeout_add (delay_ms, retry_cb, g_object_ref (task));
+  return TRUE;
+}
+
+static void
+return_error (GTask           *task,
+              CfPlatformError  code)
+{
+  g_task_return_error (task, cf_platform_error_new (code));
+}
+
+static GError *
+error_from_body (guint       status,
+                 JsonParser *parser)
+{
+  JsonNode *root = json_parser_get_root (parser);
+  JsonObject *object = root && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
+  JsonObject *error = object && json_object_has_member (object, "error")
+                      ? json_object_get_object_member (object, "error") : NULL;
+  const char *code = error ? json_object_get_string_member_with_default (error, "code", NULL) : NULL;
+
+  g_debug ("the platform answered %u (%s): %s", status, code ? code : "no code",
+           error ? json_object_get_string_member_with_default (error, "message", "") : "");
+  return cf_platform_error_new (cf_platform_error_from_api (status, code));
+}
+
+static gboolean
+return_result (GTask      *task,
+               RestCall   *call,
+               JsonNode   *root,
+               GError    **error)
+{
+  gpointer result = NULL;
+
+  switch (call->result_kind)
+    {
+    case RESULT_BOOLEAN:
+      g_task_return_boolean (task, TRUE);
+      return TRUE;
+    case RESULT_COUNT:
+      if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root) ||
+          !json_object_has_member (json_node_get_object (root), "updated"))
+        return FALSE;
+      g_task_return_int (task, json_object_get_int_member (json_node_get_object (root), "updated"));
+      return TRUE;
+    case RESULT_PAGE:
+      result = cf_page_new_from_json (call->result_type, root, error);
+      break;
+    case RESULT_MODEL:
+      result = cf_model_new_from_json (call->result_type, root, error);
+      break;
+    case RESULT_RATES:
+      result = cf_exchange_rates_new_from_json (root, error);
+      break;
+    }
+
+  if (result != NULL)
+    g_task_return_pointer (task, result, g_object_unref);
+
+  return result != NULL;
+}
+
+static void
+parse_in_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  RestCall *call = task_data;
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) error = NULL;
+  gsize length;
+  const char *data = g_bytes_get_data (call->response, &length);
+  gboolean parsed = length == 0 || json_parser_load_from_data (parser, data, length, &error);
+
+  if (call->status >= 400)
+    {
+      g_task_return_error (task, error_from_body (call->status, parser));
+      return;
+    }
+
+  if (parsed && return_result (task, call, json_parser_get_root (parser), &error))
+    return;
+
+  g_debug ("%s %s: invalid response: %s", call->method, call->path,
+           error ? error->message : "unexpected shape");
+  return_error (task, CF_PLATFORM_ERROR_INVALID_RESPONSE);
+}
+
+static void
+remember_response (CfRestPlatform *self,
+                   RestCall       *call,
+                   const char     *url)
+{
+  SoupMessageHeaders *headers = soup_message_get_response_headers (call->message);
+  const char *etag = soup_message_headers_get_one (headers, "ETag");
+  CachedResponse *cached;
+
+  if (etag == NULL || !g_str_equal (call->method, "GET"))
+    return;
+
+  if (g_hash_table_size (self->cache) >= MAX_CACHED_RESPONSES)
+    g_hash_table_remove_all (self->cache);
+
+  cached = g_new0 (CachedResponse, 1);
+  cached->etag = g_strdup (etag);
+  cached->body = g_bytes_ref (call->response);
+  g_hash_table_insert (self->cache, g_strdup (url), cached);
+}
+
+/* The platform said no, as opposed to could not answer. */
+static gboolean
+is_refusal (const GError *error)
+{
+  return error->domain == CF_PLATFORM_ERROR &&
+         error->code != CF_PLATFORM_ERROR_NETWORK &&
+         error->code != CF_PLATFORM_ERROR_TIMED_OUT &&
+         error->code != CF_PLATFORM_ERROR_SERVER &&
+         error->code != CF_PLATFORM_ERROR_RATE_LIMITED;
+}
+
+static void
+renewed_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  CfRestPlatform *self = CF_REST_PLATFORM (object);
+  g_autoptr(GTask) task = user_data;
+  RestCall *call = g_task_get_task_data (task);
+  g_autoptr(CfCredentials) credentials = NULL;
+  g_autoptr(GError) error = NULL;
+
+  credentials = g_task_propagate_pointer (G_TASK (result), &error);
+  if (credentials == NULL && is_refusal (error))
+    {
+      g_clear_object (&self->credentials);
+      g_hash_table_remove_all (self->cache);
+      g_signal_emit_by_name (self, "credentials-changed");
+      return_error (task, CF_PLATFORM_ERROR_UNAUTHORIZED);
+      return;
+    }
+  if (credentials == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_set_object (&self->credentials, credentials);
+  g_signal_emit_by_name (self, "credentials-changed");
+  call->renewed = TRUE;
+  send_attempt (g_steal_pointer (&task));
+}
+
+static void start_call (CfRestPlatform      *self,
+                        RestCall            *call,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data,
+                        gpointer             source_tag);
+
+/* The access token has expired: trade the refresh token for a new one, once,
+ * then send the request again. */
+static gboolean
+renew_credentials (GTask *task)
+{
+  CfRestPlatform *self = g_task_get_source_object (task);
+  RestCall *call = g_task_get_task_data (task);
+  const char *refresh_token = self->credentials
+                              ? cf_credentials_get_refresh_token (self->credentials) : NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  RestCall *renewal;
+
+  if (!call->authenticated || call->renewed || refresh_token == NULL)
+    return FALSE;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "grant_type");
+  json_builder_add_string_value (builder, "refresh_token");
+  json_builder_set_member_name (builder, "refresh_token");
+  json_builder_add_string_value (builder, refresh_token);
+  json_builder_end_object (builder);
+
+  renewal = rest_call_new ("POST", g_strdup ("auth/token"), RESULT_MODEL, CF_TYPE_CREDENTIALS);
+  renewal->body = builder_to_bytes (builder);
+  renewal->authenticated = FALSE;
+  start_call (self, renewal, g_task_get_cancellable (task), renewed_cb, g_object_ref (task), NULL);
+  return TRUE;
+}
+
+static void
+response_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  CfRestPlatform *self = g_task_get_source_object (task);
+  RestCall *call = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *url = g_strconcat (self->base_url, call->path, NULL);
+  CachedResponse *cached = g_hash_table_lookup (self->cache, url);
+
+  finish_attempt (call, task);
+  g_clear_pointer (&call->response, g_bytes_unref);
+  call->response = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
+  call->status = soup_message_get_status (call->message);
+
+  if (call->response == NULL)
+    {
+      if (!call->timed_out && g_task_return_error_if_cancelled (task))
+        return;
+      g_debug ("%s %s: %s", call->method, call->path, error->message);
+      if (!schedule_retry (task, -1))
+        return_error (task, call->timed_out ? CF_PLATFORM_ERROR_TIMED_OUT : CF_PLATFORM_ERROR_NETWORK);
+      return;
+    }
+
+  if (call->status == SOUP_STATUS_NOT_MODIFIED && cached != NULL)
+    {
+      g_bytes_unref (call->response);
+      call->response = g_bytes_ref (cached->body);
+      call->status = SOUP_STATUS_OK;
+    }
+
+  if (call->status == SOUP_STATUS_UNAUTHORIZED && renew_credentials (task))
+    return;
+
+  if ((call->status == 429 || call->status >= 500) &&
+      schedule_retry (task, retry_after_ms (call->message)))
+    return;
+
+  if (call->status == SOUP_STATUS_OK)
+    remember_response (self, call, url);
+
+  g_task_run_in_thread (task, parse_in_thread);
+}
+
+static gboolean
+attempt_timed_out_cb (gpointer user_data)
+{
+  RestCall *call = user_data;
+
+  call->timeout_id = 0;
+  call->timed_out = TRUE;
+  g_cancellable_cancel (call->attempt_cancellable);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+add_common_headers (CfRestPlatform     *self,
+                    SoupMessageHeaders *headers,
+                    gboolean            authenticated)
+{
+  soup_message_headers_replace (headers, "Accept", "application/json");
+  soup_message_headers_replace (headers, "Accept-Language", self->accept_language);
+  soup_message_headers_replace (headers, "User-Agent", "Crowdfund/" PACKAGE_VERSION);
+
+  if (authenticated && self->credentials != NULL)
+    {
+      g_autofree char *bearer =
+        g_strdup_printf ("Bearer %s", cf_credentials_get_access_token (self->credentials));
+
+      soup_message_headers_replace (headers, "Authorization", bearer);
+    }
+}
+
+static void
+add_request_headers (CfRestPlatform *self,
+                     RestCall       *call,
+                     const char     *url)
+{
+  SoupMessageHeaders *headers = soup_message_get_request_headers (call->message);
+  CachedResponse *cached = g_hash_table_lookup (self->cache, url);
+
+  add_common_headers (self, headers, call->authenticated);
+  if (call->idempotency_key != NULL)
+    soup_message_headers_replace (headers, "Idempotency-Key", call->idempotency_key);
+  if (cached != NULL && g_str_equal (call->method, "GET"))
+    soup_message_headers_replace (headers, "If-None-Match", cached->etag);
+}
+
+static void
+send_attempt (GTask *task)
+{
+  CfRestPlatform *self = g_task_get_source_object (task);
+  RestCall *call = g_task_get_task_data (task);
+  g_autofree char *url = g_strconcat (self->base_url, call->path, NULL);
+  GCancellable *cancellable = g_task_get_cancellable (task);
+
+  g_clear_object (&call->message);
+  call->message = soup_message_new (call->method, url);
+  if (call->message == NULL)
+    {
+      return_error (task, CF_PLATFORM_ERROR_INVALID_REQUEST);
+      return;
+    }
+
+  add_request_headers (self, call, url);
+  if (call->body != NULL)
+    soup_message_set_request_body_from_bytes (call->message, "application/json", call->body);
+
+  g_clear_object (&call->attempt_cancellable);
+  call->attempt_cancellable = g_cancellable_new ();
+  call->timed_out = FALSE;
+  if (cancellable != NULL)
+    call->cancelled_id = g_cancellable_connect (cancellable, G_CALLBACK (g_cancellable_cancel),
+                                                call->attempt_cancellable, NULL);
+  call->timeout_id = g_timeout_add_seconds (self->timeout_seconds, attempt_timed_out_cb, call);
+
+  soup_session_send_and_read_async (self->session, call->message, G_PRIORITY_DEFAULT,
+                                    call->attempt_cancellable, response_cb, g_object_ref (task));
+}
+
+static void
+start_call (CfRestPlatform      *self,
+            RestCall            *call,
+            GCancellable        *cancellable,
+            GAsyncReadyCallback  callback,
+            gpointer             user_data,
+            gpointer             source_tag)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, call, (GDestroyNotify) rest_call_free);
+  send_attempt (task);
+}
+
+static void
+get (CfRestPlatform      *self,
+     char                *path,
+     ResultKind           result_kind,
+     GType                result_type,
+     GCancellable        *cancellable,
+     GAsyncReadyCallback  callback,
+     gpointer             user_data,
+     gpointer             source_tag)
+{
+  start_call (self, rest_call_new ("GET", path, result_kind, result_type),
+              cancellable, callback, user_data, source_tag);
+}
+
+static void
+cf_rest_platform_set_credentials (CfPlatform    *platform,
+                                  CfCredentials *credentials)
+{
+  CfRestPlatform *self = CF_REST_PLATFORM (platform);
+
+  if (g_set_object (&self->credentials, credentials))
+    g_hash_table_remove_all (self->cache);
+}
+
+static CfCredentials *
+cf_rest_platform_dup_credentials (CfPlatform *platform)
+{
+  CfRestPlatform *self = CF_REST_PLATFORM (platform);
+
+  return self->credentials ? g_object_ref (self->credentials) : NULL;
+}
+
+static void
+cf_rest_platform_list_categories (CfPlatform          *platform,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  get (CF_REST_PLATFORM (platform), g_strdup ("categories"), RESULT_PAGE, CF_TYPE_CATEGORY,
+       cancellable, callback, user_data, cf_rest_platform_list_categories);
+}
+
+static void
+cf_rest_platform_list_campaigns (CfPlatform            *platform,
+                                 const CfCampaignQuery *query,
+                                 const char            *cursor,
+                                 GCancellable          *cancellable,
+                                 GAsyncReadyCallback    callback,
+                                 gpointer               user_data)
+{
+  g_autoptr(GEnumClass) filters = g_type_class_ref (CF_TYPE_CAMPAIGN_FILTER);
+  g_autoptr(GEnumClass) sorts = g_type_class_ref (CF_TYPE_CAMPAIGN_SORT);
+  GString *path = g_string_new ("campaigns");
+
+  append_query (path, "q", query->search);
+  append_query (path, "category", query->category);
+  append_query (path, "state", g_enum_get_value (filters, query->filter)->value_nick);
+  append_query (path, "sort", g_enum_get_value (sorts, query->sort)->value_nick);
+  append_query (path, "cursor", cursor);
+
+  get (CF_REST_PLATFORM (platform), g_string_free (path, FALSE), RESULT_PAGE, CF_TYPE_CAMPAIGN,
+       cancellable, callback, user_data, cf_rest_platform_list_campaigns);
+}
+
+static void
+cf_rest_platform_get_campaign (CfPlatform          *platform,
+                               const char          *id_or_slug,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  get (CF_REST_PLATFORM (platform), resource_path ("campaigns/%s", id_or_slug, NULL),
+       RESULT_MODEL, CF_TYPE_CAMPAIGN, cancellable, callback, user_data,
+       cf_rest_platform_get_campaign);
+}
+
+static void
+cf_rest_platform_list_rewards (CfPlatform          *platform,
+                               const char          *campaign_id,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  get (CF_REST_PLATFORM (platform), resource_path ("campaigns/%s/rewards", campaign_id, NULL),
+       RESULT_PAGE, CF_TYPE_REWARD, cancellable, callback, user_data,
+       cf_rest_platform_list_rewards);
+}
+
+static void
+cf_rest_platform_list_updates (CfPlatform          *platform,
+                               const char          *campaign_id,
+                               const char          *cursor,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  get (CF_REST_PLATFORM (platform), resource_path ("campaigns/%s/updates", campaign_id, cursor),
+       RESULT_PAGE, CF_TYPE_UPDATE, cancellable, callback, user_data,
+       cf_rest_platform_list_updates);
+}
+
+static void
+cf_rest_platform_get_stats (CfPlatform          *platform,
+                            const char          *campaign_id,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  get (CF_REST_PLATFORM (platform), resource_path ("campaigns/%s/stats", campaign_id, NULL),
+       RESULT_MODEL, CF_TYPE_STATS, cancellable, callback, user_data, cf_rest_platform_get_stats);
+}
+
+static void
+cf_rest_platform_get_exchange_rates (CfPlatform          *platform,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  get (CF_REST_PLATFORM (platform), g_strdup ("exchange-rates"), RESULT_RATES, G_TYPE_NONE,
+       cancellable, callback, user_data, cf_rest_platform_get_exchange_rates);
+}
+
+static void
+cf_rest_platform_sign_in (CfPlatform          *platform,
+                          const char          *username,
+                          const char          *password,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  RestCall *call = rest_call_new ("POST", g_strdup ("auth/token"), RESULT_MODEL, CF_TYPE_CREDENTIALS);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "grant_type");
+  json_builder_add_string_value (builder, "password");
+  json_builder_set_member_name (builder, "username");
+  json_builder_add_string_value (builder, username);
+  json_builder_set_member_name (builder, "password");
+  json_builder_add_string_value (builder, password);
+  json_builder_end_object (builder);
+
+  call->body = builder_to_bytes (builder);
+  call->authenticated = FALSE;
+  start_call (CF_REST_PLATFORM (platform), call, cancellable, callback, user_data,
+              cf_rest_platform_sign_in);
+}
+
+static void
+cf_rest_platform_sign_out (CfPlatform          *platform,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  RestCall *call = rest_call_new ("DELETE", g_strdup ("auth/token"), RESULT_BOOLEAN, G_TYPE_NONE);
+
+  start_call (CF_REST_PLATFORM (platform), call, cancellable, callback, user_data,
+              cf_rest_platform_sign_out);
+}
+
+static void
+cf_rest_platform_get_me (CfPlatform          *platform,
+                         GCancellable        *cancellable,
+                         GAsyncReadyCallback  callback,
+                         gpointer             user_data)
+{
+  get (CF_REST_PLATFORM (platform), g_strdup ("me"), RESULT_MODEL, CF_TYPE_USER,
+       cancellable, callback, user_data, cf_rest_platform_get_me);
+}
+
+static void
+cf_rest_platform_list_following (CfPlatform          *platform,
+                                 const char          *cursor,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  get (CF_REST_PLATFORM (platform), paged_path ("me/following", cursor), RESULT_PAGE,
+       CF_TYPE_CAMPAIGN, cancellable, callback, user_data, cf_rest_platform_list_following);
+}
+
+static void
+cf_rest_platform_set_following (CfPlatform          *platform,
+                                const char          *campaign_id,
+                                gboolean             following,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  RestCall *call = rest_call_new (following ? "PUT" : "DELETE",
+                                  resource_path ("me/following/%s", campaign_id, NULL),
+                                  RESULT_BOOLEAN, G_TYPE_NONE);
+
+  start_call (CF_REST_PLATFORM (platform), call, cancellable, callback, user_data,
+              cf_rest_platform_set_following);
+}
+
+static void
+cf_rest_platform_list_pledges (CfPlatform          *platform,
+                               const char          *status,
+                               const char          *cursor,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  GString *path = g_string_new ("me/pledges");
+
+  append_query (path, "status", status);
+  append_query (path, "cursor", cursor);
+  get (CF_REST_PLATFORM (platform), g_string_free (path, FALSE), RESULT_PAGE, CF_TYPE_PLEDGE,
+       cancellable, callback, user_data, cf_rest_platform_list_pledges);
+}
+
+static void
+add_string_or_null (JsonBuilder *builder,
+                    const char  *name,
+                    const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_money (JsonBuilder   *builder,
+           const char    *name,
+           const CfMoney *money)
+{
+  json_builder_set_member_name (builder, name);
+  cf_money_build_json (money, builder);
+}
+
+static void
+cf_rest_platform_create_pledge (CfPlatform            *platform,
+                                const char            *campaign_id,
+                                const CfPledgeRequest *request,
+                                const char            *idempotency_key,
+                                GCancellable          *cancellable,
+                                GAsyncReadyCallback    callback,
+                                gpointer               user_data)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  RestCall *call = rest_call_new ("POST", resource_path ("campaigns/%s/pledges", campaign_id, NULL),
+                                  RESULT_MODEL, CF_TYPE_PLEDGE);
+
+  json_builder_begin_object (builder);
+  add_string_or_null (builder, "reward_id", request->reward_id);
+  add_money (builder, "amount", &request->amount);
+  add_string_or_null (builder, "shipping_country", request->shipping_country);
+  json_builder_end_object (builder);
+
+  call->body = builder_to_bytes (builder);
+  call->idempotency_key = g_strdup (idempotency_key);
+  call->may_retry = idempotency_key != NULL;
+  start_call (CF_REST_PLATFORM (platform), call, cancellable, callback, user_data,
+              cf_rest_platform_create_pledge);
+}
+
+static void
+cf_rest_platform_change_pledge (CfPlatform           *platform,
+                                const char           *pledge_id,
+                                const CfPledgeChange *change,
+                                GCancellable         *cancellable,
+                                GAsyncReadyCallback   callback,
+                                gpointer              user_data)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  RestCall *call = rest_call_new ("PATCH", resource_path ("pledges/%s", pledge_id, NULL),
+                                  RESULT_MODEL, CF_TYPE_PLEDGE);
+
+  json_builder_begin_object (builder);
+  if (change->fields & CF_PLEDGE_CHANGE_REWARD)
+    add_string_or_null (builder, "reward_id", change->reward_id);
+  if (change->fields & CF_PLEDGE_CHANGE_AMOUNT)
+    add_money (builder, "amount", &change->amount);
+  if (change->fields & CF_PLEDGE_CHANGE_SHIPPING_COUNTRY)
+    add_string_or_null (builder, "shipping_country", change->shipping_country);
+  if (change->fields & CF_PLEDGE_CHANGE_ADDRESS)
+    add_string_or_null (builder, "address", change->address);
+  if (change->fields & CF_PLEDGE_CHANGE_RECEIVED)
+    {
+      json_builder_set_member_name (builder, "received");
+      json_builder_add_boolean_value (builder, change->received);
+    }
+  json_builder_end_object (builder);
+
+  call->body = builder_to_bytes (builder);
+  start_call (CF_REST_PLATFORM (platform), call, cancellable, callback, user_data,
+              cf_rest_platform_change_pledge);
+}
+
+static void
+cf_rest_platform_cancel_pledge (CfPlatform          *platform,
+                                const char          *pledge_id,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  RestCall *call = rest_call_new ("DELETE", resource_path ("pledges/%s", pledge_id, NULL),
+                                  RESULT_BOOLEAN, G_TYPE_NONE);
+
+  start_call (CF_REST_PLATFORM (platform), call, cancellable, callback, user_data,
+              cf_rest_platform_cancel_pledge);
+}
+
+static void
+cf_rest_platform_list_my_campaigns (CfPlatform          *platform,
+                                    const char          *cursor,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  get (CF_REST_PLATFORM (platform), paged_path ("me/campaigns", cursor), RESULT_PAGE,
+       CF_TYPE_CAMPAIGN, cancellable, callback, user_data, cf_rest_platform_list_my_campaigns);
+}
+
+static void
+cf_rest_platform_list_backers (CfPlatform          *platform,
+                               const char          *campaign_id,
+                               const char          *cursor,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  get (CF_REST_PLATFORM (platform), resource_path ("campaigns/%s/pledges", campaign_id, cursor),
+       RESULT_PAGE, CF_TYPE_PLEDGE, cancellable, callback, user_data,
+       cf_rest_platform_list_backers);
+}
+
+static void
+cf_rest_platform_update_fulfillment (CfPlatform                *platform,
+                                     const char                *campaign_id,
+                                     const CfFulfillmentChange *change,
+                                     GCancellable              *cancellable,
+                                     GAsyncReadyCallback        callback,
+                                     gpointer                   user_data)
+{
+  g_autoptr(GEnumClass) statuses = g_type_class_ref (CF_TYPE_FULFILLMENT_STATUS);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  RestCall *call = rest_call_new ("PATCH",
+                                  resource_path ("campaigns/%s/fulfillment", campaign_id, NULL),
+                                  RESULT_COUNT, G_TYPE_NONE);
+
+  json_builder_begin_object (builder);
+  if (change->pledge_ids != NULL)
+    {
+      json_builder_set_member_name (builder, "pledge_ids");
+      json_builder_begin_array (builder);
+      for (guint i = 0; change->pledge_ids[i] != NULL; i++)
+        json_builder_add_string_value (builder, change->pledge_ids[i]);
+      json_builder_end_array (builder);
+    }
+  else
+    add_string_or_null (builder, "reward_id", change->reward_id);
+  add_string_or_null (builder, "status", g_enum_get_value (statuses, change->status)->value_nick);
+  if (change->tracking_number != NULL)
+    add_string_or_null (builder, "tracking_number", change->tracking_number);
+  if (change->carrier != NULL)
+    add_string_or_null (builder, "carrier", change->carrier);
+  json_builder_end_object (builder);
+
+  call->body = builder_to_bytes (builder);
+  start_call (CF_REST_PLATFORM (platform), call, cancellable, callback, user_data,
+              cf_rest_platform_update_fulfillment);
+}
+
+static void
+live_connected_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  SoupWebsocketConnection *connection;
+
+  connection = soup_session_websocket_connect_finish (SOUP_SESSION (object), result, &error);
+  if (connection != NULL)
+    g_task_return_pointer (task, connection, g_object_unref);
+  else if (!g_task_return_error_if_cancelled (task))
+    {
+      g_debug ("live feed: %s", error->message);
+      return_error (task, CF_PLATFORM_ERROR_NETWORK);
+    }
+}
+
+static void
+cf_rest_platform_connect_live (CfPlatform          *platform,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  CfRestPlatform *self = CF_REST_PLATFORM (platform);
+  g_autofree char *url = g_strconcat (self->base_url, "live", NULL);
+  g_autoptr(SoupMessage) message = soup_message_new ("GET", url);
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  char *protocols[] = { (char *) LIVE_PROTOCOL, NULL };
+
+  g_task_set_source_tag (task, cf_rest_platform_connect_live);
+  add_common_headers (self, soup_message_get_request_headers (message), TRUE);
+  soup_session_websocket_connect_async (self->session, message, NULL, protocols,
+                                        G_PRIORITY_DEFAULT, cancellable, live_connected_cb, task);
+}
+
+static void
+cf_rest_platform_iface_init (CfPlatformInterface *iface)
+{
+  iface->set_credentials = cf_rest_platform_set_credentials;
+  iface->dup_credentials = cf_rest_platform_dup_credentials;
+  iface->list_categories = cf_rest_platform_list_categories;
+  iface->list_campaigns = cf_rest_platform_list_campaigns;
+  iface->get_campaign = cf_rest_platform_get_campaign;
+  iface->list_rewards = cf_rest_platform_list_rewards;
+  iface->list_updates = cf_rest_platform_list_updates;
+  iface->get_stats = cf_rest_platform_get_stats;
+  iface->get_exchange_rates = cf_rest_platform_get_exchange_rates;
+  iface->sign_in = cf_rest_platform_sign_in;
+  iface->sign_out = cf_rest_platform_sign_out;
+  iface->get_me = cf_rest_platform_get_me;
+  iface->list_following = cf_rest_platform_list_following;
+  iface->set_following = cf_rest_platform_set_following;
+  iface->list_pledges = cf_rest_platform_list_pledges;
+  iface->create_pledge = cf_rest_platform_create_pledge;
+  iface->change_pledge = cf_rest_platform_change_pledge;
+  iface->cancel_pledge = cf_rest_platform_cancel_pledge;
+  iface->list_my_campaigns = cf_rest_platform_list_my_campaigns;
+  iface->list_backers = cf_rest_platform_list_backers;
+  iface->update_fulfillment = cf_rest_platform_update_fulfillment;
+  iface->connect_live = cf_rest_platform_connect_live;
+}
+
+static void
+cf_rest_platform_finalize (GObject *object)
+{
+  CfRestPlatform *self = CF_REST_PLATFORM (object);
+
+  g_clear_object (&self->session);
+  g_clear_object (&self->credentials);
+  g_clear_pointer (&self->base_url, g_free);
+  g_clear_pointer (&self->accept_language, g_free);
+  g_clear_pointer (&self->cache, g_hash_table_unref);
+
+  G_OBJECT_CLASS (cf_rest_platform_parent_class)->finalize (object);
+}
+
+static void
+cf_rest_platform_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  CfRestPlatform *self = CF_REST_PLATFORM (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    case PROP_BASE_URL:
+      g_value_set_string (value, self->base_url);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+/* "http://host:port" and "http://host:port/" both become ".../v1/". */
+static char *
+normalize_base_url (const char *url)
+{
+  g_autofree char *trimmed = g_strdup (url);
+  gsize length = strlen (trimmed);
+
+  while (length > 0 && trimmed[length - 1] == '/')
+    trimmed[--length] = '\0';
+
+  if (g_str_has_suffix (trimmed, "/v1"))
+    return g_strconcat (trimmed, "/", NULL);
+
+  return g_strconcat (trimmed, "/v1/", NULL);
+}
+
+static void
+cf_rest_platform_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  CfRestPlatform *self = CF_REST_PLATFORM (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      self->session = g_value_dup_object (value);
+      break;
+    case PROP_BASE_URL:
+      self->base_url = normalize_base_url (g_value_get_string (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cf_rest_platform_class_init (CfRestPlatformClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = cf_rest_platform_finalize;
+  object_class->get_property = cf_rest_platform_get_property;
+  object_class->set_property = cf_rest_platform_set_property;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, SOUP_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BASE_URL] =
+    g_param_spec_string ("base-url", NULL, NULL, "http://127.0.0.1/",
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+cf_rest_platform_init (CfRestPlatform *self)
+{
+  self->cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                       (GDestroyNotify) cached_response_free);
+  self->accept_language = build_accept_language ();
+  self->timeout_seconds = 30;
+  self->retry_delay_ms = 500;
+}
+
+/* A session fit for one account: six connections per host, so that images
+ * never wait behind API calls. */
+SoupSession *
+cf_rest_platform_new_session (void)
+{
+  return soup_session_new_with_options ("max-conns-per-host", 6,
+                                        "user-agent", "Crowdfund/" PACKAGE_VERSION,
+                                        NULL);
+}
+
+CfRestPlatform *
+cf_rest_platform_new (SoupSession *session,
+                      const char  *base_url)
+{
+  g_return_val_if_fail (SOUP_IS_SESSION (session), NULL);
+  g_return_val_if_fail (base_url != NULL, NULL);
+
+  return g_object_new (CF_TYPE_REST_PLATFORM, "session", session, "base-url", base_url, NULL);
+}
+
+const char *
+cf_rest_platform_get_base_url (CfRestPlatform *self)
+{
+  g_return_val_if_fail (CF_IS_REST_PLATFORM (self), NULL);
+
+  return self->base_url;
+}
+
+void
+cf_rest_platform_set_timeout (CfRestPlatform *self,
+                              guint           seconds)
+{
+  g_return_if_fail (CF_IS_REST_PLATFORM (self));
+
+  self->timeout_seconds = MAX (seconds, 1);
+}
+
+/* The first delay before retrying; it doubles with each further attempt. */
+void
+cf_rest_platform_set_retry_delay (CfRestPlatform *self,
+                                  guint           milliseconds)
+{
+  g_return_if_fail (CF_IS_REST_PLATFORM (self));
+
+  self->retry_delay_ms = MAX (milliseconds, 1);
+}

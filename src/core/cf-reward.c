@@ -1,0 +1,121 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cf-reward"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "cf-reward.h"
+
+/* A reward tier of a campaign, with its limit and shipping rules. */
+struct _CfReward
+{
+  CfModel parent_instance;
+
+  char *id;
+  char *title;
+  char *description;
+  CfMoney minimum;
+  gint64 limit;
+  gint64 remaining;
+  gint64 backers_count;
+  char *estimated_delivery;
+  gboolean available;
+  CfShippingType shipping_type;
+  GListModel *shipping_rates;
+};
+
+static const CfField fields[] = {
+  { "id", NULL, CF_FIELD_ID, CF_FIELD_REQUIRED,
+    G_STRUCT_OFFSET (CfReward, id) },
+  { "title", NULL, CF_FIELD_STRING, CF_FIELD_REQUIRED,
+    G_STRUCT_OFFSET (CfReward, title) },
+  { "description", NULL, CF_FIELD_STRING, CF_FIELD_REQUIRED,
+    G_STRUCT_OFFSET (CfReward, description) },
+  { "minimum", NULL, CF_FIELD_MONEY, CF_FIELD_REQUIRED,
+    G_STRUCT_OFFSET (CfReward, minimum) },
+  { "limit", NULL, CF_FIELD_INT, CF_FIELD_NULLABLE,
+    G_STRUCT_OFFSET (CfReward, limit) },
+  { "remaining", NULL, CF_FIELD_INT, CF_FIELD_NULLABLE | CF_FIELD_WRITABLE,
+    G_STRUCT_OFFSET (CfReward, remaining) },
+  { "backers_count", NULL, CF_FIELD_INT, CF_FIELD_WRITABLE,
+    G_STRUCT_OFFSET (CfReward, backers_count) },
+  { "estimated_delivery", NULL, CF_FIELD_MONTH, CF_FIELD_NULLABLE,
+    G_STRUCT_OFFSET (CfReward, estimated_delivery) },
+  { "available", NULL, CF_FIELD_BOOLEAN, CF_FIELD_WRITABLE,
+    G_STRUCT_OFFSET (CfReward, available) },
+  { "shipping.type", "shipping-type", CF_FIELD_ENUM, CF_FIELD_REQUIRED,
+    G_STRUCT_OFFSET (CfReward, shipping_type), cf_shipping_type_get_type },
+  { "shipping.rates", "shipping-rates", CF_FIELD_LIST, CF_FIELD_REQUIRED,
+    G_STRUCT_OFFSET (CfReward, shipping_rates), cf_shipping_rate_get_type },
+};
+
+G_DEFINE_FINAL_TYPE (CfReward, cf_reward, CF_TYPE_MODEL)
+
+static void
+cf_reward_class_init (CfRewardClass *klass)
+{
+  cf_model_class_install_fields (CF_MODEL_CLASS (klass), fields, G_N_ELEMENTS (fields));
+}
+
+static void
+cf_reward_init (CfReward *self)
+{
+}
+
+CfReward *
+cf_reward_new_from_json (JsonNode  *node,
+                         GError   **error)
+{
+  return cf_model_new_from_json (CF_TYPE_REWARD, node, error);
+}
+
+CF_MODEL_DEFINE_GETTER (CfReward, cf_reward, CF_IS_REWARD, const char *, id, , NULL)
+CF_MODEL_DEFINE_GETTER (CfReward, cf_reward, CF_IS_REWARD, const char *, title, , NULL)
+CF_MODEL_DEFINE_GETTER (CfReward, cf_reward, CF_IS_REWARD, const char *, description, , NULL)
+CF_MODEL_DEFINE_GETTER (CfReward, cf_reward, CF_IS_REWARD, const CfMoney *, minimum, &, NULL)
+CF_MODEL_DEFINE_GETTER (CfReward, cf_reward, CF_IS_REWARD, gint64, limit, , -1)
+CF_MODEL_DEFINE_GETTER (CfReward, cf_reward, CF_IS_REWARD, gint64, remaining, , -1)
+CF_MODEL_DEFINE_GETTER (CfReward, cf_reward, CF_IS_REWARD, gint64, backers_count, , -1)
+CF_MODEL_DEFINE_GETTER (CfReward, cf_reward, CF_IS_REWARD, const char *, estimated_delivery, , NULL)
+CF_MODEL_DEFINE_GETTER (CfReward, cf_reward, CF_IS_REWARD, gboolean, available, , FALSE)
+CF_MODEL_DEFINE_GETTER (CfReward, cf_reward, CF_IS_REWARD, CfShippingType, shipping_type, , 0)
+CF_MODEL_DEFINE_GETTER (CfReward, cf_reward, CF_IS_REWARD, GListModel *, shipping_rates, , NULL)
+
+/* What shipping to @country costs, preferring a rate that names the country
+ * over the "*" one; FALSE when the reward does not ship there. A reward with
+ * nothing to ship costs nothing to send anywhere. */
+gboolean
+cf_reward_get_shipping_cost (CfReward   *self,
+                             const char *country,
+                             CfMoney    *cost)
+{
+  g_autoptr(CfShippingRate) fallback = NULL;
+  guint n_rates;
+
+  g_return_val_if_fail (CF_IS_REWARD (self), FALSE);
+
+  *cost = (CfMoney) { 0 };
+  memcpy (cost->currency, self->minimum.currency, sizeof cost->currency);
+  if (self->shipping_type == CF_SHIPPING_TYPE_NONE)
+    return TRUE;
+
+  n_rates = g_list_model_get_n_items (self->shipping_rates);
+  for (guint i = 0; i < n_rates; i++)
+    {
+      g_autoptr(CfShippingRate) rate = g_list_model_get_item (self->shipping_rates, i);
+
+      if (country != NULL && cf_shipping_rate_covers (rate, country))
+        {
+          *cost = *cf_shipping_rate_get_cost (rate);
+          return TRUE;
+        }
+      if (fallback == NULL && cf_shipping_rate_covers (rate, "*"))
+        fallback = g_steal_pointer (&rate);
+    }
+
+  if (fallback != NULL)
+    *cost = *cf_shipping_rate_get_cost (fallback);
+
+  return fallback != NULL;
+}

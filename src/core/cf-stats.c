@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cf-stats"
+
+#include "config.h"
+
+#include "cf-stats.h"
+
+/* A campaign's totals, its funding over time and, for its owner, per reward. */
+struct _CfStats
+{
+  CfModel parent_instance;
+
+  CfMoney pledged;
+  gint64 backers_count;
+  GListModel *funding;
+  GListModel *rewards;
+};
+
+static const CfField fields[] = {
+  { "pledged", NULL, CF_FIELD_MONEY, CF_FIELD_REQUIRED,
+    G_STRUCT_OFFSET (CfStats, pledged) },
+  { "backers_count", NULL, CF_FIELD_INT, CF_FIELD_REQUIRED,
+    G_STRUCT_OFFSET (CfStats, backers_count) },
+  { "funding", NULL, CF_FIELD_LIST, CF_FIELD_REQUIRED,
+    G_STRUCT_OFFSET (CfStats, funding), cf_funding_point_get_type },
+  { "rewards", NULL, CF_FIELD_LIST, CF_FIELD_REQUIRED,
+    G_STRUCT_OFFSET (CfStats, rewards), cf_reward_stats_get_type },
+};
+
+G_DEFINE_FINAL_TYPE (CfStats, cf_stats, CF_TYPE_MODEL)
+
+static void
+cf_stats_class_init (CfStatsClass *klass)
+{
+  cf_model_class_install_fields (CF_MODEL_CLASS (klass), fields, G_N_ELEMENTS (fields));
+}
+
+static void
+cf_stats_init (CfStats *self)
+{
+}
+
+CfStats *
+cf_stats_new_from_json (JsonNode  *node,
+                        GError   **error)
+{
+  return cf_model_new_from_json (CF_TYPE_STATS, node, error);
+}
+
+CF_MODEL_DEFINE_GETTER (CfStats, cf_stats, CF_IS_STATS, const CfMoney *, pledged, &, NULL)
+CF_MODEL_DEFINE_GETTER (CfStats, cf_stats, CF_IS_STATS, gint64, backers_count, , -1)
+CF_MODEL_DEFINE_GETTER (CfStats, cf_stats, CF_IS_STATS, GListModel *, funding, , NULL)
+CF_MODEL_DEFINE_GETTER (CfStats, cf_stats, CF_IS_STATS, GListModel *, rewards, , NULL)

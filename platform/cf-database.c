@@ -1,0 +1,291 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cf-database"
+
+#include "config.h"
+
+#include "cf-database.h"
+
+/* Each step brings the schema from version i to i + 1; a database is only
+ * ever moved forward, inside one transaction per step. */
+static const char * const migrations[] = {
+  /* 1: the first schema */
+  "CREATE TABLE users ("
+  "  id INTEGER PRIMARY KEY,"
+  "  username TEXT NOT NULL UNIQUE,"
+  "  name TEXT NOT NULL,"
+  "  password_hash TEXT,"
+  "  country TEXT,"
+  "  currency TEXT);"
+  "CREATE TABLE tokens ("
+  "  hash TEXT PRIMARY KEY,"
+  "  user_id INTEGER NOT NULL REFERENCES users (id),"
+  "  kind TEXT NOT NULL CHECK (kind IN ('access', 'refresh')),"
+  "  refresh_hash TEXT,"
+  "  expires_at INTEGER);"
+  "CREATE TABLE categories ("
+  "  id INTEGER PRIMARY KEY,"
+  "  slug TEXT NOT NULL UNIQUE,"
+  "  name TEXT NOT NULL);"
+  "CREATE TABLE campaigns ("
+  "  id INTEGER PRIMARY KEY,"
+  "  slug TEXT NOT NULL UNIQUE,"
+  "  title TEXT NOT NULL,"
+  "  blurb TEXT NOT NULL,"
+  "  description TEXT NOT NULL,"
+  "  owner_id INTEGER NOT NULL REFERENCES users (id),"
+  "  category_id INTEGER NOT NULL REFERENCES categories (id),"
+  "  country TEXT,"
+  "  city TEXT,"
+  "  image_url TEXT,"
+  "  state TEXT NOT NULL CHECK (state IN ('upcoming', 'live', 'successful', 'failed', 'canceled')),"
+  "  currency TEXT NOT NULL,"
+  "  goal INTEGER NOT NULL CHECK (goal > 0),"
+  "  pledged INTEGER NOT NULL DEFAULT 0,"
+  "  backers_count INTEGER NOT NULL DEFAULT 0,"
+  "  launched_at INTEGER,"
+  "  deadline INTEGER NOT NULL);"
+  "CREATE INDEX campaigns_popular ON campaigns (backers_count, id);"
+  "CREATE INDEX campaigns_newest ON campaigns (launched_at, id);"
+  "CREATE INDEX campaigns_ending ON campaigns (deadline, id);"
+  "CREATE INDEX campaigns_funded ON campaigns (CAST (pledged AS REAL) / goal, id);"
+  "CREATE INDEX campaigns_owner ON campaigns (owner_id);"
+  "CREATE TABLE rewards ("
+  "  id INTEGER PRIMARY KEY,"
+  "  campaign_id INTEGER NOT NULL REFERENCES campaigns (id),"
+  "  title TEXT NOT NULL,"
+  "  description TEXT NOT NULL,"
+  "  minimum INTEGER NOT NULL CHECK (minimum >= 0),"
+  "  reward_limit INTEGER CHECK (reward_limit IS NULL OR reward_limit >= 0),"
+  "  backers_count INTEGER NOT NULL DEFAULT 0,"
+  "  estimated_delivery TEXT,"
+  "  shipping_type TEXT NOT NULL CHECK (shipping_type IN ('none', 'anywhere', 'some_countries')),"
+  "  CHECK (reward_limit IS NULL OR backers_count <= reward_limit));"
+  "CREATE INDEX rewards_campaign ON rewards (campaign_id, minimum);"
+  "CREATE TABLE shipping_rates ("
+  "  id INTEGER PRIMARY KEY,"
+  "  reward_id INTEGER NOT NULL REFERENCES rewards (id),"
+  "  countries TEXT NOT NULL,"
+  "  cost INTEGER NOT NULL CHECK (cost >= 0));"
+  "CREATE INDEX shipping_rates_reward ON shipping_rates (reward_id);"
+  "CREATE TABLE updates ("
+  "  id INTEGER PRIMARY KEY,"
+  "  campaign_id INTEGER NOT NULL REFERENCES campaigns (id),"
+  "  number INTEGER NOT NULL,"
+  "  title TEXT NOT NULL,"
+  "  body TEXT NOT NULL,"
+  "  published_at INTEGER NOT NULL,"
+  "  backers_only INTEGER NOT NULL DEFAULT 0,"
+  "  UNIQUE (campaign_id, number));"
+  "CREATE TABLE pledges ("
+  "  id INTEGER PRIMARY KEY,"
+  "  campaign_id INTEGER NOT NULL REFERENCES campaigns (id),"
+  "  backer_id INTEGER NOT NULL REFERENCES users (id),"
+  "  reward_id INTEGER REFERENCES rewards (id),"
+  "  amount INTEGER NOT NULL CHECK (amount > 0),"
+  "  bonus INTEGER NOT NULL DEFAULT 0 CHECK (bonus >= 0),"
+  "  shipping INTEGER NOT NULL DEFAULT 0,"
+  "  shipping_country TEXT,"
+  "  address TEXT,"
+  "  status TEXT NOT NULL CHECK (status IN ('pledged', 'collected', 'errored', 'canceled', 'dropped', 'refunded')),"
+  "  sequence INTEGER NOT NULL,"
+  "  pledged_at INTEGER NOT NULL,"
+  "  address_lock_at INTEGER,"
+  "  fulfillment_status TEXT NOT NULL DEFAULT 'not_started' CHECK (fulfillment_status IN"
+  "    ('not_started', 'in_progress', 'shipped', 'delayed', 'delivered')),"
+  "  tracking_number TEXT,"
+  "  carrier TEXT,"
+  "  tracking_url TEXT,"
+  "  shipped_at INTEGER,"
+  "  received INTEGER NOT NULL DEFAULT 0,"
+  "  actions TEXT NOT NULL DEFAULT '');"
+  "CREATE UNIQUE INDEX pledges_one_live ON pledges (campaign_id, backer_id)"
+  "  WHERE status IN ('pledged', 'collected', 'errored');"
+  "CREATE INDEX pledges_backer ON pledges (backer_id, id);"
+  "CREATE INDEX pledges_reward ON pledges (reward_id);"
+  "CREATE TABLE idempotency_keys ("
+  "  user_id INTEGER NOT NULL REFERENCES users (id),"
+  "  key TEXT NOT NULL,"
+  "  pledge_id INTEGER NOT NULL REFERENCES pledges (id),"
+  "  PRIMARY KEY (user_id, key));"
+  "CREATE TABLE following ("
+  "  user_id INTEGER NOT NULL REFERENCES users (id),"
+  "  campaign_id INTEGER NOT NULL REFERENCES campaigns (id),"
+  "  PRIMARY KEY (user_id, campaign_id));"
+  "CREATE TABLE funding ("
+  "  campaign_id INTEGER NOT NULL REFERENCES campaigns (id),"
+  "  at INTEGER NOT NULL,"
+  "  pledged INTEGER NOT NULL,"
+  "  backers_count INTEGER NOT NULL,"
+  "  PRIMARY KEY (campaign_id, at));"
+  "CREATE TABLE exchange_rates ("
+  "  currency TEXT PRIMARY KEY,"
+  "  rate REAL NOT NULL CHECK (rate > 0),"
+  "  as_of INTEGER NOT NULL);",
+};
+
+struct _CfDatabase
+{
+  GObject parent_instance;
+
+  sqlite3 *handle;
+  GHashTable *statements;  /* SQL text → sqlite3_stmt */
+};
+
+G_DEFINE_FINAL_TYPE (CfDatabase, cf_database, G_TYPE_OBJECT)
+G_DEFINE_QUARK (cf-database-error-quark, cf_database_error)
+
+static void
+cf_database_finalize (GObject *object)
+{
+  CfDatabase *self = CF_DATABASE (object);
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->handle, sqlite3_close);
+
+  G_OBJECT_CLASS (cf_database_parent_class)->finalize (object);
+}
+
+static void
+cf_database_class_init (CfDatabaseClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = cf_database_finalize;
+}
+
+static void
+cf_database_init (CfDatabase *self)
+{
+  self->statements = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                            (GDestroyNotify) sqlite3_finalize);
+}
+
+static gboolean
+migrate (CfDatabase  *self,
+         GError     **error)
+{
+  int version = cf_database_get_schema_version (self);
+
+  for (int step = version; step < (int) G_N_ELEMENTS (migrations); step++)
+    {
+      g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", step + 1);
+
+      cf_database_begin (self);
+      if (!cf_database_exec (self, migrations[step], error) || !cf_database_exec (self, bump, error))
+        {
+          cf_database_rollback (self);
+          return FALSE;
+        }
+      cf_database_commit (self);
+      g_debug ("schema migrated to version %d", step + 1);
+    }
+
+  return TRUE;
+}
+
+CfDatabase *
+cf_database_open (const char  *path,
+                  GError     **error)
+{
+  g_autoptr(CfDatabase) self = g_object_new (CF_TYPE_DATABASE, NULL);
+
+  if (sqlite3_open (path, &self->handle) != SQLITE_OK)
+    {
+      g_set_error (error, CF_DATABASE_ERROR, 0, "cannot open %s: %s", path,
+                   self->handle ? sqlite3_errmsg (self->handle) : "out of memory");
+      return NULL;
+    }
+
+  sqlite3_busy_timeout (self->handle, 5000);
+  if (!cf_database_exec (self, "PRAGMA journal_mode = WAL;"
+                               "PRAGMA synchronous = NORMAL;"
+                               "PRAGMA foreign_keys = ON;", error) ||
+      !migrate (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+sqlite3 *
+cf_database_get_handle (CfDatabase *self)
+{
+  return self->handle;
+}
+
+/* A prepared statement for @sql, kept for the next call and reset. SQL
+ * errors are programming errors here: the texts are all ours. */
+sqlite3_stmt *
+cf_database_prepare (CfDatabase *self,
+                     const char *sql)
+{
+  sqlite3_stmt *statement = g_hash_table_lookup (self->statements, sql);
+
+  if (statement != NULL)
+    {
+      sqlite3_reset (statement);
+      sqlite3_clear_bindings (statement);
+      return statement;
+    }
+
+  if (sqlite3_prepare_v2 (self->handle, sql, -1, &statement, NULL) != SQLITE_OK)
+    g_error ("cannot prepare “%s”: %s", sql, sqlite3_errmsg (self->handle));
+
+  g_hash_table_insert (self->statements, g_strdup (sql), statement);
+  return statement;
+}
+
+gboolean
+cf_database_exec (CfDatabase  *self,
+                  const char  *sql,
+                  GError     **error)
+{
+  char *message = NULL;
+
+  if (sqlite3_exec (self->handle, sql, NULL, NULL, &message) == SQLITE_OK)
+    return TRUE;
+
+  g_set_error (error, CF_DATABASE_ERROR, 0, "%s", message ? message : "unknown error");
+  sqlite3_free (message);
+  return FALSE;
+}
+
+void
+cf_database_begin (CfDatabase *self)
+{
+  sqlite3_step (cf_database_prepare (self, "BEGIN IMMEDIATE"));
+}
+
+void
+cf_database_commit (CfDatabase *self)
+{
+  sqlite3_step (cf_database_prepare (self, "COMMIT"));
+}
+
+void
+cf_database_rollback (CfDatabase *self)
+{
+  if (!sqlite3_get_autocommit (self->handle))
+    sqlite3_step (cf_database_prepare (self, "ROLLBACK"));
+}
+
+/* The first column of the first row of @sql with one integer parameter (if
+ * the text has one), or -1 when there is no row. */
+gint64
+cf_database_query_int (CfDatabase *self,
+                       const char *sql,
+                       gint64      parameter)
+{
+  sqlite3_stmt *statement = cf_database_prepare (self, sql);
+
+  if (sqlite3_bind_parameter_count (statement) > 0)
+    sqlite3_bind_int64 (statement, 1, parameter);
+
+  if (sqlite3_step (statement) != SQLITE_ROW || sqlite3_column_type (statement, 0) == SQLITE_NULL)
+    return -1;
+
+  return sqlite3_column_int64 (statement, 0);
+}
+
+int
+cf_database_get_schema_version (CfDatabase *self)
+{
+  return (int) cf_database_query_int (self, "PRAGMA user_version", 0);
+}

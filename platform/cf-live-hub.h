@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <libsoup/soup.h>
+
+#include "cf-database.h"
+
+G_BEGIN_DECLS
+
+#define CF_TYPE_LIVE_HUB (cf_live_hub_get_type ())
+
+G_DECLARE_FINAL_TYPE (CfLiveHub, cf_live_hub, CF, LIVE_HUB, GObject)
+
+CfLiveHub *cf_live_hub_new              (CfDatabase              *database);
+void       cf_live_hub_add_client       (CfLiveHub               *self,
+                                         SoupWebsocketConnection *connection,
+                                         gint64                   user_id);
+void       cf_live_hub_totals_changed   (CfLiveHub               *self,
+                                         gint64                   campaign_id);
+void       cf_live_hub_pledge_added     (CfLiveHub               *self,
+                                         gint64                   campaign_id,
+                                         gint64                   reward_id,
+                                         gint64                   amount,
+                                         const char              *currency);
+void       cf_live_hub_state_changed    (CfLiveHub               *self,
+                                         gint64                   campaign_id,
+                                         const char              *state);
+guint      cf_live_hub_get_n_clients    (CfLiveHub               *self);
+
+G_END_DECLS

@@ -1,0 +1,277 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cf-server"
+
+#include "config.h"
+
+#include <string.h>
+
+#include "cf-secrets.h"
+#include "cf-server.h"
+
+#define LIVE_PROTOCOL "crowdfund.v1"
+
+/* The reference platform: the API of docs/api.md over HTTP on loopback. */
+struct _CfServer
+{
+  GObject parent_instance;
+
+  SoupServer *soup_server;
+  CfDatabase *database;
+  CfLiveHub *live_hub;
+  char *base_url;
+};
+
+G_DEFINE_FINAL_TYPE (CfServer, cf_server, G_TYPE_OBJECT)
+
+static const CfRoute *route_tables[] = {
+  cf_catalogue_routes,
+  cf_account_routes,
+  cf_pledge_routes,
+};
+
+/* The user of the bearer token presented: 0 when none was, -1 when the
+ * token is unknown or expired. */
+static gint64
+authenticate (CfServer          *self,
+              SoupServerMessage *message,
+              char             **token_hash)
+{
+  const char *authorization = soup_message_headers_get_one (
+    soup_server_message_get_request_headers (message), "Authorization");
+  sqlite3_stmt *statement;
+  g_autofree char *hash = NULL;
+
+  if (authorization == NULL)
+    return 0;
+  if (!g_str_has_prefix (authorization, "Bearer "))
+    return -1;
+
+  hash = cf_secrets_hash_token (authorization + strlen ("Bearer "));
+  statement = cf_database_prepare (self->database,
+    "SELECT user_id FROM tokens WHERE hash = ? AND kind = 'access' AND expires_at > ?");
+  sqlite3_bind_text (statement, 1, hash, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (statement, 2, g_get_real_time () / G_USEC_PER_SEC);
+  if (sqlite3_step (statement) != SQLITE_ROW)
+    return -1;
+
+  if (token_hash != NULL)
+    *token_hash = g_steal_pointer (&hash);
+  return sqlite3_column_int64 (statement, 0);
+}
+
+static gboolean
+read_body (CfRequest *request)
+{
+  SoupMessageBody *body = soup_server_message_get_request_body (request->message);
+  g_autoptr(GBytes) bytes = soup_message_body_flatten (body);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  gsize length;
+  const char *data = g_bytes_get_data (bytes, &length);
+  JsonNode *root;
+
+  if (length > CF_MAX_BODY_BYTES)
+    {
+      cf_request_reply_error (request, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "body_too_large",
+                              "Request bodies are limited to 64 KiB.");
+      return FALSE;
+    }
+  if (length == 0)
+    return TRUE;
+
+  if (!json_parser_load_from_data (parser, data, length, NULL) ||
+      (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      cf_request_reply_error (request, SOUP_STATUS_BAD_REQUEST, "invalid_json",
+                              "The body must be a JSON object.");
+      return FALSE;
+    }
+
+  request->body = json_object_ref (json_node_get_object (root));
+  return TRUE;
+}
+
+static gboolean
+route_matches (const CfRoute *route,
+               GStrv          segments,
+               GStrvBuilder  *params)
+{
+  g_auto(GStrv) pattern = g_strsplit (route->pattern, "/", -1);
+
+  if (g_strv_length (pattern) != g_strv_length (segments))
+    return FALSE;
+
+  for (guint i = 0; pattern[i] != NULL; i++)
+    {
+      if (g_str_equal (pattern[i], "*"))
+        g_strv_builder_add (params, segments[i]);
+      else if (!g_str_equal (pattern[i], segments[i]))
+        return FALSE;
+    }
+
+  return TRUE;
+}
+
+static void
+dispatch (CfServer  *self,
+          CfRequest *request,
+          const char *path)
+{
+  g_auto(GStrv) segments = g_strsplit (path, "/", -1);
+  gboolean path_known = FALSE;
+
+  for (guint t = 0; t < G_N_ELEMENTS (route_tables); t++)
+    for (const CfRoute *route = route_tables[t]; route->pattern != NULL; route++)
+      {
+        g_autoptr(GStrvBuilder) params = g_strv_builder_new ();
+
+        if (!route_matches (route, segments, params))
+          continue;
+        path_known = TRUE;
+        if (!g_str_equal (route->method, request->method))
+          continue;
+
+        request->params = g_strv_builder_end (params);
+        route->handler (request);
+        return;
+      }
+
+  if (path_known)
+    cf_request_reply_error (request, SOUP_STATUS_METHOD_NOT_ALLOWED, "method_not_allowed",
+                            "This resource does not take that method.");
+  else
+    cf_request_reply_error (request, SOUP_STATUS_NOT_FOUND, "not_found", "No such resource.");
+}
+
+static void
+handle_api (SoupServer        *soup_server,
+            SoupServerMessage *message,
+            const char        *path,
+            GHashTable        *query,
+            gpointer           user_data)
+{
+  CfServer *self = user_data;
+  CfRequest request = {
+    .server = self,
+    .database = self->database,
+    .message = message,
+    .method = soup_server_message_get_method (message),
+    .query = query,
+  };
+
+  request.user_id = authenticate (self, message, &request.token_hash);
+  if (request.user_id < 0)
+    {
+      request.user_id = 0;
+      soup_message_headers_replace (soup_server_message_get_response_headers (message),
+                                    "WWW-Authenticate", "Bearer error=\"invalid_token\"");
+      cf_request_reply_error (&request, SOUP_STATUS_UNAUTHORIZED, "invalid_token",
+                              "The access token is unknown or has expired.");
+    }
+  else if (read_body (&request))
+    dispatch (self, &request, path + strlen ("/v1/"));
+
+  g_clear_pointer (&request.params, g_strfreev);
+  g_clear_pointer (&request.token_hash, g_free);
+  g_clear_pointer (&request.body, json_object_unref);
+}
+
+/* Refuses an oversized body from its Content-Length, before reading it. */
+static void
+check_length_early (SoupServer        *soup_server,
+                    SoupServerMessage *message,
+                    const char        *path,
+                    GHashTable        *query,
+                    gpointer           user_data)
+{
+  goffset length = soup_message_headers_get_content_length (
+    soup_server_message_get_request_headers (message));
+  CfRequest request = { .message = message, .method = soup_server_message_get_method (message) };
+
+  if (length > CF_MAX_BODY_BYTES)
+    cf_request_reply_error (&request, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "body_too_large",
+                            "Request bodies are limited to 64 KiB.");
+}
+
+static void
+live_connected (SoupServer              *soup_server,
+                SoupServerMessage       *message,
+                const char              *path,
+                SoupWebsocketConnection *connection,
+                gpointer                 user_data)
+{
+  CfServer *self = user_data;
+
+  cf_live_hub_add_client (self->live_hub, connection, MAX (authenticate (self, message, NULL), 0));
+}
+
+static void
+cf_server_dispose (GObject *object)
+{
+  CfServer *self = CF_SERVER (object);
+
+  if (self->soup_server != NULL)
+    soup_server_disconnect (self->soup_server);
+  g_clear_object (&self->soup_server);
+  g_clear_object (&self->live_hub);
+  g_clear_object (&self->database);
+  g_clear_pointer (&self->base_url, g_free);
+
+  G_OBJECT_CLASS (cf_server_parent_class)->dispose (object);
+}
+
+static void
+cf_server_class_init (CfServerClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = cf_server_dispose;
+}
+
+static void
+cf_server_init (CfServer *self)
+{
+  char *protocols[] = { (char *) LIVE_PROTOCOL, NULL };
+
+  self->soup_server = soup_server_new ("server-header", "crowdfund-platform/" PACKAGE_VERSION, NULL);
+  soup_server_add_early_handler (self->soup_server, "/v1/", check_length_early, self, NULL);
+  soup_server_add_websocket_handler (self->soup_server, "/v1/live", NULL, protocols,
+                                     live_connected, self, NULL);
+  soup_server_add_handler (self->soup_server, "/v1/", handle_api, self, NULL);
+}
+
+CfServer *
+cf_server_new (CfDatabase *database)
+{
+  CfServer *self = g_object_new (CF_TYPE_SERVER, NULL);
+
+  self->database = g_object_ref (database);
+  self->live_hub = cf_live_hub_new (database);
+  return self;
+}
+
+/* Listens on loopback only, on @port or, when 0, on any free port. */
+gboolean
+cf_server_listen (CfServer  *self,
+                  guint      port,
+                  GError   **error)
+{
+  g_autoptr(GSList) uris = NULL;
+
+  if (!soup_server_listen_local (self->soup_server, port, SOUP_SERVER_LISTEN_IPV4_ONLY, error))
+    return FALSE;
+
+  uris = soup_server_get_uris (self->soup_server);
+  self->base_url = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
+  g_slist_foreach (uris, (GFunc) g_uri_unref, NULL);
+  return TRUE;
+}
+
+const char *
+cf_server_get_base_url (CfServer *self)
+{
+  return self->base_url;
+}
+
+CfLiveHub *
+cf_server_get_live_hub (CfServer *self)
+{
+  return self->live_hub;
+}

@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <libsoup/soup.h>
+
+#include "cf-database.h"
+#include "cf-live-hub.h"
+#include "cf-request.h"
+
+G_BEGIN_DECLS
+
+#define CF_TYPE_SERVER (cf_server_get_type ())
+
+G_DECLARE_FINAL_TYPE (CfServer, cf_server, CF, SERVER, GObject)
+
+CfServer   *cf_server_new          (CfDatabase  *database);
+gboolean    cf_server_listen       (CfServer    *self,
+                                    guint        port,
+                                    GError     **error);
+const char *cf_server_get_base_url (CfServer    *self);
+CfLiveHub  *cf_server_get_live_hub (CfServer    *self);
+
+/* The routes, by area (cf-*-routes.c). */
+extern const CfRoute cf_catalogue_routes[];
+extern const CfRoute cf_account_routes[];
+extern const CfRoute cf_pledge_routes[];
+
+G_END_DECLS

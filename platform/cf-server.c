@@ -7,6 +7,7 @@
 
 #include "cf-secrets.h"
 #include "cf-server.h"
+#include "cf-web-pages.h"
 
 #define LIVE_PROTOCOL "crowdfund.v1"
 
@@ -244,6 +245,7 @@ cf_server_new (CfDatabase *database)
 
   self->database = g_object_ref (database);
   self->live_hub = cf_live_hub_new (database);
+  cf_web_pages_add_handlers (self->soup_server, database);
   return self;
 }
 

@@ -21,6 +21,7 @@ static const struct
   { "no_shipping_to_country", CF_PLATFORM_ERROR_NO_SHIPPING },
   { "currency_mismatch", CF_PLATFORM_ERROR_CURRENCY_MISMATCH },
   { "rate_limited", CF_PLATFORM_ERROR_RATE_LIMITED },
+  { "invalid_grant", CF_PLATFORM_ERROR_INVALID_CREDENTIALS },
 };
 
 /* The platform's error code when it is one we know, else the HTTP status. */
@@ -63,6 +64,8 @@ cf_platform_error_describe (CfPlatformError code)
       return _("The platform did not accept the request.");
     case CF_PLATFORM_ERROR_UNAUTHORIZED:
       return _("Your session has ended. Sign in again to continue.");
+    case CF_PLATFORM_ERROR_INVALID_CREDENTIALS:
+      return _("The username or password is not right.");
     case CF_PLATFORM_ERROR_FORBIDDEN:
       return _("Only the campaign’s creator can do that.");
     case CF_PLATFORM_ERROR_NOT_FOUND:

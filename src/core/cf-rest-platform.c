@@ -546,6 +546,13 @@ add_request_headers (CfRestPlatform *self,
 }
 
 static void
+forward_cancel (GCancellable *cancellable,
+                GCancellable *attempt_cancellable)
+{
+  g_cancellable_cancel (attempt_cancellable);
+}
+
+static void
 send_attempt (GTask *task)
 {
   CfRestPlatform *self = g_task_get_source_object (task);
@@ -569,7 +576,7 @@ send_attempt (GTask *task)
   call->attempt_cancellable = g_cancellable_new ();
   call->timed_out = FALSE;
   if (cancellable != NULL)
-    call->cancelled_id = g_cancellable_connect (cancellable, G_CALLBACK (g_cancellable_cancel),
+    call->cancelled_id = g_cancellable_connect (cancellable, G_CALLBACK (forward_cancel),
                                                 call->attempt_cancellable, NULL);
   call->timeout_id = g_timeout_add_seconds (self->timeout_seconds, attempt_timed_out_cb, call);
 

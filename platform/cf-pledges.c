@@ -232,7 +232,8 @@ insert_pledge (CfDatabase          *database,
     "INSERT INTO pledges (campaign_id, backer_id, reward_id, amount, bonus, shipping,"
     "  shipping_country, status, sequence, pledged_at, address_lock_at, actions)"
     " VALUES (?1, ?2, NULLIF (?3, 0), ?4, ?5, ?6, ?7, 'pledged',"
-    "  (SELECT COALESCE (MAX (sequence), 0) + 1 FROM pledges WHERE campaign_id = ?1),"
+    "  (SELECT MAX (backers_count, (SELECT COALESCE (MAX (sequence), 0) FROM pledges"
+    "   WHERE campaign_id = ?1)) + 1 FROM campaigns WHERE id = ?1),"
     "  ?8, ?9, ?10)");
   gboolean ships = !g_str_equal (terms->shipping_type, "none");
 

@@ -101,6 +101,7 @@ static const char * const migrations[] = {
   "CREATE UNIQUE INDEX pledges_one_live ON pledges (campaign_id, backer_id)"
   "  WHERE status IN ('pledged', 'collected', 'errored');"
   "CREATE INDEX pledges_backer ON pledges (backer_id, id);"
+  "CREATE INDEX pledges_campaign ON pledges (campaign_id, sequence);"
   "CREATE INDEX pledges_reward ON pledges (reward_id);"
   "CREATE TABLE idempotency_keys ("
   "  user_id INTEGER NOT NULL REFERENCES users (id),"

@@ -569,6 +569,10 @@ send_attempt (GTask *task)
     }
 
   add_request_headers (self, call, url);
+  /* A keyed pledge may be sent again safely, so it may also reuse a kept-alive
+   * connection, which libsoup only does for idempotent requests. */
+  if (call->idempotency_key != NULL)
+    soup_message_add_flags (call->message, SOUP_MESSAGE_IDEMPOTENT);
   if (call->body != NULL)
     soup_message_set_request_body_from_bytes (call->message, "application/json", call->body);
 

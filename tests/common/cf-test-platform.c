@@ -54,7 +54,8 @@ spawn (CfTestPlatform *platform,
   platform->url = g_strdup (line + strlen ("listening on "));
 }
 
-/* Starts the platform on a new database seeded from tests/fixtures/@seed_fixture. */
+/* Starts the platform on a new database seeded from @seed_fixture: a file
+ * of tests/fixtures/, or an absolute path. */
 CfTestPlatform *
 cf_test_platform_start (const char *seed_fixture,
                         const char *extra_argument)
@@ -69,7 +70,10 @@ cf_test_platform_start (const char *seed_fixture,
                                                      "timeout", 60, NULL);
 
   g_clear_pointer (&seed_path, g_free);
-  seed_path = seed_fixture ? g_test_build_filename (G_TEST_DIST, "fixtures", seed_fixture, NULL) : NULL;
+  if (seed_fixture != NULL)
+    seed_path = g_path_is_absolute (seed_fixture)
+                ? g_strdup (seed_fixture)
+                : g_test_build_filename (G_TEST_DIST, "fixtures", seed_fixture, NULL);
   g_clear_pointer (&extra, g_free);
   extra = g_strdup (extra_argument);
   spawn (platform, 0);

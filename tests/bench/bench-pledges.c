@@ -1,0 +1,194 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cf-test-platform.h"
+
+/* How many pledges the reference platform accepts per second from 16
+ * clients at once on loopback, each on its kept-alive connection and with an
+ * Idempotency-Key, as the app sends them. Each client pledges to each of CAMPAIGNS
+ * campaigns in turn, always for the limited reward; PLACES of the 16 get
+ * one, the others are told it sold out. Prints the figures, then checks that
+ * nothing was lost or oversold. */
+
+#define CLIENTS   16
+#define CAMPAIGNS 250
+#define PLACES    12
+
+typedef struct
+{
+  CfTestPlatform *platform;
+  GMainLoop *loop;
+  char *bearer[CLIENTS];
+  guint next_campaign[CLIENTS];
+  guint running;
+  guint accepted;
+  guint sold_out;
+  guint failed;
+} Bench;
+
+typedef struct
+{
+  Bench *bench;
+  guint client;
+} Request;
+
+static char *
+write_seed (void)
+{
+  GString *seed = g_string_new ("{\"users\": [{\"username\": \"creator\", \"name\": \"Creator\"}");
+  g_autofree char *path = g_build_filename (g_get_tmp_dir (), "crowdfund-bench-seed.json", NULL);
+
+  for (guint i = 0; i < CLIENTS; i++)
+    g_string_append_printf (seed, ", {\"username\": \"client%u\", \"name\": \"Client %u\", \"password\": \"pw\"}", i, i);
+  g_string_append (seed, "], \"categories\": [{\"slug\": \"games\", \"name\": \"Games\"}], \"campaigns\": [");
+  for (guint i = 1; i <= CAMPAIGNS; i++)
+    g_string_append_printf (seed,
+      "%s{\"slug\": \"c%u\", \"title\": \"Campaign %u\", \"blurb\": \"b\", \"description\": \"d\","
+      " \"owner\": \"creator\", \"category\": \"games\", \"state\": \"live\","
+      " \"goal\": {\"amount\": 100000, \"currency\": \"EUR\"}, \"launched_at\": \"now-1d\","
+      " \"deadline\": \"now+10d\", \"rewards\": [{\"id\": %u, \"title\": \"Limited\", \"description\": \"d\","
+      " \"minimum\": {\"amount\": 1000, \"currency\": \"EUR\"}, \"limit\": %u,"
+      " \"shipping\": {\"type\": \"none\", \"rates\": []}}]}",
+      i > 1 ? ", " : "", i, i, i, PLACES);
+  g_string_append (seed, "]}");
+
+  g_assert_true (g_file_set_contents (path, seed->str, seed->len, NULL));
+  g_string_free (seed, TRUE);
+  return g_steal_pointer (&path);
+}
+
+/* User and system CPU time of a process, in seconds. */
+static double
+cpu_seconds (const char *pid)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%s/stat", pid);
+  g_autofree char *stat = NULL;
+  g_auto(GStrv) fields = NULL;
+  const char *after_name;
+
+  g_assert_true (g_file_get_contents (path, &stat, NULL, NULL));
+  after_name = strrchr (stat, ')') + 2;
+  fields = g_strsplit (after_name, " ", -1);
+  return (g_ascii_strtod (fields[11], NULL) + g_ascii_strtod (fields[12], NULL)) / sysconf (_SC_CLK_TCK);
+}
+
+static void send_next (Bench *bench, guint client);
+
+static void
+answered_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  Request *request = user_data;
+  Bench *bench = request->bench;
+  SoupMessage *message = soup_session_get_async_result_message (SOUP_SESSION (object), result);
+  g_autoptr(GBytes) body = soup_session_send_and_read_finish (SOUP_SESSION (object), result, NULL);
+  g_autoptr(JsonNode) node = cf_test_json_from_bytes (body);
+
+  if (soup_message_get_status (message) == 201)
+    bench->accepted++;
+  else if (g_strcmp0 (cf_test_error_code (node), "reward_sold_out") == 0)
+    bench->sold_out++;
+  else
+    bench->failed++;
+
+  send_next (bench, request->client);
+  g_free (request);
+}
+
+static void
+send_next (Bench *bench,
+           guint  client)
+{
+  guint campaign = ++bench->next_campaign[client];
+  g_autofree char *url = NULL;
+  g_autofree char *body = NULL;
+  g_autofree char *key = NULL;
+  SoupMessage *message;
+  Request *request;
+
+  if (campaign > CAMPAIGNS)
+    {
+      if (--bench->running == 0)
+        g_main_loop_quit (bench->loop);
+      return;
+    }
+
+  url = g_strdup_printf ("%s/v1/campaigns/%u/pledges", bench->platform->url, campaign);
+  body = g_strdup_printf ("{\"reward_id\": %u, \"amount\": {\"amount\": 1000, \"currency\": \"EUR\"}}",
+                          campaign);
+  message = soup_message_new ("POST", url);
+  soup_message_headers_replace (soup_message_get_request_headers (message), "Authorization",
+                                bench->bearer[client]);
+  key = g_uuid_string_random ();
+  soup_message_headers_replace (soup_message_get_request_headers (message), "Idempotency-Key", key);
+  soup_message_add_flags (message, SOUP_MESSAGE_IDEMPOTENT);
+  soup_message_set_request_body_from_bytes (message, "application/json",
+                                            g_bytes_new_take (g_steal_pointer (&body), strlen (body)));
+  request = g_new0 (Request, 1);
+  request->bench = bench;
+  request->client = client;
+  soup_session_send_and_read_async (bench->platform->session, message, G_PRIORITY_DEFAULT, NULL,
+                                    answered_cb, request);
+  g_object_unref (message);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *seed = NULL;
+  g_autoptr(CfTestPlatform) platform = NULL;
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  Bench bench = { .loop = loop, .running = CLIENTS };
+  gint64 started, elapsed;
+  double server_cpu, client_cpu;
+  guint requests = CLIENTS * CAMPAIGNS;
+
+  g_test_init (&argc, &argv, NULL);
+  seed = write_seed ();
+  platform = cf_test_platform_start (seed, NULL);
+  bench.platform = platform;
+
+  for (guint i = 0; i < CLIENTS; i++)
+    {
+      g_autofree char *username = g_strdup_printf ("client%u", i);
+      g_autofree char *token = cf_test_platform_sign_in (platform, username, "pw");
+
+      bench.bearer[i] = g_strdup_printf ("Bearer %s", token);
+    }
+
+  server_cpu = cpu_seconds (g_subprocess_get_identifier (platform->process));
+  client_cpu = cpu_seconds ("self");
+  started = g_get_monotonic_time ();
+  for (guint i = 0; i < CLIENTS; i++)
+    send_next (&bench, i);
+  g_main_loop_run (loop);
+  elapsed = g_get_monotonic_time () - started;
+  server_cpu = cpu_seconds (g_subprocess_get_identifier (platform->process)) - server_cpu;
+  client_cpu = cpu_seconds ("self") - client_cpu;
+
+  g_print ("requests: %u from %u clients in %.3f s\n", requests, CLIENTS, elapsed / 1e6);
+  g_print ("accepted: %u (%.0f pledges/s)\n", bench.accepted, bench.accepted / (elapsed / 1e6));
+  g_print ("refused as sold out: %u; failed: %u; all answers: %.0f/s\n",
+           bench.sold_out, bench.failed, requests / (elapsed / 1e6));
+
+  g_print ("CPU: platform %.3f s (%.0f µs an answer), clients %.3f s, on %ld cores\n",
+           server_cpu, server_cpu * 1e6 / requests, client_cpu, sysconf (_SC_NPROCESSORS_ONLN));
+  g_print ("platform-bound rate: %.0f pledges/s\n", bench.accepted / server_cpu);
+
+  g_assert_cmpuint (bench.failed, ==, 0);
+  g_assert_cmpuint (bench.accepted, ==, CAMPAIGNS * PLACES);
+  g_assert_cmpint (cf_test_platform_query (platform, "SELECT COUNT(*) FROM pledges"), ==, bench.accepted);
+  g_assert_cmpint (cf_test_platform_query (platform,
+    "SELECT COUNT(*) FROM rewards WHERE backers_count > reward_limit"), ==, 0);
+
+  for (guint i = 0; i < CLIENTS; i++)
+    g_free (bench.bearer[i]);
+  g_unlink (seed);
+  return 0;
+}

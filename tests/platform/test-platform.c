@@ -20,19 +20,30 @@ object_of (JsonNode *node)
 }
 
 static JsonNode *
+expect_on (CfTestPlatform *on,
+           const char     *method,
+           const char     *path,
+           const char     *token,
+           const char     *body,
+           guint           expected_status)
+{
+  guint status;
+  JsonNode *node = cf_test_platform_call (on, method, path, token, body, &status);
+
+  if (status != expected_status)
+    g_error ("%s %s: expected %u, got %u: %s", method, path, expected_status, status,
+             node ? json_to_string (node, FALSE) : "(no body)");
+  return node;
+}
+
+static JsonNode *
 expect (const char *method,
         const char *path,
         const char *token,
         const char *body,
         guint       expected_status)
 {
-  guint status;
-  JsonNode *node = cf_test_platform_call (platform, method, path, token, body, &status);
-
-  if (status != expected_status)
-    g_error ("%s %s: expected %u, got %u: %s", method, path, expected_status, status,
-             node ? json_to_string (node, FALSE) : "(no body)");
-  return node;
+  return expect_on (platform, method, path, token, body, expected_status);
 }
 
 static JsonArray *
@@ -636,6 +647,63 @@ test_restart_keeps_data (void)
   g_assert_cmpint (cf_test_platform_query (platform, "PRAGMA user_version"), ==, 1);
 }
 
+static gboolean
+stop_loop_cb (gpointer user_data)
+{
+  g_main_loop_quit (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Simulated backers pledge through the same rules: limits hold and every
+ * pledge is in the totals. */
+static void
+test_simulated_pledges (void)
+{
+  g_autoptr(CfTestPlatform) simulated = cf_test_platform_start ("seed.json", "--simulate-pledges=400");
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  gint64 seeded_total = 5000 + 19470000 + 37500;
+
+  g_timeout_add (1500, stop_loop_cb, loop);
+  g_main_loop_run (loop);
+  cf_test_platform_stop (simulated);
+
+  g_assert_cmpint (cf_test_platform_query (simulated, "SELECT COUNT(*) FROM pledges"), >, 100);
+  g_assert_cmpint (cf_test_platform_query (simulated,
+    "SELECT COUNT(*) FROM rewards WHERE reward_limit IS NOT NULL AND backers_count > reward_limit"), ==, 0);
+  g_assert_cmpint (cf_test_platform_query (simulated,
+    "SELECT COUNT(DISTINCT campaign_id) FROM pledges WHERE backer_id > 53"), ==, 4);
+  g_assert_cmpint (cf_test_platform_query (simulated,
+    "SELECT SUM (pledged) FROM campaigns WHERE state = 'live'"), ==,
+    seeded_total + cf_test_platform_query (simulated,
+      "SELECT SUM (amount) FROM pledges WHERE backer_id > 53"));
+}
+
+/* The demo data the README promises. */
+static void
+test_demo (void)
+{
+  g_autoptr(CfTestPlatform) demo = cf_test_platform_start (NULL, "--demo");
+  g_autoptr(JsonNode) all = expect_on (demo, "GET", "/v1/campaigns?limit=100", NULL, NULL, 200);
+  g_autoptr(JsonNode) wena = expect_on (demo, "GET", "/v1/campaigns/wena-wrist", NULL, NULL, 200);
+  g_autoptr(JsonNode) upcoming = expect_on (demo, "GET", "/v1/campaigns?state=upcoming", NULL, NULL, 200);
+
+  g_assert_cmpuint (json_array_get_length (items_of (all)), >=, 24);
+  g_assert_cmpint (money_amount (object_of (wena), "pledged"), ==, 19470000);
+  g_assert_cmpint (json_object_get_int_member (object_of (wena), "backers_count"), ==, 394);
+  g_assert_cmpint (cf_test_platform_query (demo, "SELECT COUNT (DISTINCT state) FROM campaigns"), ==, 5);
+  g_assert_cmpint (cf_test_platform_query (demo,
+    "SELECT COUNT (DISTINCT currency) FROM campaigns WHERE currency IN ('JPY', 'EUR', 'USD', 'GBP')"), ==, 4);
+  g_assert_cmpint (cf_test_platform_query (demo,
+    "SELECT COUNT (DISTINCT fulfillment_status) FROM pledges p JOIN users u ON u.id = p.backer_id"
+    " WHERE u.username = 'backer'"), ==, 5);
+  g_assert_cmpint (cf_test_platform_query (demo,
+    "SELECT COUNT(*) FROM campaigns c JOIN users u ON u.id = c.owner_id"
+    " WHERE u.username = 'creator' AND c.state = 'live'"), >=, 3);
+  g_free (cf_test_platform_sign_in (demo, "backer", "crowdfund-backer"));
+  g_free (cf_test_platform_sign_in (demo, "creator", "crowdfund-creator"));
+  g_assert_cmpuint (json_array_get_length (items_of (upcoming)), >=, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -659,6 +727,9 @@ main (int   argc,
   g_test_add_func ("/platform/search-metacharacters", test_search_metacharacters);
   g_test_add_func ("/platform/live", test_live);
   g_test_add_func ("/platform/restart-keeps-data", test_restart_keeps_data);
+
+  g_test_add_func ("/platform/simulated-pledges", test_simulated_pledges);
+  g_test_add_func ("/platform/demo", test_demo);
 
   status = g_test_run ();
   cf_test_platform_free (platform);

@@ -59,6 +59,7 @@ typedef struct
   CfRequest *request;
   const char *status;
   gint64 campaign_id;
+  gboolean with_backer;
 } PledgeList;
 
 static void
@@ -73,23 +74,14 @@ bind_pledge_list (sqlite3_stmt *statement,
 }
 
 static void
-write_own_pledge (JsonBuilder  *builder,
-                  sqlite3_stmt *statement,
-                  gpointer      data)
+write_pledge (JsonBuilder  *builder,
+              sqlite3_stmt *statement,
+              gpointer      data)
 {
   PledgeList *list = data;
 
-  cf_resources_add_pledge (builder, statement, cf_server_get_base_url (list->request->server), FALSE);
-}
-
-static void
-write_backer_pledge (JsonBuilder  *builder,
-                     sqlite3_stmt *statement,
-                     gpointer      data)
-{
-  PledgeList *list = data;
-
-  cf_resources_add_pledge (builder, statement, cf_server_get_base_url (list->request->server), TRUE);
+  cf_resources_add_pledge (builder, statement, cf_server_get_base_url (list->request->server),
+                           list->with_backer);
 }
 
 static void
@@ -109,7 +101,7 @@ list_my_pledges (CfRequest *request)
   cf_listing_reply (request, &(CfListing) {
     CF_PLEDGE_COLUMNS, CF_PLEDGE_FROM,
     list.status ? "p.backer_id = :user AND p.status = :status" : "p.backer_id = :user",
-    "p.id", "p.id", TRUE, TRUE, bind_pledge_list, write_own_pledge, &list,
+    "p.id", "p.id", TRUE, TRUE, bind_pledge_list, write_pledge, &list,
   });
 }
 
@@ -263,14 +255,14 @@ owned_campaign (CfRequest *request)
 static void
 list_backers (CfRequest *request)
 {
-  PledgeList list = { request, NULL, owned_campaign (request) };
+  PledgeList list = { request, NULL, owned_campaign (request), TRUE };
 
   if (list.campaign_id == 0)
     return;
 
   cf_listing_reply (request, &(CfListing) {
     CF_PLEDGE_COLUMNS, CF_PLEDGE_FROM, "p.campaign_id = :campaign", "p.id", "p.id", FALSE, TRUE,
-    bind_pledge_list, write_backer_pledge, &list,
+    bind_pledge_list, write_pledge, &list,
   });
 }
 

@@ -9,7 +9,8 @@
 #include "cf-server.h"
 #include "cf-web-pages.h"
 
-#define LIVE_PROTOCOL "crowdfund.v1"
+#define LIVE_PROTOCOL  "crowdfund.v1"
+#define LISTEN_BACKLOG 512
 
 /* The reference platform: the API of docs/api.md over HTTP on loopback. */
 struct _CfServer
@@ -249,20 +250,31 @@ cf_server_new (CfDatabase *database)
   return self;
 }
 
-/* Listens on loopback only, on @port or, when 0, on any free port. */
+/* Listens on loopback only, on @port or, when 0, on any free port, with a
+ * backlog deep enough for a burst of clients connecting at once (GLib's
+ * default of 10 resets the rest). */
 gboolean
 cf_server_listen (CfServer  *self,
                   guint      port,
                   GError   **error)
 {
-  g_autoptr(GSList) uris = NULL;
+  g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  g_autoptr(GSocketAddress) address = g_inet_socket_address_new (loopback, port);
+  g_autoptr(GSocketAddress) bound = NULL;
+  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM,
+                                            G_SOCKET_PROTOCOL_TCP, error);
 
-  if (!soup_server_listen_local (self->soup_server, port, SOUP_SERVER_LISTEN_IPV4_ONLY, error))
+  if (socket == NULL)
     return FALSE;
 
-  uris = soup_server_get_uris (self->soup_server);
-  self->base_url = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
-  g_slist_foreach (uris, (GFunc) g_uri_unref, NULL);
+  g_socket_set_listen_backlog (socket, LISTEN_BACKLOG);
+  if (!g_socket_bind (socket, address, TRUE, error) || !g_socket_listen (socket, error) ||
+      !soup_server_listen_socket (self->soup_server, socket, 0, error) ||
+      (bound = g_socket_get_local_address (socket, error)) == NULL)
+    return FALSE;
+
+  self->base_url = g_strdup_printf ("http://127.0.0.1:%u",
+                                    g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
   return TRUE;
 }
 

@@ -406,6 +406,19 @@ count_cb (CfPlatform *platform,
   (*count)++;
 }
 
+/* Credentials whose access token "old" the scripted server treats as expired. */
+static void
+sign_in_with_old_token (Fixture *fixture,
+                        guint   *changes)
+{
+  g_autoptr(JsonNode) node = json_from_string (
+    "{\"access_token\": \"old\", \"refresh_token\": \"r\", \"token_type\": \"Bearer\", \"expires_in\": 3600}", NULL);
+  g_autoptr(CfCredentials) old = cf_credentials_new_from_json (node, NULL);
+
+  g_signal_connect (fixture->platform, "credentials-changed", G_CALLBACK (count_cb), changes);
+  cf_platform_set_credentials (CF_PLATFORM (fixture->platform), old);
+}
+
 /* An expired access token is renewed once, silently, and the request sent
  * again with the new one. */
 static void
@@ -418,15 +431,11 @@ test_renews_expired_token (Fixture       *fixture,
     { 200, "{\"access_token\": \"new\", \"refresh_token\": \"r\", \"token_type\": \"Bearer\", \"expires_in\": 3600}" },
     { 200, campaign_json },
   };
-  g_autoptr(JsonNode) node = json_from_string (
-    "{\"access_token\": \"old\", \"refresh_token\": \"r\", \"token_type\": \"Bearer\", \"expires_in\": 3600}", NULL);
-  g_autoptr(CfCredentials) old = cf_credentials_new_from_json (node, NULL);
   g_autoptr(CfCredentials) renewed = NULL;
   g_autoptr(CfCampaign) campaign = NULL;
   guint changes = 0;
 
-  g_signal_connect (fixture->platform, "credentials-changed", G_CALLBACK (count_cb), &changes);
-  cf_platform_set_credentials (CF_PLATFORM (fixture->platform), old);
+  sign_in_with_old_token (fixture, &changes);
   script (fixture, answers, G_N_ELEMENTS (answers));
   campaign = get_campaign (fixture, NULL, NULL);
   renewed = cf_platform_dup_credentials (CF_PLATFORM (fixture->platform));
@@ -447,15 +456,11 @@ test_refused_renewal_signs_out (Fixture       *fixture,
     { 401, "{\"error\": {\"code\": \"invalid_token\", \"message\": \"expired\"}}" },
     { 400, "{\"error\": {\"code\": \"invalid_grant\", \"message\": \"revoked\"}}" },
   };
-  g_autoptr(JsonNode) node = json_from_string (
-    "{\"access_token\": \"old\", \"refresh_token\": \"r\", \"token_type\": \"Bearer\", \"expires_in\": 3600}", NULL);
-  g_autoptr(CfCredentials) old = cf_credentials_new_from_json (node, NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(CfCampaign) campaign = NULL;
   guint changes = 0;
 
-  g_signal_connect (fixture->platform, "credentials-changed", G_CALLBACK (count_cb), &changes);
-  cf_platform_set_credentials (CF_PLATFORM (fixture->platform), old);
+  sign_in_with_old_token (fixture, &changes);
   script (fixture, answers, G_N_ELEMENTS (answers));
   campaign = get_campaign (fixture, NULL, &error);
 

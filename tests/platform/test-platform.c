@@ -345,7 +345,8 @@ raced_cb (GObject      *object,
 {
   Race *race = user_data;
   SoupMessage *message = soup_session_get_async_result_message (SOUP_SESSION (object), result);
-  g_autoptr(GBytes) body = soup_session_send_and_read_finish (SOUP_SESSION (object), result, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) body = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
   g_autoptr(JsonNode) node = cf_test_json_from_bytes (body);
 
   if (soup_message_get_status (message) == 201)
@@ -353,7 +354,11 @@ raced_cb (GObject      *object,
   else if (g_strcmp0 (cf_test_error_code (node), "reward_sold_out") == 0)
     race->sold_out++;
   else
-    race->other++;
+    {
+      g_test_message ("unexpected answer %u: %s", soup_message_get_status (message),
+                      error ? error->message : cf_test_error_code (node));
+      race->other++;
+    }
 
   if (--race->pending == 0)
     g_main_loop_quit (race->loop);

@@ -48,7 +48,8 @@ cover_svg (const char *slug,
     "<stop offset='0' stop-color='%s'/><stop offset='1' stop-color='%s'/></linearGradient></defs>"
     "<rect width='640' height='360' fill='url(#g)'/>"
     "<circle cx='520' cy='80' r='140' fill='#ffffff' fill-opacity='0.12'/>"
-    "<text x='48' y='300' font-family='Cantarell, sans-serif' font-size='200' font-weight='bold'"
+    "<text x='320' y='250' text-anchor='middle' font-family='Cantarell, sans-serif' font-size='170'"
+    " font-weight='bold'"
     " fill='#ffffff' fill-opacity='0.9'>%s</text></svg>",
     palette[colours][0], palette[colours][1], initial);
 }

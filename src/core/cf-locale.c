@@ -5,6 +5,9 @@
 
 #include <string.h>
 
+#include <unicode/ucurr.h>
+#include <unicode/ustring.h>
+
 #include "cf-locale.h"
 
 /* "fr_FR.UTF-8@euro" → "fr_FR"; "C" and "POSIX" → "en". */
@@ -27,4 +30,23 @@ cf_locale_dup_default (void)
   const char * const *names = g_get_language_names_with_category ("LC_NUMERIC");
 
   return cf_locale_to_icu (names[0]);
+}
+
+/* The currency of the user's region ("EUR" for fr_FR), for "≈" amounts;
+ * US dollars when the locale names no region. */
+char *
+cf_locale_dup_currency (void)
+{
+  const char * const *names = g_get_language_names_with_category ("LC_MONETARY");
+  g_autofree char *locale = cf_locale_to_icu (names[0]);
+  UErrorCode status = U_ZERO_ERROR;
+  UChar code[4] = { 0 };
+  char currency[4] = { 0 };
+
+  ucurr_forLocale (locale, code, G_N_ELEMENTS (code), &status);
+  if (U_FAILURE (status) || code[0] == 0)
+    return g_strdup ("USD");
+
+  u_UCharsToChars (code, currency, 3);
+  return g_strdup (currency);
 }

@@ -7,5 +7,6 @@ G_BEGIN_DECLS
 
 char *cf_locale_dup_default (void);
 char *cf_locale_to_icu      (const char *posix_locale);
+char *cf_locale_dup_currency (void);
 
 G_END_DECLS

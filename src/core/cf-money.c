@@ -352,8 +352,8 @@ cf_money_parse (const char  *text,
   return TRUE;
 }
 
-/* "19 470 000 ¥" in fr, "￥19,470,000" in ja, "¥19,470,000" in en; the
- * user's locale when locale is NULL. */
+/* "19 470 000 ¥" in fr, "￥19,470,000" in ja, "¥19,470,000" in en, "€19.50",
+ * "€20"; the user's locale when locale is NULL. */
 char *
 cf_money_format (const CfMoney *money,
                  const char    *locale)
@@ -368,6 +368,9 @@ cf_money_format (const CfMoney *money,
   if (formatter == NULL)
     return g_strdup_printf ("%s %s", decimal, money->currency);
 
+  /* "€28,900" rather than "€28,900.00"; cents that are there always show. */
+  if (money->amount % power_of_ten (cf_money_exponent (money->currency)) == 0)
+    unum_setAttribute (formatter, UNUM_MIN_FRACTION_DIGITS, 0);
   length = unum_formatDecimal (formatter, decimal, -1, buffer, G_N_ELEMENTS (buffer), NULL, &status);
   unum_close (formatter);
   if (U_SUCCESS (status))

@@ -24,6 +24,8 @@ static const FormatCase format_cases[] = {
   { 12345, "KWD", "fr", "12,345\u00a0KWD" },
   { 5, "KWD", "ja", "KWD\u00a00.005" },
   { -1999, "USD", "en", "-$19.99" },
+  { 2000, "EUR", "en", "€20" },
+  { 2000, "EUR", "fr", "20\u00a0€" },
 };
 
 static void

@@ -1,0 +1,264 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cf-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cf-application.h"
+#include "cf-demo-platform.h"
+#include "cf-resources.h"
+#include "cf-rest-platform.h"
+#include "cf-window.h"
+
+/* The application: one platform connection shared by its windows, the demo
+ * platform when that is the choice (stopped on quit), and app-wide actions. */
+struct _CfApplication
+{
+  AdwApplication parent_instance;
+
+  GSettings *settings;
+  char *platform_option;  /* --platform URL or --demo, for this run only */
+  SoupSession *session;
+  CfImageCache *image_cache;
+  CfDemoPlatform *demo;
+};
+
+G_DEFINE_FINAL_TYPE (CfApplication, cf_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry options[] = {
+  { "platform", 0, 0, G_OPTION_ARG_STRING, NULL, N_("Browse the platform at URL"), N_("URL") },
+  { "demo", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Browse the demo platform"), NULL },
+  { NULL }
+};
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  static const char *developers[] = { "The Crowdfund developers", NULL };
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  adw_show_about_window (window,
+                         "application-name", _("Crowdfund"),
+                         "application-icon", APP_ID,
+                         "version", PACKAGE_VERSION,
+                         "developer-name", _("The Crowdfund developers"),
+                         "developers", developers,
+                         "comments", _("Back projects, follow campaigns and track your rewards"),
+                         "license-type", GTK_LICENSE_GPL_3_0,
+                         /* Translators: put your names here, one a line. */
+                         "translator-credits", _("translator-credits"),
+                         NULL);
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_action },
+  { "about", about_action },
+};
+
+static int
+cf_application_handle_local_options (GApplication *application,
+                                     GVariantDict *options_dict)
+{
+  CfApplication *self = CF_APPLICATION (application);
+  const char *url = NULL;
+
+  if (g_variant_dict_contains (options_dict, "demo"))
+    cf_application_set_platform_option (self, CF_DEMO_CHOICE);
+  else if (g_variant_dict_lookup (options_dict, "platform", "&s", &url))
+    cf_application_set_platform_option (self, url);
+
+  return -1;
+}
+
+static void
+cf_application_activate (GApplication *application)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (application));
+
+  if (window == NULL)
+    window = GTK_WINDOW (cf_window_new (CF_APPLICATION (application)));
+
+  gtk_window_present (window);
+}
+
+static void
+cf_application_startup (GApplication *application)
+{
+  CfApplication *self = CF_APPLICATION (application);
+  g_autofree char *images = g_build_filename (g_get_user_cache_dir (), "crowdfund", "images", NULL);
+  static const struct
+  {
+    const char *action;
+    const char *accels[3];
+  } accels[] = {
+    { "app.quit", { "<Control>q", NULL } },
+    { "window.close", { "<Control>w", NULL } },
+    { "win.search", { "<Control>f", NULL } },
+    { "win.reload", { "<Control>r", "F5" } },
+    { "win.show-help-overlay", { "<Control>question", NULL } },
+  };
+
+  G_APPLICATION_CLASS (cf_application_parent_class)->startup (application);
+
+  self->settings = g_settings_new (APP_ID);
+  self->session = cf_rest_platform_new_session ();
+  self->image_cache = cf_image_cache_new (self->session, images);
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action, accels[i].accels);
+}
+
+static void
+cf_application_shutdown (GApplication *application)
+{
+  CfApplication *self = CF_APPLICATION (application);
+
+  if (self->demo != NULL)
+    cf_demo_platform_stop (self->demo);
+
+  G_APPLICATION_CLASS (cf_application_parent_class)->shutdown (application);
+}
+
+static void
+cf_application_finalize (GObject *object)
+{
+  CfApplication *self = CF_APPLICATION (object);
+
+  g_clear_object (&self->demo);
+  g_clear_object (&self->image_cache);
+  g_clear_object (&self->session);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->platform_option, g_free);
+
+  G_OBJECT_CLASS (cf_application_parent_class)->finalize (object);
+}
+
+static void
+cf_application_class_init (CfApplicationClass *klass)
+{
+  GApplicationClass *application_class = G_APPLICATION_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->finalize = cf_application_finalize;
+  application_class->activate = cf_application_activate;
+  application_class->startup = cf_application_startup;
+  application_class->shutdown = cf_application_shutdown;
+  application_class->handle_local_options = cf_application_handle_local_options;
+
+  /* Referring to the compiled resources keeps them linked in from the
+   * static library, where their constructor registers them. */
+  g_assert (cf_get_resource () != NULL);
+}
+
+static void
+cf_application_init (CfApplication *self)
+{
+  g_application_add_main_option_entries (G_APPLICATION (self), options);
+}
+
+CfApplication *
+cf_application_new (void)
+{
+  return g_object_new (CF_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       NULL);
+}
+
+GSettings *
+cf_application_get_settings (CfApplication *self)
+{
+  return self->settings;
+}
+
+CfImageCache *
+cf_application_get_image_cache (CfApplication *self)
+{
+  return self->image_cache;
+}
+
+/* Opens @choice in this run, whatever was chosen before, without
+ * remembering it: what --platform and --demo do. */
+void
+cf_application_set_platform_option (CfApplication *self,
+                                    const char    *choice)
+{
+  g_free (self->platform_option);
+  self->platform_option = g_strdup (choice);
+}
+
+/* The platform to open: the command line's, else the remembered one, else
+ * NULL when the person has not chosen yet. */
+char *
+cf_application_dup_platform_choice (CfApplication *self)
+{
+  g_autofree char *saved = g_settings_get_string (self->settings, "platform");
+
+  if (self->platform_option != NULL)
+    return g_strdup (self->platform_option);
+
+  return *saved != '\0' ? g_steal_pointer (&saved) : NULL;
+}
+
+static void
+demo_started_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  CfApplication *self = g_task_get_source_object (task);
+  GError *error = NULL;
+  g_autofree char *url = cf_demo_platform_start_finish (CF_DEMO_PLATFORM (object), result, &error);
+
+  if (url == NULL)
+    {
+      g_clear_object (&self->demo);
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_task_return_pointer (task, cf_rest_platform_new (self->session, url), g_object_unref);
+}
+
+/* Opens @choice: an address, or CF_DEMO_CHOICE to start the demo. */
+void
+cf_application_connect_async (CfApplication       *self,
+                              const char          *choice,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, cf_application_connect_async);
+  if (!g_str_equal (choice, CF_DEMO_CHOICE))
+    {
+      g_task_return_pointer (task, cf_rest_platform_new (self->session, choice), g_object_unref);
+      return;
+    }
+
+  if (self->demo != NULL)
+    cf_demo_platform_stop (self->demo);
+  g_set_object (&self->demo, cf_demo_platform_new ());
+  cf_demo_platform_start_async (self->demo, cancellable, demo_started_cb, g_steal_pointer (&task));
+}
+
+CfPlatform *
+cf_application_connect_finish (CfApplication  *self,
+                               GAsyncResult   *result,
+                               GError        **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -1,0 +1,275 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cf-campaign-list"
+
+#include "config.h"
+
+#include "cf-campaign-list.h"
+
+/* The campaigns matching a query, a page at a time, as a GListModel. Each
+ * page is spliced in at once; a new query replaces the items only when its
+ * first page arrives, so what is on screen stays until there is better, and
+ * a failure keeps the last items with the error beside them. */
+struct _CfCampaignList
+{
+  GObject parent_instance;
+
+  CfPlatform *platform;
+  GPtrArray *items;
+  CfCampaignQuery query;
+  char *search;
+  char *category;
+  char *next_cursor;
+  gboolean has_more;
+  gboolean replace_on_arrival;
+  GCancellable *cancellable;
+  GError *error;
+};
+
+enum {
+  PROP_0,
+  PROP_LOADING,
+  PROP_HAS_MORE,
+  PROP_ERROR,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void cf_campaign_list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (CfCampaignList, cf_campaign_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, cf_campaign_list_model_init))
+
+static GType
+cf_campaign_list_get_item_type (GListModel *model)
+{
+  return CF_TYPE_CAMPAIGN;
+}
+
+static guint
+cf_campaign_list_get_n_items (GListModel *model)
+{
+  return CF_CAMPAIGN_LIST (model)->items->len;
+}
+
+static gpointer
+cf_campaign_list_get_item (GListModel *model,
+                           guint       position)
+{
+  CfCampaignList *self = CF_CAMPAIGN_LIST (model);
+
+  if (position >= self->items->len)
+    return NULL;
+
+  return g_object_ref (g_ptr_array_index (self->items, position));
+}
+
+static void
+cf_campaign_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = cf_campaign_list_get_item_type;
+  iface->get_n_items = cf_campaign_list_get_n_items;
+  iface->get_item = cf_campaign_list_get_item;
+}
+
+static void
+set_error (CfCampaignList *self,
+           GError         *error)
+{
+  g_clear_error (&self->error);
+  self->error = error;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
+}
+
+static void
+splice_page (CfCampaignList *self,
+             CfPage         *page)
+{
+  GListModel *items = cf_page_get_items (page);
+  guint n_new = g_list_model_get_n_items (items);
+  guint removed = self->replace_on_arrival ? self->items->len : 0;
+  guint position = self->items->len - removed;
+
+  if (removed > 0)
+    g_ptr_array_set_size (self->items, 0);
+  for (guint i = 0; i < n_new; i++)
+    g_ptr_array_add (self->items, g_list_model_get_item (items, i));
+
+  self->replace_on_arrival = FALSE;
+  g_list_model_items_changed (G_LIST_MODEL (self), position, removed, n_new);
+}
+
+static void
+page_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  CfCampaignList *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfPage) page = cf_platform_list_finish (CF_PLATFORM (object), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->cancellable);
+  if (page == NULL)
+    set_error (self, g_steal_pointer (&error));
+  else
+    {
+      g_free (self->next_cursor);
+      self->next_cursor = g_strdup (cf_page_get_next_cursor (page));
+      self->has_more = self->next_cursor != NULL;
+      if (self->error != NULL)
+        set_error (self, NULL);
+      splice_page (self, page);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_MORE]);
+    }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+static void
+request_page (CfCampaignList *self,
+              const char     *cursor)
+{
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  cf_platform_list_campaigns_async (self->platform, &self->query, cursor, self->cancellable,
+                                    page_cb, self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);
+}
+
+static void
+cf_campaign_list_dispose (GObject *object)
+{
+  CfCampaignList *self = CF_CAMPAIGN_LIST (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->platform);
+  g_clear_pointer (&self->items, g_ptr_array_unref);
+  g_clear_pointer (&self->search, g_free);
+  g_clear_pointer (&self->category, g_free);
+  g_clear_pointer (&self->next_cursor, g_free);
+  g_clear_error (&self->error);
+
+  G_OBJECT_CLASS (cf_campaign_list_parent_class)->dispose (object);
+}
+
+static void
+cf_campaign_list_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  CfCampaignList *self = CF_CAMPAIGN_LIST (object);
+
+  switch (prop_id)
+    {
+    case PROP_LOADING:
+      g_value_set_boolean (value, cf_campaign_list_get_loading (self));
+      break;
+    case PROP_HAS_MORE:
+      g_value_set_boolean (value, self->has_more);
+      break;
+    case PROP_ERROR:
+      g_value_set_boxed (value, self->error);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cf_campaign_list_class_init (CfCampaignListClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = cf_campaign_list_dispose;
+  object_class->get_property = cf_campaign_list_get_property;
+
+  properties[PROP_LOADING] =
+    g_param_spec_boolean ("loading", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_HAS_MORE] =
+    g_param_spec_boolean ("has-more", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ERROR] =
+    g_param_spec_boxed ("error", NULL, NULL, G_TYPE_ERROR, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+cf_campaign_list_init (CfCampaignList *self)
+{
+  self->items = g_ptr_array_new_with_free_func (g_object_unref);
+  self->query.filter = CF_CAMPAIGN_FILTER_LIVE;
+  self->query.sort = CF_CAMPAIGN_SORT_POPULAR;
+}
+
+CfCampaignList *
+cf_campaign_list_new (CfPlatform *platform)
+{
+  CfCampaignList *self = g_object_new (CF_TYPE_CAMPAIGN_LIST, NULL);
+
+  self->platform = g_object_ref (platform);
+  return self;
+}
+
+/* Asks for the first page of @query, cancelling whatever was under way. */
+void
+cf_campaign_list_set_query (CfCampaignList        *self,
+                            const CfCampaignQuery *query)
+{
+  g_return_if_fail (CF_IS_CAMPAIGN_LIST (self));
+
+  g_free (self->search);
+  g_free (self->category);
+  self->search = g_strdup (query->search);
+  self->category = g_strdup (query->category);
+  self->query = *query;
+  self->query.search = self->search;
+  self->query.category = self->category;
+
+  cf_campaign_list_reload (self);
+}
+
+void
+cf_campaign_list_reload (CfCampaignList *self)
+{
+  g_return_if_fail (CF_IS_CAMPAIGN_LIST (self));
+
+  self->replace_on_arrival = TRUE;
+  request_page (self, NULL);
+}
+
+/* The next page, unless one is on its way or there is none. */
+void
+cf_campaign_list_load_more (CfCampaignList *self)
+{
+  g_return_if_fail (CF_IS_CAMPAIGN_LIST (self));
+
+  if (self->cancellable != NULL || !self->has_more || self->replace_on_arrival)
+    return;
+
+  request_page (self, self->next_cursor);
+}
+
+gboolean
+cf_campaign_list_get_loading (CfCampaignList *self)
+{
+  return self->cancellable != NULL;
+}
+
+gboolean
+cf_campaign_list_get_has_more (CfCampaignList *self)
+{
+  return self->has_more;
+}
+
+const GError *
+cf_campaign_list_get_error (CfCampaignList *self)
+{
+  return self->error;
+}

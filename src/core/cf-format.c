@@ -1,0 +1,121 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cf-format"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <unicode/unum.h>
+#include <unicode/ustring.h>
+
+#include "cf-format.h"
+#include "cf-locale.h"
+
+/* Figures as people read them in their language: ICU for numbers, gettext
+ * plurals for counts, GLib for dates. @locale NULL means the user's. */
+
+static char *
+format_number (UNumberFormatStyle  style,
+               double              value,
+               const char         *locale)
+{
+  g_autofree char *default_locale = locale ? NULL : cf_locale_dup_default ();
+  UErrorCode status = U_ZERO_ERROR;
+  UNumberFormat *formatter = unum_open (style, NULL, 0, locale ? locale : default_locale, NULL, &status);
+  UChar buffer[64];
+  char utf8[256];
+  int32_t length = 0;
+
+  if (U_SUCCESS (status))
+    length = unum_formatDouble (formatter, value, buffer, G_N_ELEMENTS (buffer), NULL, &status);
+  if (formatter != NULL)
+    unum_close (formatter);
+  if (U_SUCCESS (status))
+    u_strToUTF8 (utf8, sizeof utf8, NULL, buffer, length, &status);
+
+  return U_SUCCESS (status) ? g_strdup (utf8) : g_strdup_printf ("%.0f", value);
+}
+
+/* "1 234" in French, "1,234" in English. */
+char *
+cf_format_count (gint64      count,
+                 const char *locale)
+{
+  return format_number (UNUM_DECIMAL, (double) count, locale);
+}
+
+/* "195 %" in French, "195%" in English; @fraction 1.95 is 195 %. */
+char *
+cf_format_percent (double      fraction,
+                   const char *locale)
+{
+  return format_number (UNUM_PERCENT, fraction, locale);
+}
+
+char *
+cf_format_backers (gint64      backers,
+                   const char *locale)
+{
+  g_autofree char *count = cf_format_count (backers, locale);
+
+  /* Translators: %s is a number, already written the way the language writes numbers. */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s backer", "%s backers", backers), count);
+}
+
+/* Whole days from two days on, hours below that, never zero. */
+static gint64
+days_or_hours (GTimeSpan  span,
+               gboolean  *in_days)
+{
+  gint64 hours = MAX (span / G_TIME_SPAN_HOUR, 1);
+
+  *in_days = hours >= 48;
+  return *in_days ? hours / 24 : hours;
+}
+
+/* "3 days to go", "12 hours to go", "Launches in 2 days", "Ended 2 May 2016". */
+char *
+cf_format_time_left (CfCampaignState  state,
+                     GDateTime       *launched_at,
+                     GDateTime       *deadline,
+                     GDateTime       *now)
+{
+  g_autofree char *date = NULL;
+  gboolean in_days;
+  gint64 n;
+
+  if (state == CF_CAMPAIGN_STATE_UPCOMING && launched_at != NULL &&
+      g_date_time_compare (launched_at, now) > 0)
+    {
+      n = days_or_hours (g_date_time_difference (launched_at, now), &in_days);
+      if (in_days)
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Launches in %d day",
+                                             "Launches in %d days", n), (int) n);
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Launches in %d hour",
+                                           "Launches in %d hours", n), (int) n);
+    }
+
+  if (state == CF_CAMPAIGN_STATE_LIVE && g_date_time_compare (deadline, now) > 0)
+    {
+      n = days_or_hours (g_date_time_difference (deadline, now), &in_days);
+      if (in_days)
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day to go", "%d days to go", n), (int) n);
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d hour to go", "%d hours to go", n), (int) n);
+    }
+
+  /* Translators: a date as in “Ended 2 May 2016”; see strftime(3) for the codes. */
+  date = g_date_time_format (deadline, C_("end date", "%-d %B %Y"));
+  /* Translators: %s is a date, such as “2 May 2016”. */
+  return g_strdup_printf (_("Ended %s"), date);
+}
+
+/* How much of its goal a campaign has raised: 1.95 for 195 %. */
+double
+cf_format_funded_fraction (CfCampaign *campaign)
+{
+  const CfMoney *goal = cf_campaign_get_goal (campaign);
+
+  if (goal->amount <= 0)
+    return 0.0;
+
+  return (double) cf_campaign_get_pledged (campaign)->amount / goal->amount;
+}

@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "cf-campaign.h"
+
+G_BEGIN_DECLS
+
+char *cf_format_count        (gint64           count,
+                              const char      *locale);
+char *cf_format_percent      (double           fraction,
+                              const char      *locale);
+char *cf_format_backers      (gint64           backers,
+                              const char      *locale);
+char *cf_format_time_left    (CfCampaignState  state,
+                              GDateTime       *launched_at,
+                              GDateTime       *deadline,
+                              GDateTime       *now);
+double cf_format_funded_fraction (CfCampaign  *campaign);
+
+G_END_DECLS

@@ -1,0 +1,136 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cf-campaign-card"
+
+#include "config.h"
+
+#include "cf-campaign-card.h"
+#include "cf-widget-util.h"
+#include "cf-campaign-summary.h"
+#include "cf-funding-bar.h"
+
+/* A campaign in the Explore grid: picture, title, creator and figures. */
+struct _CfCampaignCard
+{
+  GtkWidget parent_instance;
+
+  GtkLabel *backers_label;
+  GtkLabel *creator_label;
+  CfFundingBar *funding_bar;
+  GtkLabel *percent_label;
+  GtkPicture *picture;
+  GtkLabel *pledged_label;
+  GtkLabel *time_left_label;
+  GtkLabel *title_label;
+
+  CfImageCache *image_cache;
+  CfCampaign *campaign;
+  GCancellable *image_cancellable;
+};
+
+G_DEFINE_FINAL_TYPE (CfCampaignCard, cf_campaign_card, GTK_TYPE_WIDGET)
+
+static void
+image_loaded_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GdkTexture) texture = cf_image_cache_load_finish (CF_IMAGE_CACHE (object), result, NULL);
+  CfCampaignCard *self;
+
+  if (texture == NULL)
+    return;
+
+  self = CF_CAMPAIGN_CARD (user_data);
+  gtk_picture_set_paintable (self->picture, GDK_PAINTABLE (texture));
+}
+
+/* The picture at once when it is decoded already, else the placeholder until
+ * it is; a recycled card drops the load it no longer needs. */
+static void
+show_picture (CfCampaignCard *self)
+{
+  const char *url = cf_campaign_get_image_url (self->campaign);
+  GdkTexture *texture = cf_image_cache_lookup (self->image_cache, url);
+
+  g_cancellable_cancel (self->image_cancellable);
+  g_clear_object (&self->image_cancellable);
+  gtk_picture_set_paintable (self->picture, texture ? GDK_PAINTABLE (texture) : NULL);
+  if (texture != NULL || url == NULL)
+    return;
+
+  self->image_cancellable = g_cancellable_new ();
+  cf_image_cache_load_async (self->image_cache, url, self->image_cancellable, image_loaded_cb, self);
+}
+
+static void
+cf_campaign_card_dispose (GObject *object)
+{
+  CfCampaignCard *self = CF_CAMPAIGN_CARD (object);
+
+  g_cancellable_cancel (self->image_cancellable);
+  g_clear_object (&self->image_cancellable);
+  g_clear_object (&self->campaign);
+  g_clear_object (&self->image_cache);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CF_TYPE_CAMPAIGN_CARD);
+  cf_widget_unparent_children (GTK_WIDGET (self));
+
+  G_OBJECT_CLASS (cf_campaign_card_parent_class)->dispose (object);
+}
+
+static void
+cf_campaign_card_class_init (CfCampaignCardClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = cf_campaign_card_dispose;
+
+  g_type_ensure (CF_TYPE_FUNDING_BAR);
+  gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Crowdfund/cf-campaign-card.ui");
+  gtk_widget_class_bind_template_child (widget_class, CfCampaignCard, backers_label);
+  gtk_widget_class_bind_template_child (widget_class, CfCampaignCard, creator_label);
+  gtk_widget_class_bind_template_child (widget_class, CfCampaignCard, funding_bar);
+  gtk_widget_class_bind_template_child (widget_class, CfCampaignCard, percent_label);
+  gtk_widget_class_bind_template_child (widget_class, CfCampaignCard, picture);
+  gtk_widget_class_bind_template_child (widget_class, CfCampaignCard, pledged_label);
+  gtk_widget_class_bind_template_child (widget_class, CfCampaignCard, time_left_label);
+  gtk_widget_class_bind_template_child (widget_class, CfCampaignCard, title_label);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+cf_campaign_card_init (CfCampaignCard *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+cf_campaign_card_new (CfImageCache *image_cache)
+{
+  CfCampaignCard *self = g_object_new (CF_TYPE_CAMPAIGN_CARD, NULL);
+
+  self->image_cache = g_object_ref (image_cache);
+  return GTK_WIDGET (self);
+}
+
+void
+cf_campaign_card_set_campaign (CfCampaignCard *self,
+                               CfCampaign     *campaign)
+{
+  g_auto(CfCampaignSummary) summary = { 0 };
+
+  g_return_if_fail (CF_IS_CAMPAIGN_CARD (self));
+
+  if (!g_set_object (&self->campaign, campaign) || campaign == NULL)
+    return;
+
+  cf_campaign_summary_init (&summary, campaign);
+  gtk_label_set_label (self->title_label, cf_campaign_get_title (campaign));
+  gtk_label_set_label (self->creator_label, cf_campaign_get_creator_name (campaign));
+  cf_funding_bar_set_fraction (self->funding_bar, summary.fraction);
+  gtk_label_set_label (self->pledged_label, summary.pledged_of_goal);
+  gtk_label_set_label (self->percent_label, summary.percent);
+  gtk_label_set_label (self->backers_label, summary.backers);
+  gtk_label_set_label (self->time_left_label, summary.time_left);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, summary.spoken, -1);
+  show_picture (self);
+}

@@ -1,0 +1,410 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cf-campaign-page"
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gi18n.h>
+
+#include "cf-campaign-page.h"
+#include "cf-widget-util.h"
+#include "cf-campaign-summary.h"
+#include "cf-funding-bar.h"
+#include "cf-reward-card.h"
+#include "cf-update.h"
+
+/* Everything about one campaign: its figures at once from the card that
+ * opened it, then its description, rewards and updates as they arrive. */
+struct _CfCampaignPage
+{
+  GtkWidget parent_instance;
+
+  GtkLabel *approximate_label;
+  GtkLabel *backers_label;
+  GtkLabel *blurb_label;
+  GtkLabel *description_label;
+  GtkStack *details_stack;
+  AdwStatusPage *error_status_page;
+  CfFundingBar *funding_bar;
+  GtkLabel *goal_label;
+  GtkLabel *meta_label;
+  GtkLabel *percent_label;
+  GtkPicture *picture;
+  GtkLabel *pledged_label;
+  GtkBox *rewards_box;
+  GtkLabel *time_left_label;
+  GtkLabel *title_label;
+  AdwPreferencesGroup *updates_group;
+  AdwWindowTitle *window_title;
+
+  CfPlatform *platform;
+  CfImageCache *image_cache;
+  CfExchangeRates *rates;
+  char *display_currency;
+  CfCampaign *campaign;
+  GCancellable *cancellable;
+  GPtrArray *update_rows;
+  guint pending;
+  gboolean failed;
+};
+
+G_DEFINE_FINAL_TYPE (CfCampaignPage, cf_campaign_page, GTK_TYPE_WIDGET)
+
+static void
+show_approximation (CfCampaignPage *self)
+{
+  const CfMoney *pledged;
+  CfMoney converted;
+  g_autofree char *amount = NULL;
+  g_autofree char *text = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->approximate_label), FALSE);
+  if (self->campaign == NULL || self->rates == NULL || self->display_currency == NULL)
+    return;
+
+  pledged = cf_campaign_get_pledged (self->campaign);
+  if (g_str_equal (pledged->currency, self->display_currency) ||
+      !cf_exchange_rates_convert (self->rates, pledged, self->display_currency, &converted))
+    return;
+
+  amount = cf_money_format (&converted, NULL);
+  /* Translators: an approximate amount in the user's currency, as in “≈ €144,200”. */
+  text = g_strdup_printf (_("≈ %s"), amount);
+  gtk_label_set_label (self->approximate_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->approximate_label), TRUE);
+}
+
+static void
+show_figures (CfCampaignPage *self)
+{
+  CfCampaign *campaign = self->campaign;
+  g_auto(CfCampaignSummary) summary = { 0 };
+  g_autofree char *goal = NULL;
+  g_autofree char *meta = NULL;
+  const char *city = cf_campaign_get_city (campaign);
+
+  cf_campaign_summary_init (&summary, campaign);
+  adw_window_title_set_title (self->window_title, cf_campaign_get_title (campaign));
+  gtk_label_set_label (self->title_label, cf_campaign_get_title (campaign));
+  gtk_label_set_label (self->blurb_label, cf_campaign_get_blurb (campaign));
+  /* Translators: creator, category and place of a campaign, as in “by wena project · Technology · Tokyo”. */
+  meta = g_strdup_printf (_("by %s · %s · %s"), cf_campaign_get_creator_name (campaign),
+                          cf_campaign_get_category_name (campaign),
+                          city ? city : cf_campaign_get_country (campaign) ? cf_campaign_get_country (campaign) : "—");
+  gtk_label_set_label (self->meta_label, meta);
+  gtk_label_set_label (self->pledged_label, summary.pledged);
+  /* Translators: %s is the goal of a campaign, as in “pledged of ¥10,000,000 goal”. */
+  goal = g_strdup_printf (_("pledged of %s goal"), summary.goal);
+  gtk_label_set_label (self->goal_label, goal);
+  cf_funding_bar_set_fraction (self->funding_bar, summary.fraction);
+  gtk_label_set_label (self->percent_label, summary.percent);
+  gtk_label_set_label (self->backers_label, summary.backers);
+  gtk_label_set_label (self->time_left_label, summary.time_left);
+  gtk_label_set_label (self->description_label, cf_campaign_get_description (campaign)
+                                                ? cf_campaign_get_description (campaign)
+                                                : cf_campaign_get_blurb (campaign));
+  show_approximation (self);
+}
+
+static void
+image_loaded_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GdkTexture) texture = cf_image_cache_load_finish (CF_IMAGE_CACHE (object), result, NULL);
+
+  if (texture != NULL)
+    gtk_picture_set_paintable (CF_CAMPAIGN_PAGE (user_data)->picture, GDK_PAINTABLE (texture));
+}
+
+static void
+clear_children (GtkWidget *box)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (box)) != NULL)
+    gtk_box_remove (GTK_BOX (box), child);
+}
+
+static void
+one_done (CfCampaignPage *self,
+          const GError   *error)
+{
+  if (error != NULL && !self->failed)
+    {
+      self->failed = TRUE;
+      adw_status_page_set_description (self->error_status_page, error->message);
+    }
+
+  if (--self->pending == 0)
+    gtk_stack_set_visible_child_name (self->details_stack, self->failed ? "error" : "details");
+}
+
+static gboolean
+is_cancelled (const GError *error)
+{
+  return g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+static void
+campaign_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfCampaign) campaign = cf_platform_get_campaign_finish (CF_PLATFORM (object), result, &error);
+  CfCampaignPage *self;
+
+  if (is_cancelled (error))
+    return;
+
+  self = CF_CAMPAIGN_PAGE (user_data);
+  if (campaign != NULL)
+    {
+      g_set_object (&self->campaign, campaign);
+      show_figures (self);
+    }
+  one_done (self, error);
+}
+
+static void
+rewards_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfPage) page = cf_platform_list_finish (CF_PLATFORM (object), result, &error);
+  CfCampaignPage *self;
+  GListModel *rewards;
+
+  if (is_cancelled (error))
+    return;
+
+  self = CF_CAMPAIGN_PAGE (user_data);
+  clear_children (GTK_WIDGET (self->rewards_box));
+  rewards = page ? cf_page_get_items (page) : NULL;
+  for (guint i = 0; rewards != NULL && i < g_list_model_get_n_items (rewards); i++)
+    {
+      g_autoptr(CfReward) reward = g_list_model_get_item (rewards, i);
+
+      gtk_box_append (self->rewards_box, cf_reward_card_new (reward));
+    }
+  one_done (self, error);
+}
+
+static GtkWidget *
+update_row (CfUpdate *update)
+{
+  GtkWidget *row = adw_expander_row_new ();
+  g_autofree char *title = NULL;
+  g_autofree char *date = g_date_time_format (cf_update_get_published_at (update), C_("update date", "%-d %B %Y"));
+  const char *body = cf_update_get_body (update);
+  GtkWidget *label = gtk_label_new (body ? body : _("This update is for backers only."));
+
+  /* Translators: an update's number and title, as in “#2 · Production has started”. */
+  title = g_strdup_printf (_("#%d · %s"), (int) cf_update_get_number (update), cf_update_get_title (update));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), date);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_margin_start (label, 12);
+  gtk_widget_set_margin_end (label, 12);
+  gtk_widget_set_margin_top (label, 12);
+  gtk_widget_set_margin_bottom (label, 12);
+  if (body == NULL)
+    gtk_widget_add_css_class (label, "dim-label");
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), label);
+  return row;
+}
+
+static void
+updates_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfPage) page = cf_platform_list_finish (CF_PLATFORM (object), result, &error);
+  CfCampaignPage *self;
+  GListModel *updates;
+
+  if (is_cancelled (error))
+    return;
+
+  self = CF_CAMPAIGN_PAGE (user_data);
+  updates = page ? cf_page_get_items (page) : NULL;
+  for (guint i = 0; updates != NULL && i < g_list_model_get_n_items (updates); i++)
+    {
+      g_autoptr(CfUpdate) update = g_list_model_get_item (updates, i);
+      GtkWidget *row = update_row (update);
+
+      adw_preferences_group_add (self->updates_group, row);
+      g_ptr_array_add (self->update_rows, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->updates_group), self->update_rows->len > 0);
+  one_done (self, error);
+}
+
+static void
+clear_updates (CfCampaignPage *self)
+{
+  for (guint i = 0; i < self->update_rows->len; i++)
+    adw_preferences_group_remove (self->updates_group, g_ptr_array_index (self->update_rows, i));
+  g_ptr_array_set_size (self->update_rows, 0);
+}
+
+static void
+load_details (CfCampaignPage *self)
+{
+  const char *id = cf_campaign_get_id (self->campaign);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  clear_updates (self);
+  self->pending = 3;
+  self->failed = FALSE;
+  gtk_stack_set_visible_child_name (self->details_stack, "loading");
+
+  cf_platform_get_campaign_async (self->platform, id, self->cancellable, campaign_cb, self);
+  cf_platform_list_rewards_async (self->platform, id, self->cancellable, rewards_cb, self);
+  cf_platform_list_updates_async (self->platform, id, NULL, self->cancellable, updates_cb, self);
+}
+
+static void
+back_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  GtkWidget *leaflet = gtk_widget_get_ancestor (widget, ADW_TYPE_LEAFLET);
+
+  if (leaflet != NULL)
+    adw_leaflet_navigate (ADW_LEAFLET (leaflet), ADW_NAVIGATION_DIRECTION_BACK);
+}
+
+static void
+reload_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  load_details (CF_CAMPAIGN_PAGE (widget));
+}
+
+static void
+open_in_browser_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  CfCampaignPage *self = CF_CAMPAIGN_PAGE (widget);
+  const char *url = self->campaign ? cf_campaign_get_url (self->campaign) : NULL;
+
+  if (url != NULL)
+    g_app_info_launch_default_for_uri_async (url, NULL, NULL, NULL, NULL);
+}
+
+static void
+cf_campaign_page_dispose (GObject *object)
+{
+  CfCampaignPage *self = CF_CAMPAIGN_PAGE (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->platform);
+  g_clear_object (&self->image_cache);
+  g_clear_object (&self->rates);
+  g_clear_object (&self->campaign);
+  g_clear_pointer (&self->display_currency, g_free);
+  g_clear_pointer (&self->update_rows, g_ptr_array_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CF_TYPE_CAMPAIGN_PAGE);
+  cf_widget_unparent_children (GTK_WIDGET (self));
+
+  G_OBJECT_CLASS (cf_campaign_page_parent_class)->dispose (object);
+}
+
+static void
+cf_campaign_page_class_init (CfCampaignPageClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = cf_campaign_page_dispose;
+
+  g_type_ensure (CF_TYPE_FUNDING_BAR);
+  gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Crowdfund/cf-campaign-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CfCampaignPage, approximate_label);
+  gtk_widget_class_bind_template_child (widget_class, CfCampaignPage, backers_label);
+  gtk_widget_class_bind_template_child (widget_class, CfCampaignPage, blurb_label);
+  gtk_widget_class_bind_template_child (widget_class, CfCampaignPage, description_label);
+  gtk_widget_class_bind_template_child (widget_class, CfCampaignPage, details_stack);
+  gtk_widget_class_bind_template_child (widget_class, CfCampaignPage, error_status_page);
+  gtk_widget_class_bind_template_child (widget_class, CfCampaignPage, funding_bar);
+  gtk_widget_class_bind_template_child (widget_class, CfCampaignPage, goal_label);
+  gtk_widget_class_bind_template_child (widget_class, CfCampaignPage, meta_label);
+  gtk_widget_class_bind_template_child (widget_class, CfCampaignPage, percent_label);
+  gtk_widget_class_bind_template_child (widget_class, CfCampaignPage, picture);
+  gtk_widget_class_bind_template_child (widget_class, CfCampaignPage, pledged_label);
+  gtk_widget_class_bind_template_child (widget_class, CfCampaignPage, rewards_box);
+  gtk_widget_class_bind_template_child (widget_class, CfCampaignPage, time_left_label);
+  gtk_widget_class_bind_template_child (widget_class, CfCampaignPage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, CfCampaignPage, updates_group);
+  gtk_widget_class_bind_template_child (widget_class, CfCampaignPage, window_title);
+  gtk_widget_class_install_action (widget_class, "campaign.back", NULL, back_action);
+  gtk_widget_class_install_action (widget_class, "campaign.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "campaign.open-in-browser", NULL, open_in_browser_action);
+}
+
+static void
+cf_campaign_page_init (CfCampaignPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->update_rows = g_ptr_array_new ();
+}
+
+void
+cf_campaign_page_set_platform (CfCampaignPage *self,
+                               CfPlatform     *platform,
+                               CfImageCache   *image_cache)
+{
+  g_return_if_fail (CF_IS_CAMPAIGN_PAGE (self));
+
+  g_set_object (&self->platform, platform);
+  g_set_object (&self->image_cache, image_cache);
+}
+
+/* Shows "≈" amounts in @currency through @rates. */
+void
+cf_campaign_page_set_display (CfCampaignPage  *self,
+                              CfExchangeRates *rates,
+                              const char      *currency)
+{
+  g_return_if_fail (CF_IS_CAMPAIGN_PAGE (self));
+
+  g_set_object (&self->rates, rates);
+  g_free (self->display_currency);
+  self->display_currency = g_strdup (currency);
+  show_approximation (self);
+}
+
+void
+cf_campaign_page_show (CfCampaignPage *self,
+                       CfCampaign     *campaign)
+{
+  const char *url = cf_campaign_get_image_url (campaign);
+  GdkTexture *texture = cf_image_cache_lookup (self->image_cache, url);
+
+  g_return_if_fail (CF_IS_CAMPAIGN_PAGE (self));
+
+  g_set_object (&self->campaign, campaign);
+  show_figures (self);
+  load_details (self);
+  gtk_picture_set_paintable (self->picture, texture ? GDK_PAINTABLE (texture) : NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->picture), url != NULL);
+  if (texture == NULL && url != NULL)
+    cf_image_cache_load_async (self->image_cache, url, self->cancellable, image_loaded_cb, self);
+}
+
+CfCampaign *
+cf_campaign_page_get_campaign (CfCampaignPage *self)
+{
+  g_return_val_if_fail (CF_IS_CAMPAIGN_PAGE (self), NULL);
+
+  return self->campaign;
+}

@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "cf-exchange-rates.h"
+#include "cf-image-cache.h"
+#include "cf-platform.h"
+
+G_BEGIN_DECLS
+
+#define CF_TYPE_CAMPAIGN_PAGE (cf_campaign_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (CfCampaignPage, cf_campaign_page, CF, CAMPAIGN_PAGE, GtkWidget)
+
+void        cf_campaign_page_set_platform (CfCampaignPage  *self,
+                                           CfPlatform      *platform,
+                                           CfImageCache    *image_cache);
+void        cf_campaign_page_set_display  (CfCampaignPage  *self,
+                                           CfExchangeRates *rates,
+                                           const char      *currency);
+void        cf_campaign_page_show         (CfCampaignPage  *self,
+                                           CfCampaign      *campaign);
+CfCampaign *cf_campaign_page_get_campaign (CfCampaignPage  *self);
+
+G_END_DECLS

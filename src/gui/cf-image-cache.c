@@ -1,0 +1,222 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cf-image-cache"
+
+#include "config.h"
+
+#include "cf-image-cache.h"
+
+#define MAX_TEXTURES 300
+
+/* Campaign pictures: kept in memory while there are few, on disk for the
+ * next run, fetched and decoded off the main thread otherwise. */
+struct _CfImageCache
+{
+  GObject parent_instance;
+
+  SoupSession *session;
+  char *directory;
+  GHashTable *textures;  /* URL → GdkTexture */
+};
+
+G_DEFINE_FINAL_TYPE (CfImageCache, cf_image_cache, G_TYPE_OBJECT)
+
+typedef struct
+{
+  char *url;
+  GFile *file;
+} Load;
+
+static void
+load_free (Load *load)
+{
+  g_free (load->url);
+  g_clear_object (&load->file);
+  g_free (load);
+}
+
+static void
+cf_image_cache_finalize (GObject *object)
+{
+  CfImageCache *self = CF_IMAGE_CACHE (object);
+
+  g_clear_object (&self->session);
+  g_clear_pointer (&self->directory, g_free);
+  g_clear_pointer (&self->textures, g_hash_table_unref);
+
+  G_OBJECT_CLASS (cf_image_cache_parent_class)->finalize (object);
+}
+
+static void
+cf_image_cache_class_init (CfImageCacheClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = cf_image_cache_finalize;
+}
+
+static void
+cf_image_cache_init (CfImageCache *self)
+{
+  self->textures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+}
+
+CfImageCache *
+cf_image_cache_new (SoupSession *session,
+                    const char  *directory)
+{
+  CfImageCache *self = g_object_new (CF_TYPE_IMAGE_CACHE, NULL);
+
+  self->session = g_object_ref (session);
+  self->directory = g_strdup (directory);
+  g_mkdir_with_parents (directory, 0700);
+  return self;
+}
+
+/* The picture if it is already decoded, without waiting. */
+GdkTexture *
+cf_image_cache_lookup (CfImageCache *self,
+                       const char   *url)
+{
+  return url ? g_hash_table_lookup (self->textures, url) : NULL;
+}
+
+static void
+decode_in_thread (GTask        *task,
+                  gpointer      source_object,
+                  gpointer      task_data,
+                  GCancellable *cancellable)
+{
+  GBytes *bytes = task_data;
+  GError *error = NULL;
+  GdkTexture *texture = gdk_texture_new_from_bytes (bytes, &error);
+
+  if (texture != NULL)
+    g_task_return_pointer (task, texture, g_object_unref);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+decoded_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  CfImageCache *self = g_task_get_source_object (task);
+  Load *load = g_task_get_task_data (task);
+  GError *error = NULL;
+  GdkTexture *texture = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (texture == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  if (g_hash_table_size (self->textures) >= MAX_TEXTURES)
+    g_hash_table_remove_all (self->textures);
+  g_hash_table_insert (self->textures, g_strdup (load->url), g_object_ref (texture));
+  g_task_return_pointer (task, texture, g_object_unref);
+}
+
+static void
+decode (GTask  *task,
+        GBytes *bytes)
+{
+  CfImageCache *self = g_task_get_source_object (task);
+  g_autoptr(GTask) decoding = g_task_new (self, g_task_get_cancellable (task), decoded_cb, task);
+
+  g_task_set_task_data (decoding, g_bytes_ref (bytes), (GDestroyNotify) g_bytes_unref);
+  g_task_run_in_thread (decoding, decode_in_thread);
+}
+
+static void
+downloaded_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  GTask *task = user_data;
+  Load *load = g_task_get_task_data (task);
+  GError *error = NULL;
+  g_autoptr(GBytes) bytes = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
+  SoupMessage *message = soup_session_get_async_result_message (SOUP_SESSION (object), result);
+
+  if (bytes == NULL || soup_message_get_status (message) != SOUP_STATUS_OK)
+    {
+      if (error == NULL)
+        error = g_error_new (G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "HTTP %u", soup_message_get_status (message));
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+
+  /* Best effort: a picture that cannot be saved is fetched again next time. */
+  g_file_replace_contents_bytes_async (load->file, bytes, NULL, FALSE, G_FILE_CREATE_PRIVATE,
+                                       NULL, NULL, NULL);
+  decode (task, bytes);
+}
+
+static void
+read_from_disk_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  GTask *task = user_data;
+  CfImageCache *self = g_task_get_source_object (task);
+  Load *load = g_task_get_task_data (task);
+  g_autoptr(GBytes) bytes = g_file_load_bytes_finish (G_FILE (object), result, NULL, NULL);
+  g_autoptr(SoupMessage) message = NULL;
+
+  if (bytes != NULL)
+    {
+      decode (task, bytes);
+      return;
+    }
+
+  message = soup_message_new ("GET", load->url);
+  if (message == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "not a picture address");
+      g_object_unref (task);
+      return;
+    }
+
+  soup_session_send_and_read_async (self->session, message, G_PRIORITY_LOW,
+                                    g_task_get_cancellable (task), downloaded_cb, task);
+}
+
+void
+cf_image_cache_load_async (CfImageCache        *self,
+                           const char          *url,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  g_autofree char *name = g_compute_checksum_for_string (G_CHECKSUM_SHA256, url, -1);
+  g_autofree char *path = g_build_filename (self->directory, name, NULL);
+  GdkTexture *texture = cf_image_cache_lookup (self, url);
+  Load *load;
+
+  g_task_set_source_tag (task, cf_image_cache_load_async);
+  if (texture != NULL)
+    {
+      g_task_return_pointer (task, g_object_ref (texture), g_object_unref);
+      g_object_unref (task);
+      return;
+    }
+
+  load = g_new0 (Load, 1);
+  load->url = g_strdup (url);
+  load->file = g_file_new_for_path (path);
+  g_task_set_task_data (task, load, (GDestroyNotify) load_free);
+  g_file_load_bytes_async (load->file, cancellable, read_from_disk_cb, task);
+}
+
+GdkTexture *
+cf_image_cache_load_finish (CfImageCache  *self,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

@@ -1,0 +1,26 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gtk/gtk.h>
+#include <libsoup/soup.h>
+
+G_BEGIN_DECLS
+
+#define CF_TYPE_IMAGE_CACHE (cf_image_cache_get_type ())
+
+G_DECLARE_FINAL_TYPE (CfImageCache, cf_image_cache, CF, IMAGE_CACHE, GObject)
+
+CfImageCache *cf_image_cache_new         (SoupSession          *session,
+                                          const char           *directory);
+GdkTexture   *cf_image_cache_lookup      (CfImageCache         *self,
+                                          const char           *url);
+void          cf_image_cache_load_async  (CfImageCache         *self,
+                                          const char           *url,
+                                          GCancellable         *cancellable,
+                                          GAsyncReadyCallback   callback,
+                                          gpointer              user_data);
+GdkTexture   *cf_image_cache_load_finish (CfImageCache         *self,
+                                          GAsyncResult         *result,
+                                          GError              **error);
+
+G_END_DECLS

@@ -1,0 +1,161 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cf-reward-card"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cf-format.h"
+#include "cf-reward-card.h"
+#include "cf-widget-util.h"
+
+/* One reward tier on a campaign page: what it costs, what it is, when it
+ * comes, where it ships and how many are left. */
+struct _CfRewardCard
+{
+  GtkWidget parent_instance;
+
+  GtkLabel *backers_label;
+  GtkLabel *delivery_label;
+  GtkLabel *description_label;
+  GtkLabel *minimum_label;
+  GtkLabel *remaining_label;
+  GtkLabel *shipping_label;
+  GtkLabel *title_label;
+};
+
+G_DEFINE_FINAL_TYPE (CfRewardCard, cf_reward_card, GTK_TYPE_WIDGET)
+
+static char *
+format_remaining (CfReward *reward)
+{
+  gint64 limit = cf_reward_get_limit (reward);
+  gint64 remaining = cf_reward_get_remaining (reward);
+
+  if (limit < 0)
+    return g_strdup (_("Unlimited"));
+  if (remaining <= 0)
+    return g_strdup (_("Sold out"));
+
+  /* Translators: places left of a limited reward, as in “12 left of 50”. */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d left of %d", "%d left of %d", remaining),
+                          (int) remaining, (int) limit);
+}
+
+static char *
+format_delivery (const char *month)
+{
+  g_autoptr(GDateTime) date = NULL;
+  g_autofree char *iso = NULL;
+  g_autofree char *when = NULL;
+
+  if (month == NULL)
+    return g_strdup (_("Nothing to deliver"));
+
+  iso = g_strdup_printf ("%s-01T00:00:00Z", month);
+  date = g_date_time_new_from_iso8601 (iso, NULL);
+  /* Translators: a month and year, as in “March 2016”; see strftime(3). */
+  when = date ? g_date_time_format (date, C_("delivery month", "%B %Y")) : g_strdup (month);
+  /* Translators: %s is a month, as in “Estimated delivery: March 2016”. */
+  return g_strdup_printf (_("Estimated delivery: %s"), when);
+}
+
+static char *
+format_shipping (CfReward *reward)
+{
+  GListModel *rates = cf_reward_get_shipping_rates (reward);
+  g_autoptr(GStrvBuilder) countries = g_strv_builder_new ();
+  g_auto(GStrv) list = NULL;
+  g_autofree char *joined = NULL;
+
+  switch (cf_reward_get_shipping_type (reward))
+    {
+    case CF_SHIPPING_TYPE_NONE:
+      return g_strdup (_("Nothing to ship"));
+    case CF_SHIPPING_TYPE_ANYWHERE:
+      return g_strdup (_("Ships anywhere in the world"));
+    case CF_SHIPPING_TYPE_SOME_COUNTRIES:
+    default:
+      break;
+    }
+
+  for (guint i = 0; i < g_list_model_get_n_items (rates); i++)
+    {
+      g_autoptr(CfShippingRate) rate = g_list_model_get_item (rates, i);
+
+      if (cf_shipping_rate_covers (rate, "*"))
+        return g_strdup (_("Ships anywhere in the world"));
+      g_strv_builder_addv (countries, (const char **) cf_shipping_rate_get_countries (rate));
+    }
+
+  list = g_strv_builder_end (countries);
+  /* Translators: the list separator between country codes. */
+  joined = g_strjoinv (C_("list separator", ", "), list);
+  /* Translators: %s is a list of country codes, as in “Ships to JP, FR”. */
+  return g_strdup_printf (_("Ships to %s"), joined);
+}
+
+static void
+cf_reward_card_dispose (GObject *object)
+{
+  gtk_widget_dispose_template (GTK_WIDGET (object), CF_TYPE_REWARD_CARD);
+  cf_widget_unparent_children (GTK_WIDGET (object));
+
+  G_OBJECT_CLASS (cf_reward_card_parent_class)->dispose (object);
+}
+
+static void
+cf_reward_card_class_init (CfRewardCardClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = cf_reward_card_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Crowdfund/cf-reward-card.ui");
+  gtk_widget_class_bind_template_child (widget_class, CfRewardCard, backers_label);
+  gtk_widget_class_bind_template_child (widget_class, CfRewardCard, delivery_label);
+  gtk_widget_class_bind_template_child (widget_class, CfRewardCard, description_label);
+  gtk_widget_class_bind_template_child (widget_class, CfRewardCard, minimum_label);
+  gtk_widget_class_bind_template_child (widget_class, CfRewardCard, remaining_label);
+  gtk_widget_class_bind_template_child (widget_class, CfRewardCard, shipping_label);
+  gtk_widget_class_bind_template_child (widget_class, CfRewardCard, title_label);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+cf_reward_card_init (CfRewardCard *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+cf_reward_card_new (CfReward *reward)
+{
+  CfRewardCard *self = g_object_new (CF_TYPE_REWARD_CARD, NULL);
+  g_autofree char *minimum = cf_money_format (cf_reward_get_minimum (reward), NULL);
+  g_autofree char *pledge = NULL;
+  g_autofree char *remaining = format_remaining (reward);
+  g_autofree char *delivery = format_delivery (cf_reward_get_estimated_delivery (reward));
+  g_autofree char *shipping = format_shipping (reward);
+  g_autofree char *backers = cf_format_backers (cf_reward_get_backers_count (reward), NULL);
+  g_autofree char *spoken = NULL;
+
+  /* Translators: %s is an amount, as in “Pledge ¥35,000 or more”. */
+  pledge = g_strdup_printf (_("Pledge %s or more"), minimum);
+  gtk_label_set_label (self->minimum_label, pledge);
+  gtk_label_set_label (self->remaining_label, remaining);
+  gtk_label_set_label (self->title_label, cf_reward_get_title (reward));
+  gtk_label_set_label (self->description_label, cf_reward_get_description (reward));
+  gtk_widget_set_visible (GTK_WIDGET (self->description_label), *cf_reward_get_description (reward) != '\0');
+  gtk_label_set_label (self->delivery_label, delivery);
+  gtk_label_set_label (self->shipping_label, shipping);
+  gtk_label_set_label (self->backers_label, backers);
+  if (cf_reward_get_limit (reward) >= 0 && cf_reward_get_remaining (reward) <= 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self->remaining_label), "error");
+
+  /* Translators: what a screen reader says of a reward: title, minimum,
+   * places left and backers, as in “Silver, Pledge ¥35,000 or more, 12 left of 50, 38 backers”. */
+  spoken = g_strdup_printf (_("%s, %s, %s, %s"), cf_reward_get_title (reward), pledge, remaining, backers);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
+  return GTK_WIDGET (self);
+}

@@ -1,0 +1,339 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cf-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cf-campaign-page.h"
+#include "cf-explore-page.h"
+#include "cf-locale.h"
+#include "cf-window.h"
+
+/* The main window: a welcome until a platform is chosen, then the views
+ * (Explore, Following, Pledges, Dashboard) with campaign pages over them. */
+struct _CfWindow
+{
+  AdwApplicationWindow parent_instance;
+
+  CfCampaignPage *campaign_page;
+  CfExplorePage *explore_page;
+  AdwStatusPage *failed_status_page;
+  AdwLeaflet *leaflet;
+  GtkStack *main_stack;
+  AdwViewStack *view_stack;
+
+  GSettings *settings;
+  CfPlatform *platform;
+  char *choice;
+  GCancellable *cancellable;
+};
+
+G_DEFINE_FINAL_TYPE (CfWindow, cf_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static CfApplication *
+application_of (CfWindow *self)
+{
+  return CF_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+}
+
+static void
+rates_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfExchangeRates) rates = cf_platform_get_exchange_rates_finish (CF_PLATFORM (object), result, &error);
+  g_autofree char *currency = NULL;
+  CfWindow *self;
+
+  if (rates == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("exchange rates: %s", error->message);
+      return;
+    }
+
+  self = CF_WINDOW (user_data);
+  currency = g_settings_get_string (self->settings, "display-currency");
+  if (*currency == '\0')
+    {
+      g_free (currency);
+      currency = cf_locale_dup_currency ();
+    }
+  cf_campaign_page_set_display (self->campaign_page, rates, currency);
+}
+
+static void
+show_platform (CfWindow   *self,
+               CfPlatform *platform)
+{
+  CfImageCache *image_cache = cf_application_get_image_cache (application_of (self));
+
+  g_set_object (&self->platform, platform);
+  cf_explore_page_set_platform (self->explore_page, platform, image_cache);
+  cf_campaign_page_set_platform (self->campaign_page, platform, image_cache);
+  cf_platform_get_exchange_rates_async (platform, self->cancellable, rates_cb, self);
+  gtk_stack_set_visible_child_name (self->main_stack, "browse");
+}
+
+static void
+connected_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfPlatform) platform = cf_application_connect_finish (CF_APPLICATION (object), result, &error);
+  CfWindow *self;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = CF_WINDOW (user_data);
+  if (platform == NULL)
+    {
+      adw_status_page_set_description (self->failed_status_page, error->message);
+      gtk_stack_set_visible_child_name (self->main_stack, "failed");
+      return;
+    }
+
+  show_platform (self, platform);
+}
+
+static void
+connect_to (CfWindow   *self,
+            const char *choice)
+{
+  if (self->choice != choice)
+    {
+      g_free (self->choice);
+      self->choice = g_strdup (choice);
+    }
+
+  gtk_stack_set_visible_child_name (self->main_stack, "starting");
+  cf_application_connect_async (application_of (self), self->choice, self->cancellable, connected_cb, self);
+}
+
+/* The chosen platform is remembered for the next start. */
+static void
+choose (CfWindow   *self,
+        const char *choice)
+{
+  if (self->platform != NULL)
+    {
+      /* A window browses one platform: a new choice opens in a new window. */
+      g_settings_set_string (self->settings, "platform", choice);
+      gtk_window_present (GTK_WINDOW (cf_window_new (application_of (self))));
+      gtk_window_destroy (GTK_WINDOW (self));
+      return;
+    }
+
+  g_settings_set_string (self->settings, "platform", choice);
+  connect_to (self, choice);
+}
+
+static void
+use_demo_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  choose (CF_WINDOW (widget), CF_DEMO_CHOICE);
+}
+
+static void
+retry_connection_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  CfWindow *self = CF_WINDOW (widget);
+
+  connect_to (self, self->choice);
+}
+
+static void
+connect_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     CfWindow         *self)
+{
+  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
+  g_autofree char *url = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+
+  if (g_str_equal (response, "connect") && *url != '\0')
+    choose (self, url);
+}
+
+static void
+url_changed_cb (GtkEditable      *entry,
+                AdwMessageDialog *dialog)
+{
+  const char *text = gtk_editable_get_text (entry);
+
+  adw_message_dialog_set_response_enabled (dialog, "connect",
+                                           g_str_has_prefix (text, "http://") ||
+                                           g_str_has_prefix (text, "https://"));
+}
+
+static void
+connect_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (
+    adw_message_dialog_new (GTK_WINDOW (widget), _("Connect to a Platform"),
+                            _("Enter the address of a Crowdfund platform. Browsing needs no account.")));
+  GtkWidget *entry = gtk_entry_new ();
+
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), "https://");
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_URL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Platform address"), -1);
+  adw_message_dialog_set_extra_child (dialog, entry);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "connect", _("C_onnect"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "connect", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "connect");
+  adw_message_dialog_set_response_enabled (dialog, "connect", FALSE);
+  g_signal_connect (entry, "changed", G_CALLBACK (url_changed_cb), dialog);
+  g_signal_connect (dialog, "response", G_CALLBACK (connect_response_cb), widget);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  CfWindow *self = CF_WINDOW (widget);
+
+  if (self->platform == NULL)
+    return;
+
+  adw_leaflet_set_visible_child_name (self->leaflet, "main");
+  adw_view_stack_set_visible_child_name (self->view_stack, "explore");
+  cf_explore_page_focus_search (self->explore_page);
+}
+
+static void
+reload_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  CfWindow *self = CF_WINDOW (widget);
+
+  if (self->platform == NULL)
+    return;
+
+  if (adw_leaflet_get_visible_child (self->leaflet) == GTK_WIDGET (self->campaign_page))
+    gtk_widget_activate_action (GTK_WIDGET (self->campaign_page), "campaign.reload", NULL);
+  else
+    cf_explore_page_reload (self->explore_page);
+}
+
+static void
+campaign_activated_cb (CfWindow   *self,
+                       CfCampaign *campaign)
+{
+  cf_campaign_page_show (self->campaign_page, campaign);
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->campaign_page));
+}
+
+static void
+view_changed_cb (CfWindow *self)
+{
+  const char *name = adw_view_stack_get_visible_child_name (self->view_stack);
+
+  if (name != NULL && self->settings != NULL)
+    g_settings_set_string (self->settings, "last-view", name);
+}
+
+static void
+save_size (CfWindow *self)
+{
+  int width, height;
+
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (GTK_WINDOW (self)));
+}
+
+static gboolean
+cf_window_close_request (GtkWindow *window)
+{
+  save_size (CF_WINDOW (window));
+
+  return GTK_WINDOW_CLASS (cf_window_parent_class)->close_request (window);
+}
+
+static void
+cf_window_dispose (GObject *object)
+{
+  CfWindow *self = CF_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->platform);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->choice, g_free);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CF_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (cf_window_parent_class)->dispose (object);
+}
+
+static void
+cf_window_class_init (CfWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = cf_window_dispose;
+  GTK_WINDOW_CLASS (klass)->close_request = cf_window_close_request;
+
+  g_type_ensure (CF_TYPE_CAMPAIGN_PAGE);
+  g_type_ensure (CF_TYPE_EXPLORE_PAGE);
+  gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Crowdfund/cf-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, campaign_page);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, explore_page);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, failed_status_page);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, view_stack);
+  gtk_widget_class_bind_template_callback (widget_class, campaign_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
+  gtk_widget_class_install_action (widget_class, "win.use-demo", NULL, use_demo_action);
+  gtk_widget_class_install_action (widget_class, "win.connect", NULL, connect_action);
+  gtk_widget_class_install_action (widget_class, "win.retry-connection", NULL, retry_connection_action);
+  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
+}
+
+static void
+cf_window_init (CfWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
+}
+
+CfWindow *
+cf_window_new (CfApplication *application)
+{
+  CfWindow *self = g_object_new (CF_TYPE_WINDOW, "application", application, NULL);
+  g_autofree char *choice = cf_application_dup_platform_choice (application);
+  g_autofree char *view = NULL;
+
+  self->settings = g_object_ref (cf_application_get_settings (application));
+  gtk_window_set_default_size (GTK_WINDOW (self), g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  view = g_settings_get_string (self->settings, "last-view");
+  if (adw_view_stack_get_child_by_name (self->view_stack, view) != NULL)
+    adw_view_stack_set_visible_child_name (self->view_stack, view);
+
+  if (choice != NULL)
+    connect_to (self, choice);
+  else
+    gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+
+  return self;
+}

@@ -1,0 +1,292 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "cf-application.h"
+#include "cf-campaign-card.h"
+#include "cf-campaign-page.h"
+#include "cf-explore-page.h"
+#include "cf-reward-card.h"
+#include "cf-test-platform.h"
+#include "cf-window.h"
+
+/* The real application and window under Xvfb, against a seeded reference
+ * platform: what a person sees, checked through the widgets they see. */
+
+static CfTestPlatform *platform;
+static CfApplication *application;
+
+typedef gboolean (*Condition) (GtkWidget *root, gpointer data);
+
+static void
+collect (GtkWidget *widget,
+         GType      type,
+         GPtrArray *found)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (widget), type) && gtk_widget_get_mapped (widget))
+    g_ptr_array_add (found, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    collect (child, type, found);
+}
+
+/* The widgets of @type that are on screen under @root. */
+static GPtrArray *
+visible_widgets (GtkWidget *root,
+                 GType      type)
+{
+  GPtrArray *found = g_ptr_array_new ();
+
+  collect (root, type, found);
+  return found;
+}
+
+static gboolean
+shows_label (GtkWidget  *root,
+             const char *text)
+{
+  g_autoptr(GPtrArray) labels = visible_widgets (root, GTK_TYPE_LABEL);
+
+  for (guint i = 0; i < labels->len; i++)
+    if (g_strcmp0 (gtk_label_get_label (g_ptr_array_index (labels, i)), text) == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+static guint
+count_visible (GtkWidget *root,
+               GType      type)
+{
+  g_autoptr(GPtrArray) found = visible_widgets (root, type);
+
+  return found->len;
+}
+
+static gboolean
+wait_until (GtkWidget  *root,
+            Condition   condition,
+            gpointer    data,
+            const char *what)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (!condition (root, data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("timed out waiting until %s", what);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+
+  return TRUE;
+}
+
+static gboolean
+has_label (GtkWidget *root,
+           gpointer   text)
+{
+  return shows_label (root, text);
+}
+
+static gboolean
+has_cards (GtkWidget *root,
+           gpointer   count)
+{
+  return count_visible (root, CF_TYPE_CAMPAIGN_CARD) == GPOINTER_TO_UINT (count);
+}
+
+static gboolean
+has_reward_cards (GtkWidget *root,
+                  gpointer   count)
+{
+  return count_visible (root, CF_TYPE_REWARD_CARD) == GPOINTER_TO_UINT (count);
+}
+
+static GtkWidget *
+first_visible (GtkWidget *root,
+               GType      type)
+{
+  g_autoptr(GPtrArray) found = visible_widgets (root, type);
+
+  g_assert_cmpuint (found->len, >, 0);
+  return g_ptr_array_index (found, 0);
+}
+
+static GtkWidget *
+open_window (const char *url)
+{
+  CfWindow *window;
+
+  cf_application_set_platform_option (application, url);
+  window = cf_window_new (application);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1100, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  return GTK_WIDGET (window);
+}
+
+static gboolean
+is_laid_out (GtkWidget *widget,
+             gpointer   data)
+{
+  return gtk_widget_get_width (widget) > 0 && gtk_widget_get_height (widget) > 0;
+}
+
+/* Renders @widget to build/tests/ui/NAME.png, for a person to look at. */
+static void
+render_to_png (GtkWidget  *widget,
+               const char *name)
+{
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = g_strdup_printf ("%s.png", name);
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, file, NULL);
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  GdkPaintable *paintable;
+  GdkRGBA background;
+
+  /* A window paints nothing of itself through a paintable: its content does. */
+  if (ADW_IS_APPLICATION_WINDOW (widget))
+    widget = adw_application_window_get_content (ADW_APPLICATION_WINDOW (widget));
+  wait_until (widget, is_laid_out, NULL, "the window is laid out");
+  for (gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 2; g_get_monotonic_time () < until;)
+    g_main_context_iteration (NULL, FALSE);
+  paintable = gtk_widget_paintable_new (widget);
+
+  if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), "window_bg_color", &background))
+    gdk_rgba_parse (&background, "#fafafa");
+  gtk_snapshot_append_color (snapshot, &background,
+                             &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (widget), gtk_widget_get_height (widget)));
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_object_unref (paintable);
+  g_test_message ("rendered %s", path);
+}
+
+static void
+test_browse_search_and_open (void)
+{
+  GtkWidget *window = open_window (platform->url);
+  GtkWidget *search;
+  GtkWidget *grid;
+  GtkWidget *page;
+
+  /* The live campaigns of the seed. */
+  wait_until (window, has_label, "Alpha board game", "the seeded titles appear");
+  wait_until (window, has_cards, GUINT_TO_POINTER (4), "four live campaigns are shown");
+  g_assert_true (shows_label (window, "Yen watch"));
+  g_assert_true (shows_label (window, "Ten left"));
+  render_to_png (window, "explore");
+
+  search = first_visible (window, GTK_TYPE_SEARCH_ENTRY);
+  gtk_editable_set_text (GTK_EDITABLE (search), "watch");
+  wait_until (window, has_cards, GUINT_TO_POINTER (1), "the search narrows the grid to one");
+  g_assert_true (shows_label (window, "Yen watch"));
+
+  grid = first_visible (window, GTK_TYPE_GRID_VIEW);
+  g_signal_emit_by_name (grid, "activate", 0);
+  page = first_visible (window, CF_TYPE_CAMPAIGN_PAGE);
+  wait_until (page, has_reward_cards, GUINT_TO_POINTER (1), "the campaign's reward appears");
+  g_assert_true (shows_label (page, "¥19,507,500"));
+  g_assert_true (shows_label (page, "195%"));
+  g_assert_true (shows_label (page, "395 backers"));
+  g_assert_true (shows_label (page, "Pledge ¥35,000 or more"));
+  g_assert_true (shows_label (page, "11 left of 50"));
+  g_assert_true (shows_label (page, "Yen."));
+  render_to_png (window, "campaign");
+
+  /* Back returns to the search as it was. */
+  gtk_widget_activate_action (page, "campaign.back", NULL);
+  wait_until (window, has_cards, GUINT_TO_POINTER (1), "Back returns to the search");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (search)), ==, "watch");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_rewards_with_counts (void)
+{
+  GtkWidget *window = open_window (platform->url);
+  GtkWidget *search;
+  GtkWidget *page;
+
+  wait_until (window, has_label, "Alpha board game", "the seeded titles appear");
+  search = first_visible (window, GTK_TYPE_SEARCH_ENTRY);
+  gtk_editable_set_text (GTK_EDITABLE (search), "alpha");
+  wait_until (window, has_cards, GUINT_TO_POINTER (1), "the search finds Alpha");
+  g_signal_emit_by_name (first_visible (window, GTK_TYPE_GRID_VIEW), "activate", 0);
+  page = first_visible (window, CF_TYPE_CAMPAIGN_PAGE);
+  wait_until (page, has_reward_cards, GUINT_TO_POINTER (3), "every reward of Alpha appears");
+
+  g_assert_true (shows_label (page, "Unlimited"));
+  g_assert_true (shows_label (page, "10 left of 10"));
+  g_assert_true (shows_label (page, "Ships to JP"));
+  g_assert_true (shows_label (page, "Estimated delivery: March 2027"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+shows_error_page (GtkWidget *root,
+                  gpointer   data)
+{
+  g_autoptr(GPtrArray) pages = visible_widgets (root, ADW_TYPE_STATUS_PAGE);
+
+  for (guint i = 0; i < pages->len; i++)
+    if (g_strcmp0 (adw_status_page_get_title (g_ptr_array_index (pages, i)), "Cannot Reach the Platform") == 0)
+      return TRUE;
+
+  return FALSE;
+}
+
+/* A platform that is down shows a page with a retry, which works once the
+ * platform is back. */
+static void
+test_unreachable_then_retry (void)
+{
+  g_autoptr(CfTestPlatform) later = cf_test_platform_start ("seed.json", NULL);
+  GtkWidget *window;
+
+  cf_test_platform_stop (later);
+  window = open_window (later->url);
+  wait_until (window, shows_error_page, NULL, "the error page shows");
+
+  cf_test_platform_restart (later);
+  gtk_widget_activate_action (first_visible (window, CF_TYPE_EXPLORE_PAGE), "explore.reload", NULL);
+  wait_until (window, has_label, "Alpha board game", "retrying shows the campaigns");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *home = g_dir_make_tmp ("crowdfund-ui-XXXXXX", NULL);
+  int status;
+
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("XDG_CACHE_HOME", home, TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  platform = cf_test_platform_start ("seed.json", NULL);
+  application = cf_application_new ();
+  g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (application), NULL, NULL);
+
+  g_test_add_func ("/ui/browse-search-and-open", test_browse_search_and_open);
+  g_test_add_func ("/ui/rewards-with-counts", test_rewards_with_counts);
+  g_test_add_func ("/ui/unreachable-then-retry", test_unreachable_then_retry);
+
+  status = g_test_run ();
+  cf_test_platform_free (platform);
+  g_object_unref (application);
+  return status;
+}

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <glib-unix.h>
 #include <glib/gi18n.h>
 
 #include "cf-application.h"
@@ -61,6 +62,14 @@ about_action (GSimpleAction *action,
                          NULL);
 }
 
+/* Quitting on SIGTERM or SIGINT runs shutdown, which stops the demo platform. */
+static gboolean
+quit_on_signal_cb (gpointer user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+  return G_SOURCE_CONTINUE;
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "about", about_action },
@@ -115,6 +124,8 @@ cf_application_startup (GApplication *application)
   self->session = cf_rest_platform_new_session ();
   self->image_cache = cf_image_cache_new (self->session, images);
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
+  g_unix_signal_add (SIGTERM, quit_on_signal_cb, self);
+  g_unix_signal_add (SIGINT, quit_on_signal_cb, self);
   for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (self), accels[i].action, accels[i].accels);
 }

@@ -5,6 +5,10 @@
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
+#ifdef __linux__
+#include <signal.h>
+#include <sys/prctl.h>
+#endif
 
 #include "cf-demo-platform.h"
 
@@ -38,6 +42,15 @@ cf_demo_platform_class_init (CfDemoPlatformClass *klass)
 static void
 cf_demo_platform_init (CfDemoPlatform *self)
 {
+}
+
+/* The platform must not outlive the app, even one that crashed. */
+static void
+end_with_parent (gpointer user_data)
+{
+#ifdef __linux__
+  prctl (PR_SET_PDEATHSIG, SIGTERM);
+#endif
 }
 
 /* $CROWDFUND_PLATFORM, the installed one, or one on the PATH. */
@@ -95,12 +108,14 @@ cf_demo_platform_start_async (CfDemoPlatform      *self,
   g_autofree char *database = g_build_filename (directory, "demo-platform.sqlite", NULL);
   g_autoptr(GDataInputStream) output = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
 
   g_task_set_source_tag (task, cf_demo_platform_start_async);
+  g_subprocess_launcher_set_child_setup (launcher, end_with_parent, NULL, NULL);
   g_mkdir_with_parents (directory, 0700);
   if (binary != NULL)
-    self->process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, binary, "--demo",
-                                      "--port", "0", "--database", database, NULL);
+    self->process = g_subprocess_launcher_spawn (launcher, &error, binary, "--demo",
+                                                 "--port", "0", "--database", database, NULL);
 
   if (self->process == NULL)
     {

@@ -264,6 +264,38 @@ test_unreachable_then_retry (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+switcher_bar_revealed (GtkWidget *root,
+                       gpointer   data)
+{
+  g_autoptr(GPtrArray) bars = visible_widgets (root, ADW_TYPE_VIEW_SWITCHER_BAR);
+
+  return bars->len == 1 && adw_view_switcher_bar_get_reveal (g_ptr_array_index (bars, 0));
+}
+
+/* On a phone-sized window the views move to a bar at the bottom and the
+ * grid becomes one column.  The bar slides in as people see it: GTK 4.8's
+ * revealer allocates a negative height when it opens with animations off. */
+static void
+test_narrow_window (void)
+{
+  GtkWidget *window;
+  GtkWidget *grid;
+
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
+  window = open_window (platform->url);
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
+  wait_until (window, has_label, "Alpha board game", "the seeded titles appear");
+  wait_until (window, switcher_bar_revealed, NULL, "the view switcher moves to the bottom");
+  grid = first_visible (window, GTK_TYPE_GRID_VIEW);
+  g_assert_cmpint (gtk_widget_get_width (first_visible (window, CF_TYPE_CAMPAIGN_CARD)), >,
+                   gtk_widget_get_width (grid) / 2);
+  render_to_png (window, "explore-narrow");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -284,6 +316,7 @@ main (int   argc,
   g_test_add_func ("/ui/browse-search-and-open", test_browse_search_and_open);
   g_test_add_func ("/ui/rewards-with-counts", test_rewards_with_counts);
   g_test_add_func ("/ui/unreachable-then-retry", test_unreachable_then_retry);
+  g_test_add_func ("/ui/narrow-window", test_narrow_window);
 
   status = g_test_run ();
   cf_test_platform_free (platform);

@@ -1,0 +1,61 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "cf-format.h"
+
+static GDateTime *
+at (const char *text)
+{
+  return g_date_time_new_from_iso8601 (text, NULL);
+}
+
+static void
+test_time_left (void)
+{
+  g_autoptr(GDateTime) now = at ("2026-11-22T12:00:00Z");
+  g_autoptr(GDateTime) in_three_days = at ("2026-11-25T13:00:00Z");
+  g_autoptr(GDateTime) in_twelve_hours = at ("2026-11-23T00:00:00Z");
+  g_autoptr(GDateTime) in_one_hour = at ("2026-11-22T13:10:00Z");
+  g_autoptr(GDateTime) ended = at ("2016-05-02T10:00:00Z");
+  g_autofree char *days = cf_format_time_left (CF_CAMPAIGN_STATE_LIVE, NULL, in_three_days, now);
+  g_autofree char *hours = cf_format_time_left (CF_CAMPAIGN_STATE_LIVE, NULL, in_twelve_hours, now);
+  g_autofree char *hour = cf_format_time_left (CF_CAMPAIGN_STATE_LIVE, NULL, in_one_hour, now);
+  g_autofree char *launches = cf_format_time_left (CF_CAMPAIGN_STATE_UPCOMING, in_three_days, in_three_days, now);
+  g_autofree char *past = cf_format_time_left (CF_CAMPAIGN_STATE_SUCCESSFUL, ended, ended, now);
+  g_autofree char *overdue = cf_format_time_left (CF_CAMPAIGN_STATE_LIVE, ended, ended, now);
+
+  g_assert_cmpstr (days, ==, "3 days to go");
+  g_assert_cmpstr (hours, ==, "12 hours to go");
+  g_assert_cmpstr (hour, ==, "1 hour to go");
+  g_assert_cmpstr (launches, ==, "Launches in 3 days");
+  g_assert_cmpstr (past, ==, "Ended 2 May 2016");
+  g_assert_cmpstr (overdue, ==, "Ended 2 May 2016");
+}
+
+static void
+test_counts (void)
+{
+  g_autofree char *one = cf_format_backers (1, "en");
+  g_autofree char *many = cf_format_backers (1234, "en");
+  g_autofree char *many_fr = cf_format_count (1234, "fr");
+  g_autofree char *percent = cf_format_percent (1.95, "en");
+  g_autofree char *percent_fr = cf_format_percent (0.42, "fr");
+
+  g_assert_cmpstr (one, ==, "1 backer");
+  g_assert_cmpstr (many, ==, "1,234 backers");
+  g_assert_cmpstr (many_fr, ==, "1\u202f234");
+  g_assert_cmpstr (percent, ==, "195%");
+  g_assert_cmpstr (percent_fr, ==, "42\u00a0%");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/format/time-left", test_time_left);
+  g_test_add_func ("/format/counts", test_counts);
+
+  return g_test_run ();
+}

@@ -10,6 +10,7 @@
 #include "cf-explore-page.h"
 #include "cf-reward-card.h"
 #include "cf-test-platform.h"
+#include "cf-test-widgets.h"
 #include "cf-window.h"
 
 /* The real application and window under Xvfb, against a seeded reference
@@ -19,51 +20,6 @@ static CfTestPlatform *platform;
 static CfApplication *application;
 
 typedef gboolean (*Condition) (GtkWidget *root, gpointer data);
-
-static void
-collect (GtkWidget *widget,
-         GType      type,
-         GPtrArray *found)
-{
-  if (g_type_is_a (G_OBJECT_TYPE (widget), type) && gtk_widget_get_mapped (widget))
-    g_ptr_array_add (found, widget);
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    collect (child, type, found);
-}
-
-/* The widgets of @type that are on screen under @root. */
-static GPtrArray *
-visible_widgets (GtkWidget *root,
-                 GType      type)
-{
-  GPtrArray *found = g_ptr_array_new ();
-
-  collect (root, type, found);
-  return found;
-}
-
-static gboolean
-shows_label (GtkWidget  *root,
-             const char *text)
-{
-  g_autoptr(GPtrArray) labels = visible_widgets (root, GTK_TYPE_LABEL);
-
-  for (guint i = 0; i < labels->len; i++)
-    if (g_strcmp0 (gtk_label_get_label (g_ptr_array_index (labels, i)), text) == 0)
-      return TRUE;
-
-  return FALSE;
-}
-
-static guint
-count_visible (GtkWidget *root,
-               GType      type)
-{
-  g_autoptr(GPtrArray) found = visible_widgets (root, type);
-
-  return found->len;
-}
 
 static gboolean
 wait_until (GtkWidget  *root,
@@ -88,31 +44,21 @@ static gboolean
 has_label (GtkWidget *root,
            gpointer   text)
 {
-  return shows_label (root, text);
+  return cf_test_shows_label (root, text);
 }
 
 static gboolean
 has_cards (GtkWidget *root,
            gpointer   count)
 {
-  return count_visible (root, CF_TYPE_CAMPAIGN_CARD) == GPOINTER_TO_UINT (count);
+  return cf_test_count_visible (root, CF_TYPE_CAMPAIGN_CARD) == GPOINTER_TO_UINT (count);
 }
 
 static gboolean
 has_reward_cards (GtkWidget *root,
                   gpointer   count)
 {
-  return count_visible (root, CF_TYPE_REWARD_CARD) == GPOINTER_TO_UINT (count);
-}
-
-static GtkWidget *
-first_visible (GtkWidget *root,
-               GType      type)
-{
-  g_autoptr(GPtrArray) found = visible_widgets (root, type);
-
-  g_assert_cmpuint (found->len, >, 0);
-  return g_ptr_array_index (found, 0);
+  return cf_test_count_visible (root, CF_TYPE_REWARD_CARD) == GPOINTER_TO_UINT (count);
 }
 
 static GtkWidget *
@@ -180,25 +126,25 @@ test_browse_search_and_open (void)
   /* The live campaigns of the seed. */
   wait_until (window, has_label, "Alpha board game", "the seeded titles appear");
   wait_until (window, has_cards, GUINT_TO_POINTER (4), "four live campaigns are shown");
-  g_assert_true (shows_label (window, "Yen watch"));
-  g_assert_true (shows_label (window, "Ten left"));
+  g_assert_true (cf_test_shows_label (window, "Yen watch"));
+  g_assert_true (cf_test_shows_label (window, "Ten left"));
   render_to_png (window, "explore");
 
-  search = first_visible (window, GTK_TYPE_SEARCH_ENTRY);
+  search = cf_test_first_visible (window, GTK_TYPE_SEARCH_ENTRY);
   gtk_editable_set_text (GTK_EDITABLE (search), "watch");
   wait_until (window, has_cards, GUINT_TO_POINTER (1), "the search narrows the grid to one");
-  g_assert_true (shows_label (window, "Yen watch"));
+  g_assert_true (cf_test_shows_label (window, "Yen watch"));
 
-  grid = first_visible (window, GTK_TYPE_GRID_VIEW);
+  grid = cf_test_first_visible (window, GTK_TYPE_GRID_VIEW);
   g_signal_emit_by_name (grid, "activate", 0);
-  page = first_visible (window, CF_TYPE_CAMPAIGN_PAGE);
+  page = cf_test_first_visible (window, CF_TYPE_CAMPAIGN_PAGE);
   wait_until (page, has_reward_cards, GUINT_TO_POINTER (1), "the campaign's reward appears");
-  g_assert_true (shows_label (page, "¥19,507,500"));
-  g_assert_true (shows_label (page, "195%"));
-  g_assert_true (shows_label (page, "395 backers"));
-  g_assert_true (shows_label (page, "Pledge ¥35,000 or more"));
-  g_assert_true (shows_label (page, "11 left of 50"));
-  g_assert_true (shows_label (page, "Yen."));
+  g_assert_true (cf_test_shows_label (page, "¥19,507,500"));
+  g_assert_true (cf_test_shows_label (page, "195%"));
+  g_assert_true (cf_test_shows_label (page, "395 backers"));
+  g_assert_true (cf_test_shows_label (page, "Pledge ¥35,000 or more"));
+  g_assert_true (cf_test_shows_label (page, "11 left of 50"));
+  g_assert_true (cf_test_shows_label (page, "Yen."));
   render_to_png (window, "campaign");
 
   /* Back returns to the search as it was. */
@@ -217,17 +163,17 @@ test_rewards_with_counts (void)
   GtkWidget *page;
 
   wait_until (window, has_label, "Alpha board game", "the seeded titles appear");
-  search = first_visible (window, GTK_TYPE_SEARCH_ENTRY);
+  search = cf_test_first_visible (window, GTK_TYPE_SEARCH_ENTRY);
   gtk_editable_set_text (GTK_EDITABLE (search), "alpha");
   wait_until (window, has_cards, GUINT_TO_POINTER (1), "the search finds Alpha");
-  g_signal_emit_by_name (first_visible (window, GTK_TYPE_GRID_VIEW), "activate", 0);
-  page = first_visible (window, CF_TYPE_CAMPAIGN_PAGE);
+  g_signal_emit_by_name (cf_test_first_visible (window, GTK_TYPE_GRID_VIEW), "activate", 0);
+  page = cf_test_first_visible (window, CF_TYPE_CAMPAIGN_PAGE);
   wait_until (page, has_reward_cards, GUINT_TO_POINTER (3), "every reward of Alpha appears");
 
-  g_assert_true (shows_label (page, "Unlimited"));
-  g_assert_true (shows_label (page, "10 left of 10"));
-  g_assert_true (shows_label (page, "Ships to JP"));
-  g_assert_true (shows_label (page, "Estimated delivery: March 2027"));
+  g_assert_true (cf_test_shows_label (page, "Unlimited"));
+  g_assert_true (cf_test_shows_label (page, "10 left of 10"));
+  g_assert_true (cf_test_shows_label (page, "Ships to JP"));
+  g_assert_true (cf_test_shows_label (page, "Estimated delivery: March 2027"));
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -236,7 +182,7 @@ static gboolean
 shows_error_page (GtkWidget *root,
                   gpointer   data)
 {
-  g_autoptr(GPtrArray) pages = visible_widgets (root, ADW_TYPE_STATUS_PAGE);
+  g_autoptr(GPtrArray) pages = cf_test_visible_widgets (root, ADW_TYPE_STATUS_PAGE);
 
   for (guint i = 0; i < pages->len; i++)
     if (g_strcmp0 (adw_status_page_get_title (g_ptr_array_index (pages, i)), "Cannot Reach the Platform") == 0)
@@ -258,7 +204,7 @@ test_unreachable_then_retry (void)
   wait_until (window, shows_error_page, NULL, "the error page shows");
 
   cf_test_platform_restart (later);
-  gtk_widget_activate_action (first_visible (window, CF_TYPE_EXPLORE_PAGE), "explore.reload", NULL);
+  gtk_widget_activate_action (cf_test_first_visible (window, CF_TYPE_EXPLORE_PAGE), "explore.reload", NULL);
   wait_until (window, has_label, "Alpha board game", "retrying shows the campaigns");
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -268,7 +214,7 @@ static gboolean
 switcher_bar_revealed (GtkWidget *root,
                        gpointer   data)
 {
-  g_autoptr(GPtrArray) bars = visible_widgets (root, ADW_TYPE_VIEW_SWITCHER_BAR);
+  g_autoptr(GPtrArray) bars = cf_test_visible_widgets (root, ADW_TYPE_VIEW_SWITCHER_BAR);
 
   return bars->len == 1 && adw_view_switcher_bar_get_reveal (g_ptr_array_index (bars, 0));
 }
@@ -287,8 +233,8 @@ test_narrow_window (void)
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
   wait_until (window, has_label, "Alpha board game", "the seeded titles appear");
   wait_until (window, switcher_bar_revealed, NULL, "the view switcher moves to the bottom");
-  grid = first_visible (window, GTK_TYPE_GRID_VIEW);
-  g_assert_cmpint (gtk_widget_get_width (first_visible (window, CF_TYPE_CAMPAIGN_CARD)), >,
+  grid = cf_test_first_visible (window, GTK_TYPE_GRID_VIEW);
+  g_assert_cmpint (gtk_widget_get_width (cf_test_first_visible (window, CF_TYPE_CAMPAIGN_CARD)), >,
                    gtk_widget_get_width (grid) / 2);
   render_to_png (window, "explore-narrow");
 

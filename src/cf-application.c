@@ -116,6 +116,7 @@ cf_application_startup (GApplication *application)
     { "win.search", { "<Control>f", NULL } },
     { "win.reload", { "<Control>r", "F5" } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
+    { "win.preferences", { "<Control>comma", NULL } },
   };
 
   G_APPLICATION_CLASS (cf_application_parent_class)->startup (application);

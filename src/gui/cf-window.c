@@ -8,6 +8,7 @@
 #include "cf-campaign-page.h"
 #include "cf-explore-page.h"
 #include "cf-locale.h"
+#include "cf-preferences-window.h"
 #include "cf-window.h"
 
 /* The main window: a welcome until a platform is chosen, then the views
@@ -21,10 +22,12 @@ struct _CfWindow
   AdwStatusPage *failed_status_page;
   AdwLeaflet *leaflet;
   GtkStack *main_stack;
+  AdwToastOverlay *toast_overlay;
   AdwViewStack *view_stack;
 
   GSettings *settings;
   CfPlatform *platform;
+  CfAccount *account;
   char *choice;
   GCancellable *cancellable;
 };
@@ -64,13 +67,94 @@ rates_cb (GObject      *object,
   cf_campaign_page_set_display (self->campaign_page, rates, currency);
 }
 
+static char *
+dup_remembered_username (CfWindow *self)
+{
+  g_autoptr(GVariant) accounts = g_settings_get_value (self->settings, "accounts");
+  char *username = NULL;
+
+  g_variant_lookup (accounts, self->choice, "s", &username);
+  return username;
+}
+
+/* Only the username is remembered; the tokens are in the keyring. */
+static void
+remember_username (CfWindow   *self,
+                   const char *username)
+{
+  g_autoptr(GVariant) accounts = g_settings_get_value (self->settings, "accounts");
+  g_auto(GVariantBuilder) builder = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("a{ss}"));
+  GVariantIter iter;
+  const char *choice, *name;
+
+  g_variant_iter_init (&iter, accounts);
+  while (g_variant_iter_next (&iter, "{&s&s}", &choice, &name))
+    if (!g_str_equal (choice, self->choice))
+      g_variant_builder_add (&builder, "{ss}", choice, name);
+  if (username != NULL)
+    g_variant_builder_add (&builder, "{ss}", self->choice, username);
+  g_settings_set_value (self->settings, "accounts", g_variant_builder_end (&builder));
+}
+
+static void
+toast (CfWindow   *self,
+       const char *title)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
+}
+
+static void
+signed_in_changed_cb (CfWindow *self)
+{
+  const GError *error = cf_account_get_error (self->account);
+
+  if (cf_account_get_signed_in (self->account))
+    remember_username (self, cf_account_get_username (self->account));
+  else if (error == NULL)
+    remember_username (self, NULL);
+  else
+    toast (self, error->message);
+}
+
+static void
+restored_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* A failure is the account's error, told by signed_in_changed_cb(). */
+  if (!cf_account_restore_finish (CF_ACCOUNT (object), result, &error))
+    g_debug ("signing back in: %s", error->message);
+}
+
+/* The keyring is read once the window is on screen, never before. */
+static void
+restore_after_paint_cb (GdkFrameClock *clock,
+                        CfWindow      *self)
+{
+  g_autofree char *username = dup_remembered_username (self);
+
+  g_signal_handlers_disconnect_by_func (clock, restore_after_paint_cb, self);
+  if (username != NULL && self->account != NULL)
+    cf_account_restore_async (self->account, username, self->cancellable, restored_cb, self);
+}
+
 static void
 show_platform (CfWindow   *self,
                CfPlatform *platform)
 {
   CfImageCache *image_cache = cf_application_get_image_cache (application_of (self));
+  g_autoptr(CfSecretStore) secret_store = cf_secret_store_new ();
 
   g_set_object (&self->platform, platform);
+  if (self->account != NULL)
+    g_signal_handlers_disconnect_by_data (self->account, self);
+  g_clear_object (&self->account);
+  self->account = cf_account_new (platform, secret_store, self->choice);
+  g_signal_connect_swapped (self->account, "notify::signed-in", G_CALLBACK (signed_in_changed_cb), self);
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                    G_CALLBACK (restore_after_paint_cb), self);
   cf_explore_page_set_platform (self->explore_page, platform, image_cache);
   cf_campaign_page_set_platform (self->campaign_page, platform, image_cache);
   cf_platform_get_exchange_rates_async (platform, self->cancellable, rates_cb, self);
@@ -230,6 +314,21 @@ reload_action (GtkWidget  *widget,
 }
 
 static void
+preferences_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  CfWindow *self = CF_WINDOW (widget);
+  g_autofree char *label = NULL;
+
+  if (self->account == NULL)
+    return;
+
+  label = g_str_equal (self->choice, CF_DEMO_CHOICE) ? g_strdup (_("Demo platform")) : g_strdup (self->choice);
+  gtk_window_present (GTK_WINDOW (cf_preferences_window_new (GTK_WINDOW (self), self->account, label)));
+}
+
+static void
 campaign_activated_cb (CfWindow   *self,
                        CfCampaign *campaign)
 {
@@ -272,6 +371,9 @@ cf_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  if (self->account != NULL)
+    g_signal_handlers_disconnect_by_data (self->account, self);
+  g_clear_object (&self->account);
   g_clear_object (&self->platform);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->choice, g_free);
@@ -296,6 +398,7 @@ cf_window_class_init (CfWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CfWindow, failed_status_page);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, view_stack);
   gtk_widget_class_bind_template_callback (widget_class, campaign_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
@@ -304,6 +407,7 @@ cf_window_class_init (CfWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.retry-connection", NULL, retry_connection_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
 }
 
 static void

@@ -52,8 +52,71 @@ cf_test_shows_label (GtkWidget  *root,
   g_autoptr(GPtrArray) labels = cf_test_visible_widgets (root, GTK_TYPE_LABEL);
 
   for (guint i = 0; i < labels->len; i++)
-    if (g_strcmp0 (gtk_label_get_label (g_ptr_array_index (labels, i)), text) == 0)
+    if (g_strcmp0 (gtk_label_get_text (g_ptr_array_index (labels, i)), text) == 0)
       return TRUE;
 
   return FALSE;
+}
+
+/* Runs the main loop until @condition holds for @root, or fails the test
+ * after 20 seconds, saying it was waiting until @what. */
+void
+cf_test_wait_until (GtkWidget       *root,
+                    CfTestCondition  condition,
+                    gpointer         data,
+                    const char      *what)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (!condition (root, data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        g_error ("timed out waiting until %s", what);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (2000);
+    }
+}
+
+static gboolean
+is_laid_out (GtkWidget *widget,
+             gpointer   data)
+{
+  return gtk_widget_get_width (widget) > 0 && gtk_widget_get_height (widget) > 0;
+}
+
+/* Renders @widget to NAME.png in the test's build folder, for a person to
+ * look at. */
+void
+cf_test_render_to_png (GtkWidget  *widget,
+                       const char *name)
+{
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autofree char *file = g_strdup_printf ("%s.png", name);
+  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, file, NULL);
+  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
+  GdkRGBA background;
+
+  /* A window paints nothing of itself through a paintable: its content does. */
+  if (ADW_IS_APPLICATION_WINDOW (widget))
+    widget = adw_application_window_get_content (ADW_APPLICATION_WINDOW (widget));
+  else if (ADW_IS_WINDOW (widget))
+    widget = adw_window_get_content (ADW_WINDOW (widget));
+  cf_test_wait_until (widget, is_laid_out, NULL, "the window is laid out");
+  for (gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 2; g_get_monotonic_time () < until;)
+    g_main_context_iteration (NULL, FALSE);
+  paintable = gtk_widget_paintable_new (widget);
+
+  if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), "window_bg_color", &background))
+    gdk_rgba_parse (&background, "#fafafa");
+  gtk_snapshot_append_color (snapshot, &background,
+                             &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (widget), gtk_widget_get_height (widget)));
+  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (renderer, node, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("rendered %s", path);
 }

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
@@ -14,5 +14,15 @@ guint      cf_test_count_visible   (GtkWidget  *root,
                                     GType       type);
 gboolean   cf_test_shows_label     (GtkWidget  *root,
                                     const char *text);
+
+typedef gboolean (*CfTestCondition) (GtkWidget *root,
+                                     gpointer   data);
+
+void       cf_test_wait_until      (GtkWidget       *root,
+                                    CfTestCondition  condition,
+                                    gpointer         data,
+                                    const char      *what);
+void       cf_test_render_to_png   (GtkWidget       *widget,
+                                    const char      *name);
 
 G_END_DECLS

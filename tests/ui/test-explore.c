@@ -19,27 +19,6 @@
 static CfTestPlatform *platform;
 static CfApplication *application;
 
-typedef gboolean (*Condition) (GtkWidget *root, gpointer data);
-
-static gboolean
-wait_until (GtkWidget  *root,
-            Condition   condition,
-            gpointer    data,
-            const char *what)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (!condition (root, data))
-    {
-      if (g_get_monotonic_time () > deadline)
-        g_error ("timed out waiting until %s", what);
-      g_main_context_iteration (NULL, FALSE);
-      g_usleep (2000);
-    }
-
-  return TRUE;
-}
-
 static gboolean
 has_label (GtkWidget *root,
            gpointer   text)
@@ -73,48 +52,6 @@ open_window (const char *url)
   return GTK_WIDGET (window);
 }
 
-static gboolean
-is_laid_out (GtkWidget *widget,
-             gpointer   data)
-{
-  return gtk_widget_get_width (widget) > 0 && gtk_widget_get_height (widget) > 0;
-}
-
-/* Renders @widget to build/tests/ui/NAME.png, for a person to look at. */
-static void
-render_to_png (GtkWidget  *widget,
-               const char *name)
-{
-  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  g_autofree char *file = g_strdup_printf ("%s.png", name);
-  g_autofree char *path = g_test_build_filename (G_TEST_BUILT, file, NULL);
-  GskRenderer *renderer = gtk_native_get_renderer (gtk_widget_get_native (widget));
-  GdkPaintable *paintable;
-  GdkRGBA background;
-
-  /* A window paints nothing of itself through a paintable: its content does. */
-  if (ADW_IS_APPLICATION_WINDOW (widget))
-    widget = adw_application_window_get_content (ADW_APPLICATION_WINDOW (widget));
-  wait_until (widget, is_laid_out, NULL, "the window is laid out");
-  for (gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 2; g_get_monotonic_time () < until;)
-    g_main_context_iteration (NULL, FALSE);
-  paintable = gtk_widget_paintable_new (widget);
-
-  if (!gtk_style_context_lookup_color (gtk_widget_get_style_context (widget), "window_bg_color", &background))
-    gdk_rgba_parse (&background, "#fafafa");
-  gtk_snapshot_append_color (snapshot, &background,
-                             &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (widget), gtk_widget_get_height (widget)));
-  gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (widget), gtk_widget_get_height (widget));
-  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
-  g_assert_nonnull (node);
-  texture = gsk_renderer_render_texture (renderer, node, NULL);
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_object_unref (paintable);
-  g_test_message ("rendered %s", path);
-}
-
 static void
 test_browse_search_and_open (void)
 {
@@ -124,32 +61,32 @@ test_browse_search_and_open (void)
   GtkWidget *page;
 
   /* The live campaigns of the seed. */
-  wait_until (window, has_label, "Alpha board game", "the seeded titles appear");
-  wait_until (window, has_cards, GUINT_TO_POINTER (4), "four live campaigns are shown");
+  cf_test_wait_until (window, has_label, "Alpha board game", "the seeded titles appear");
+  cf_test_wait_until (window, has_cards, GUINT_TO_POINTER (4), "four live campaigns are shown");
   g_assert_true (cf_test_shows_label (window, "Yen watch"));
   g_assert_true (cf_test_shows_label (window, "Ten left"));
-  render_to_png (window, "explore");
+  cf_test_render_to_png (window, "explore");
 
   search = cf_test_first_visible (window, GTK_TYPE_SEARCH_ENTRY);
   gtk_editable_set_text (GTK_EDITABLE (search), "watch");
-  wait_until (window, has_cards, GUINT_TO_POINTER (1), "the search narrows the grid to one");
+  cf_test_wait_until (window, has_cards, GUINT_TO_POINTER (1), "the search narrows the grid to one");
   g_assert_true (cf_test_shows_label (window, "Yen watch"));
 
   grid = cf_test_first_visible (window, GTK_TYPE_GRID_VIEW);
   g_signal_emit_by_name (grid, "activate", 0);
   page = cf_test_first_visible (window, CF_TYPE_CAMPAIGN_PAGE);
-  wait_until (page, has_reward_cards, GUINT_TO_POINTER (1), "the campaign's reward appears");
+  cf_test_wait_until (page, has_reward_cards, GUINT_TO_POINTER (1), "the campaign's reward appears");
   g_assert_true (cf_test_shows_label (page, "¥19,507,500"));
   g_assert_true (cf_test_shows_label (page, "195%"));
   g_assert_true (cf_test_shows_label (page, "395 backers"));
   g_assert_true (cf_test_shows_label (page, "Pledge ¥35,000 or more"));
   g_assert_true (cf_test_shows_label (page, "11 left of 50"));
   g_assert_true (cf_test_shows_label (page, "Yen."));
-  render_to_png (window, "campaign");
+  cf_test_render_to_png (window, "campaign");
 
   /* Back returns to the search as it was. */
   gtk_widget_activate_action (page, "campaign.back", NULL);
-  wait_until (window, has_cards, GUINT_TO_POINTER (1), "Back returns to the search");
+  cf_test_wait_until (window, has_cards, GUINT_TO_POINTER (1), "Back returns to the search");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (search)), ==, "watch");
 
   gtk_window_destroy (GTK_WINDOW (window));
@@ -162,13 +99,13 @@ test_rewards_with_counts (void)
   GtkWidget *search;
   GtkWidget *page;
 
-  wait_until (window, has_label, "Alpha board game", "the seeded titles appear");
+  cf_test_wait_until (window, has_label, "Alpha board game", "the seeded titles appear");
   search = cf_test_first_visible (window, GTK_TYPE_SEARCH_ENTRY);
   gtk_editable_set_text (GTK_EDITABLE (search), "alpha");
-  wait_until (window, has_cards, GUINT_TO_POINTER (1), "the search finds Alpha");
+  cf_test_wait_until (window, has_cards, GUINT_TO_POINTER (1), "the search finds Alpha");
   g_signal_emit_by_name (cf_test_first_visible (window, GTK_TYPE_GRID_VIEW), "activate", 0);
   page = cf_test_first_visible (window, CF_TYPE_CAMPAIGN_PAGE);
-  wait_until (page, has_reward_cards, GUINT_TO_POINTER (3), "every reward of Alpha appears");
+  cf_test_wait_until (page, has_reward_cards, GUINT_TO_POINTER (3), "every reward of Alpha appears");
 
   g_assert_true (cf_test_shows_label (page, "Unlimited"));
   g_assert_true (cf_test_shows_label (page, "10 left of 10"));
@@ -201,11 +138,11 @@ test_unreachable_then_retry (void)
 
   cf_test_platform_stop (later);
   window = open_window (later->url);
-  wait_until (window, shows_error_page, NULL, "the error page shows");
+  cf_test_wait_until (window, shows_error_page, NULL, "the error page shows");
 
   cf_test_platform_restart (later);
   gtk_widget_activate_action (cf_test_first_visible (window, CF_TYPE_EXPLORE_PAGE), "explore.reload", NULL);
-  wait_until (window, has_label, "Alpha board game", "retrying shows the campaigns");
+  cf_test_wait_until (window, has_label, "Alpha board game", "retrying shows the campaigns");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -231,12 +168,12 @@ test_narrow_window (void)
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
   window = open_window (platform->url);
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
-  wait_until (window, has_label, "Alpha board game", "the seeded titles appear");
-  wait_until (window, switcher_bar_revealed, NULL, "the view switcher moves to the bottom");
+  cf_test_wait_until (window, has_label, "Alpha board game", "the seeded titles appear");
+  cf_test_wait_until (window, switcher_bar_revealed, NULL, "the view switcher moves to the bottom");
   grid = cf_test_first_visible (window, GTK_TYPE_GRID_VIEW);
   g_assert_cmpint (gtk_widget_get_width (cf_test_first_visible (window, CF_TYPE_CAMPAIGN_CARD)), >,
                    gtk_widget_get_width (grid) / 2);
-  render_to_png (window, "explore-narrow");
+  cf_test_render_to_png (window, "explore-narrow");
 
   gtk_window_destroy (GTK_WINDOW (window));
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);

@@ -1,0 +1,542 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cf-account"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "cf-account.h"
+
+/* A person's account on one platform. Signing in trades the password for
+ * tokens, which go to the keyring and nowhere else; the next start finds
+ * them there. Tokens the platform renews are stored again; tokens it
+ * refuses to renew end the session. */
+struct _CfAccount
+{
+  GObject parent_instance;
+
+  CfPlatform *platform;
+  CfSecretStore *secret_store;
+  char *platform_key;  /* how the keyring knows the platform */
+  char *username;      /* while signed in */
+  CfUser *user;        /* once the platform said who that is */
+  GError *error;       /* why the account is signed out, if not by choice */
+  guint busy;
+};
+
+G_DEFINE_FINAL_TYPE (CfAccount, cf_account, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (cf-account-error-quark, cf_account_error)
+
+enum
+{
+  PROP_0,
+  PROP_USER,
+  PROP_SIGNED_IN,
+  PROP_BUSY,
+  PROP_ERROR,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+notify_state (CfAccount *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_USER]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIGNED_IN]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
+}
+
+static void
+set_busy (CfAccount *self,
+          gboolean   busy)
+{
+  self->busy += busy ? 1 : -1;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+static void
+forget (CfAccount *self,
+        GError    *error)
+{
+  g_clear_pointer (&self->username, g_free);
+  g_clear_object (&self->user);
+  g_clear_error (&self->error);
+  self->error = error;
+  cf_platform_set_credentials (self->platform, NULL);
+  notify_state (self);
+}
+
+static void
+cleared_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!cf_secret_store_clear_finish (CF_SECRET_STORE (object), result, &error))
+    g_warning ("Could not remove the tokens from the keyring: %s", error->message);
+}
+
+static void
+renewed_stored_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!cf_secret_store_store_finish (CF_SECRET_STORE (object), result, &error))
+    g_warning ("Could not keep the renewed tokens in the keyring: %s", error->message);
+}
+
+static void
+credentials_changed_cb (CfAccount *self)
+{
+  g_autoptr(CfCredentials) credentials = cf_platform_dup_credentials (self->platform);
+
+  if (self->username == NULL)
+    return;
+
+  if (credentials != NULL)
+    {
+      cf_secret_store_store_async (self->secret_store, self->platform_key, self->username, credentials,
+                                   NULL, renewed_stored_cb, NULL);
+      return;
+    }
+
+  cf_secret_store_clear_async (self->secret_store, self->platform_key, self->username,
+                               NULL, cleared_cb, NULL);
+  forget (self, g_error_new (CF_ACCOUNT_ERROR, CF_ACCOUNT_ERROR_EXPIRED,
+                             _("Your session on this platform has ended. Sign in again to see your pledges.")));
+}
+
+static GError *
+keyring_error (const GError *cause)
+{
+  g_debug ("keyring: %s", cause->message);
+  return g_error_new (CF_ACCOUNT_ERROR, CF_ACCOUNT_ERROR_KEYRING,
+                      _("The keyring is locked or unavailable, so Crowdfund cannot keep you signed in. "
+                        "You can still browse campaigns."));
+}
+
+/* Asks the platform who the tokens belong to; they are in use from now on. */
+static void
+me_cb (GObject      *object,
+       GAsyncResult *result,
+       gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  CfAccount *self = g_task_get_source_object (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfUser) user = cf_platform_get_me_finish (CF_PLATFORM (object), result, &error);
+
+  set_busy (self, FALSE);
+  if (user == NULL && g_error_matches (error, CF_PLATFORM_ERROR, CF_PLATFORM_ERROR_UNAUTHORIZED))
+    {
+      /* The platform refused the tokens and their renewal: credentials_changed_cb()
+       * has already signed the account out. */
+      g_task_return_error (task, g_error_copy (self->error ? self->error : error));
+      return;
+    }
+
+  /* Offline, the account stays signed in with what the keyring gave. */
+  if (user == NULL)
+    g_debug ("who is signed in: %s", error->message);
+  g_set_object (&self->user, user);
+  notify_state (self);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+use_credentials (CfAccount     *self,
+                 GTask         *task,
+                 const char    *username,
+                 CfCredentials *credentials)
+{
+  g_free (self->username);
+  self->username = g_strdup (username);
+  g_clear_error (&self->error);
+  g_signal_handlers_block_by_func (self->platform, credentials_changed_cb, self);
+  cf_platform_set_credentials (self->platform, credentials);
+  g_signal_handlers_unblock_by_func (self->platform, credentials_changed_cb, self);
+  notify_state (self);
+
+  set_busy (self, TRUE);
+  cf_platform_get_me_async (self->platform, g_task_get_cancellable (task), me_cb, task);
+}
+
+static void
+looked_up_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  CfAccount *self = g_task_get_source_object (task);
+  const char *username = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfCredentials) credentials = cf_secret_store_lookup_finish (CF_SECRET_STORE (object), result, &error);
+
+  set_busy (self, FALSE);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  if (error != NULL)
+    forget (self, keyring_error (error));
+  else if (credentials == NULL)
+    forget (self, g_error_new (CF_ACCOUNT_ERROR, CF_ACCOUNT_ERROR_EXPIRED,
+                               _("Sign in again as %s: the keyring no longer holds your session."), username));
+  if (credentials == NULL)
+    {
+      g_task_return_error (task, g_error_copy (self->error));
+      return;
+    }
+
+  use_credentials (self, g_steal_pointer (&task), username, credentials);
+}
+
+/* Signs in as @username with the tokens the keyring holds, if it does. */
+void
+cf_account_restore_async (CfAccount           *self,
+                          const char          *username,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+
+  g_return_if_fail (CF_IS_ACCOUNT (self));
+
+  g_task_set_source_tag (task, cf_account_restore_async);
+  g_task_set_task_data (task, g_strdup (username), g_free);
+  set_busy (self, TRUE);
+  cf_secret_store_lookup_async (self->secret_store, self->platform_key, username, cancellable,
+                                looked_up_cb, task);
+}
+
+gboolean
+cf_account_restore_finish (CfAccount     *self,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+typedef struct
+{
+  char *username;
+  CfCredentials *credentials;
+} SignIn;
+
+static void
+sign_in_free (SignIn *sign_in)
+{
+  g_free (sign_in->username);
+  g_clear_object (&sign_in->credentials);
+  g_free (sign_in);
+}
+
+static void
+revoked_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!cf_platform_sign_out_finish (CF_PLATFORM (object), result, &error))
+    g_debug ("revoking unkept tokens: %s", error->message);
+  cf_platform_set_credentials (CF_PLATFORM (object), NULL);
+}
+
+static void
+stored_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  CfAccount *self = g_task_get_source_object (task);
+  SignIn *sign_in = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  set_busy (self, FALSE);
+  if (!cf_secret_store_store_finish (CF_SECRET_STORE (object), result, &error))
+    {
+      /* Tokens nobody keeps are given back at once. */
+      forget (self, keyring_error (error));
+      cf_platform_set_credentials (self->platform, sign_in->credentials);
+      cf_platform_sign_out_async (self->platform, NULL, revoked_cb, NULL);
+      g_task_return_error (task, g_error_copy (self->error));
+      return;
+    }
+
+  use_credentials (self, g_steal_pointer (&task), sign_in->username, sign_in->credentials);
+}
+
+static void
+signed_in_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  CfAccount *self = g_task_get_source_object (task);
+  SignIn *sign_in = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  sign_in->credentials = cf_platform_sign_in_finish (CF_PLATFORM (object), result, &error);
+  if (sign_in->credentials == NULL)
+    {
+      set_busy (self, FALSE);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  cf_secret_store_store_async (self->secret_store, self->platform_key, sign_in->username,
+                               sign_in->credentials, g_task_get_cancellable (task),
+                               stored_cb, g_object_ref (task));
+}
+
+/* Trades @password for tokens, keeps them in the keyring, and finds out who
+ * signed in. The password is forgotten as soon as it is sent. */
+void
+cf_account_sign_in_async (CfAccount           *self,
+                          const char          *username,
+                          const char          *password,
+                          GCancellable        *cancellable,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  SignIn *sign_in = g_new0 (SignIn, 1);
+
+  g_return_if_fail (CF_IS_ACCOUNT (self));
+
+  g_task_set_source_tag (task, cf_account_sign_in_async);
+  sign_in->username = g_strdup (username);
+  g_task_set_task_data (task, sign_in, (GDestroyNotify) sign_in_free);
+  set_busy (self, TRUE);
+  cf_platform_sign_in_async (self->platform, username, password, cancellable, signed_in_cb, task);
+}
+
+gboolean
+cf_account_sign_in_finish (CfAccount     *self,
+                           GAsyncResult  *result,
+                           GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+signed_out_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  CfAccount *self = g_task_get_source_object (task);
+  g_autoptr(GError) error = NULL;
+
+  /* Whether or not the platform heard it, the tokens are gone from here. */
+  if (!cf_platform_sign_out_finish (CF_PLATFORM (object), result, &error))
+    g_debug ("revoking tokens: %s", error->message);
+  set_busy (self, FALSE);
+  forget (self, NULL);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+sign_out_cleared_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  CfAccount *self = g_task_get_source_object (task);
+  g_autoptr(GError) error = NULL;
+
+  if (!cf_secret_store_clear_finish (CF_SECRET_STORE (object), result, &error))
+    {
+      set_busy (self, FALSE);
+      g_task_return_error (task, keyring_error (error));
+      return;
+    }
+
+  g_signal_handlers_block_by_func (self->platform, credentials_changed_cb, self);
+  cf_platform_sign_out_async (self->platform, NULL, signed_out_cb, g_steal_pointer (&task));
+  g_signal_handlers_unblock_by_func (self->platform, credentials_changed_cb, self);
+}
+
+/* Removes the tokens from the keyring, then revokes them on the platform. */
+void
+cf_account_sign_out_async (CfAccount           *self,
+                           GCancellable        *cancellable,
+                           GAsyncReadyCallback  callback,
+                           gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+
+  g_return_if_fail (CF_IS_ACCOUNT (self));
+
+  g_task_set_source_tag (task, cf_account_sign_out_async);
+  if (self->username == NULL)
+    {
+      g_task_return_boolean (task, TRUE);
+      g_object_unref (task);
+      return;
+    }
+
+  set_busy (self, TRUE);
+  cf_secret_store_clear_async (self->secret_store, self->platform_key, self->username, cancellable,
+                               sign_out_cleared_cb, task);
+}
+
+gboolean
+cf_account_sign_out_finish (CfAccount     *self,
+                            GAsyncResult  *result,
+                            GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* The signed-in user, once the platform said who it is. */
+CfUser *
+cf_account_get_user (CfAccount *self)
+{
+  g_return_val_if_fail (CF_IS_ACCOUNT (self), NULL);
+
+  return self->user;
+}
+
+/* Who is signed in, or NULL. */
+const char *
+cf_account_get_username (CfAccount *self)
+{
+  g_return_val_if_fail (CF_IS_ACCOUNT (self), NULL);
+
+  return self->username;
+}
+
+gboolean
+cf_account_get_signed_in (CfAccount *self)
+{
+  g_return_val_if_fail (CF_IS_ACCOUNT (self), FALSE);
+
+  return self->username != NULL;
+}
+
+/* Whether signing in, out, or back is under way. */
+gboolean
+cf_account_get_busy (CfAccount *self)
+{
+  g_return_val_if_fail (CF_IS_ACCOUNT (self), FALSE);
+
+  return self->busy > 0;
+}
+
+/* Why the account was signed out without being asked to, or NULL. */
+const GError *
+cf_account_get_error (CfAccount *self)
+{
+  g_return_val_if_fail (CF_IS_ACCOUNT (self), NULL);
+
+  return self->error;
+}
+
+static void
+cf_account_dispose (GObject *object)
+{
+  CfAccount *self = CF_ACCOUNT (object);
+
+  if (self->platform != NULL)
+    g_signal_handlers_disconnect_by_data (self->platform, self);
+  g_clear_object (&self->platform);
+  g_clear_object (&self->secret_store);
+  g_clear_object (&self->user);
+
+  G_OBJECT_CLASS (cf_account_parent_class)->dispose (object);
+}
+
+static void
+cf_account_finalize (GObject *object)
+{
+  CfAccount *self = CF_ACCOUNT (object);
+
+  g_free (self->platform_key);
+  g_free (self->username);
+  g_clear_error (&self->error);
+
+  G_OBJECT_CLASS (cf_account_parent_class)->finalize (object);
+}
+
+static void
+cf_account_get_property (GObject    *object,
+                         guint       prop_id,
+                         GValue     *value,
+                         GParamSpec *pspec)
+{
+  CfAccount *self = CF_ACCOUNT (object);
+
+  switch (prop_id)
+    {
+    case PROP_USER:
+      g_value_set_object (value, self->user);
+      break;
+    case PROP_SIGNED_IN:
+      g_value_set_boolean (value, cf_account_get_signed_in (self));
+      break;
+    case PROP_BUSY:
+      g_value_set_boolean (value, cf_account_get_busy (self));
+      break;
+    case PROP_ERROR:
+      g_value_set_boxed (value, self->error);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cf_account_class_init (CfAccountClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = cf_account_dispose;
+  object_class->finalize = cf_account_finalize;
+  object_class->get_property = cf_account_get_property;
+
+  properties[PROP_USER] =
+    g_param_spec_object ("user", NULL, NULL, CF_TYPE_USER, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SIGNED_IN] =
+    g_param_spec_boolean ("signed-in", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_ERROR] =
+    g_param_spec_boxed ("error", NULL, NULL, G_TYPE_ERROR, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+cf_account_init (CfAccount *self)
+{
+}
+
+/* An account on @platform, whose tokens @secret_store keeps under
+ * @platform_key: the platform's address, or a name that outlives it. */
+CfAccount *
+cf_account_new (CfPlatform    *platform,
+                CfSecretStore *secret_store,
+                const char    *platform_key)
+{
+  CfAccount *self = g_object_new (CF_TYPE_ACCOUNT, NULL);
+
+  self->platform = g_object_ref (platform);
+  self->secret_store = g_object_ref (secret_store);
+  self->platform_key = g_strdup (platform_key);
+  g_signal_connect_swapped (platform, "credentials-changed", G_CALLBACK (credentials_changed_cb), self);
+  return self;
+}

@@ -1,0 +1,285 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define _GNU_SOURCE
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "cf-application.h"
+#include "cf-campaign-card.h"
+#include "cf-preferences-window.h"
+#include "cf-secret-store.h"
+#include "cf-test-platform.h"
+#include "cf-test-widgets.h"
+#include "cf-window.h"
+
+/* Signing in through Preferences with a real keyring (libsecret's file
+ * backend): the tokens land in the keyring and nowhere else, a new window
+ * signs back in by itself, and signing out removes them everywhere. */
+
+#define PASSWORD "backer-pw"
+
+static CfTestPlatform *platform;
+static CfApplication *application;
+static char *home;
+static GString *log_text;
+
+static GLogWriterOutput
+log_writer (GLogLevelFlags   level,
+            const GLogField *fields,
+            gsize            n_fields,
+            gpointer         data)
+{
+  for (gsize i = 0; i < n_fields; i++)
+    if (g_str_equal (fields[i].key, "MESSAGE"))
+      g_string_append_printf (log_text, "%s\n", (const char *) fields[i].value);
+
+  /* Debug messages are read here, not printed into the test's report. */
+  if (level & (G_LOG_LEVEL_DEBUG | G_LOG_LEVEL_INFO))
+    return G_LOG_WRITER_HANDLED;
+  return g_log_writer_default (level, fields, n_fields, data);
+}
+
+static gboolean
+has_label (GtkWidget *root,
+           gpointer   text)
+{
+  return cf_test_shows_label (root, text);
+}
+
+static gboolean
+has_cards (GtkWidget *root,
+           gpointer   data)
+{
+  return cf_test_count_visible (root, CF_TYPE_CAMPAIGN_CARD) > 0;
+}
+
+static GtkWidget *
+open_window (void)
+{
+  GtkWidget *window;
+
+  cf_application_set_platform_option (application, platform->url);
+  window = GTK_WIDGET (cf_window_new (application));
+  gtk_window_present (GTK_WINDOW (window));
+  cf_test_wait_until (window, has_cards, NULL, "the campaigns are shown");
+  return window;
+}
+
+static GtkWidget *
+open_preferences (GtkWidget *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  g_assert_true (gtk_widget_activate_action (window, "win.preferences", NULL));
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (CF_IS_PREFERENCES_WINDOW (toplevel))
+        return toplevel;
+    }
+  g_error ("Preferences did not open");
+}
+
+static GtkWidget *
+row_titled (GtkWidget  *root,
+            GType       type,
+            const char *title)
+{
+  g_autoptr(GPtrArray) rows = cf_test_visible_widgets (root, type);
+
+  for (guint i = 0; i < rows->len; i++)
+    if (g_str_equal (adw_preferences_row_get_title (rows->pdata[i]), title))
+      return rows->pdata[i];
+  g_error ("no row “%s”", title);
+}
+
+static GtkWidget *
+button_labelled (GtkWidget  *root,
+                 const char *label)
+{
+  g_autoptr(GPtrArray) buttons = cf_test_visible_widgets (root, GTK_TYPE_BUTTON);
+
+  for (guint i = 0; i < buttons->len; i++)
+    if (cf_test_shows_label (buttons->pdata[i], label))
+      return buttons->pdata[i];
+  g_error ("no button “%s”", label);
+}
+
+static void
+sign_in (GtkWidget  *preferences,
+         const char *username,
+         const char *password)
+{
+  gtk_editable_set_text (GTK_EDITABLE (row_titled (preferences, ADW_TYPE_ENTRY_ROW, "Username")), username);
+  gtk_editable_set_text (GTK_EDITABLE (row_titled (preferences, ADW_TYPE_PASSWORD_ENTRY_ROW, "Password")), password);
+  g_signal_emit_by_name (button_labelled (preferences, "Sign In"), "clicked");
+}
+
+static void
+store_result (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static CfCredentials *
+keyring_lookup (void)
+{
+  g_autoptr(CfSecretStore) store = cf_secret_store_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  CfCredentials *credentials;
+
+  cf_secret_store_lookup_async (store, platform->url, "backer", NULL, store_result, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  credentials = cf_secret_store_lookup_finish (store, result, &error);
+  g_assert_no_error (error);
+  return credentials;
+}
+
+static char *
+remembered_username (void)
+{
+  g_autoptr(GVariant) accounts = g_settings_get_value (cf_application_get_settings (application), "accounts");
+  char *username = NULL;
+
+  g_variant_lookup (accounts, platform->url, "s", &username);
+  return username;
+}
+
+/* Fails if @secret is in any file under @directory. */
+static void
+assert_not_in_files (const char *directory,
+                     const char *secret)
+{
+  g_autoptr(GDir) dir = g_dir_open (directory, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (directory, name, NULL);
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        assert_not_in_files (path, secret);
+      else if (g_file_get_contents (path, &contents, &length, NULL))
+        g_assert_null (memmem (contents, length, secret, strlen (secret)));
+    }
+}
+
+static void
+test_wrong_password (void)
+{
+  GtkWidget *window = open_window ();
+  GtkWidget *preferences = open_preferences (window);
+
+  sign_in (preferences, "backer", "not-the-password");
+  cf_test_wait_until (preferences, has_label, "The username or password is not right.",
+                      "the refusal is explained");
+  cf_test_render_to_png (preferences, "preferences-refused");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row_titled (preferences, ADW_TYPE_ENTRY_ROW, "Username"))),
+                   ==, "backer");
+  g_assert_null (keyring_lookup ());
+  g_assert_null (remembered_username ());
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_sign_in_restart_sign_out (void)
+{
+  GtkWidget *window = open_window ();
+  GtkWidget *preferences = open_preferences (window);
+  g_autoptr(CfCredentials) credentials = NULL;
+  g_autofree char *username = NULL;
+  g_autofree char *bearer = NULL;
+  g_autoptr(JsonNode) me = NULL;
+  const char *secrets[3];
+  guint status;
+
+  sign_in (preferences, "backer", PASSWORD);
+  cf_test_wait_until (preferences, has_label, "Bea Backer", "the account is shown");
+  cf_test_render_to_png (preferences, "preferences-signed-in");
+
+  credentials = keyring_lookup ();
+  g_assert_nonnull (credentials);
+  username = remembered_username ();
+  g_assert_cmpstr (username, ==, "backer");
+
+  /* The tokens and the password are in the keyring's encrypted file alone. */
+  secrets[0] = cf_credentials_get_access_token (credentials);
+  secrets[1] = cf_credentials_get_refresh_token (credentials);
+  secrets[2] = PASSWORD;
+  g_settings_sync ();
+  for (guint i = 0; i < G_N_ELEMENTS (secrets); i++)
+    {
+      g_assert_nonnull (secrets[i]);
+      assert_not_in_files (home, secrets[i]);
+      g_assert_null (strstr (log_text->str, secrets[i]));
+    }
+
+  /* A new window finds the account in the keyring. */
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  gtk_window_destroy (GTK_WINDOW (window));
+  window = open_window ();
+  preferences = open_preferences (window);
+  cf_test_wait_until (preferences, has_label, "Bea Backer", "the new window is signed in");
+
+  g_signal_emit_by_name (button_labelled (preferences, "Sign Out"), "clicked");
+  cf_test_wait_until (preferences, has_label, "Sign In", "the sign-in form is back");
+  g_clear_object (&credentials);
+  g_assert_null (keyring_lookup ());
+  g_clear_pointer (&username, g_free);
+  g_assert_null (remembered_username ());
+
+  /* The platform no longer takes the token either. */
+  me = cf_test_platform_call (platform, "GET", "/v1/me", secrets[0], NULL, &status);
+  g_assert_cmpuint (status, ==, 401);
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *keyring_directory = g_dir_make_tmp ("crowdfund-keyring-XXXXXX", NULL);
+  g_autofree char *keyring = g_build_filename (keyring_directory, "keyring", NULL);
+  int status;
+
+  home = g_dir_make_tmp ("crowdfund-accounts-XXXXXX", NULL);
+  g_setenv ("XDG_CONFIG_HOME", home, TRUE);
+  g_setenv ("XDG_DATA_HOME", home, TRUE);
+  g_setenv ("XDG_CACHE_HOME", home, TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "keyfile", TRUE);
+  g_setenv ("SECRET_BACKEND", "file", TRUE);
+  g_setenv ("SECRET_FILE_TEST_PATH", keyring, TRUE);
+  g_setenv ("SECRET_FILE_TEST_PASSWORD", "crowdfund-test-keyring", TRUE);
+  log_text = g_string_new (NULL);
+  g_log_set_writer_func (log_writer, NULL, NULL);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  platform = cf_test_platform_start ("seed.json", NULL);
+  /* Every message the app logs is searched for secrets. */
+  g_setenv ("G_MESSAGES_DEBUG", "all", TRUE);
+  application = cf_application_new ();
+  g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (application), NULL, NULL);
+
+  g_test_add_func ("/accounts/wrong-password", test_wrong_password);
+  g_test_add_func ("/accounts/sign-in-restart-sign-out", test_sign_in_restart_sign_out);
+
+  status = g_test_run ();
+  cf_test_platform_free (platform);
+  g_object_unref (application);
+  return status;
+}

@@ -119,3 +119,39 @@ cf_format_funded_fraction (CfCampaign *campaign)
 
   return (double) cf_campaign_get_pledged (campaign)->amount / goal->amount;
 }
+
+/* How many places a reward has left: “12 left of 50”, “Sold out”. */
+char *
+cf_format_reward_remaining (CfReward *reward)
+{
+  gint64 limit = cf_reward_get_limit (reward);
+  gint64 remaining = cf_reward_get_remaining (reward);
+
+  if (limit < 0)
+    return g_strdup (_("Unlimited"));
+  if (remaining <= 0)
+    return g_strdup (_("Sold out"));
+
+  /* Translators: places left of a limited reward, as in “12 left of 50”. */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d left of %d", "%d left of %d", remaining),
+                          (int) remaining, (int) limit);
+}
+
+/* An estimated delivery month (“2016-03”) as “Estimated delivery: March 2016”. */
+char *
+cf_format_delivery_month (const char *month)
+{
+  g_autoptr(GDateTime) date = NULL;
+  g_autofree char *iso = NULL;
+  g_autofree char *when = NULL;
+
+  if (month == NULL)
+    return g_strdup (_("Nothing to deliver"));
+
+  iso = g_strdup_printf ("%s-01T00:00:00Z", month);
+  date = g_date_time_new_from_iso8601 (iso, NULL);
+  /* Translators: a month and year, as in “March 2016”; see strftime(3). */
+  when = date ? g_date_time_format (date, C_("delivery month", "%B %Y")) : g_strdup (month);
+  /* Translators: %s is a month, as in “Estimated delivery: March 2016”. */
+  return g_strdup_printf (_("Estimated delivery: %s"), when);
+}

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "cf-campaign.h"
+#include "cf-reward.h"
 
 G_BEGIN_DECLS
 
@@ -16,5 +17,7 @@ char *cf_format_time_left    (CfCampaignState  state,
                               GDateTime       *deadline,
                               GDateTime       *now);
 double cf_format_funded_fraction (CfCampaign  *campaign);
+char *cf_format_reward_remaining (CfReward   *reward);
+char *cf_format_delivery_month   (const char *month);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include <unicode/ucurr.h>
+#include <unicode/uloc.h>
 #include <unicode/ustring.h>
 
 #include "cf-locale.h"
@@ -49,4 +50,44 @@ cf_locale_dup_currency (void)
 
   u_UCharsToChars (code, currency, 3);
   return g_strdup (currency);
+}
+
+/* The name of the country with ISO 3166 code @code in the user's language,
+ * or the code itself when ICU does not know it. */
+char *
+cf_locale_dup_country_name (const char *code)
+{
+  const char * const *names = g_get_language_names_with_category ("LC_MESSAGES");
+  g_autofree char *locale = cf_locale_to_icu (names[0]);
+  g_autofree char *region = g_strconcat ("und_", code, NULL);
+  UErrorCode status = U_ZERO_ERROR;
+  UChar name[128];
+  int32_t length = uloc_getDisplayCountry (region, locale, name, G_N_ELEMENTS (name), &status);
+  char *text;
+
+  if (U_FAILURE (status) || length <= 0)
+    return g_strdup (code);
+
+  text = g_utf16_to_utf8 ((const gunichar2 *) name, length, NULL, NULL, NULL);
+  return text ? text : g_strdup (code);
+}
+
+/* Every current ISO 3166 country code. */
+const char * const *
+cf_locale_get_country_codes (void)
+{
+  return uloc_getISOCountries ();
+}
+
+/* The user's region ("FR" for fr_FR), or NULL when the locale names none. */
+char *
+cf_locale_dup_country (void)
+{
+  const char * const *names = g_get_language_names_with_category ("LC_MESSAGES");
+  g_autofree char *locale = cf_locale_to_icu (names[0]);
+  UErrorCode status = U_ZERO_ERROR;
+  char country[ULOC_COUNTRY_CAPACITY];
+  int32_t length = uloc_getCountry (locale, country, sizeof country, &status);
+
+  return U_SUCCESS (status) && length == 2 ? g_strndup (country, 2) : NULL;
 }

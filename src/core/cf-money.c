@@ -352,14 +352,13 @@ cf_money_parse (const char  *text,
   return TRUE;
 }
 
-/* "19 470 000 ¥" in fr, "￥19,470,000" in ja, "¥19,470,000" in en, "€19.50",
- * "€20"; the user's locale when locale is NULL. */
-char *
-cf_money_format (const CfMoney *money,
-                 const char    *locale)
+static char *
+format_money (const CfMoney      *money,
+              const char         *locale,
+              UNumberFormatStyle  style)
 {
   g_autofree char *decimal = cf_money_to_decimal (money);
-  UNumberFormat *formatter = open_formatter (UNUM_CURRENCY, locale, money->currency);
+  UNumberFormat *formatter = open_formatter (style, locale, money->currency);
   UErrorCode status = U_ZERO_ERROR;
   UChar buffer[128];
   char utf8[512];
@@ -380,4 +379,22 @@ cf_money_format (const CfMoney *money,
     return g_strdup_printf ("%s %s", decimal, money->currency);
 
   return g_strdup (utf8);
+}
+
+/* "19 470 000 ¥" in fr, "￥19,470,000" in ja, "¥19,470,000" in en, "€19.50",
+ * "€20"; the user's locale when locale is NULL. */
+char *
+cf_money_format (const CfMoney *money,
+                 const char    *locale)
+{
+  return format_money (money, locale, UNUM_CURRENCY);
+}
+
+/* The amount alone, as a person types it: "19,50" in fr, "19.50" in en;
+ * what cf_money_parse() reads back. */
+char *
+cf_money_format_number (const CfMoney *money,
+                        const char    *locale)
+{
+  return format_money (money, locale, UNUM_DECIMAL);
 }

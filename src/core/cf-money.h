@@ -60,6 +60,8 @@ gboolean  cf_money_parse            (const char     *text,
                                      GError        **error);
 char     *cf_money_format           (const CfMoney  *money,
                                      const char     *locale);
+char     *cf_money_format_number    (const CfMoney  *money,
+                                     const char     *locale);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CfMoney, cf_money_free)
 

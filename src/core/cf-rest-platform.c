@@ -828,6 +828,31 @@ add_string_or_null (JsonBuilder *builder,
     json_builder_add_null_value (builder);
 }
 
+/* Ids are opaque text to callers; this API sends them as integers. */
+static void
+add_id_value (JsonBuilder *builder,
+              const char  *id)
+{
+  gint64 number;
+
+  if (g_ascii_string_to_signed (id, 10, 0, G_MAXINT64, &number, NULL))
+    json_builder_add_int_value (builder, number);
+  else
+    json_builder_add_string_value (builder, id);
+}
+
+static void
+add_id_or_null (JsonBuilder *builder,
+                const char  *name,
+                const char  *id)
+{
+  json_builder_set_member_name (builder, name);
+  if (id != NULL)
+    add_id_value (builder, id);
+  else
+    json_builder_add_null_value (builder);
+}
+
 static void
 add_money (JsonBuilder   *builder,
            const char    *name,
@@ -851,7 +876,7 @@ cf_rest_platform_create_pledge (CfPlatform            *platform,
                                   RESULT_MODEL, CF_TYPE_PLEDGE);
 
   json_builder_begin_object (builder);
-  add_string_or_null (builder, "reward_id", request->reward_id);
+  add_id_or_null (builder, "reward_id", request->reward_id);
   add_money (builder, "amount", &request->amount);
   add_string_or_null (builder, "shipping_country", request->shipping_country);
   json_builder_end_object (builder);
@@ -877,7 +902,7 @@ cf_rest_platform_change_pledge (CfPlatform           *platform,
 
   json_builder_begin_object (builder);
   if (change->fields & CF_PLEDGE_CHANGE_REWARD)
-    add_string_or_null (builder, "reward_id", change->reward_id);
+    add_id_or_null (builder, "reward_id", change->reward_id);
   if (change->fields & CF_PLEDGE_CHANGE_AMOUNT)
     add_money (builder, "amount", &change->amount);
   if (change->fields & CF_PLEDGE_CHANGE_SHIPPING_COUNTRY)
@@ -954,11 +979,11 @@ cf_rest_platform_update_fulfillment (CfPlatform                *platform,
       json_builder_set_member_name (builder, "pledge_ids");
       json_builder_begin_array (builder);
       for (guint i = 0; change->pledge_ids[i] != NULL; i++)
-        json_builder_add_string_value (builder, change->pledge_ids[i]);
+        add_id_value (builder, change->pledge_ids[i]);
       json_builder_end_array (builder);
     }
   else
-    add_string_or_null (builder, "reward_id", change->reward_id);
+    add_id_or_null (builder, "reward_id", change->reward_id);
   add_string_or_null (builder, "status", g_enum_get_value (statuses, change->status)->value_nick);
   if (change->tracking_number != NULL)
     add_string_or_null (builder, "tracking_number", change->tracking_number);

@@ -119,3 +119,29 @@ cf_reward_get_shipping_cost (CfReward   *self,
 
   return fallback != NULL;
 }
+
+/* The ISO 3166 codes of the countries the reward ships to: every country
+ * when a rate covers "*", none when nothing is shipped. */
+GStrv
+cf_reward_dup_destinations (CfReward           *self,
+                            const char * const *all_countries)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  guint n_rates;
+
+  g_return_val_if_fail (CF_IS_REWARD (self), NULL);
+
+  n_rates = self->shipping_type == CF_SHIPPING_TYPE_NONE ? 0 : g_list_model_get_n_items (self->shipping_rates);
+  for (guint i = 0; i < n_rates; i++)
+    {
+      g_autoptr(CfShippingRate) rate = g_list_model_get_item (self->shipping_rates, i);
+      const char * const *countries = cf_shipping_rate_get_countries (rate);
+
+      if (cf_shipping_rate_covers (rate, "*"))
+        return g_strdupv ((char **) all_countries);
+      for (guint j = 0; countries[j] != NULL; j++)
+        g_strv_builder_add (builder, countries[j]);
+    }
+
+  return g_strv_builder_end (builder);
+}

@@ -31,4 +31,7 @@ gboolean cf_reward_get_shipping_cost (CfReward   *self,
                                      const char *country,
                                      CfMoney    *cost);
 
+GStrv    cf_reward_dup_destinations  (CfReward           *self,
+                                     const char * const *all_countries);
+
 G_END_DECLS

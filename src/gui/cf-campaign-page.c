@@ -10,7 +10,9 @@
 #include "cf-widget-util.h"
 #include "cf-campaign-summary.h"
 #include "cf-funding-bar.h"
+#include "cf-pledge-dialog.h"
 #include "cf-reward-card.h"
+#include "cf-locale.h"
 #include "cf-update.h"
 
 /* Everything about one campaign: its figures at once from the card that
@@ -20,11 +22,14 @@ struct _CfCampaignPage
   GtkWidget parent_instance;
 
   GtkLabel *approximate_label;
+  GtkButton *back_button;
   GtkLabel *backers_label;
   GtkLabel *blurb_label;
   GtkLabel *description_label;
   GtkStack *details_stack;
   AdwStatusPage *error_status_page;
+  GtkButton *follow_button;
+  AdwButtonContent *follow_content;
   CfFundingBar *funding_bar;
   GtkLabel *goal_label;
   GtkLabel *meta_label;
@@ -38,17 +43,60 @@ struct _CfCampaignPage
   AdwWindowTitle *window_title;
 
   CfPlatform *platform;
+  CfAccount *account;
   CfImageCache *image_cache;
   CfExchangeRates *rates;
   char *display_currency;
   CfCampaign *campaign;
+  GListModel *rewards;
+  CfPledge *pledge;       /* the person's active pledge to the campaign */
   GCancellable *cancellable;
   GPtrArray *update_rows;
   guint pending;
   gboolean failed;
+  gboolean following;
+  gboolean following_busy;
 };
 
 G_DEFINE_FINAL_TYPE (CfCampaignPage, cf_campaign_page, GTK_TYPE_WIDGET)
+
+enum
+{
+  PLEDGE_CHANGED,
+  FOLLOWING_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static gboolean
+signed_in (CfCampaignPage *self)
+{
+  return self->account != NULL && cf_account_get_signed_in (self->account);
+}
+
+/* Follow and Back This Project, as the account and the campaign allow. */
+static void
+update_actions (CfCampaignPage *self)
+{
+  gboolean live = self->campaign && cf_campaign_get_state (self->campaign) == CF_CAMPAIGN_STATE_LIVE;
+  const char *back_tooltip = NULL;
+
+  if (!signed_in (self))
+    back_tooltip = _("Sign in to back projects");
+  else if (!live)
+    back_tooltip = _("This campaign is not taking pledges");
+  gtk_button_set_label (self->back_button, self->pledge ? _("_Change Your Pledge") : _("_Back This Project"));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->back_button), back_tooltip == NULL && self->rewards != NULL);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->back_button), back_tooltip);
+
+  adw_button_content_set_label (self->follow_content, self->following ? _("_Following") : _("_Follow"));
+  adw_button_content_set_icon_name (self->follow_content,
+                                    self->following ? "starred-symbolic" : "non-starred-symbolic");
+  gtk_widget_set_sensitive (GTK_WIDGET (self->follow_button), signed_in (self) && !self->following_busy);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->follow_button),
+                               signed_in (self) ? NULL : _("Sign in to follow campaigns"));
+}
 
 static void
 show_approximation (CfCampaignPage *self)
@@ -162,7 +210,9 @@ campaign_cb (GObject      *object,
   if (campaign != NULL)
     {
       g_set_object (&self->campaign, campaign);
+      self->following = cf_campaign_get_following (campaign);
       show_figures (self);
+      update_actions (self);
     }
   one_done (self, error);
 }
@@ -183,6 +233,9 @@ rewards_cb (GObject      *object,
   self = CF_CAMPAIGN_PAGE (user_data);
   clear_children (GTK_WIDGET (self->rewards_box));
   rewards = page ? cf_page_get_items (page) : NULL;
+  if (rewards != NULL)
+    g_set_object (&self->rewards, rewards);
+  update_actions (self);
   for (guint i = 0; rewards != NULL && i < g_list_model_get_n_items (rewards); i++)
     {
       g_autoptr(CfReward) reward = g_list_model_get_item (rewards, i);
@@ -252,6 +305,61 @@ clear_updates (CfCampaignPage *self)
   g_ptr_array_set_size (self->update_rows, 0);
 }
 
+static gboolean
+is_active (CfPledge *pledge)
+{
+  switch (cf_pledge_get_status (pledge))
+    {
+    case CF_PLEDGE_STATUS_PLEDGED:
+    case CF_PLEDGE_STATUS_COLLECTED:
+    case CF_PLEDGE_STATUS_ERRORED:
+      return TRUE;
+    case CF_PLEDGE_STATUS_CANCELED:
+    case CF_PLEDGE_STATUS_DROPPED:
+    case CF_PLEDGE_STATUS_REFUNDED:
+    default:
+      return FALSE;
+    }
+}
+
+/* Looks through the person's pledges, page by page, for one to this campaign. */
+static void
+pledges_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfPage) page = cf_platform_list_finish (CF_PLATFORM (object), result, &error);
+  CfCampaignPage *self;
+  GListModel *pledges;
+
+  if (page == NULL)
+    {
+      if (!is_cancelled (error))
+        g_debug ("pledges: %s", error->message);
+      return;
+    }
+
+  self = CF_CAMPAIGN_PAGE (user_data);
+  pledges = cf_page_get_items (page);
+  for (guint i = 0; i < g_list_model_get_n_items (pledges); i++)
+    {
+      g_autoptr(CfPledge) pledge = g_list_model_get_item (pledges, i);
+
+      if (g_strcmp0 (cf_pledge_get_campaign_id (pledge), cf_campaign_get_id (self->campaign)) == 0 &&
+          is_active (pledge))
+        {
+          g_set_object (&self->pledge, pledge);
+          update_actions (self);
+          return;
+        }
+    }
+
+  if (cf_page_get_next_cursor (page) != NULL)
+    cf_platform_list_pledges_async (self->platform, NULL, cf_page_get_next_cursor (page), self->cancellable,
+                                    pledges_cb, self);
+}
+
 static void
 load_details (CfCampaignPage *self)
 {
@@ -268,6 +376,80 @@ load_details (CfCampaignPage *self)
   cf_platform_get_campaign_async (self->platform, id, self->cancellable, campaign_cb, self);
   cf_platform_list_rewards_async (self->platform, id, self->cancellable, rewards_cb, self);
   cf_platform_list_updates_async (self->platform, id, NULL, self->cancellable, updates_cb, self);
+
+  g_clear_object (&self->pledge);
+  update_actions (self);
+  if (signed_in (self))
+    cf_platform_list_pledges_async (self->platform, NULL, NULL, self->cancellable, pledges_cb, self);
+}
+
+static void
+following_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean done = cf_platform_set_following_finish (CF_PLATFORM (object), result, &error);
+  CfCampaignPage *self;
+
+  if (is_cancelled (error))
+    return;
+
+  self = CF_CAMPAIGN_PAGE (user_data);
+  self->following_busy = FALSE;
+  if (done)
+    {
+      self->following = !self->following;
+      g_signal_emit (self, signals[FOLLOWING_CHANGED], 0);
+    }
+  else
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", error->message);
+  update_actions (self);
+}
+
+static void
+follow_cb (CfCampaignPage *self)
+{
+  if (!signed_in (self) || self->campaign == NULL)
+    return;
+
+  self->following_busy = TRUE;
+  update_actions (self);
+  cf_platform_set_following_async (self->platform, cf_campaign_get_id (self->campaign), !self->following,
+                                   self->cancellable, following_cb, self);
+}
+
+static void
+pledge_changed_cb (CfCampaignPage *self,
+                   CfPledge       *pledge)
+{
+  g_signal_emit (self, signals[PLEDGE_CHANGED], 0, pledge);
+  load_details (self);
+}
+
+static void
+back_project_cb (CfCampaignPage *self)
+{
+  CfUser *user = self->account ? cf_account_get_user (self->account) : NULL;
+  g_autofree char *country = user && cf_user_get_country (user) ? g_strdup (cf_user_get_country (user))
+                                                                 : cf_locale_dup_country ();
+  CfPledgeDialog *dialog;
+
+  if (self->rewards == NULL)
+    return;
+
+  dialog = cf_pledge_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->platform,
+                                 self->campaign, self->rewards, self->pledge, self->rates,
+                                 self->display_currency, country);
+  g_signal_connect_object (dialog, "pledge-changed", G_CALLBACK (pledge_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+account_changed_cb (CfCampaignPage *self)
+{
+  if (self->campaign != NULL)
+    load_details (self);
 }
 
 static void
@@ -308,10 +490,15 @@ cf_campaign_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  if (self->account != NULL)
+    g_signal_handlers_disconnect_by_data (self->account, self);
+  g_clear_object (&self->account);
   g_clear_object (&self->platform);
   g_clear_object (&self->image_cache);
   g_clear_object (&self->rates);
   g_clear_object (&self->campaign);
+  g_clear_object (&self->rewards);
+  g_clear_object (&self->pledge);
   g_clear_pointer (&self->display_currency, g_free);
   g_clear_pointer (&self->update_rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), CF_TYPE_CAMPAIGN_PAGE);
@@ -327,9 +514,28 @@ cf_campaign_page_class_init (CfCampaignPageClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = cf_campaign_page_dispose;
 
+  /**
+   * CfCampaignPage::pledge-changed:
+   * @pledge: (nullable): the pledge made or changed, or %NULL when canceled
+   */
+  signals[PLEDGE_CHANGED] =
+    g_signal_new ("pledge-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, CF_TYPE_PLEDGE);
+  /**
+   * CfCampaignPage::following-changed:
+   *
+   * The campaign was followed or unfollowed.
+   */
+  signals[FOLLOWING_CHANGED] =
+    g_signal_new ("following-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
+
   g_type_ensure (CF_TYPE_FUNDING_BAR);
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Crowdfund/cf-campaign-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CfCampaignPage, approximate_label);
+  gtk_widget_class_bind_template_child (widget_class, CfCampaignPage, back_button);
+  gtk_widget_class_bind_template_child (widget_class, CfCampaignPage, follow_button);
+  gtk_widget_class_bind_template_child (widget_class, CfCampaignPage, follow_content);
   gtk_widget_class_bind_template_child (widget_class, CfCampaignPage, backers_label);
   gtk_widget_class_bind_template_child (widget_class, CfCampaignPage, blurb_label);
   gtk_widget_class_bind_template_child (widget_class, CfCampaignPage, description_label);
@@ -346,6 +552,8 @@ cf_campaign_page_class_init (CfCampaignPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CfCampaignPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, CfCampaignPage, updates_group);
   gtk_widget_class_bind_template_child (widget_class, CfCampaignPage, window_title);
+  gtk_widget_class_bind_template_callback (widget_class, back_project_cb);
+  gtk_widget_class_bind_template_callback (widget_class, follow_cb);
   gtk_widget_class_install_action (widget_class, "campaign.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "campaign.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "campaign.open-in-browser", NULL, open_in_browser_action);
@@ -361,11 +569,16 @@ cf_campaign_page_init (CfCampaignPage *self)
 void
 cf_campaign_page_set_platform (CfCampaignPage *self,
                                CfPlatform     *platform,
+                               CfAccount      *account,
                                CfImageCache   *image_cache)
 {
   g_return_if_fail (CF_IS_CAMPAIGN_PAGE (self));
 
   g_set_object (&self->platform, platform);
+  if (self->account != NULL)
+    g_signal_handlers_disconnect_by_data (self->account, self);
+  g_set_object (&self->account, account);
+  g_signal_connect_swapped (account, "notify::signed-in", G_CALLBACK (account_changed_cb), self);
   g_set_object (&self->image_cache, image_cache);
 }
 
@@ -393,6 +606,8 @@ cf_campaign_page_show (CfCampaignPage *self,
   g_return_if_fail (CF_IS_CAMPAIGN_PAGE (self));
 
   g_set_object (&self->campaign, campaign);
+  g_clear_object (&self->rewards);
+  self->following = cf_campaign_get_following (campaign);
   show_figures (self);
   load_details (self);
   gtk_picture_set_paintable (self->picture, texture ? GDK_PAINTABLE (texture) : NULL);

@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 
+#include "cf-account.h"
 #include "cf-exchange-rates.h"
 #include "cf-image-cache.h"
 #include "cf-platform.h"
@@ -15,6 +16,7 @@ G_DECLARE_FINAL_TYPE (CfCampaignPage, cf_campaign_page, CF, CAMPAIGN_PAGE, GtkWi
 
 void        cf_campaign_page_set_platform (CfCampaignPage  *self,
                                            CfPlatform      *platform,
+                                           CfAccount       *account,
                                            CfImageCache    *image_cache);
 void        cf_campaign_page_set_display  (CfCampaignPage  *self,
                                            CfExchangeRates *rates,

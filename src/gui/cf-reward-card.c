@@ -27,40 +27,6 @@ struct _CfRewardCard
 G_DEFINE_FINAL_TYPE (CfRewardCard, cf_reward_card, GTK_TYPE_WIDGET)
 
 static char *
-format_remaining (CfReward *reward)
-{
-  gint64 limit = cf_reward_get_limit (reward);
-  gint64 remaining = cf_reward_get_remaining (reward);
-
-  if (limit < 0)
-    return g_strdup (_("Unlimited"));
-  if (remaining <= 0)
-    return g_strdup (_("Sold out"));
-
-  /* Translators: places left of a limited reward, as in “12 left of 50”. */
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d left of %d", "%d left of %d", remaining),
-                          (int) remaining, (int) limit);
-}
-
-static char *
-format_delivery (const char *month)
-{
-  g_autoptr(GDateTime) date = NULL;
-  g_autofree char *iso = NULL;
-  g_autofree char *when = NULL;
-
-  if (month == NULL)
-    return g_strdup (_("Nothing to deliver"));
-
-  iso = g_strdup_printf ("%s-01T00:00:00Z", month);
-  date = g_date_time_new_from_iso8601 (iso, NULL);
-  /* Translators: a month and year, as in “March 2016”; see strftime(3). */
-  when = date ? g_date_time_format (date, C_("delivery month", "%B %Y")) : g_strdup (month);
-  /* Translators: %s is a month, as in “Estimated delivery: March 2016”. */
-  return g_strdup_printf (_("Estimated delivery: %s"), when);
-}
-
-static char *
 format_shipping (CfReward *reward)
 {
   GListModel *rates = cf_reward_get_shipping_rates (reward);
@@ -134,8 +100,8 @@ cf_reward_card_new (CfReward *reward)
   CfRewardCard *self = g_object_new (CF_TYPE_REWARD_CARD, NULL);
   g_autofree char *minimum = cf_money_format (cf_reward_get_minimum (reward), NULL);
   g_autofree char *pledge = NULL;
-  g_autofree char *remaining = format_remaining (reward);
-  g_autofree char *delivery = format_delivery (cf_reward_get_estimated_delivery (reward));
+  g_autofree char *remaining = cf_format_reward_remaining (reward);
+  g_autofree char *delivery = cf_format_delivery_month (cf_reward_get_estimated_delivery (reward));
   g_autofree char *shipping = format_shipping (reward);
   g_autofree char *backers = cf_format_backers (cf_reward_get_backers_count (reward), NULL);
   g_autofree char *spoken = NULL;

@@ -156,7 +156,7 @@ show_platform (CfWindow   *self,
   g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
                     G_CALLBACK (restore_after_paint_cb), self);
   cf_explore_page_set_platform (self->explore_page, platform, image_cache);
-  cf_campaign_page_set_platform (self->campaign_page, platform, image_cache);
+  cf_campaign_page_set_platform (self->campaign_page, platform, self->account, image_cache);
   cf_platform_get_exchange_rates_async (platform, self->cancellable, rates_cb, self);
   gtk_stack_set_visible_child_name (self->main_stack, "browse");
 }
@@ -329,6 +329,30 @@ preferences_action (GtkWidget  *widget,
 }
 
 static void
+show_toast_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  toast (CF_WINDOW (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
+pledge_changed_cb (CfWindow *self,
+                   CfPledge *pledge)
+{
+  CfCampaign *campaign = cf_campaign_page_get_campaign (self->campaign_page);
+  g_autofree char *message = NULL;
+
+  if (pledge == NULL)
+    /* Translators: %s is a campaign's title. */
+    message = g_strdup_printf (_("Your pledge to %s is canceled"), cf_campaign_get_title (campaign));
+  else
+    /* Translators: %s is a campaign's title. */
+    message = g_strdup_printf (_("You back %s"), cf_campaign_get_title (campaign));
+  toast (self, message);
+}
+
+static void
 campaign_activated_cb (CfWindow   *self,
                        CfCampaign *campaign)
 {
@@ -401,6 +425,7 @@ cf_window_class_init (CfWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CfWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, view_stack);
   gtk_widget_class_bind_template_callback (widget_class, campaign_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, pledge_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
   gtk_widget_class_install_action (widget_class, "win.use-demo", NULL, use_demo_action);
   gtk_widget_class_install_action (widget_class, "win.connect", NULL, connect_action);
@@ -408,6 +433,7 @@ cf_window_class_init (CfWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
+  gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);
 }
 
 static void

@@ -120,3 +120,47 @@ cf_test_render_to_png (GtkWidget  *widget,
   g_assert_true (gdk_texture_save_to_png (texture, path));
   g_test_message ("rendered %s", path);
 }
+
+/* The visible preferences row of @type titled @title under @root. */
+GtkWidget *
+cf_test_row_titled (GtkWidget  *root,
+                    GType       type,
+                    const char *title)
+{
+  g_autoptr(GPtrArray) rows = cf_test_visible_widgets (root, type);
+
+  for (guint i = 0; i < rows->len; i++)
+    if (g_str_equal (adw_preferences_row_get_title (rows->pdata[i]), title))
+      return rows->pdata[i];
+  g_error ("no row “%s”", title);
+}
+
+/* The visible button under @root that shows @label. */
+GtkWidget *
+cf_test_button_labelled (GtkWidget  *root,
+                         const char *label)
+{
+  g_autoptr(GPtrArray) buttons = cf_test_visible_widgets (root, GTK_TYPE_BUTTON);
+
+  for (guint i = 0; i < buttons->len; i++)
+    if (cf_test_shows_label (buttons->pdata[i], label))
+      return buttons->pdata[i];
+  g_error ("no button “%s”", label);
+}
+
+/* The open window of @type, or NULL. */
+GtkWidget *
+cf_test_find_window (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (g_type_is_a (G_OBJECT_TYPE (toplevel), type) && gtk_widget_get_visible (toplevel))
+        return toplevel;
+    }
+
+  return NULL;
+}

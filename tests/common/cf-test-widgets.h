@@ -24,5 +24,11 @@ void       cf_test_wait_until      (GtkWidget       *root,
                                     const char      *what);
 void       cf_test_render_to_png   (GtkWidget       *widget,
                                     const char      *name);
+GtkWidget *cf_test_row_titled      (GtkWidget       *root,
+                                    GType            type,
+                                    const char      *title);
+GtkWidget *cf_test_button_labelled (GtkWidget       *root,
+                                    const char      *label);
+GtkWidget *cf_test_find_window     (GType            type);
 
 G_END_DECLS

@@ -6,11 +6,10 @@
 #include <string.h>
 
 #include "cf-application.h"
-#include "cf-campaign-card.h"
-#include "cf-preferences-window.h"
 #include "cf-secret-store.h"
 #include "cf-test-platform.h"
 #include "cf-test-widgets.h"
+#include "cf-ui-steps.h"
 #include "cf-window.h"
 
 /* Signing in through Preferences with a real keyring (libsecret's file
@@ -45,76 +44,6 @@ has_label (GtkWidget *root,
            gpointer   text)
 {
   return cf_test_shows_label (root, text);
-}
-
-static gboolean
-has_cards (GtkWidget *root,
-           gpointer   data)
-{
-  return cf_test_count_visible (root, CF_TYPE_CAMPAIGN_CARD) > 0;
-}
-
-static GtkWidget *
-open_window (void)
-{
-  GtkWidget *window;
-
-  cf_application_set_platform_option (application, platform->url);
-  window = GTK_WIDGET (cf_window_new (application));
-  gtk_window_present (GTK_WINDOW (window));
-  cf_test_wait_until (window, has_cards, NULL, "the campaigns are shown");
-  return window;
-}
-
-static GtkWidget *
-open_preferences (GtkWidget *window)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();
-
-  g_assert_true (gtk_widget_activate_action (window, "win.preferences", NULL));
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GtkWidget) toplevel = g_list_model_get_item (toplevels, i);
-
-      if (CF_IS_PREFERENCES_WINDOW (toplevel))
-        return toplevel;
-    }
-  g_error ("Preferences did not open");
-}
-
-static GtkWidget *
-row_titled (GtkWidget  *root,
-            GType       type,
-            const char *title)
-{
-  g_autoptr(GPtrArray) rows = cf_test_visible_widgets (root, type);
-
-  for (guint i = 0; i < rows->len; i++)
-    if (g_str_equal (adw_preferences_row_get_title (rows->pdata[i]), title))
-      return rows->pdata[i];
-  g_error ("no row “%s”", title);
-}
-
-static GtkWidget *
-button_labelled (GtkWidget  *root,
-                 const char *label)
-{
-  g_autoptr(GPtrArray) buttons = cf_test_visible_widgets (root, GTK_TYPE_BUTTON);
-
-  for (guint i = 0; i < buttons->len; i++)
-    if (cf_test_shows_label (buttons->pdata[i], label))
-      return buttons->pdata[i];
-  g_error ("no button “%s”", label);
-}
-
-static void
-sign_in (GtkWidget  *preferences,
-         const char *username,
-         const char *password)
-{
-  gtk_editable_set_text (GTK_EDITABLE (row_titled (preferences, ADW_TYPE_ENTRY_ROW, "Username")), username);
-  gtk_editable_set_text (GTK_EDITABLE (row_titled (preferences, ADW_TYPE_PASSWORD_ENTRY_ROW, "Password")), password);
-  g_signal_emit_by_name (button_labelled (preferences, "Sign In"), "clicked");
 }
 
 static void
@@ -175,14 +104,14 @@ assert_not_in_files (const char *directory,
 static void
 test_wrong_password (void)
 {
-  GtkWidget *window = open_window ();
-  GtkWidget *preferences = open_preferences (window);
+  GtkWidget *window = cf_ui_open_window (application, platform->url);
+  GtkWidget *preferences = cf_ui_open_preferences (window);
 
-  sign_in (preferences, "backer", "not-the-password");
+  cf_ui_fill_sign_in (preferences, "backer", "not-the-password");
   cf_test_wait_until (preferences, has_label, "The username or password is not right.",
                       "the refusal is explained");
   cf_test_render_to_png (preferences, "preferences-refused");
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row_titled (preferences, ADW_TYPE_ENTRY_ROW, "Username"))),
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cf_test_row_titled (preferences, ADW_TYPE_ENTRY_ROW, "Username"))),
                    ==, "backer");
   g_assert_null (keyring_lookup ());
   g_assert_null (remembered_username ());
@@ -194,8 +123,8 @@ test_wrong_password (void)
 static void
 test_sign_in_restart_sign_out (void)
 {
-  GtkWidget *window = open_window ();
-  GtkWidget *preferences = open_preferences (window);
+  GtkWidget *window = cf_ui_open_window (application, platform->url);
+  GtkWidget *preferences = cf_ui_open_preferences (window);
   g_autoptr(CfCredentials) credentials = NULL;
   g_autofree char *username = NULL;
   g_autofree char *bearer = NULL;
@@ -203,7 +132,7 @@ test_sign_in_restart_sign_out (void)
   const char *secrets[3];
   guint status;
 
-  sign_in (preferences, "backer", PASSWORD);
+  cf_ui_fill_sign_in (preferences, "backer", PASSWORD);
   cf_test_wait_until (preferences, has_label, "Bea Backer", "the account is shown");
   cf_test_render_to_png (preferences, "preferences-signed-in");
 
@@ -227,11 +156,11 @@ test_sign_in_restart_sign_out (void)
   /* A new window finds the account in the keyring. */
   gtk_window_destroy (GTK_WINDOW (preferences));
   gtk_window_destroy (GTK_WINDOW (window));
-  window = open_window ();
-  preferences = open_preferences (window);
+  window = cf_ui_open_window (application, platform->url);
+  preferences = cf_ui_open_preferences (window);
   cf_test_wait_until (preferences, has_label, "Bea Backer", "the new window is signed in");
 
-  g_signal_emit_by_name (button_labelled (preferences, "Sign Out"), "clicked");
+  g_signal_emit_by_name (cf_test_button_labelled (preferences, "Sign Out"), "clicked");
   cf_test_wait_until (preferences, has_label, "Sign In", "the sign-in form is back");
   g_clear_object (&credentials);
   g_assert_null (keyring_lookup ());

@@ -1,0 +1,74 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "cf-campaign-card.h"
+#include "cf-preferences-window.h"
+#include "cf-test-widgets.h"
+#include "cf-ui-steps.h"
+#include "cf-window.h"
+
+static gboolean
+has_cards (GtkWidget *root,
+           gpointer   data)
+{
+  return cf_test_count_visible (root, CF_TYPE_CAMPAIGN_CARD) > 0;
+}
+
+static gboolean
+has_label (GtkWidget *root,
+           gpointer   text)
+{
+  return cf_test_shows_label (root, text);
+}
+
+/* A new main window on the platform at @url, once its campaigns show. */
+GtkWidget *
+cf_ui_open_window (CfApplication *application,
+                   const char    *url)
+{
+  GtkWidget *window;
+
+  cf_application_set_platform_option (application, url);
+  window = GTK_WIDGET (cf_window_new (application));
+  gtk_window_present (GTK_WINDOW (window));
+  cf_test_wait_until (window, has_cards, NULL, "the campaigns are shown");
+  return window;
+}
+
+GtkWidget *
+cf_ui_open_preferences (GtkWidget *window)
+{
+  GtkWidget *preferences;
+
+  g_assert_true (gtk_widget_activate_action (window, "win.preferences", NULL));
+  preferences = cf_test_find_window (CF_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (preferences);
+  return preferences;
+}
+
+/* Types @username and @password into Preferences and presses Sign In. */
+void
+cf_ui_fill_sign_in (GtkWidget  *preferences,
+                    const char *username,
+                    const char *password)
+{
+  gtk_editable_set_text (GTK_EDITABLE (cf_test_row_titled (preferences, ADW_TYPE_ENTRY_ROW, "Username")),
+                         username);
+  gtk_editable_set_text (GTK_EDITABLE (cf_test_row_titled (preferences, ADW_TYPE_PASSWORD_ENTRY_ROW, "Password")),
+                         password);
+  g_signal_emit_by_name (cf_test_button_labelled (preferences, "Sign In"), "clicked");
+}
+
+/* Signs in through Preferences and closes them once @name is shown. */
+void
+cf_ui_sign_in (GtkWidget  *window,
+               const char *username,
+               const char *password,
+               const char *name)
+{
+  GtkWidget *preferences = cf_ui_open_preferences (window);
+
+  cf_ui_fill_sign_in (preferences, username, password);
+  cf_test_wait_until (preferences, has_label, (gpointer) name, "the account is shown");
+  gtk_window_destroy (GTK_WINDOW (preferences));
+}

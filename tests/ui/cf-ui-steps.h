@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "cf-application.h"
+
+G_BEGIN_DECLS
+
+/* Steps a person takes in the app, shared by the UI tests. */
+GtkWidget *cf_ui_open_window      (CfApplication *application,
+                                   const char    *url);
+GtkWidget *cf_ui_open_preferences (GtkWidget     *window);
+void       cf_ui_fill_sign_in     (GtkWidget     *preferences,
+                                   const char    *username,
+                                   const char    *password);
+void       cf_ui_sign_in          (GtkWidget     *window,
+                                   const char    *username,
+                                   const char    *password,
+                                   const char    *name);
+
+G_END_DECLS

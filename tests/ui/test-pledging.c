@@ -1,0 +1,249 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "cf-application.h"
+#include "cf-campaign-page.h"
+#include "cf-pledge-dialog.h"
+#include "cf-test-platform.h"
+#include "cf-test-proxy.h"
+#include "cf-test-widgets.h"
+#include "cf-ui-steps.h"
+
+/* Backing projects in the running app against the reference platform: one
+ * pledge whatever the clicks, retries and lost answers, and a refusal that
+ * keeps everything the person chose. */
+
+static CfTestPlatform *platform;
+static CfApplication *application;
+
+static gboolean
+has_label (GtkWidget *root,
+           gpointer   text)
+{
+  return cf_test_shows_label (root, text);
+}
+
+static gboolean
+has_label_starting (GtkWidget *root,
+                    gpointer   prefix)
+{
+  g_autoptr(GPtrArray) labels = cf_test_visible_widgets (root, GTK_TYPE_LABEL);
+
+  for (guint i = 0; i < labels->len; i++)
+    if (g_str_has_prefix (gtk_label_get_text (labels->pdata[i]), prefix))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+has_one_card (GtkWidget *root,
+              gpointer   data)
+{
+  return cf_test_count_visible (root, g_type_from_name ("CfCampaignCard")) == 1;
+}
+
+static gboolean
+dialog_closed (GtkWidget *root,
+               gpointer   data)
+{
+  return cf_test_find_window (CF_TYPE_PLEDGE_DIALOG) == NULL;
+}
+
+static gboolean
+can_back (GtkWidget *page,
+          gpointer   data)
+{
+  g_autoptr(GPtrArray) buttons = cf_test_visible_widgets (page, GTK_TYPE_BUTTON);
+
+  for (guint i = 0; i < buttons->len; i++)
+    if (cf_test_shows_label (buttons->pdata[i], "Back This Project"))
+      return gtk_widget_get_sensitive (buttons->pdata[i]);
+  return FALSE;
+}
+
+static gint64
+pledges_of_backer (const char *campaign_id)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT COUNT(*) FROM pledges WHERE backer_id = 1 AND campaign_id = %s"
+                                          " AND status IN ('pledged', 'collected', 'errored')",
+                                          campaign_id);
+
+  return cf_test_platform_query (platform, sql);
+}
+
+/* Searches for @title, opens its page and then the pledge dialog. */
+static GtkWidget *
+open_pledge_dialog (GtkWidget  *window,
+                    const char *title)
+{
+  GtkWidget *search = cf_test_first_visible (window, GTK_TYPE_SEARCH_ENTRY);
+  GtkWidget *page;
+  GtkWidget *dialog;
+
+  gtk_editable_set_text (GTK_EDITABLE (search), title);
+  cf_test_wait_until (window, has_one_card, NULL, "the search finds the campaign");
+  g_signal_emit_by_name (cf_test_first_visible (window, GTK_TYPE_GRID_VIEW), "activate", 0);
+  page = cf_test_first_visible (window, CF_TYPE_CAMPAIGN_PAGE);
+  g_assert_nonnull (page);
+  cf_test_wait_until (page, can_back, NULL, "the page offers to back the project");
+  g_signal_emit_by_name (cf_test_button_labelled (page, "Back This Project"), "clicked");
+
+  dialog = cf_test_find_window (CF_TYPE_PLEDGE_DIALOG);
+  g_assert_nonnull (dialog);
+  return dialog;
+}
+
+static void
+choose_reward (GtkWidget  *dialog,
+               const char *row_title)
+{
+  adw_action_row_activate (ADW_ACTION_ROW (cf_test_row_titled (dialog, ADW_TYPE_ACTION_ROW, row_title)));
+}
+
+static GtkWidget *
+confirm_button (GtkWidget *dialog)
+{
+  g_autoptr(GPtrArray) buttons = cf_test_visible_widgets (dialog, GTK_TYPE_BUTTON);
+
+  for (guint i = 0; i < buttons->len; i++)
+    if (gtk_widget_has_css_class (buttons->pdata[i], "suggested-action"))
+      return buttons->pdata[i];
+  g_error ("no confirm button");
+}
+
+static void
+test_back_a_limited_reward (void)
+{
+  GtkWidget *window = cf_ui_open_window (application, platform->url);
+  GtkWidget *dialog;
+  GtkWidget *confirm;
+
+  cf_ui_sign_in (window, "backer", "backer-pw", "Bea Backer");
+  dialog = open_pledge_dialog (window, "Ten left");
+  choose_reward (dialog, "Ten places · €1");
+  confirm = confirm_button (dialog);
+  g_assert_true (cf_test_shows_label (confirm, "Pledge €1"));
+  cf_test_render_to_png (dialog, "pledge-dialog");
+
+  /* A double click: the second finds the pledge under way. */
+  g_signal_emit_by_name (confirm, "clicked");
+  g_signal_emit_by_name (confirm, "clicked");
+  cf_test_wait_until (window, dialog_closed, NULL, "the pledge is made");
+  cf_test_wait_until (window, has_label, "You back Ten left", "the toast tells of the pledge");
+  cf_test_wait_until (window, has_label, "Change Your Pledge", "the page offers to change the pledge");
+  g_assert_cmpint (pledges_of_backer ("2"), ==, 1);
+  g_assert_cmpint (cf_test_platform_query (platform, "SELECT backers_count FROM rewards WHERE id = 3"), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Ten other backers take the last places of reward 1. */
+static void
+sell_out_limited_reward (void)
+{
+  for (guint i = 1; i <= 10; i++)
+    {
+      g_autofree char *username = g_strdup_printf ("fan%02u", i);
+      g_autofree char *token = cf_test_platform_sign_in (platform, username, "fan-pw");
+      g_autoptr(JsonNode) answer = NULL;
+      guint status;
+
+      answer = cf_test_platform_call (platform, "POST", "/v1/campaigns/1/pledges", token,
+                                      "{\"reward_id\": 1, \"amount\": {\"amount\": 1500, \"currency\": \"EUR\"},"
+                                      " \"shipping_country\": \"FR\"}", &status);
+      g_assert_cmpuint (status, ==, 201);
+    }
+}
+
+static void
+test_sold_out_while_open (void)
+{
+  GtkWidget *window = cf_ui_open_window (application, platform->url);
+  GtkWidget *dialog;
+  GtkWidget *bonus;
+
+  cf_test_wait_until (window, has_label, "Alpha board game", "the campaigns are shown");
+  dialog = open_pledge_dialog (window, "Alpha board game");
+  choose_reward (dialog, "Limited · €10");
+  bonus = cf_test_row_titled (dialog, ADW_TYPE_ENTRY_ROW, "Bonus, on top of the reward");
+  gtk_editable_set_text (GTK_EDITABLE (bonus), "2.50");
+  /* The backer lives in France: €10 + €5 shipping + €2.50. */
+  g_assert_true (cf_test_shows_label (dialog, "€17.50"));
+
+  sell_out_limited_reward ();
+  g_signal_emit_by_name (confirm_button (dialog), "clicked");
+  cf_test_wait_until (dialog, has_label, "This reward has just sold out. Choose another reward.",
+                      "the refusal is explained");
+  cf_test_wait_until (dialog, has_label_starting, "Sold out", "the reward shows as sold out");
+  cf_test_render_to_png (dialog, "pledge-dialog-sold-out");
+
+  /* Nothing chosen is lost, and nothing was pledged. */
+  g_assert_true (cf_test_find_window (CF_TYPE_PLEDGE_DIALOG) == dialog);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (bonus)), ==, "2.50");
+  g_assert_true (cf_test_shows_label (dialog, "€17.50"));
+  g_assert_cmpint (pledges_of_backer ("1"), ==, 0);
+
+  /* Another reward, in the same dialog. */
+  choose_reward (dialog, "Unlimited · €5");
+  g_assert_true (cf_test_shows_label (dialog, "€7.50"));
+  g_signal_emit_by_name (confirm_button (dialog), "clicked");
+  cf_test_wait_until (window, dialog_closed, NULL, "the pledge is made");
+  g_assert_cmpint (pledges_of_backer ("1"), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_lost_answer (void)
+{
+  CfTestProxy *proxy = cf_test_proxy_new (platform->url);
+  GtkWidget *window = cf_ui_open_window (application, cf_test_proxy_get_url (proxy));
+  GtkWidget *dialog;
+
+  cf_ui_sign_in (window, "backer", "backer-pw", "Bea Backer");
+  dialog = open_pledge_dialog (window, "Idempotent pledges");
+  choose_reward (dialog, "Any · €1");
+
+  cf_test_proxy_lose_next_pledge (proxy);
+  g_signal_emit_by_name (confirm_button (dialog), "clicked");
+  cf_test_wait_until (window, dialog_closed, NULL, "the retried pledge is answered");
+  g_assert_cmpuint (cf_test_proxy_get_lost_answers (proxy), ==, 1);
+  g_assert_cmpint (pledges_of_backer ("6"), ==, 1);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  cf_test_proxy_free (proxy);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *home = g_dir_make_tmp ("crowdfund-pledging-XXXXXX", NULL);
+  g_autofree char *keyring = g_build_filename (home, "keyring", NULL);
+  int status;
+
+  g_setenv ("XDG_CONFIG_HOME", home, TRUE);
+  g_setenv ("XDG_DATA_HOME", home, TRUE);
+  g_setenv ("XDG_CACHE_HOME", home, TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("SECRET_BACKEND", "file", TRUE);
+  g_setenv ("SECRET_FILE_TEST_PATH", keyring, TRUE);
+  g_setenv ("SECRET_FILE_TEST_PASSWORD", "crowdfund-test-keyring", TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  platform = cf_test_platform_start ("seed.json", NULL);
+  application = cf_application_new ();
+  g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (application), NULL, NULL);
+
+  g_test_add_func ("/pledging/back-a-limited-reward", test_back_a_limited_reward);
+  g_test_add_func ("/pledging/sold-out-while-open", test_sold_out_while_open);
+  g_test_add_func ("/pledging/lost-answer", test_lost_answer);
+
+  status = g_test_run ();
+  cf_test_platform_free (platform);
+  g_object_unref (application);
+  return status;
+}

@@ -155,3 +155,48 @@ cf_format_delivery_month (const char *month)
   /* Translators: %s is a month, as in “Estimated delivery: March 2016”. */
   return g_strdup_printf (_("Estimated delivery: %s"), when);
 }
+
+/* Where a pledge stands, in a word or two: its payment when that is what
+ * matters, else how far its reward has come. */
+char *
+cf_format_pledge_status (CfPledge *pledge)
+{
+  CfFulfillment *fulfillment = cf_pledge_get_fulfillment (pledge);
+
+  switch (cf_pledge_get_status (pledge))
+    {
+    case CF_PLEDGE_STATUS_ERRORED:
+      return g_strdup (_("Payment failed"));
+    case CF_PLEDGE_STATUS_CANCELED:
+      return g_strdup (_("Canceled"));
+    case CF_PLEDGE_STATUS_DROPPED:
+      return g_strdup (_("Dropped"));
+    case CF_PLEDGE_STATUS_REFUNDED:
+      return g_strdup (_("Refunded"));
+    case CF_PLEDGE_STATUS_PLEDGED:
+    case CF_PLEDGE_STATUS_COLLECTED:
+    default:
+      break;
+    }
+
+  if (cf_pledge_get_received (pledge))
+    return g_strdup (_("Received"));
+  if (cf_pledge_get_reward_id (pledge) != NULL)
+    switch (cf_fulfillment_get_status (fulfillment))
+      {
+      case CF_FULFILLMENT_STATUS_IN_PROGRESS:
+        return g_strdup (_("In production"));
+      case CF_FULFILLMENT_STATUS_SHIPPED:
+        return g_strdup (_("Shipped"));
+      case CF_FULFILLMENT_STATUS_DELAYED:
+        return g_strdup (_("Delayed"));
+      case CF_FULFILLMENT_STATUS_DELIVERED:
+        return g_strdup (_("Delivered"));
+      case CF_FULFILLMENT_STATUS_NOT_STARTED:
+      default:
+        break;
+      }
+
+  return cf_pledge_get_status (pledge) == CF_PLEDGE_STATUS_COLLECTED ? g_strdup (_("Collected"))
+                                                                     : g_strdup (_("Pledged"));
+}

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "cf-campaign.h"
+#include "cf-pledge.h"
 #include "cf-reward.h"
 
 G_BEGIN_DECLS
@@ -19,5 +20,6 @@ char *cf_format_time_left    (CfCampaignState  state,
 double cf_format_funded_fraction (CfCampaign  *campaign);
 char *cf_format_reward_remaining (CfReward   *reward);
 char *cf_format_delivery_month   (const char *month);
+char *cf_format_pledge_status    (CfPledge   *pledge);
 
 G_END_DECLS

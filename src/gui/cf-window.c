@@ -8,6 +8,8 @@
 #include "cf-campaign-page.h"
 #include "cf-explore-page.h"
 #include "cf-locale.h"
+#include "cf-pledge-page.h"
+#include "cf-pledges-page.h"
 #include "cf-preferences-window.h"
 #include "cf-window.h"
 
@@ -22,6 +24,8 @@ struct _CfWindow
   AdwStatusPage *failed_status_page;
   AdwLeaflet *leaflet;
   GtkStack *main_stack;
+  CfPledgePage *pledge_page;
+  CfPledgesPage *pledges_page;
   AdwToastOverlay *toast_overlay;
   AdwViewStack *view_stack;
 
@@ -157,6 +161,8 @@ show_platform (CfWindow   *self,
                     G_CALLBACK (restore_after_paint_cb), self);
   cf_explore_page_set_platform (self->explore_page, platform, image_cache);
   cf_campaign_page_set_platform (self->campaign_page, platform, self->account, image_cache);
+  cf_pledges_page_set_platform (self->pledges_page, platform, self->account);
+  cf_pledge_page_set_platform (self->pledge_page, platform);
   cf_platform_get_exchange_rates_async (platform, self->cancellable, rates_cb, self);
   gtk_stack_set_visible_child_name (self->main_stack, "browse");
 }
@@ -309,6 +315,8 @@ reload_action (GtkWidget  *widget,
 
   if (adw_leaflet_get_visible_child (self->leaflet) == GTK_WIDGET (self->campaign_page))
     gtk_widget_activate_action (GTK_WIDGET (self->campaign_page), "campaign.reload", NULL);
+  else if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "pledges") == 0)
+    cf_pledges_page_reload (self->pledges_page);
   else
     cf_explore_page_reload (self->explore_page);
 }
@@ -350,6 +358,22 @@ pledge_changed_cb (CfWindow *self,
     /* Translators: %s is a campaign's title. */
     message = g_strdup_printf (_("You back %s"), cf_campaign_get_title (campaign));
   toast (self, message);
+  cf_pledges_page_reload (self->pledges_page);
+}
+
+static void
+pledge_edited_cb (CfWindow *self,
+                  CfPledge *pledge)
+{
+  cf_pledges_page_reload (self->pledges_page);
+}
+
+static void
+pledge_activated_cb (CfWindow *self,
+                     CfPledge *pledge)
+{
+  cf_pledge_page_show (self->pledge_page, pledge);
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->pledge_page));
 }
 
 static void
@@ -416,16 +440,22 @@ cf_window_class_init (CfWindowClass *klass)
 
   g_type_ensure (CF_TYPE_CAMPAIGN_PAGE);
   g_type_ensure (CF_TYPE_EXPLORE_PAGE);
+  g_type_ensure (CF_TYPE_PLEDGE_PAGE);
+  g_type_ensure (CF_TYPE_PLEDGES_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Crowdfund/cf-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CfWindow, campaign_page);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, explore_page);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, failed_status_page);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, pledge_page);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, pledges_page);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, view_stack);
   gtk_widget_class_bind_template_callback (widget_class, campaign_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, pledge_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, pledge_edited_cb);
+  gtk_widget_class_bind_template_callback (widget_class, pledge_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
   gtk_widget_class_install_action (widget_class, "win.use-demo", NULL, use_demo_action);
   gtk_widget_class_install_action (widget_class, "win.connect", NULL, connect_action);

@@ -4,6 +4,7 @@
 #include "cf-application.h"
 #include "cf-campaign-page.h"
 #include "cf-pledge-dialog.h"
+#include "cf-pledge-page.h"
 #include "cf-test-platform.h"
 #include "cf-test-proxy.h"
 #include "cf-test-widgets.h"
@@ -214,6 +215,68 @@ test_lost_answer (void)
   cf_test_proxy_free (proxy);
 }
 
+static GtkWidget *
+row_for_campaign (GtkWidget  *root,
+                  const char *title)
+{
+  g_autoptr(GPtrArray) rows = cf_test_visible_widgets (root, ADW_TYPE_ACTION_ROW);
+
+  for (guint i = 0; i < rows->len; i++)
+    if (g_str_equal (adw_preferences_row_get_title (rows->pdata[i]), title))
+      return rows->pdata[i];
+  return NULL;
+}
+
+static gboolean
+has_row (GtkWidget *root,
+         gpointer   title)
+{
+  return row_for_campaign (root, title) != NULL;
+}
+
+static gboolean
+is_received (GtkWidget *root,
+             gpointer   data)
+{
+  return cf_test_platform_query (platform, "SELECT received FROM pledges WHERE backer_id = 1 AND campaign_id = 2") == 1;
+}
+
+/* The creator ships; the backer's timeline shows it after a refresh. */
+static void
+test_delivery_timeline (void)
+{
+  GtkWidget *window = cf_ui_open_window (application, platform->url);
+  g_autofree char *token = cf_test_platform_sign_in (platform, "creator", "creator-pw");
+  g_autoptr(JsonNode) answer = NULL;
+  GtkWidget *page;
+  guint status;
+
+  g_assert_true (gtk_widget_activate_action (window, "win.search", NULL));
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (cf_test_first_visible (window, ADW_TYPE_VIEW_STACK)),
+                                         "pledges");
+  cf_test_wait_until (window, has_row, "Ten left", "the pledge is listed");
+  cf_test_render_to_png (window, "pledges");
+
+  answer = cf_test_platform_call (platform, "PATCH", "/v1/campaigns/2/fulfillment", token,
+                                  "{\"reward_id\": 3, \"status\": \"shipped\", \"carrier\": \"La Poste\","
+                                  " \"tracking_number\": \"6A12345678901\"}", &status);
+  g_assert_cmpuint (status, ==, 200);
+  g_assert_true (gtk_widget_activate_action (window, "win.reload", NULL));
+  cf_test_wait_until (window, has_label, "Shipped", "the refreshed list shows the reward shipped");
+
+  g_signal_emit_by_name (row_for_campaign (window, "Ten left"), "activated");
+  page = cf_test_first_visible (window, CF_TYPE_PLEDGE_PAGE);
+  g_assert_nonnull (page);
+  cf_test_wait_until (page, has_label, "La Poste · 6A12345678901", "the timeline shows the tracking number");
+  cf_test_render_to_png (window, "pledge-timeline");
+
+  gtk_switch_set_active (GTK_SWITCH (cf_test_first_visible (page, GTK_TYPE_SWITCH)), TRUE);
+  cf_test_wait_until (page, is_received, NULL, "the platform hears the reward arrived");
+  cf_test_wait_until (page, has_label, "Received", "the status says received");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -241,6 +304,7 @@ main (int   argc,
   g_test_add_func ("/pledging/back-a-limited-reward", test_back_a_limited_reward);
   g_test_add_func ("/pledging/sold-out-while-open", test_sold_out_while_open);
   g_test_add_func ("/pledging/lost-answer", test_lost_answer);
+  g_test_add_func ("/pledging/delivery-timeline", test_delivery_timeline);
 
   status = g_test_run ();
   cf_test_platform_free (platform);

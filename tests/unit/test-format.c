@@ -48,6 +48,55 @@ test_counts (void)
   g_assert_cmpstr (percent_fr, ==, "42\u00a0%");
 }
 
+/* The fixture's pledge with @member of @object set to @value (JSON). */
+static CfPledge *
+pledge_with (const char *object,
+             const char *member,
+             const char *value)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "pledge.json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonNode) changed = json_from_string (value, NULL);
+  g_autoptr(GError) error = NULL;
+  JsonObject *root;
+  CfPledge *pledge;
+
+  g_assert_true (json_parser_load_from_file (parser, path, &error));
+  root = json_node_get_object (json_parser_get_root (parser));
+  if (object != NULL)
+    root = json_object_get_object_member (root, object);
+  json_object_set_member (root, member, g_steal_pointer (&changed));
+  pledge = cf_pledge_new_from_json (json_parser_get_root (parser), &error);
+  g_assert_no_error (error);
+  return pledge;
+}
+
+static void
+assert_status (const char *object,
+               const char *member,
+               const char *value,
+               const char *expected)
+{
+  g_autoptr(CfPledge) pledge = pledge_with (object, member, value);
+  g_autofree char *status = cf_format_pledge_status (pledge);
+
+  g_assert_cmpstr (status, ==, expected);
+}
+
+static void
+test_pledge_status (void)
+{
+  assert_status ("fulfillment", "status", "\"shipped\"", "Shipped");
+  assert_status ("fulfillment", "status", "\"delayed\"", "Delayed");
+  assert_status ("fulfillment", "status", "\"in_progress\"", "In production");
+  assert_status ("fulfillment", "status", "\"delivered\"", "Delivered");
+  assert_status ("fulfillment", "status", "\"not_started\"", "Collected");
+  assert_status (NULL, "received", "true", "Received");
+  assert_status (NULL, "status", "\"errored\"", "Payment failed");
+  assert_status (NULL, "status", "\"canceled\"", "Canceled");
+  assert_status (NULL, "reward", "null", "Collected");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -56,6 +105,7 @@ main (int   argc,
 
   g_test_add_func ("/format/time-left", test_time_left);
   g_test_add_func ("/format/counts", test_counts);
+  g_test_add_func ("/format/pledge-status", test_pledge_status);
 
   return g_test_run ();
 }

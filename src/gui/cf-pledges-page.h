@@ -1,0 +1,19 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "cf-account.h"
+
+G_BEGIN_DECLS
+
+#define CF_TYPE_PLEDGES_PAGE (cf_pledges_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (CfPledgesPage, cf_pledges_page, CF, PLEDGES_PAGE, GtkWidget)
+
+void cf_pledges_page_set_platform (CfPledgesPage *self,
+                                   CfPlatform    *platform,
+                                   CfAccount     *account);
+void cf_pledges_page_reload       (CfPledgesPage *self);
+
+G_END_DECLS

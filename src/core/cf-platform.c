@@ -453,3 +453,125 @@ cf_platform_connect_live_finish (CfPlatform    *self,
 {
   return propagate_pointer (self, result, error);
 }
+
+typedef void (*PageRequest) (CfPlatform          *self,
+                             const char          *cursor,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data);
+
+typedef struct
+{
+  PageRequest request;
+  GListStore *items;
+} Collection;
+
+static void
+collection_free (Collection *collection)
+{
+  g_object_unref (collection->items);
+  g_free (collection);
+}
+
+static void request_next (GTask      *task,
+                          const char *cursor);
+
+static void
+collected_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  Collection *collection = g_task_get_task_data (task);
+  GError *error = NULL;
+  g_autoptr(CfPage) page = cf_platform_list_finish (CF_PLATFORM (object), result, &error);
+  GListModel *items;
+
+  if (page == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  items = cf_page_get_items (page);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (items, i);
+
+      g_list_store_append (collection->items, item);
+    }
+
+  if (cf_page_get_next_cursor (page) != NULL)
+    request_next (g_steal_pointer (&task), cf_page_get_next_cursor (page));
+  else
+    g_task_return_pointer (task, g_object_ref (collection->items), g_object_unref);
+}
+
+static void
+request_next (GTask      *task,
+              const char *cursor)
+{
+  Collection *collection = g_task_get_task_data (task);
+
+  collection->request (g_task_get_source_object (task), cursor, g_task_get_cancellable (task),
+                       collected_cb, task);
+}
+
+static void
+collect_all (CfPlatform          *self,
+             PageRequest          request,
+             GType                item_type,
+             GCancellable        *cancellable,
+             GAsyncReadyCallback  callback,
+             gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  Collection *collection = g_new0 (Collection, 1);
+
+  collection->request = request;
+  collection->items = g_list_store_new (item_type);
+  g_task_set_task_data (task, collection, (GDestroyNotify) collection_free);
+  request_next (task, NULL);
+}
+
+static void
+list_any_pledges (CfPlatform          *self,
+                  const char          *cursor,
+                  GCancellable        *cancellable,
+                  GAsyncReadyCallback  callback,
+                  gpointer             user_data)
+{
+  cf_platform_list_pledges_async (self, NULL, cursor, cancellable, callback, user_data);
+}
+
+/* Every pledge of the user, page after page, in one list. */
+void
+cf_platform_list_all_pledges_async (CfPlatform          *self,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_return_if_fail (CF_IS_PLATFORM (self));
+
+  collect_all (self, list_any_pledges, CF_TYPE_PLEDGE, cancellable, callback, user_data);
+}
+
+/* Every campaign the user follows, page after page, in one list. */
+void
+cf_platform_list_all_following_async (CfPlatform          *self,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_return_if_fail (CF_IS_PLATFORM (self));
+
+  collect_all (self, cf_platform_list_following_async, CF_TYPE_CAMPAIGN, cancellable, callback, user_data);
+}
+
+GListModel *
+cf_platform_list_all_finish (CfPlatform    *self,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  return propagate_pointer (self, result, error);
+}

@@ -314,6 +314,17 @@ void cf_platform_list_following_async (CfPlatform          *self,
                                        GCancellable        *cancellable,
                                        GAsyncReadyCallback  callback,
                                        gpointer             user_data);
+void cf_platform_list_all_following_async (CfPlatform          *self,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+void cf_platform_list_all_pledges_async (CfPlatform          *self,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data);
+GListModel *cf_platform_list_all_finish (CfPlatform    *self,
+                                         GAsyncResult  *result,
+                                         GError       **error);
 void cf_platform_set_following_async (CfPlatform          *self,
                                       const char          *campaign_id,
                                       gboolean             following,

@@ -128,3 +128,14 @@ CF_MODEL_DEFINE_GETTER (CfPledge, cf_pledge, CF_IS_PLEDGE, GDateTime *, address_
 CF_MODEL_DEFINE_GETTER (CfPledge, cf_pledge, CF_IS_PLEDGE, CfFulfillment *, fulfillment, , NULL)
 CF_MODEL_DEFINE_GETTER (CfPledge, cf_pledge, CF_IS_PLEDGE, gboolean, received, , FALSE)
 CF_MODEL_DEFINE_GETTER (CfPledge, cf_pledge, CF_IS_PLEDGE, const char * const *, actions, (const char * const *), NULL)
+
+/* Whether the pledge still stands: pledged, collected, or waiting for its
+ * payment to be fixed. */
+gboolean
+cf_pledge_is_active (CfPledge *self)
+{
+  g_return_val_if_fail (CF_IS_PLEDGE (self), FALSE);
+
+  return self->status == CF_PLEDGE_STATUS_PLEDGED || self->status == CF_PLEDGE_STATUS_COLLECTED ||
+         self->status == CF_PLEDGE_STATUS_ERRORED;
+}

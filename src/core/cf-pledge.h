@@ -39,4 +39,6 @@ CfFulfillment      *cf_pledge_get_fulfillment        (CfPledge *self);
 gboolean            cf_pledge_get_received           (CfPledge *self);
 const char * const *cf_pledge_get_actions            (CfPledge *self);
 
+gboolean            cf_pledge_is_active              (CfPledge *self);
+
 G_END_DECLS

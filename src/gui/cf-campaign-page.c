@@ -305,35 +305,17 @@ clear_updates (CfCampaignPage *self)
   g_ptr_array_set_size (self->update_rows, 0);
 }
 
-static gboolean
-is_active (CfPledge *pledge)
-{
-  switch (cf_pledge_get_status (pledge))
-    {
-    case CF_PLEDGE_STATUS_PLEDGED:
-    case CF_PLEDGE_STATUS_COLLECTED:
-    case CF_PLEDGE_STATUS_ERRORED:
-      return TRUE;
-    case CF_PLEDGE_STATUS_CANCELED:
-    case CF_PLEDGE_STATUS_DROPPED:
-    case CF_PLEDGE_STATUS_REFUNDED:
-    default:
-      return FALSE;
-    }
-}
-
-/* Looks through the person's pledges, page by page, for one to this campaign. */
+/* Finds the person's active pledge to this campaign, if any. */
 static void
 pledges_cb (GObject      *object,
             GAsyncResult *result,
             gpointer      user_data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(CfPage) page = cf_platform_list_finish (CF_PLATFORM (object), result, &error);
+  g_autoptr(GListModel) pledges = cf_platform_list_all_finish (CF_PLATFORM (object), result, &error);
   CfCampaignPage *self;
-  GListModel *pledges;
 
-  if (page == NULL)
+  if (pledges == NULL)
     {
       if (!is_cancelled (error))
         g_debug ("pledges: %s", error->message);
@@ -341,23 +323,18 @@ pledges_cb (GObject      *object,
     }
 
   self = CF_CAMPAIGN_PAGE (user_data);
-  pledges = cf_page_get_items (page);
   for (guint i = 0; i < g_list_model_get_n_items (pledges); i++)
     {
       g_autoptr(CfPledge) pledge = g_list_model_get_item (pledges, i);
 
       if (g_strcmp0 (cf_pledge_get_campaign_id (pledge), cf_campaign_get_id (self->campaign)) == 0 &&
-          is_active (pledge))
+          cf_pledge_is_active (pledge))
         {
           g_set_object (&self->pledge, pledge);
           update_actions (self);
           return;
         }
     }
-
-  if (cf_page_get_next_cursor (page) != NULL)
-    cf_platform_list_pledges_async (self->platform, NULL, cf_page_get_next_cursor (page), self->cancellable,
-                                    pledges_cb, self);
 }
 
 static void
@@ -380,7 +357,7 @@ load_details (CfCampaignPage *self)
   g_clear_object (&self->pledge);
   update_actions (self);
   if (signed_in (self))
-    cf_platform_list_pledges_async (self->platform, NULL, NULL, self->cancellable, pledges_cb, self);
+    cf_platform_list_all_pledges_async (self->platform, self->cancellable, pledges_cb, self);
 }
 
 static void

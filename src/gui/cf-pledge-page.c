@@ -174,15 +174,6 @@ show_timeline (CfPledgePage *self)
   timeline_step (self, _("Delivered"), NULL, delivered ? STEP_DONE : STEP_PENDING);
 }
 
-static gboolean
-is_active (CfPledge *pledge)
-{
-  CfPledgeStatus status = cf_pledge_get_status (pledge);
-
-  return status == CF_PLEDGE_STATUS_PLEDGED || status == CF_PLEDGE_STATUS_COLLECTED ||
-         status == CF_PLEDGE_STATUS_ERRORED;
-}
-
 static void
 show_address (CfPledgePage *self)
 {
@@ -193,7 +184,7 @@ show_address (CfPledgePage *self)
   gboolean open = lock == NULL || g_date_time_compare (now, lock) < 0;
 
   gtk_widget_set_visible (GTK_WIDGET (self->address_group),
-                          cf_pledge_get_shipping_country (self->pledge) != NULL && is_active (self->pledge));
+                          cf_pledge_get_shipping_country (self->pledge) != NULL && cf_pledge_is_active (self->pledge));
   gtk_editable_set_text (GTK_EDITABLE (self->address_row),
                          cf_pledge_get_address (self->pledge) ? cf_pledge_get_address (self->pledge) : "");
   gtk_widget_set_sensitive (GTK_WIDGET (self->address_row), open);
@@ -221,8 +212,8 @@ show_pledge (CfPledgePage *self)
   adw_action_row_set_subtitle (self->status_row, status);
   adw_action_row_set_subtitle (self->backer_row, backer);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->timeline_group), has_reward && is_active (pledge));
-  gtk_widget_set_visible (GTK_WIDGET (self->received_group), has_reward && is_active (pledge));
+  gtk_widget_set_visible (GTK_WIDGET (self->timeline_group), has_reward && cf_pledge_is_active (pledge));
+  gtk_widget_set_visible (GTK_WIDGET (self->received_group), has_reward && cf_pledge_is_active (pledge));
   if (has_reward)
     show_timeline (self);
 
@@ -232,7 +223,7 @@ show_pledge (CfPledgePage *self)
 
   show_address (self);
   gtk_widget_set_visible (GTK_WIDGET (self->manage_button),
-                          is_active (pledge) && cf_pledge_get_campaign_state (pledge) == CF_CAMPAIGN_STATE_LIVE);
+                          cf_pledge_is_active (pledge) && cf_pledge_get_campaign_state (pledge) == CF_CAMPAIGN_STATE_LIVE);
 }
 
 static void

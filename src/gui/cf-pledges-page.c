@@ -23,8 +23,7 @@ struct _CfPledgesPage
 
   CfPlatform *platform;
   CfAccount *account;
-  GListStore *pledges;      /* every page loaded so far */
-  GListStore *loading;      /* pages of the load under way */
+  GListModel *pledges;      /* as last loaded */
   GPtrArray *rows;          /* rows in either group */
   GCancellable *cancellable;
 };
@@ -49,15 +48,6 @@ typedef enum
 } Filter;
 
 static gboolean
-is_active (CfPledge *pledge)
-{
-  CfPledgeStatus status = cf_pledge_get_status (pledge);
-
-  return status == CF_PLEDGE_STATUS_PLEDGED || status == CF_PLEDGE_STATUS_COLLECTED ||
-         status == CF_PLEDGE_STATUS_ERRORED;
-}
-
-static gboolean
 passes (CfPledge *pledge,
         Filter    filter)
 {
@@ -66,7 +56,7 @@ passes (CfPledge *pledge,
   switch (filter)
     {
     case FILTER_AWAITING:
-      return has_reward && is_active (pledge) && !cf_pledge_get_received (pledge) &&
+      return has_reward && cf_pledge_is_active (pledge) && !cf_pledge_get_received (pledge) &&
              cf_fulfillment_get_status (cf_pledge_get_fulfillment (pledge)) != CF_FULFILLMENT_STATUS_DELIVERED;
     case FILTER_RECEIVED:
       return has_reward && (cf_pledge_get_received (pledge) ||
@@ -123,7 +113,7 @@ pledge_row (CfPledgesPage *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cf_pledge_get_campaign_title (pledge));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_widget_add_css_class (status_label, "pledge-status");
-  if (!is_active (pledge) || cf_pledge_get_status (pledge) == CF_PLEDGE_STATUS_ERRORED)
+  if (!cf_pledge_is_active (pledge) || cf_pledge_get_status (pledge) == CF_PLEDGE_STATUS_ERRORED)
     gtk_widget_add_css_class (status_label, "dim-label");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), status_label);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
@@ -172,20 +162,20 @@ static void
 show_pledges (CfPledgesPage *self)
 {
   Filter filter = gtk_drop_down_get_selected (self->filter_drop_down);
-  guint n_pledges = g_list_model_get_n_items (G_LIST_MODEL (self->pledges));
+  guint n_pledges = g_list_model_get_n_items (self->pledges);
   g_autoptr(GPtrArray) sorted = g_ptr_array_new_with_free_func (g_object_unref);
   guint needing = 0;
   guint shown = 0;
 
   clear_rows (self);
   for (guint i = 0; i < n_pledges; i++)
-    g_ptr_array_add (sorted, g_list_model_get_item (G_LIST_MODEL (self->pledges), i));
+    g_ptr_array_add (sorted, g_list_model_get_item (self->pledges, i));
   g_ptr_array_sort (sorted, compare_by_campaign);
 
   for (guint i = 0; i < sorted->len; i++)
     {
       CfPledge *pledge = sorted->pdata[i];
-      g_autofree char *action = is_active (pledge) ? dup_action_text (pledge) : NULL;
+      g_autofree char *action = cf_pledge_is_active (pledge) ? dup_action_text (pledge) : NULL;
       g_autofree char *summary = NULL;
 
       if (action != NULL)
@@ -212,28 +202,23 @@ filter_changed_cb (CfPledgesPage *self)
     show_pledges (self);
 }
 
-static void request_page (CfPledgesPage *self,
-                          const char    *cursor);
-
 static void
-page_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
+pledges_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(CfPage) page = cf_platform_list_finish (CF_PLATFORM (object), result, &error);
+  g_autoptr(GListModel) pledges = cf_platform_list_all_finish (CF_PLATFORM (object), result, &error);
   CfPledgesPage *self;
-  GListModel *items;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
   self = CF_PLEDGES_PAGE (user_data);
-  if (page == NULL)
+  if (pledges == NULL)
     {
-      g_clear_object (&self->loading);
       /* What was shown stays; the failure is told over it. */
-      if (g_list_model_get_n_items (G_LIST_MODEL (self->pledges)) > 0)
+      if (g_list_model_get_n_items (self->pledges) > 0)
         gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", error->message);
       else
         {
@@ -243,31 +228,9 @@ page_cb (GObject      *object,
       return;
     }
 
-  items = cf_page_get_items (page);
-  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
-    {
-      g_autoptr(CfPledge) pledge = g_list_model_get_item (items, i);
-
-      g_list_store_append (self->loading, pledge);
-    }
-
-  if (cf_page_get_next_cursor (page) != NULL)
-    {
-      request_page (self, cf_page_get_next_cursor (page));
-      return;
-    }
-
-  g_set_object (&self->pledges, self->loading);
-  g_clear_object (&self->loading);
+  g_set_object (&self->pledges, pledges);
   show_pledges (self);
   g_signal_emit (self, signals[PLEDGES_LOADED], 0, self->pledges);
-}
-
-static void
-request_page (CfPledgesPage *self,
-              const char    *cursor)
-{
-  cf_platform_list_pledges_async (self->platform, NULL, cursor, self->cancellable, page_cb, self);
 }
 
 /* Asks the platform for every pledge again; the list on screen stays until
@@ -280,20 +243,19 @@ cf_pledges_page_reload (CfPledgesPage *self)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
-  g_clear_object (&self->loading);
 
   if (self->account == NULL || !cf_account_get_signed_in (self->account))
     {
-      g_list_store_remove_all (self->pledges);
+      g_clear_object (&self->pledges);
+      self->pledges = G_LIST_MODEL (g_list_store_new (CF_TYPE_PLEDGE));
       clear_rows (self);
       gtk_stack_set_visible_child_name (self->stack, "signed-out");
       return;
     }
 
-  self->loading = g_list_store_new (CF_TYPE_PLEDGE);
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->pledges)) == 0)
+  if (g_list_model_get_n_items (self->pledges) == 0)
     gtk_stack_set_visible_child_name (self->stack, "loading");
-  request_page (self, NULL);
+  cf_platform_list_all_pledges_async (self->platform, self->cancellable, pledges_cb, self);
 }
 
 static void
@@ -316,7 +278,6 @@ cf_pledges_page_dispose (GObject *object)
   g_clear_object (&self->account);
   g_clear_object (&self->platform);
   g_clear_object (&self->pledges);
-  g_clear_object (&self->loading);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), CF_TYPE_PLEDGES_PAGE);
   cf_widget_unparent_children (GTK_WIDGET (self));
@@ -368,7 +329,7 @@ cf_pledges_page_init (CfPledgesPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->rows = g_ptr_array_new ();
-  self->pledges = g_list_store_new (CF_TYPE_PLEDGE);
+  self->pledges = G_LIST_MODEL (g_list_store_new (CF_TYPE_PLEDGE));
   for (guint i = 0; filters[i] != NULL; i++)
     gtk_string_list_append (names, _(filters[i]));
   gtk_drop_down_set_model (self->filter_drop_down, G_LIST_MODEL (names));

@@ -7,6 +7,7 @@
 
 #include "cf-campaign-page.h"
 #include "cf-explore-page.h"
+#include "cf-following-page.h"
 #include "cf-locale.h"
 #include "cf-pledge-page.h"
 #include "cf-pledges-page.h"
@@ -22,6 +23,7 @@ struct _CfWindow
   CfCampaignPage *campaign_page;
   CfExplorePage *explore_page;
   AdwStatusPage *failed_status_page;
+  CfFollowingPage *following_page;
   AdwLeaflet *leaflet;
   GtkStack *main_stack;
   CfPledgePage *pledge_page;
@@ -161,6 +163,7 @@ show_platform (CfWindow   *self,
                     G_CALLBACK (restore_after_paint_cb), self);
   cf_explore_page_set_platform (self->explore_page, platform, image_cache);
   cf_campaign_page_set_platform (self->campaign_page, platform, self->account, image_cache);
+  cf_following_page_set_platform (self->following_page, platform, self->account, image_cache);
   cf_pledges_page_set_platform (self->pledges_page, platform, self->account);
   cf_pledge_page_set_platform (self->pledge_page, platform);
   cf_platform_get_exchange_rates_async (platform, self->cancellable, rates_cb, self);
@@ -317,6 +320,8 @@ reload_action (GtkWidget  *widget,
     gtk_widget_activate_action (GTK_WIDGET (self->campaign_page), "campaign.reload", NULL);
   else if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "pledges") == 0)
     cf_pledges_page_reload (self->pledges_page);
+  else if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "following") == 0)
+    cf_following_page_reload (self->following_page);
   else
     cf_explore_page_reload (self->explore_page);
 }
@@ -359,6 +364,12 @@ pledge_changed_cb (CfWindow *self,
     message = g_strdup_printf (_("You back %s"), cf_campaign_get_title (campaign));
   toast (self, message);
   cf_pledges_page_reload (self->pledges_page);
+}
+
+static void
+following_changed_cb (CfWindow *self)
+{
+  cf_following_page_reload (self->following_page);
 }
 
 static void
@@ -440,12 +451,14 @@ cf_window_class_init (CfWindowClass *klass)
 
   g_type_ensure (CF_TYPE_CAMPAIGN_PAGE);
   g_type_ensure (CF_TYPE_EXPLORE_PAGE);
+  g_type_ensure (CF_TYPE_FOLLOWING_PAGE);
   g_type_ensure (CF_TYPE_PLEDGE_PAGE);
   g_type_ensure (CF_TYPE_PLEDGES_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Crowdfund/cf-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CfWindow, campaign_page);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, explore_page);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, failed_status_page);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, following_page);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, pledge_page);
@@ -455,6 +468,7 @@ cf_window_class_init (CfWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, campaign_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, pledge_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, pledge_edited_cb);
+  gtk_widget_class_bind_template_callback (widget_class, following_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, pledge_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
   gtk_widget_class_install_action (widget_class, "win.use-demo", NULL, use_demo_action);

@@ -21,13 +21,15 @@ has_label (GtkWidget *root,
   return cf_test_shows_label (root, text);
 }
 
-/* A new main window on the platform at @url, once its campaigns show. */
+/* A new main window on the platform at @url, opening on Explore whatever
+ * view the last one closed on, once its campaigns show. */
 GtkWidget *
 cf_ui_open_window (CfApplication *application,
                    const char    *url)
 {
   GtkWidget *window;
 
+  g_settings_set_string (cf_application_get_settings (application), "last-view", "explore");
   cf_application_set_platform_option (application, url);
   window = GTK_WIDGET (cf_window_new (application));
   gtk_window_present (GTK_WINDOW (window));

@@ -72,14 +72,13 @@ pledges_of_backer (const char *campaign_id)
   return cf_test_platform_query (platform, sql);
 }
 
-/* Searches for @title, opens its page and then the pledge dialog. */
+/* Searches for @title and opens its page, once signed in there. */
 static GtkWidget *
-open_pledge_dialog (GtkWidget  *window,
-                    const char *title)
+open_campaign (GtkWidget  *window,
+               const char *title)
 {
   GtkWidget *search = cf_test_first_visible (window, GTK_TYPE_SEARCH_ENTRY);
   GtkWidget *page;
-  GtkWidget *dialog;
 
   gtk_editable_set_text (GTK_EDITABLE (search), title);
   cf_test_wait_until (window, has_one_card, NULL, "the search finds the campaign");
@@ -87,6 +86,17 @@ open_pledge_dialog (GtkWidget  *window,
   page = cf_test_first_visible (window, CF_TYPE_CAMPAIGN_PAGE);
   g_assert_nonnull (page);
   cf_test_wait_until (page, can_back, NULL, "the page offers to back the project");
+  return page;
+}
+
+/* Searches for @title, opens its page and then the pledge dialog. */
+static GtkWidget *
+open_pledge_dialog (GtkWidget  *window,
+                    const char *title)
+{
+  GtkWidget *page = open_campaign (window, title);
+  GtkWidget *dialog;
+
   g_signal_emit_by_name (cf_test_button_labelled (page, "Back This Project"), "clicked");
 
   dialog = cf_test_find_window (CF_TYPE_PLEDGE_DIALOG);
@@ -277,6 +287,32 @@ test_delivery_timeline (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+is_followed (GtkWidget *root,
+             gpointer   data)
+{
+  return cf_test_platform_query (platform, "SELECT COUNT(*) FROM following WHERE user_id = 1 AND campaign_id = 5") == 1;
+}
+
+static void
+test_follow (void)
+{
+  GtkWidget *window = cf_ui_open_window (application, platform->url);
+  GtkWidget *page = open_campaign (window, "Yen watch");
+
+  g_signal_emit_by_name (cf_test_button_labelled (page, "Follow"), "clicked");
+  cf_test_wait_until (page, is_followed, NULL, "the platform records the follow");
+  cf_test_wait_until (page, has_label, "Following", "the button says the campaign is followed");
+
+  gtk_widget_activate_action (page, "campaign.back", NULL);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (cf_test_first_visible (window, ADW_TYPE_VIEW_STACK)),
+                                         "following");
+  cf_test_wait_until (window, has_one_card, NULL, "the Following view shows the campaign");
+  g_assert_true (cf_test_shows_label (window, "Yen watch"));
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -305,6 +341,7 @@ main (int   argc,
   g_test_add_func ("/pledging/sold-out-while-open", test_sold_out_while_open);
   g_test_add_func ("/pledging/lost-answer", test_lost_answer);
   g_test_add_func ("/pledging/delivery-timeline", test_delivery_timeline);
+  g_test_add_func ("/pledging/follow", test_follow);
 
   status = g_test_run ();
   cf_test_platform_free (platform);

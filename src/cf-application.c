@@ -62,6 +62,23 @@ about_action (GSimpleAction *action,
                          NULL);
 }
 
+/* From a notification about a pledge: the Pledges view, in front. */
+static void
+show_pledges_action (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  if (window == NULL)
+    {
+      g_application_activate (G_APPLICATION (user_data));
+      window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+    }
+  if (CF_IS_WINDOW (window))
+    cf_window_show_view (CF_WINDOW (window), "pledges");
+}
+
 /* Quitting on SIGTERM or SIGINT runs shutdown, which stops the demo platform. */
 static gboolean
 quit_on_signal_cb (gpointer user_data)
@@ -73,6 +90,7 @@ quit_on_signal_cb (gpointer user_data)
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "about", about_action },
+  { "show-pledges", show_pledges_action },
 };
 
 static int

@@ -200,3 +200,27 @@ cf_format_pledge_status (CfPledge *pledge)
   return cf_pledge_get_status (pledge) == CF_PLEDGE_STATUS_COLLECTED ? g_strdup (_("Collected"))
                                                                      : g_strdup (_("Pledged"));
 }
+
+/* What the backer must do, in a sentence, or NULL. */
+char *
+cf_format_pledge_action (CfPledge *pledge)
+{
+  const char * const *actions = cf_pledge_get_actions (pledge);
+  GDateTime *lock = cf_pledge_get_address_lock_at (pledge);
+
+  if (actions == NULL)
+    return NULL;
+  if (g_strv_contains (actions, "fix_payment"))
+    return g_strdup (_("The payment failed. Update how you pay on the platform to keep your pledge."));
+  if (g_strv_contains (actions, "confirm_address") && lock != NULL)
+    {
+      g_autoptr(GDateTime) local = g_date_time_to_local (lock);
+      g_autofree char *date = g_date_time_format (local, C_("lock date", "%-d %B %Y"));
+
+      /* Translators: %s is a date, as in “3 December 2026”. */
+      return g_strdup_printf (_("Confirm your shipping address before %s."), date);
+    }
+  if (g_strv_contains (actions, "confirm_address"))
+    return g_strdup (_("Confirm your shipping address."));
+  return NULL;
+}

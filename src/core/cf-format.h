@@ -21,5 +21,6 @@ double cf_format_funded_fraction (CfCampaign  *campaign);
 char *cf_format_reward_remaining (CfReward   *reward);
 char *cf_format_delivery_month   (const char *month);
 char *cf_format_pledge_status    (CfPledge   *pledge);
+char *cf_format_pledge_action    (CfPledge   *pledge);
 
 G_END_DECLS

@@ -26,7 +26,11 @@ struct _CfPledgesPage
   GListModel *pledges;      /* as last loaded */
   GPtrArray *rows;          /* rows in either group */
   GCancellable *cancellable;
+  guint refresh_source;
 };
+
+/* Deliveries move slowly: a look every ten minutes tells of them in time. */
+#define REFRESH_SECONDS (10 * 60)
 
 G_DEFINE_FINAL_TYPE (CfPledgesPage, cf_pledges_page, GTK_TYPE_WIDGET)
 
@@ -68,30 +72,6 @@ passes (CfPledge *pledge,
     default:
       return TRUE;
     }
-}
-
-/* What the backer must do, in a sentence, or NULL. */
-static char *
-dup_action_text (CfPledge *pledge)
-{
-  const char * const *actions = cf_pledge_get_actions (pledge);
-  GDateTime *lock = cf_pledge_get_address_lock_at (pledge);
-
-  if (actions == NULL)
-    return NULL;
-  if (g_strv_contains (actions, "fix_payment"))
-    return g_strdup (_("The payment failed. Update how you pay on the platform to keep your pledge."));
-  if (g_strv_contains (actions, "confirm_address") && lock != NULL)
-    {
-      g_autoptr(GDateTime) local = g_date_time_to_local (lock);
-      g_autofree char *date = g_date_time_format (local, C_("lock date", "%-d %B %Y"));
-
-      /* Translators: %s is a date, as in “3 December 2026”. */
-      return g_strdup_printf (_("Confirm your shipping address before %s."), date);
-    }
-  if (g_strv_contains (actions, "confirm_address"))
-    return g_strdup (_("Confirm your shipping address."));
-  return NULL;
 }
 
 static void
@@ -175,7 +155,7 @@ show_pledges (CfPledgesPage *self)
   for (guint i = 0; i < sorted->len; i++)
     {
       CfPledge *pledge = sorted->pdata[i];
-      g_autofree char *action = cf_pledge_is_active (pledge) ? dup_action_text (pledge) : NULL;
+      g_autofree char *action = cf_pledge_is_active (pledge) ? cf_format_pledge_action (pledge) : NULL;
       g_autofree char *summary = NULL;
 
       if (action != NULL)
@@ -258,6 +238,16 @@ cf_pledges_page_reload (CfPledgesPage *self)
   cf_platform_list_all_pledges_async (self->platform, self->cancellable, pledges_cb, self);
 }
 
+static gboolean
+refresh_cb (gpointer user_data)
+{
+  CfPledgesPage *self = user_data;
+
+  if (self->account != NULL && cf_account_get_signed_in (self->account))
+    cf_pledges_page_reload (self);
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 reload_action (GtkWidget  *widget,
                const char *action_name,
@@ -273,6 +263,7 @@ cf_pledges_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->refresh_source, g_source_remove);
   if (self->account != NULL)
     g_signal_handlers_disconnect_by_data (self->account, self);
   g_clear_object (&self->account);
@@ -329,6 +320,7 @@ cf_pledges_page_init (CfPledgesPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->rows = g_ptr_array_new ();
+  self->refresh_source = g_timeout_add_seconds (REFRESH_SECONDS, refresh_cb, self);
   self->pledges = G_LIST_MODEL (g_list_store_new (CF_TYPE_PLEDGE));
   for (guint i = 0; filters[i] != NULL; i++)
     gtk_string_list_append (names, _(filters[i]));

@@ -8,8 +8,10 @@
 #include "cf-campaign-page.h"
 #include "cf-explore-page.h"
 #include "cf-following-page.h"
+#include "cf-format.h"
 #include "cf-locale.h"
 #include "cf-pledge-page.h"
+#include "cf-pledge-watch.h"
 #include "cf-pledges-page.h"
 #include "cf-preferences-window.h"
 #include "cf-window.h"
@@ -379,6 +381,46 @@ pledge_edited_cb (CfWindow *self,
   cf_pledges_page_reload (self->pledges_page);
 }
 
+/* Tells the backer, once, of a reward that shipped or a pledge that needs
+ * them, even when the window is not in front. */
+static void
+pledges_loaded_cb (CfWindow   *self,
+                   GListModel *pledges)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "crowdfund", "seen-pledges.ini", NULL);
+  g_autofree char *scope = g_strdup_printf ("%s %s", self->choice, cf_account_get_username (self->account));
+  g_autoptr(CfPledgeWatch) watch = cf_pledge_watch_new (path, scope);
+  g_autoptr(GArray) news = cf_pledge_watch_update (watch, pledges);
+
+  for (guint i = 0; i < news->len; i++)
+    {
+      CfPledgeNews *item = &g_array_index (news, CfPledgeNews, i);
+      g_autoptr(GNotification) notification = NULL;
+      g_autofree char *id = NULL;
+      g_autofree char *body = NULL;
+
+      if (item->kind == CF_PLEDGE_NEWS_SHIPPED)
+        {
+          notification = g_notification_new (_("Your Reward Has Shipped"));
+          /* Translators: a reward and its campaign, as in “Early bird from Alpha board game”. */
+          body = g_strdup_printf (_("%s from %s is on its way."), cf_pledge_get_reward_title (item->pledge),
+                                  cf_pledge_get_campaign_title (item->pledge));
+          id = g_strdup_printf ("pledge-%s-shipped", cf_pledge_get_id (item->pledge));
+        }
+      else
+        {
+          g_autofree char *action = cf_format_pledge_action (item->pledge);
+
+          notification = g_notification_new (_("A Pledge Needs You"));
+          body = g_strdup_printf ("%s: %s", cf_pledge_get_campaign_title (item->pledge), action);
+          id = g_strdup_printf ("pledge-%s-action", cf_pledge_get_id (item->pledge));
+        }
+      g_notification_set_body (notification, body);
+      g_notification_set_default_action (notification, "app.show-pledges");
+      g_application_send_notification (G_APPLICATION (application_of (self)), id, notification);
+    }
+}
+
 static void
 pledge_activated_cb (CfWindow *self,
                      CfPledge *pledge)
@@ -470,6 +512,7 @@ cf_window_class_init (CfWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, pledge_edited_cb);
   gtk_widget_class_bind_template_callback (widget_class, following_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, pledge_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, pledges_loaded_cb);
   gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
   gtk_widget_class_install_action (widget_class, "win.use-demo", NULL, use_demo_action);
   gtk_widget_class_install_action (widget_class, "win.connect", NULL, connect_action);
@@ -485,6 +528,19 @@ cf_window_init (CfWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
+}
+
+/* Brings the view called @name (“explore”, “following”, “pledges”) to the
+ * front, over any campaign or pledge page. */
+void
+cf_window_show_view (CfWindow   *self,
+                     const char *name)
+{
+  g_return_if_fail (CF_IS_WINDOW (self));
+
+  adw_leaflet_set_visible_child_name (self->leaflet, "main");
+  adw_view_stack_set_visible_child_name (self->view_stack, name);
+  gtk_window_present (GTK_WINDOW (self));
 }
 
 CfWindow *

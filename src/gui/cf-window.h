@@ -11,6 +11,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CfWindow, cf_window, CF, WINDOW, AdwApplicationWindow)
 
-CfWindow *cf_window_new (CfApplication *application);
+CfWindow *cf_window_new       (CfApplication *application);
+void      cf_window_show_view (CfWindow      *self,
+                               const char    *name);
 
 G_END_DECLS

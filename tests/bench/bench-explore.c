@@ -24,7 +24,7 @@
 
 #define DEFAULT_LOAD      5000
 #define SCROLL_FRAMES     120
-#define SCROLL_STEP       240.0
+#define SCROLL_STEP       60.0
 #define SEARCH            "solar"
 #define SETTLE_SECONDS    3
 #define PHASE_SECONDS     900

@@ -17,7 +17,7 @@ CATALOGUE_SIZE = 100_000
 # Campaigns loaded by scrolling: enough natively to weigh memory per
 # campaign, fewer under callgrind, where the per-page figures settle early.
 NATIVE_LOAD = 5000
-COUNTED_LOAD = 1000
+COUNTED_LOAD = 300
 
 
 def seeded_database(platform, generator, directory):
@@ -127,12 +127,12 @@ def main():
          f"{native['heap-bytes-per-campaign']} bytes"),
         ("RSS with 5 000 campaigns loaded (native)",
          f"{int(native['rss-kib-after-load']) / 1024:.1f} MB"),
-        ("pages loaded while scrolling to 1 000 (callgrind)", str(pages)),
+        ("pages loaded while scrolling to 300 (callgrind)", str(pages)),
         ("one page parsed, worker thread (parse_in_thread)",
          millions(sum(inclusive(path, "parse_in_thread") for path in load_files) / pages)),
         ("one page spliced in, main thread (page_cb)",
          millions(sum(inclusive(path, "page_cb") for path in load_files) / pages)),
-        ("scrolling to 1 000, main thread per page, all in",
+        ("scrolling to 300, main thread per page, all in",
          millions(total("load", 1) / pages)),
         ("row widgets created: first frame / loading / scrolling",
          f"{native['rows-at-first-frame']} / {native['load-rows-created']} / "

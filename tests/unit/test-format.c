@@ -2,6 +2,7 @@
 #include "config.h"
 
 #include "cf-format.h"
+#include "cf-test-fixtures.h"
 
 static GDateTime *
 at (const char *text)
@@ -48,36 +49,13 @@ test_counts (void)
   g_assert_cmpstr (percent_fr, ==, "42\u00a0%");
 }
 
-/* The fixture's pledge with @member of @object set to @value (JSON). */
-static CfPledge *
-pledge_with (const char *object,
-             const char *member,
-             const char *value)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "pledge.json", NULL);
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(JsonNode) changed = json_from_string (value, NULL);
-  g_autoptr(GError) error = NULL;
-  JsonObject *root;
-  CfPledge *pledge;
-
-  g_assert_true (json_parser_load_from_file (parser, path, &error));
-  root = json_node_get_object (json_parser_get_root (parser));
-  if (object != NULL)
-    root = json_object_get_object_member (root, object);
-  json_object_set_member (root, member, g_steal_pointer (&changed));
-  pledge = cf_pledge_new_from_json (json_parser_get_root (parser), &error);
-  g_assert_no_error (error);
-  return pledge;
-}
-
 static void
 assert_status (const char *object,
                const char *member,
                const char *value,
                const char *expected)
 {
-  g_autoptr(CfPledge) pledge = pledge_with (object, member, value);
+  g_autoptr(CfPledge) pledge = cf_test_pledge_with (object, member, value);
   g_autofree char *status = cf_format_pledge_status (pledge);
 
   g_assert_cmpstr (status, ==, expected);

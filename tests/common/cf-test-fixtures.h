@@ -1,0 +1,13 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "cf-pledge.h"
+
+G_BEGIN_DECLS
+
+/* Models from tests/fixtures, changed member by member. */
+CfPledge *cf_test_pledge_with (const char *object,
+                               const char *member,
+                               const char *value);
+
+G_END_DECLS

@@ -6,6 +6,7 @@
 #include "cf-pledge-dialog.h"
 #include "cf-pledge-page.h"
 #include "cf-test-platform.h"
+#include "cf-test-notifications.h"
 #include "cf-test-proxy.h"
 #include "cf-test-widgets.h"
 #include "cf-ui-steps.h"
@@ -16,6 +17,7 @@
 
 static CfTestPlatform *platform;
 static CfApplication *application;
+static GPtrArray *notifications;
 
 static gboolean
 has_label (GtkWidget *root,
@@ -251,7 +253,15 @@ is_received (GtkWidget *root,
   return cf_test_platform_query (platform, "SELECT received FROM pledges WHERE backer_id = 1 AND campaign_id = 2") == 1;
 }
 
-/* The creator ships; the backer's timeline shows it after a refresh. */
+static gboolean
+was_notified (GtkWidget *root,
+              gpointer   data)
+{
+  return notifications->len > 0;
+}
+
+/* The creator ships; the backer is told, and the timeline shows it after a
+ * refresh. */
 static void
 test_delivery_timeline (void)
 {
@@ -273,6 +283,15 @@ test_delivery_timeline (void)
   g_assert_cmpuint (status, ==, 200);
   g_assert_true (gtk_widget_activate_action (window, "win.reload", NULL));
   cf_test_wait_until (window, has_label, "Shipped", "the refreshed list shows the reward shipped");
+  cf_test_wait_until (window, was_notified, NULL, "the backer is told the reward shipped");
+  g_assert_cmpuint (notifications->len, ==, 1);
+  g_assert_cmpstr (notifications->pdata[0], ==, "Your Reward Has Shipped\nTen places from Ten left is on its way.");
+
+  /* Another refresh tells nothing new. */
+  g_assert_true (gtk_widget_activate_action (window, "win.reload", NULL));
+  for (gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC; g_get_monotonic_time () < until;)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpuint (notifications->len, ==, 1);
 
   g_signal_emit_by_name (row_for_campaign (window, "Ten left"), "activated");
   page = cf_test_first_visible (window, CF_TYPE_PLEDGE_PAGE);
@@ -331,6 +350,7 @@ main (int   argc,
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();
+  notifications = cf_test_notifications_start ();
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   platform = cf_test_platform_start ("seed.json", NULL);
   application = cf_application_new ();

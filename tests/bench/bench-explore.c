@@ -13,9 +13,12 @@
  * catalogue on the reference platform:
  *
  *   first-frame  exec until the first frame with campaign cards is painted;
+ *   pages        the first page asked for again ten times: one page fetched,
+ *                parsed and spliced in, each time;
  *   load         scrolling to the end until LOAD campaigns are loaded (5 000
- *                unless told);
- *   scroll       120 frames of scrolling through what is loaded;
+ *                unless told; 0 skips it);
+ *   scroll       120 frames of scrolling through what is loaded, back and
+ *                forth;
  *   dispatch     each main-loop dispatch while a search is typed.
  *
  * It prints its figures as "name: value" lines. Run under callgrind, it also
@@ -24,9 +27,10 @@
 
 #define DEFAULT_LOAD      5000
 #define SCROLL_FRAMES     120
-#define SCROLL_STEP       60.0
+#define SCROLL_STEP       120.0
 #define SEARCH            "solar"
 #define SETTLE_SECONDS    3
+#define RELOADS           10
 #define PHASE_SECONDS     900
 
 typedef struct
@@ -45,6 +49,7 @@ typedef struct
   gint64 longest_dispatch;
   guint dispatches;
   guint load;            /* campaigns to load by scrolling */
+  double scroll_step;
   gsize heap_at_baseline;  /* once a fifth of them are loaded */
 } Bench;
 
@@ -203,7 +208,7 @@ enough_loaded (void)
 }
 
 static gboolean
-search_answered (void)
+page_answered (void)
 {
   gboolean loading;
 
@@ -228,7 +233,14 @@ scroll_step_cb (GtkWidget     *widget,
                 GdkFrameClock *clock,
                 gpointer       data)
 {
-  gtk_adjustment_set_value (bench.vadjustment, gtk_adjustment_get_value (bench.vadjustment) + SCROLL_STEP);
+  GtkAdjustment *adjustment = bench.vadjustment;
+  double end = gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment);
+  double value = gtk_adjustment_get_value (adjustment) + bench.scroll_step;
+
+  /* Back and forth through what is loaded, never asking for more. */
+  if (value > end - 2 * gtk_adjustment_get_page_size (adjustment) || value < 0)
+    bench.scroll_step = -bench.scroll_step;
+  gtk_adjustment_set_value (adjustment, CLAMP (value, 0, end));
   return G_SOURCE_CONTINUE;
 }
 
@@ -236,10 +248,9 @@ static gboolean
 type_letter_cb (gpointer data)
 {
   GtkEditable *search_entry = data;
-  int position = -1;
+  int position = strlen (gtk_editable_get_text (search_entry));
 
-  gtk_editable_insert_text (search_entry, SEARCH + gtk_editable_get_position (search_entry), 1, &position);
-  gtk_editable_set_position (search_entry, position);
+  gtk_editable_insert_text (search_entry, SEARCH + position, 1, &position);
   return G_SOURCE_REMOVE;
 }
 
@@ -276,23 +287,43 @@ measure_loading (GtkWidget *grid)
 }
 
 static void
+measure_pages (GtkWidget *grid)
+{
+  g_signal_connect (bench.campaigns, "notify::loading", G_CALLBACK (loading_cb), NULL);
+  run_frames (10);
+  CALLGRIND_ZERO_STATS;
+  bench.pages = 0;
+  for (guint i = 0; i < RELOADS; i++)
+    {
+      bench.loading_seen = FALSE;
+      gtk_widget_activate_action (bench.window, "win.reload", NULL);
+      run_until (page_answered, "the page is answered again");
+    }
+  CALLGRIND_DUMP_STATS_AT ("pages");
+  g_print ("reloaded-pages: %u\n", bench.pages);
+}
+
+static void
 measure_scrolling (GtkWidget *grid)
 {
   guint tick;
   guint frames;
+  gint64 start;
 
   gtk_adjustment_set_value (bench.vadjustment, 0);
   run_frames (10);
   CALLGRIND_ZERO_STATS;
   bench.rows_created = 0;
   frames = bench.frames;
+  bench.scroll_step = SCROLL_STEP;
+  start = g_get_monotonic_time ();
   tick = gtk_widget_add_tick_callback (grid, scroll_step_cb, NULL, NULL);
   run_frames (SCROLL_FRAMES);
   gtk_widget_remove_tick_callback (grid, tick);
   CALLGRIND_DUMP_STATS_AT ("scroll");
 
   g_print ("scroll-frames: %u\n", bench.frames - frames);
-  g_print ("scroll-pixels: %.0f\n", gtk_adjustment_get_value (bench.vadjustment));
+  g_print ("scroll-ms: %.1f\n", (g_get_monotonic_time () - start) / 1000.0);
   g_print ("scroll-rows-created: %u\n", bench.rows_created);
 }
 
@@ -303,17 +334,17 @@ measure_typing (void)
 
   gtk_widget_grab_focus (search_entry);
   run_frames (10);
-  g_signal_connect (bench.campaigns, "notify::loading", G_CALLBACK (loading_cb), NULL);
   bench.measuring_dispatches = TRUE;
   for (guint i = 0; i < strlen (SEARCH); i++)
     {
       bench.loading_seen = FALSE;
       g_idle_add (type_letter_cb, search_entry);
-      run_until (search_answered, "the search is answered");
+      run_until (page_answered, "the search is answered");
       run_frames (10);
     }
   bench.measuring_dispatches = FALSE;
 
+  g_print ("search-text: %s\n", gtk_editable_get_text (GTK_EDITABLE (search_entry)));
   g_print ("search-results: %u\n", g_list_model_get_n_items (bench.campaigns));
   g_print ("typing-dispatches: %u\n", bench.dispatches);
   g_print ("typing-longest-dispatch-us: %" G_GINT64_FORMAT "\n", bench.longest_dispatch);
@@ -337,7 +368,9 @@ activate_cb (GApplication *application)
   bench.vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (grid));
   g_signal_connect (bench.campaigns, "items-changed", G_CALLBACK (page_spliced_cb), NULL);
 
-  measure_loading (grid);
+  measure_pages (grid);
+  if (bench.load > 0)
+    measure_loading (grid);
   measure_scrolling (grid);
   measure_typing ();
 

@@ -1,0 +1,132 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Reading and driving Crowdfund through the accessibility tree, as a screen
+reader or a person with a keyboard would, for the end-to-end tests."""
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+
+import gi
+
+gi.require_version("Atspi", "2.0")
+from gi.repository import Atspi, GLib  # noqa: E402
+
+TIMEOUT = 30
+
+
+def walk(node, depth=0):
+    """Every node under node; parts of the tree that vanish while they are
+    being read (a grid refilling after a search) are skipped."""
+    if node is None or depth > 60:
+        return
+    yield node
+    try:
+        children = [node.get_child_at_index(i) for i in range(node.get_child_count())]
+    except GLib.Error:
+        return
+    for child in children:
+        yield from walk(child, depth + 1)
+
+
+def find(root, predicate):
+    for node in walk(root):
+        try:
+            if predicate(node):
+                return node
+        except Exception:
+            continue
+    return None
+
+
+def wait_for(what, function):
+    deadline = time.monotonic() + TIMEOUT
+    while time.monotonic() < deadline:
+        result = function()
+        if result:
+            return result
+        time.sleep(0.2)
+    raise TimeoutError(what)
+
+
+def application():
+    desktop = Atspi.get_desktop(0)
+    for i in range(desktop.get_child_count()):
+        app = desktop.get_child_at_index(i)
+        if app is not None and app.get_name() == "crowdfund":
+            return app
+    return None
+
+
+def named(prefix):
+    return lambda node: (node.get_name() or "").startswith(prefix)
+
+
+def click(node):
+    extents = node.get_extents(Atspi.CoordType.WINDOW)
+    Atspi.generate_mouse_event(extents.x + extents.width // 2, extents.y + extents.height // 3, "b1c")
+
+
+def labels(root):
+    texts = set()
+    for node in walk(root):
+        try:
+            if node.get_role() == Atspi.Role.LABEL:
+                texts.add(node.get_name())
+        except GLib.Error:
+            continue
+    return texts
+
+
+def showing(node):
+    return node.get_state_set().contains(Atspi.StateType.SHOWING)
+
+
+def press(node):
+    """Activates a button, check box or row the way Enter or Space would."""
+    node.get_action_iface().do_action(0)
+
+
+CONTROL, ALT, COMMA, ESCAPE, LEFT, Q = 37, 64, 59, 9, 113, 24
+
+
+def shortcut(*keycodes):
+    """Presses keys together, as for Ctrl+Q: modifiers first."""
+    for code in keycodes[:-1]:
+        Atspi.generate_keyboard_event(code, None, Atspi.KeySynthType.PRESS)
+    Atspi.generate_keyboard_event(keycodes[-1], None, Atspi.KeySynthType.PRESSRELEASE)
+    for code in reversed(keycodes[:-1]):
+        Atspi.generate_keyboard_event(code, None, Atspi.KeySynthType.RELEASE)
+
+
+def start_app(arguments, home, extra_env=None):
+    env = dict(os.environ, XDG_CACHE_HOME=home, XDG_CONFIG_HOME=home, XDG_DATA_HOME=home,
+               GTK_A11Y="atspi", **(extra_env or {}))
+    env.setdefault("GSETTINGS_BACKEND", "memory")
+    env.pop("NO_AT_BRIDGE", None)
+    return subprocess.Popen([os.environ["CROWDFUND_APP"]] + arguments, env=env)
+
+
+def new_home():
+    return tempfile.mkdtemp(prefix="crowdfund-e2e-")
+
+
+class Report:
+    """TAP lines, one a check."""
+
+    def __init__(self, planned):
+        self.planned = planned
+        self.results = []
+        print(f"1..{planned}")
+
+    def check(self, name, condition, detail=""):
+        self.results.append(bool(condition))
+        suffix = f" # {detail}" if detail and not condition else ""
+        print(("ok" if condition else "not ok") + f" {len(self.results)} - {name}" + suffix)
+        sys.stdout.flush()
+
+    def finish(self):
+        while len(self.results) < self.planned:
+            self.check("skipped after a failure", False)
+        return 0 if all(self.results) else 1

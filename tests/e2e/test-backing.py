@@ -1,0 +1,138 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Backing a project the way a person would, through the accessibility tree:
+sign in as the demo backer, follow a campaign, pledge for a limited reward,
+find the pledge and its timeline in Pledges, quit and start again still
+signed in; the platform holds exactly one pledge."""
+
+import os
+import sqlite3
+import sys
+
+from a11y import (ALT, CONTROL, COMMA, ESCAPE, LEFT, Q, Atspi, Report, application, click, find, labels, named,
+                  new_home, press, shortcut, showing, start_app, wait_for, walk)
+from gi.repository import GLib
+
+CAMPAIGN = "Quiet Hours: an album recorded in a lighthouse"
+REWARD = "Early bird · $160"
+# A pledge's line in Pledges: its reward, amount and backer number.
+PLEDGE_SUMMARY = lambda n: (n.get_name() or "").startswith("Early bird · $") and "· Backer #" in n.get_name()
+
+
+def frame(app, title):
+    return find(app, lambda n: n.get_role() == Atspi.Role.FRAME and n.get_name() == title)
+
+
+def button(root, prefix):
+    """The button whose name starts with prefix, mnemonic or not."""
+    return find(root, lambda n: n.get_role() == Atspi.Role.PUSH_BUTTON
+                and (n.get_name() or "").replace("_", "").startswith(prefix))
+
+
+def on_screen(node):
+    extents = node.get_extents(Atspi.CoordType.WINDOW)
+    return extents.width > 0 and extents.height > 0
+
+
+CHOICES = (Atspi.Role.CHECK_BOX, Atspi.Role.RADIO_BUTTON)
+
+
+def sensitive(node):
+    return node if node is not None and node.get_state_set().contains(Atspi.StateType.SENSITIVE) else None
+
+
+def type_into(root, name, text):
+    field = wait_for(f"the {name} field", lambda: find(root, lambda n: n.get_role() == Atspi.Role.TEXT
+                                                        and n.get_name() == name))
+    field.get_editable_text_iface().insert_text(0, text, len(text.encode()))
+
+
+def pledges_in_database(home):
+    database = os.path.join(home, "crowdfund", "demo-platform.sqlite")
+    with sqlite3.connect(database) as connection:
+        return connection.execute(
+            "SELECT COUNT(*) FROM pledges p JOIN campaigns c ON c.id = p.campaign_id"
+            " JOIN users u ON u.id = p.backer_id WHERE u.username = 'backer' AND c.title = ?",
+            (CAMPAIGN,)).fetchone()[0]
+
+
+def main():
+    report = Report(8)
+    check = report.check
+    home = new_home()
+    env = {"GSETTINGS_BACKEND": "keyfile", "SECRET_BACKEND": "file",
+           "SECRET_FILE_TEST_PATH": os.path.join(home, "keyring"),
+           "SECRET_FILE_TEST_PASSWORD": "crowdfund-e2e-keyring"}
+    app_process = start_app(["--demo"], home, env)
+    try:
+        Atspi.init()
+        app = wait_for("the app on the accessibility bus", application)
+        wait_for("campaign cards", lambda: find(app, named("wena wrist, ")))
+
+        shortcut(CONTROL, COMMA)
+        preferences = wait_for("Preferences", lambda: frame(application(), "Preferences"))
+        type_into(preferences, "Username", "backer")
+        type_into(preferences, "Password", "crowdfund-backer")
+        press(wait_for("Sign In", lambda: sensitive(button(preferences, "Sign In"))))
+        signed_in = wait_for("the account in Preferences", lambda: "Camille Martin" in labels(preferences))
+        check("the demo backer signs in from Preferences", signed_in)
+        shortcut(ESCAPE)
+
+        search = find(app, lambda n: n.get_role() == Atspi.Role.ENTRY and n.get_name() == "Search campaigns")
+        search.get_editable_text_iface().insert_text(0, "Quiet Hours", len("Quiet Hours"))
+        click(wait_for("the campaign's card", lambda: find(app, named("Quiet Hours: an album"))))
+        follow = wait_for("Follow", lambda: button(app, "Follow"))
+        press(follow)
+        check("Follow turns to Following", wait_for("Following", lambda: button(app, "Following")))
+
+        press(wait_for("Back This Project", lambda: sensitive(button(app, "Back This Project"))))
+        dialog = wait_for("the pledge dialog", lambda: frame(application(), "Back This Project"))
+        click(wait_for("the limited reward", lambda: find(dialog, lambda n: n.get_role() in CHOICES
+                                                          and (n.get_name() or "").startswith(REWARD))))
+        confirm = wait_for("the pledge button", lambda: sensitive(button(dialog, "Pledge $")))
+        press(confirm)
+        toast = wait_for("the toast", lambda: f"You back {CAMPAIGN}" in labels(app))
+        check("pledging for a limited reward closes the dialog with a toast",
+              toast and frame(application(), "Back This Project") is None)
+
+        shortcut(ALT, LEFT)
+        # The header's switcher, not the bottom bar's, hidden in a wide window.
+        pledges_tab = wait_for("the Pledges view", lambda: find(app, lambda n: n.get_name() == "Pledges"
+                                                                and n.get_role() == Atspi.Role.PAGE_TAB
+                                                                and on_screen(n)))
+        click(pledges_tab)
+        row = wait_for("the pledge in Pledges", lambda: find(app, PLEDGE_SUMMARY))
+        check("the pledge is listed in Pledges", row is not None)
+        click(wait_for("the pledge on screen", lambda: find(app, lambda n: PLEDGE_SUMMARY(n) and on_screen(n))))
+        timeline = wait_for("the timeline", lambda: labels(app) if "Payment collected" in labels(app) else None)
+        check("the pledge opens to its delivery timeline",
+              {"Pledged", "Payment collected", "In production", "Shipped", "Delivered"} <= timeline)
+
+        shortcut(CONTROL, Q)
+        app_process.wait(timeout=20)
+        app_process = start_app(["--demo"], home, env)
+        app = wait_for("the app again", application)
+        shortcut(CONTROL, COMMA)
+        preferences = wait_for("Preferences again", lambda: frame(application(), "Preferences"))
+        check("after a restart the backer is still signed in",
+              wait_for("the account again", lambda: "Camille Martin" in labels(preferences)))
+        shortcut(ESCAPE)
+        listed = wait_for("the pledge again", lambda: find(app, PLEDGE_SUMMARY))
+        check("the pledge is still in Pledges after a restart", listed is not None)
+        check("the platform holds exactly one pledge", pledges_in_database(home) == 1,
+              str(pledges_in_database(home)))
+    except TimeoutError as error:
+        shown = sorted({f"{n.get_role_name()}:{n.get_name()}" for n in walk(application())
+                        if n.get_role() in (Atspi.Role.PUSH_BUTTON, Atspi.Role.RADIO_BUTTON, Atspi.Role.CHECK_BOX)})
+        check(f"waiting for {error}", False, "; ".join(shown))
+    except (AttributeError, GLib.Error) as error:
+        check(f"the accessibility tree as expected ({error})", False)
+    finally:
+        app_process.terminate()
+        app_process.wait(timeout=10)
+
+    return report.finish()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

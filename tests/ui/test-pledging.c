@@ -307,6 +307,61 @@ test_delivery_timeline (void)
 }
 
 static gboolean
+amount_is_five_euros (GtkWidget *root,
+                      gpointer   data)
+{
+  return cf_test_platform_query (platform, "SELECT amount FROM pledges WHERE backer_id = 1 AND campaign_id = 6") == 500;
+}
+
+static gboolean
+is_canceled (GtkWidget *root,
+             gpointer   data)
+{
+  return cf_test_platform_query (platform, "SELECT COUNT(*) FROM pledges WHERE backer_id = 1 AND campaign_id = 6"
+                                           " AND status = 'canceled'") == 1;
+}
+
+/* Reopens the dialog for the pledge made through the proxy: a bonus is
+ * added, then the pledge is canceled after a confirmation. */
+static void
+test_change_and_cancel (void)
+{
+  GtkWidget *window = cf_ui_open_window (application, platform->url);
+  GtkWidget *page = open_campaign (window, "Idempotent pledges");
+  GtkWidget *dialog;
+  AdwMessageDialog *confirmation;
+
+  cf_test_wait_until (page, has_label, "Change Your Pledge", "the page offers to change the pledge");
+  g_signal_emit_by_name (cf_test_button_labelled (page, "Change Your Pledge"), "clicked");
+  dialog = cf_test_find_window (CF_TYPE_PLEDGE_DIALOG);
+  g_assert_nonnull (dialog);
+  gtk_editable_set_text (GTK_EDITABLE (cf_test_row_titled (dialog, ADW_TYPE_ENTRY_ROW, "Bonus, on top of the reward")),
+                         "4");
+  g_assert_true (cf_test_shows_label (dialog, "€5"));
+  g_signal_emit_by_name (confirm_button (dialog), "clicked");
+  cf_test_wait_until (window, dialog_closed, NULL, "the change is saved");
+  g_assert_true (amount_is_five_euros (window, NULL));
+
+  cf_test_wait_until (page, has_label, "Change Your Pledge", "the page still offers to change the pledge");
+  g_signal_emit_by_name (cf_test_button_labelled (page, "Change Your Pledge"), "clicked");
+  dialog = cf_test_find_window (CF_TYPE_PLEDGE_DIALOG);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cf_test_row_titled (dialog, ADW_TYPE_ENTRY_ROW,
+                                                                            "Bonus, on top of the reward"))),
+                   ==, "4");
+  g_signal_emit_by_name (cf_test_button_labelled (dialog, "Cancel Pledge…"), "clicked");
+  confirmation = ADW_MESSAGE_DIALOG (cf_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (confirmation);
+  g_assert_false (is_canceled (window, NULL));
+  adw_message_dialog_response (confirmation, "cancel-pledge");
+  cf_test_wait_until (window, is_canceled, NULL, "the platform cancels the pledge");
+  cf_test_wait_until (window, dialog_closed, NULL, "the dialog closes");
+  cf_test_wait_until (window, has_label, "Your pledge to Idempotent pledges is canceled", "the toast tells of it");
+  cf_test_wait_until (page, can_back, NULL, "the page offers to back the project again");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
 is_followed (GtkWidget *root,
              gpointer   data)
 {
@@ -360,6 +415,7 @@ main (int   argc,
   g_test_add_func ("/pledging/back-a-limited-reward", test_back_a_limited_reward);
   g_test_add_func ("/pledging/sold-out-while-open", test_sold_out_while_open);
   g_test_add_func ("/pledging/lost-answer", test_lost_answer);
+  g_test_add_func ("/pledging/change-and-cancel", test_change_and_cancel);
   g_test_add_func ("/pledging/delivery-timeline", test_delivery_timeline);
   g_test_add_func ("/pledging/follow", test_follow);
 

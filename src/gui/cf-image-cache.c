@@ -5,18 +5,38 @@
 
 #include "cf-image-cache.h"
 
-#define MAX_TEXTURES 300
+/* A screenful of cards and then some: the pictures scrolled past longest
+ * ago make room for new ones. */
+#define MAX_TEXTURES 96
+/* Pictures are shown at most this wide (a card is 250 pixels, twice that on
+ * a high-density screen); decoding larger only costs memory. */
+#define MAX_WIDTH 512
 
-/* Campaign pictures: kept in memory while there are few, on disk for the
- * next run, fetched and decoded off the main thread otherwise. */
+/* Campaign pictures: the last ones used kept in memory, all of them on disk
+ * for the next run, fetched and decoded off the main thread. */
 struct _CfImageCache
 {
   GObject parent_instance;
 
   SoupSession *session;
   char *directory;
-  GHashTable *textures;  /* URL → GdkTexture */
+  GHashTable *textures;  /* URL → GList link in recent, holding a Picture */
+  GQueue recent;         /* Pictures, the last used first */
 };
+
+typedef struct
+{
+  char *url;
+  GdkTexture *texture;
+} Picture;
+
+static void
+picture_free (Picture *picture)
+{
+  g_free (picture->url);
+  g_object_unref (picture->texture);
+  g_free (picture);
+}
 
 G_DEFINE_FINAL_TYPE (CfImageCache, cf_image_cache, G_TYPE_OBJECT)
 
@@ -42,6 +62,7 @@ cf_image_cache_finalize (GObject *object)
   g_clear_object (&self->session);
   g_clear_pointer (&self->directory, g_free);
   g_clear_pointer (&self->textures, g_hash_table_unref);
+  g_queue_clear_full (&self->recent, (GDestroyNotify) picture_free);
 
   G_OBJECT_CLASS (cf_image_cache_parent_class)->finalize (object);
 }
@@ -55,7 +76,8 @@ cf_image_cache_class_init (CfImageCacheClass *klass)
 static void
 cf_image_cache_init (CfImageCache *self)
 {
-  self->textures = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  self->textures = g_hash_table_new (g_str_hash, g_str_equal);
+  g_queue_init (&self->recent);
 }
 
 CfImageCache *
@@ -75,7 +97,48 @@ GdkTexture *
 cf_image_cache_lookup (CfImageCache *self,
                        const char   *url)
 {
-  return url ? g_hash_table_lookup (self->textures, url) : NULL;
+  GList *link = url ? g_hash_table_lookup (self->textures, url) : NULL;
+
+  if (link == NULL)
+    return NULL;
+
+  g_queue_unlink (&self->recent, link);
+  g_queue_push_head_link (&self->recent, link);
+  return ((Picture *) link->data)->texture;
+}
+
+static void
+remember (CfImageCache *self,
+          const char   *url,
+          GdkTexture   *texture)
+{
+  Picture *picture;
+
+  if (cf_image_cache_lookup (self, url) != NULL)
+    return;
+
+  while (g_queue_get_length (&self->recent) >= MAX_TEXTURES)
+    {
+      Picture *oldest = g_queue_pop_tail (&self->recent);
+
+      g_hash_table_remove (self->textures, oldest->url);
+      picture_free (oldest);
+    }
+
+  picture = g_new0 (Picture, 1);
+  picture->url = g_strdup (url);
+  picture->texture = g_object_ref (texture);
+  g_queue_push_head (&self->recent, picture);
+  g_hash_table_insert (self->textures, picture->url, self->recent.head);
+}
+
+static void
+size_prepared_cb (GdkPixbufLoader *loader,
+                  int              width,
+                  int              height)
+{
+  if (width > MAX_WIDTH)
+    gdk_pixbuf_loader_set_size (loader, MAX_WIDTH, MAX (1, height * MAX_WIDTH / width));
 }
 
 static void
@@ -85,13 +148,22 @@ decode_in_thread (GTask        *task,
                   GCancellable *cancellable)
 {
   GBytes *bytes = task_data;
+  g_autoptr(GdkPixbufLoader) loader = gdk_pixbuf_loader_new ();
   GError *error = NULL;
-  GdkTexture *texture = gdk_texture_new_from_bytes (bytes, &error);
+  GdkPixbuf *pixbuf;
 
-  if (texture != NULL)
-    g_task_return_pointer (task, texture, g_object_unref);
+  g_signal_connect (loader, "size-prepared", G_CALLBACK (size_prepared_cb), NULL);
+  if (!gdk_pixbuf_loader_write_bytes (loader, bytes, &error) || !gdk_pixbuf_loader_close (loader, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  pixbuf = gdk_pixbuf_loader_get_pixbuf (loader);
+  if (pixbuf == NULL)
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "not a picture");
   else
-    g_task_return_error (task, error);
+    g_task_return_pointer (task, gdk_texture_new_for_pixbuf (pixbuf), g_object_unref);
 }
 
 static void
@@ -111,9 +183,7 @@ decoded_cb (GObject      *object,
       return;
     }
 
-  if (g_hash_table_size (self->textures) >= MAX_TEXTURES)
-    g_hash_table_remove_all (self->textures);
-  g_hash_table_insert (self->textures, g_strdup (load->url), g_object_ref (texture));
+  remember (self, load->url, texture);
   g_task_return_pointer (task, texture, g_object_unref);
 }
 

@@ -281,7 +281,7 @@ measure_loading (GtkWidget *grid)
   g_print ("load-campaigns: %u\n", g_list_model_get_n_items (bench.campaigns));
   g_print ("load-rows-created: %u\n", bench.rows_created);
   g_print ("heap-bytes-per-campaign: %.0f\n",
-           (double) (heap - bench.heap_at_baseline)
+           ((double) heap - (double) bench.heap_at_baseline)
            / (g_list_model_get_n_items (bench.campaigns) - bench.load / 5));
   g_print ("rss-kib-after-load: %zu\n", resident_kib ());
 }

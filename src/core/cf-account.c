@@ -21,12 +21,21 @@ struct _CfAccount
   char *username;      /* while signed in */
   CfUser *user;        /* once the platform said who that is */
   GError *error;       /* why the account is signed out, if not by choice */
+  GHashTable *following;  /* campaign id → followed, as changed since loaded */
   guint busy;
 };
 
 G_DEFINE_FINAL_TYPE (CfAccount, cf_account, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (cf-account-error-quark, cf_account_error)
+
+enum
+{
+  FOLLOWING_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 enum
 {
@@ -43,6 +52,7 @@ static GParamSpec *properties[N_PROPS];
 static void
 notify_state (CfAccount *self)
 {
+  g_hash_table_remove_all (self->following);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_USER]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIGNED_IN]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
@@ -468,6 +478,7 @@ cf_account_finalize (GObject *object)
 
   g_free (self->platform_key);
   g_free (self->username);
+  g_hash_table_unref (self->following);
   g_clear_error (&self->error);
 
   G_OBJECT_CLASS (cf_account_parent_class)->finalize (object);
@@ -518,11 +529,88 @@ cf_account_class_init (CfAccountClass *klass)
   properties[PROP_ERROR] =
     g_param_spec_boxed ("error", NULL, NULL, G_TYPE_ERROR, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * CfAccount::following-changed:
+   * @campaign_id: the campaign followed or unfollowed
+   * @following: whether it is followed now
+   */
+  signals[FOLLOWING_CHANGED] =
+    g_signal_new ("following-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_BOOLEAN);
 }
 
 static void
 cf_account_init (CfAccount *self)
 {
+  self->following = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+/* Whether the account follows @campaign: as the campaign was loaded, or as
+ * it was changed since, wherever that was. */
+gboolean
+cf_account_is_following (CfAccount  *self,
+                         CfCampaign *campaign)
+{
+  gpointer following;
+
+  g_return_val_if_fail (CF_IS_ACCOUNT (self), FALSE);
+
+  if (g_hash_table_lookup_extended (self->following, cf_campaign_get_id (campaign), NULL, &following))
+    return GPOINTER_TO_INT (following);
+  return cf_campaign_get_following (campaign);
+}
+
+static void
+followed_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  CfAccount *self = g_task_get_source_object (task);
+  CfCampaign *campaign = g_task_get_task_data (task);
+  gboolean following = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (task), "following"));
+  GError *error = NULL;
+
+  if (!cf_platform_set_following_finish (CF_PLATFORM (object), result, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_hash_table_insert (self->following, g_strdup (cf_campaign_get_id (campaign)), GINT_TO_POINTER (following));
+  g_signal_emit (self, signals[FOLLOWING_CHANGED], 0, cf_campaign_get_id (campaign), following);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Follows or unfollows @campaign, and tells every view that shows it. */
+void
+cf_account_set_following_async (CfAccount           *self,
+                                CfCampaign          *campaign,
+                                gboolean             following,
+                                GCancellable        *cancellable,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+
+  g_return_if_fail (CF_IS_ACCOUNT (self));
+
+  g_task_set_source_tag (task, cf_account_set_following_async);
+  g_task_set_task_data (task, g_object_ref (campaign), g_object_unref);
+  g_object_set_data (G_OBJECT (task), "following", GINT_TO_POINTER (following));
+  cf_platform_set_following_async (self->platform, cf_campaign_get_id (campaign), following, cancellable,
+                                   followed_cb, task);
+}
+
+gboolean
+cf_account_set_following_finish (CfAccount     *self,
+                                 GAsyncResult  *result,
+                                 GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /* An account on @platform, whose tokens @secret_store keeps under

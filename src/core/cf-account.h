@@ -54,4 +54,16 @@ gboolean    cf_account_sign_out_finish   (CfAccount           *self,
                                           GAsyncResult        *result,
                                           GError             **error);
 
+gboolean    cf_account_is_following      (CfAccount           *self,
+                                          CfCampaign          *campaign);
+void        cf_account_set_following_async (CfAccount         *self,
+                                          CfCampaign          *campaign,
+                                          gboolean             following,
+                                          GCancellable        *cancellable,
+                                          GAsyncReadyCallback  callback,
+                                          gpointer             user_data);
+gboolean    cf_account_set_following_finish (CfAccount        *self,
+                                          GAsyncResult        *result,
+                                          GError             **error);
+
 G_END_DECLS

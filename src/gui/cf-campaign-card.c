@@ -3,18 +3,22 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "cf-campaign-card.h"
 #include "cf-widget-util.h"
 #include "cf-campaign-summary.h"
 #include "cf-funding-bar.h"
 
-/* A campaign in the Explore grid: picture, title, creator and figures. */
+/* A campaign in a grid: picture, title, creator and figures, and a star to
+ * follow it once signed in. */
 struct _CfCampaignCard
 {
   GtkWidget parent_instance;
 
   GtkLabel *backers_label;
   GtkLabel *creator_label;
+  GtkButton *follow_button;
   CfFundingBar *funding_bar;
   GtkLabel *percent_label;
   GtkPicture *picture;
@@ -23,8 +27,10 @@ struct _CfCampaignCard
   GtkLabel *title_label;
 
   CfImageCache *image_cache;
+  CfAccount *account;
   CfCampaign *campaign;
   GCancellable *image_cancellable;
+  GCancellable *follow_cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (CfCampaignCard, cf_campaign_card, GTK_TYPE_WIDGET)
@@ -63,12 +69,70 @@ show_picture (CfCampaignCard *self)
 }
 
 static void
+show_following (CfCampaignCard *self)
+{
+  gboolean signed_in = cf_account_get_signed_in (self->account);
+  gboolean following = signed_in && self->campaign && cf_account_is_following (self->account, self->campaign);
+  const char *label = following ? _("Unfollow Campaign") : _("Follow Campaign");
+
+  gtk_widget_set_visible (GTK_WIDGET (self->follow_button), signed_in);
+  gtk_button_set_icon_name (self->follow_button, following ? "starred-symbolic" : "non-starred-symbolic");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->follow_button), label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->follow_button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+}
+
+static void
+followed_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  CfCampaignCard *self;
+
+  if (cf_account_set_following_finish (CF_ACCOUNT (object), result, &error) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = CF_CAMPAIGN_CARD (user_data);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->follow_button), TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", error->message);
+}
+
+static void
+follow_cb (CfCampaignCard *self)
+{
+  g_cancellable_cancel (self->follow_cancellable);
+  g_clear_object (&self->follow_cancellable);
+  self->follow_cancellable = g_cancellable_new ();
+  gtk_widget_set_sensitive (GTK_WIDGET (self->follow_button), FALSE);
+  cf_account_set_following_async (self->account, self->campaign,
+                                  !cf_account_is_following (self->account, self->campaign),
+                                  self->follow_cancellable, followed_cb, self);
+}
+
+static void
+following_changed_cb (CfCampaignCard *self,
+                      const char     *campaign_id)
+{
+  if (self->campaign != NULL && g_strcmp0 (campaign_id, cf_campaign_get_id (self->campaign)) == 0)
+    {
+      gtk_widget_set_sensitive (GTK_WIDGET (self->follow_button), TRUE);
+      show_following (self);
+    }
+}
+
+static void
 cf_campaign_card_dispose (GObject *object)
 {
   CfCampaignCard *self = CF_CAMPAIGN_CARD (object);
 
   g_cancellable_cancel (self->image_cancellable);
   g_clear_object (&self->image_cancellable);
+  g_cancellable_cancel (self->follow_cancellable);
+  g_clear_object (&self->follow_cancellable);
+  if (self->account != NULL)
+    g_signal_handlers_disconnect_by_data (self->account, self);
+  g_clear_object (&self->account);
   g_clear_object (&self->campaign);
   g_clear_object (&self->image_cache);
   gtk_widget_dispose_template (GTK_WIDGET (self), CF_TYPE_CAMPAIGN_CARD);
@@ -88,12 +152,14 @@ cf_campaign_card_class_init (CfCampaignCardClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Crowdfund/cf-campaign-card.ui");
   gtk_widget_class_bind_template_child (widget_class, CfCampaignCard, backers_label);
   gtk_widget_class_bind_template_child (widget_class, CfCampaignCard, creator_label);
+  gtk_widget_class_bind_template_child (widget_class, CfCampaignCard, follow_button);
   gtk_widget_class_bind_template_child (widget_class, CfCampaignCard, funding_bar);
   gtk_widget_class_bind_template_child (widget_class, CfCampaignCard, percent_label);
   gtk_widget_class_bind_template_child (widget_class, CfCampaignCard, picture);
   gtk_widget_class_bind_template_child (widget_class, CfCampaignCard, pledged_label);
   gtk_widget_class_bind_template_child (widget_class, CfCampaignCard, time_left_label);
   gtk_widget_class_bind_template_child (widget_class, CfCampaignCard, title_label);
+  gtk_widget_class_bind_template_callback (widget_class, follow_cb);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
@@ -103,12 +169,19 @@ cf_campaign_card_init (CfCampaignCard *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
+/* A card with pictures from @image_cache, and a star to follow the campaign
+ * while @account is signed in. */
 GtkWidget *
-cf_campaign_card_new (CfImageCache *image_cache)
+cf_campaign_card_new (CfImageCache *image_cache,
+                      CfAccount    *account)
 {
   CfCampaignCard *self = g_object_new (CF_TYPE_CAMPAIGN_CARD, NULL);
 
   self->image_cache = g_object_ref (image_cache);
+  self->account = g_object_ref (account);
+  g_signal_connect_swapped (account, "following-changed", G_CALLBACK (following_changed_cb), self);
+  g_signal_connect_swapped (account, "notify::signed-in", G_CALLBACK (show_following), self);
+  show_following (self);
   return GTK_WIDGET (self);
 }
 
@@ -133,4 +206,7 @@ cf_campaign_card_set_campaign (CfCampaignCard *self,
   gtk_label_set_label (self->time_left_label, summary.time_left);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, summary.spoken, -1);
   show_picture (self);
+  g_cancellable_cancel (self->follow_cancellable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->follow_button), TRUE);
+  show_following (self);
 }

@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "cf-campaign.h"
+#include "cf-account.h"
 #include "cf-image-cache.h"
 
 G_BEGIN_DECLS
@@ -12,7 +13,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CfCampaignCard, cf_campaign_card, CF, CAMPAIGN_CARD, GtkWidget)
 
-GtkWidget *cf_campaign_card_new          (CfImageCache   *image_cache);
+GtkWidget *cf_campaign_card_new          (CfImageCache   *image_cache,
+                                          CfAccount      *account);
 void       cf_campaign_card_set_campaign (CfCampaignCard *self,
                                           CfCampaign     *campaign);
 

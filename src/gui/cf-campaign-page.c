@@ -54,7 +54,6 @@ struct _CfCampaignPage
   GPtrArray *update_rows;
   guint pending;
   gboolean failed;
-  gboolean following;
   gboolean following_busy;
 };
 
@@ -63,7 +62,6 @@ G_DEFINE_FINAL_TYPE (CfCampaignPage, cf_campaign_page, GTK_TYPE_WIDGET)
 enum
 {
   PLEDGE_CHANGED,
-  FOLLOWING_CHANGED,
   N_SIGNALS
 };
 
@@ -80,6 +78,7 @@ static void
 update_actions (CfCampaignPage *self)
 {
   gboolean live = self->campaign && cf_campaign_get_state (self->campaign) == CF_CAMPAIGN_STATE_LIVE;
+  gboolean following = signed_in (self) && self->campaign && cf_account_is_following (self->account, self->campaign);
   const char *back_tooltip = NULL;
 
   if (!signed_in (self))
@@ -90,9 +89,8 @@ update_actions (CfCampaignPage *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->back_button), back_tooltip == NULL && self->rewards != NULL);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->back_button), back_tooltip);
 
-  adw_button_content_set_label (self->follow_content, self->following ? _("_Following") : _("_Follow"));
-  adw_button_content_set_icon_name (self->follow_content,
-                                    self->following ? "starred-symbolic" : "non-starred-symbolic");
+  adw_button_content_set_label (self->follow_content, following ? _("_Following") : _("_Follow"));
+  adw_button_content_set_icon_name (self->follow_content, following ? "starred-symbolic" : "non-starred-symbolic");
   gtk_widget_set_sensitive (GTK_WIDGET (self->follow_button), signed_in (self) && !self->following_busy);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->follow_button),
                                signed_in (self) ? NULL : _("Sign in to follow campaigns"));
@@ -210,7 +208,6 @@ campaign_cb (GObject      *object,
   if (campaign != NULL)
     {
       g_set_object (&self->campaign, campaign);
-      self->following = cf_campaign_get_following (campaign);
       show_figures (self);
       update_actions (self);
     }
@@ -361,12 +358,12 @@ load_details (CfCampaignPage *self)
 }
 
 static void
-following_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
+followed_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
 {
   g_autoptr(GError) error = NULL;
-  gboolean done = cf_platform_set_following_finish (CF_PLATFORM (object), result, &error);
+  gboolean done = cf_account_set_following_finish (CF_ACCOUNT (object), result, &error);
   CfCampaignPage *self;
 
   if (is_cancelled (error))
@@ -374,12 +371,7 @@ following_cb (GObject      *object,
 
   self = CF_CAMPAIGN_PAGE (user_data);
   self->following_busy = FALSE;
-  if (done)
-    {
-      self->following = !self->following;
-      g_signal_emit (self, signals[FOLLOWING_CHANGED], 0);
-    }
-  else
+  if (!done)
     gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", error->message);
   update_actions (self);
 }
@@ -392,8 +384,15 @@ follow_cb (CfCampaignPage *self)
 
   self->following_busy = TRUE;
   update_actions (self);
-  cf_platform_set_following_async (self->platform, cf_campaign_get_id (self->campaign), !self->following,
-                                   self->cancellable, following_cb, self);
+  cf_account_set_following_async (self->account, self->campaign,
+                                  !cf_account_is_following (self->account, self->campaign),
+                                  self->cancellable, followed_cb, self);
+}
+
+static void
+following_changed_cb (CfCampaignPage *self)
+{
+  update_actions (self);
 }
 
 static void
@@ -498,14 +497,6 @@ cf_campaign_page_class_init (CfCampaignPageClass *klass)
   signals[PLEDGE_CHANGED] =
     g_signal_new ("pledge-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 1, CF_TYPE_PLEDGE);
-  /**
-   * CfCampaignPage::following-changed:
-   *
-   * The campaign was followed or unfollowed.
-   */
-  signals[FOLLOWING_CHANGED] =
-    g_signal_new ("following-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                  NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   g_type_ensure (CF_TYPE_FUNDING_BAR);
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Crowdfund/cf-campaign-page.ui");
@@ -556,6 +547,7 @@ cf_campaign_page_set_platform (CfCampaignPage *self,
     g_signal_handlers_disconnect_by_data (self->account, self);
   g_set_object (&self->account, account);
   g_signal_connect_swapped (account, "notify::signed-in", G_CALLBACK (account_changed_cb), self);
+  g_signal_connect_swapped (account, "following-changed", G_CALLBACK (following_changed_cb), self);
   g_set_object (&self->image_cache, image_cache);
 }
 
@@ -584,7 +576,6 @@ cf_campaign_page_show (CfCampaignPage *self,
 
   g_set_object (&self->campaign, campaign);
   g_clear_object (&self->rewards);
-  self->following = cf_campaign_get_following (campaign);
   show_figures (self);
   load_details (self);
   gtk_picture_set_paintable (self->picture, texture ? GDK_PAINTABLE (texture) : NULL);

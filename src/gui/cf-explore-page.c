@@ -32,6 +32,7 @@ struct _CfExplorePage
 
   CfPlatform *platform;
   CfImageCache *image_cache;
+  CfAccount *account;
   CfCampaignList *campaigns;
   GPtrArray *category_slugs;
   GCancellable *cancellable;
@@ -138,7 +139,7 @@ setup_card_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                CfExplorePage            *self)
 {
-  gtk_list_item_set_child (item, cf_campaign_card_new (self->image_cache));
+  gtk_list_item_set_child (item, cf_campaign_card_new (self->image_cache, self->account));
 }
 
 static void
@@ -212,6 +213,7 @@ cf_explore_page_dispose (GObject *object)
   g_clear_object (&self->campaigns);
   g_clear_object (&self->platform);
   g_clear_object (&self->image_cache);
+  g_clear_object (&self->account);
   g_clear_pointer (&self->category_slugs, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), CF_TYPE_EXPLORE_PAGE);
   cf_widget_unparent_children (GTK_WIDGET (self));
@@ -286,10 +288,12 @@ cf_explore_page_init (CfExplorePage *self)
                             G_CALLBACK (maybe_load_more), self);
 }
 
-/* Starts browsing @platform, loading its pictures through @image_cache. */
+/* Starts browsing @platform as @account, loading its pictures through
+ * @image_cache. */
 void
 cf_explore_page_set_platform (CfExplorePage *self,
                               CfPlatform    *platform,
+                              CfAccount     *account,
                               CfImageCache  *image_cache)
 {
   g_autoptr(GtkNoSelection) selection = NULL;
@@ -297,6 +301,7 @@ cf_explore_page_set_platform (CfExplorePage *self,
   g_return_if_fail (CF_IS_EXPLORE_PAGE (self));
 
   g_set_object (&self->platform, platform);
+  g_set_object (&self->account, account);
   g_set_object (&self->image_cache, image_cache);
   self->campaigns = cf_campaign_list_new (platform);
   g_signal_connect_swapped (self->campaigns, "items-changed", G_CALLBACK (campaigns_changed_cb), self);

@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 
+#include "cf-account.h"
 #include "cf-image-cache.h"
 #include "cf-platform.h"
 
@@ -14,6 +15,7 @@ G_DECLARE_FINAL_TYPE (CfExplorePage, cf_explore_page, CF, EXPLORE_PAGE, GtkWidge
 
 void cf_explore_page_set_platform (CfExplorePage *self,
                                    CfPlatform    *platform,
+                                   CfAccount     *account,
                                    CfImageCache  *image_cache);
 void cf_explore_page_focus_search (CfExplorePage *self);
 void cf_explore_page_reload       (CfExplorePage *self);

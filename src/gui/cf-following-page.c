@@ -55,7 +55,7 @@ create_card (gpointer item,
              gpointer user_data)
 {
   CfFollowingPage *self = user_data;
-  GtkWidget *card = cf_campaign_card_new (self->image_cache);
+  GtkWidget *card = cf_campaign_card_new (self->image_cache, self->account);
 
   cf_campaign_card_set_campaign (CF_CAMPAIGN_CARD (card), item);
   return card;
@@ -206,6 +206,7 @@ cf_following_page_set_platform (CfFollowingPage *self,
     g_signal_handlers_disconnect_by_data (self->account, self);
   g_set_object (&self->account, account);
   g_signal_connect_swapped (account, "notify::signed-in", G_CALLBACK (cf_following_page_reload), self);
+  g_signal_connect_swapped (account, "following-changed", G_CALLBACK (cf_following_page_reload), self);
   gtk_flow_box_bind_model (self->flow_box, G_LIST_MODEL (self->campaigns), create_card, self, NULL);
   cf_following_page_reload (self);
 }

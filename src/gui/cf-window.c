@@ -116,6 +116,8 @@ signed_in_changed_cb (CfWindow *self)
 {
   const GError *error = cf_account_get_error (self->account);
 
+  /* Campaigns say whether they are followed only to those signed in. */
+  cf_explore_page_reload (self->explore_page);
   if (cf_account_get_signed_in (self->account))
     remember_username (self, cf_account_get_username (self->account));
   else if (error == NULL)
@@ -163,7 +165,7 @@ show_platform (CfWindow   *self,
   g_signal_connect_swapped (self->account, "notify::signed-in", G_CALLBACK (signed_in_changed_cb), self);
   g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
                     G_CALLBACK (restore_after_paint_cb), self);
-  cf_explore_page_set_platform (self->explore_page, platform, image_cache);
+  cf_explore_page_set_platform (self->explore_page, platform, self->account, image_cache);
   cf_campaign_page_set_platform (self->campaign_page, platform, self->account, image_cache);
   cf_following_page_set_platform (self->following_page, platform, self->account, image_cache);
   cf_pledges_page_set_platform (self->pledges_page, platform, self->account);
@@ -369,12 +371,6 @@ pledge_changed_cb (CfWindow *self,
 }
 
 static void
-following_changed_cb (CfWindow *self)
-{
-  cf_following_page_reload (self->following_page);
-}
-
-static void
 pledge_edited_cb (CfWindow *self,
                   CfPledge *pledge)
 {
@@ -510,7 +506,6 @@ cf_window_class_init (CfWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, campaign_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, pledge_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, pledge_edited_cb);
-  gtk_widget_class_bind_template_callback (widget_class, following_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, pledge_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, pledges_loaded_cb);
   gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);

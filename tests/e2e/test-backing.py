@@ -37,6 +37,10 @@ def on_screen(node):
 CHOICES = (Atspi.Role.CHECK_BOX, Atspi.Role.RADIO_BUTTON)
 
 
+def named_button(root, name):
+    return find(root, lambda n: n.get_role() == Atspi.Role.PUSH_BUTTON and n.get_name() == name)
+
+
 def sensitive(node):
     return node if node is not None and node.get_state_set().contains(Atspi.StateType.SENSITIVE) else None
 
@@ -81,9 +85,9 @@ def main():
         search = find(app, lambda n: n.get_role() == Atspi.Role.ENTRY and n.get_name() == "Search campaigns")
         search.get_editable_text_iface().insert_text(0, "Quiet Hours", len("Quiet Hours"))
         click(wait_for("the campaign's card", lambda: find(app, named("Quiet Hours: an album"))))
-        follow = wait_for("Follow", lambda: button(app, "Follow"))
+        follow = wait_for("Follow", lambda: named_button(app, "Follow"))
         press(follow)
-        check("Follow turns to Following", wait_for("Following", lambda: button(app, "Following")))
+        check("Follow turns to Following", wait_for("Following", lambda: named_button(app, "Following")))
 
         press(wait_for("Back This Project", lambda: sensitive(button(app, "Back This Project"))))
         dialog = wait_for("the pledge dialog", lambda: frame(application(), "Back This Project"))

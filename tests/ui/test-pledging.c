@@ -64,6 +64,20 @@ can_back (GtkWidget *page,
   return FALSE;
 }
 
+/* The page's pledge button can be pressed: to back, or to change the pledge. */
+static gboolean
+can_pledge (GtkWidget *page,
+            gpointer   data)
+{
+  g_autoptr(GPtrArray) buttons = cf_test_visible_widgets (page, GTK_TYPE_BUTTON);
+
+  for (guint i = 0; i < buttons->len; i++)
+    if (cf_test_shows_label (buttons->pdata[i], "Back This Project") ||
+        cf_test_shows_label (buttons->pdata[i], "Change Your Pledge"))
+      return gtk_widget_get_sensitive (buttons->pdata[i]);
+  return FALSE;
+}
+
 static gint64
 pledges_of_backer (const char *campaign_id)
 {
@@ -87,7 +101,7 @@ open_campaign (GtkWidget  *window,
   g_signal_emit_by_name (cf_test_first_visible (window, GTK_TYPE_GRID_VIEW), "activate", 0);
   page = cf_test_first_visible (window, CF_TYPE_CAMPAIGN_PAGE);
   g_assert_nonnull (page);
-  cf_test_wait_until (page, can_back, NULL, "the page offers to back the project");
+  cf_test_wait_until (page, can_pledge, NULL, "the page offers to pledge");
   return page;
 }
 
@@ -99,6 +113,7 @@ open_pledge_dialog (GtkWidget  *window,
   GtkWidget *page = open_campaign (window, title);
   GtkWidget *dialog;
 
+  cf_test_wait_until (page, can_back, NULL, "the page offers to back the project");
   g_signal_emit_by_name (cf_test_button_labelled (page, "Back This Project"), "clicked");
 
   dialog = cf_test_find_window (CF_TYPE_PLEDGE_DIALOG);
@@ -368,6 +383,24 @@ is_followed (GtkWidget *root,
   return cf_test_platform_query (platform, "SELECT COUNT(*) FROM following WHERE user_id = 1 AND campaign_id = 5") == 1;
 }
 
+static gboolean
+is_unfollowed (GtkWidget *root,
+               gpointer   data)
+{
+  return !is_followed (root, data);
+}
+
+static GtkWidget *
+star_of_card (GtkWidget *window)
+{
+  GtkWidget *card = cf_test_first_visible (window, g_type_from_name ("CfCampaignCard"));
+  g_autoptr(GPtrArray) buttons = cf_test_visible_widgets (card, GTK_TYPE_BUTTON);
+
+  g_assert_cmpuint (buttons->len, ==, 1);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (buttons->pdata[0]), ==, "Unfollow Campaign");
+  return buttons->pdata[0];
+}
+
 static void
 test_follow (void)
 {
@@ -383,6 +416,12 @@ test_follow (void)
                                          "following");
   cf_test_wait_until (window, has_one_card, NULL, "the Following view shows the campaign");
   g_assert_true (cf_test_shows_label (window, "Yen watch"));
+  cf_test_render_to_png (window, "following");
+
+  /* The card's star unfollows, and the view empties. */
+  g_signal_emit_by_name (star_of_card (window), "clicked");
+  cf_test_wait_until (window, is_unfollowed, NULL, "the platform forgets the follow");
+  cf_test_wait_until (window, has_label, "No Followed Campaigns", "the Following view empties");
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

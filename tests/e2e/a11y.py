@@ -88,7 +88,7 @@ def press(node):
     node.get_action_iface().do_action(0)
 
 
-CONTROL, ALT, COMMA, ESCAPE, LEFT, Q = 37, 64, 59, 9, 113, 24
+CONTROL, ALT, COMMA, ESCAPE, LEFT, Q, RETURN = 37, 64, 59, 9, 113, 24, 36
 
 
 def shortcut(*keycodes):

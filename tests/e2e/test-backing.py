@@ -9,13 +9,14 @@ import os
 import sqlite3
 import sys
 
-from a11y import (ALT, CONTROL, COMMA, ESCAPE, LEFT, Q, Atspi, Report, application, click, find, labels, named,
+from a11y import (ALT, CONTROL, COMMA, ESCAPE, LEFT, Q, RETURN, Atspi, Report, application, click, find, labels, named,
                   new_home, press, shortcut, showing, start_app, wait_for, walk)
 from gi.repository import GLib
 
 CAMPAIGN = "Quiet Hours: an album recorded in a lighthouse"
 REWARD = "Early bird · $160"
 # A pledge's line in Pledges: its reward, amount and backer number.
+ADDRESS = "12 rue des Lilas, 69003 Lyon"
 PLEDGE_SUMMARY = lambda n: (n.get_name() or "").startswith("Early bird · $") and "· Backer #" in n.get_name()
 
 
@@ -60,8 +61,18 @@ def pledges_in_database(home):
             (CAMPAIGN,)).fetchone()[0]
 
 
+def address_in_database(home):
+    database = os.path.join(home, "crowdfund", "demo-platform.sqlite")
+    with sqlite3.connect(database) as connection:
+        row = connection.execute(
+            "SELECT p.address FROM pledges p JOIN campaigns c ON c.id = p.campaign_id"
+            " JOIN users u ON u.id = p.backer_id WHERE u.username = 'backer' AND c.title = ?",
+            (CAMPAIGN,)).fetchone()
+        return row[0] if row else None
+
+
 def main():
-    report = Report(8)
+    report = Report(9)
     check = report.check
     home = new_home()
     env = {"GSETTINGS_BACKEND": "keyfile", "SECRET_BACKEND": "file",
@@ -111,6 +122,14 @@ def main():
         timeline = wait_for("the timeline", lambda: labels(app) if "Payment collected" in labels(app) else None)
         check("the pledge opens to its delivery timeline",
               {"Pledged", "Payment collected", "In production", "Shipped", "Delivered"} <= timeline)
+
+        address = find(app, lambda n: n.get_role() == Atspi.Role.TEXT and n.get_name() == "Address"
+                       and on_screen(n))
+        click(address)
+        address.get_editable_text_iface().insert_text(0, ADDRESS, len(ADDRESS.encode()))
+        shortcut(RETURN)
+        check("the shipping address reaches the platform",
+              wait_for("the address on the platform", lambda: address_in_database(home) == ADDRESS))
 
         shortcut(CONTROL, Q)
         app_process.wait(timeout=20)

@@ -283,6 +283,7 @@ test_delivery_timeline (void)
   GtkWidget *window = cf_ui_open_window (application, platform->url);
   g_autofree char *token = cf_test_platform_sign_in (platform, "creator", "creator-pw");
   g_autoptr(JsonNode) answer = NULL;
+  GtkDropDown *filter;
   GtkWidget *page;
   guint status;
 
@@ -291,6 +292,15 @@ test_delivery_timeline (void)
                                          "pledges");
   cf_test_wait_until (window, has_row, "Ten left", "the pledge is listed");
   cf_test_render_to_png (window, "pledges");
+
+  /* Filters: the reward is awaited, so it is not among those without one. */
+  filter = GTK_DROP_DOWN (cf_test_first_visible (window, GTK_TYPE_DROP_DOWN));
+  gtk_drop_down_set_selected (filter, 3);
+  g_assert_null (row_for_campaign (window, "Ten left"));
+  g_assert_true (cf_test_shows_label (window, "No pledges here."));
+  gtk_drop_down_set_selected (filter, 1);
+  g_assert_nonnull (row_for_campaign (window, "Ten left"));
+  gtk_drop_down_set_selected (filter, 0);
 
   answer = cf_test_platform_call (platform, "PATCH", "/v1/campaigns/2/fulfillment", token,
                                   "{\"reward_id\": 3, \"status\": \"shipped\", \"carrier\": \"La Poste\","

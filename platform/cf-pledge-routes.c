@@ -256,12 +256,21 @@ static void
 list_backers (CfRequest *request)
 {
   PledgeList list = { request, NULL, owned_campaign (request), TRUE };
+  const char *sort = cf_request_get_query (request, "sort");
 
   if (list.campaign_id == 0)
     return;
 
+  if (sort != NULL && !g_str_equal (sort, "newest") && !g_str_equal (sort, "oldest"))
+    {
+      cf_request_reply_field_error (request, SOUP_STATUS_BAD_REQUEST, "invalid_request",
+                                    "sort", "not_accepted");
+      return;
+    }
+
   cf_listing_reply (request, &(CfListing) {
-    CF_PLEDGE_COLUMNS, CF_PLEDGE_FROM, "p.campaign_id = :campaign", "p.id", "p.id", FALSE, TRUE,
+    CF_PLEDGE_COLUMNS, CF_PLEDGE_FROM, "p.campaign_id = :campaign", "p.id", "p.id",
+    g_strcmp0 (sort, "newest") == 0, TRUE,
     bind_pledge_list, write_pledge, &list,
   });
 }

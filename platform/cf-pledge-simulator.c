@@ -21,6 +21,7 @@ struct _CfPledgeSimulator
   CfDatabase *database;
   CfLiveHub *live_hub;
   double rate;
+  guint64 limit;  /* pledges to make in all, or 0 for no end */
   double due;
   gint64 last_tick;
   gint64 campaigns_read_at;
@@ -142,6 +143,12 @@ pledge_once (CfPledgeSimulator *self)
 }
 
 static gboolean
+is_done (CfPledgeSimulator *self)
+{
+  return self->limit > 0 && self->n_pledged >= self->limit;
+}
+
+static gboolean
 tick_cb (gpointer user_data)
 {
   CfPledgeSimulator *self = user_data;
@@ -155,10 +162,15 @@ tick_cb (gpointer user_data)
 
   self->due += self->rate * (now - self->last_tick) / G_USEC_PER_SEC;
   self->last_tick = now;
-  for (; self->due >= 1.0; self->due -= 1.0)
+  for (; self->due >= 1.0 && !is_done (self); self->due -= 1.0)
     pledge_once (self);
 
-  return G_SOURCE_CONTINUE;
+  if (!is_done (self))
+    return G_SOURCE_CONTINUE;
+
+  g_message ("simulated %" G_GUINT64_FORMAT " pledges", self->n_pledged);
+  self->tick_id = 0;
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -189,13 +201,15 @@ cf_pledge_simulator_init (CfPledgeSimulator *self)
 CfPledgeSimulator *
 cf_pledge_simulator_new (CfDatabase *database,
                          CfLiveHub  *live_hub,
-                         double      pledges_per_second)
+                         double      pledges_per_second,
+                         guint64     limit)
 {
   CfPledgeSimulator *self = g_object_new (CF_TYPE_PLEDGE_SIMULATOR, NULL);
 
   self->database = g_object_ref (database);
   self->live_hub = g_object_ref (live_hub);
   self->rate = pledges_per_second;
+  self->limit = limit;
   self->last_tick = g_get_monotonic_time ();
   self->campaigns_read_at = G_MININT64 / 2;
   self->tick_id = g_timeout_add (TICK_MS, tick_cb, self);

@@ -12,7 +12,8 @@ G_DECLARE_FINAL_TYPE (CfPledgeSimulator, cf_pledge_simulator, CF, PLEDGE_SIMULAT
 
 CfPledgeSimulator *cf_pledge_simulator_new           (CfDatabase        *database,
                                                       CfLiveHub         *live_hub,
-                                                      double             pledges_per_second);
+                                                      double             pledges_per_second,
+                                                      guint64            limit);
 guint64            cf_pledge_simulator_get_n_pledged (CfPledgeSimulator *self);
 
 G_END_DECLS

@@ -19,6 +19,7 @@ static char *seed_path;
 static int port = DEFAULT_PORT;
 static gboolean demo;
 static double simulated_rate;
+static gint64 simulated_count;
 
 static const GOptionEntry entries[] = {
   { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database_path,
@@ -29,6 +30,8 @@ static const GOptionEntry entries[] = {
   { "demo", 0, 0, G_OPTION_ARG_NONE, &demo, "Import the demo data into a new database", NULL },
   { "simulate-pledges", 0, 0, G_OPTION_ARG_DOUBLE, &simulated_rate,
     "Pledge at random to live campaigns, RATE times a second", "RATE" },
+  { "simulate-count", 0, 0, G_OPTION_ARG_INT64, &simulated_count,
+    "Stop simulating after N pledges (0: never)", "N" },
   { NULL }
 };
 
@@ -89,9 +92,9 @@ main (int   argc,
   setlocale (LC_ALL, "");
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error) || port < 0 || port > 65535 ||
-      simulated_rate < 0)
+      simulated_rate < 0 || simulated_count < 0)
     {
-      g_printerr ("crowdfund-platform: %s\n", error ? error->message : "invalid --port or rate");
+      g_printerr ("crowdfund-platform: %s\n", error ? error->message : "invalid --port, rate or count");
       return 2;
     }
 
@@ -117,7 +120,8 @@ main (int   argc,
 
   clock = cf_campaign_clock_new (database, cf_server_get_live_hub (server));
   if (simulated_rate > 0)
-    simulator = cf_pledge_simulator_new (database, cf_server_get_live_hub (server), simulated_rate);
+    simulator = cf_pledge_simulator_new (database, cf_server_get_live_hub (server), simulated_rate,
+                                         simulated_count);
 
   g_unix_signal_add (SIGINT, quit_cb, loop);
   g_unix_signal_add (SIGTERM, quit_cb, loop);

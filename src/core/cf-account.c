@@ -22,6 +22,7 @@ struct _CfAccount
   CfUser *user;        /* once the platform said who that is */
   GError *error;       /* why the account is signed out, if not by choice */
   GHashTable *following;  /* campaign id → followed, as changed since loaded */
+  CfLiveFeed *live_feed;
   guint busy;
 };
 
@@ -413,6 +414,16 @@ cf_account_sign_out_finish (CfAccount     *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+/* The live figures of campaigns, seen with this account's eyes: its
+ * creator's pledge events come only to those signed in as the creator. */
+CfLiveFeed *
+cf_account_get_live_feed (CfAccount *self)
+{
+  g_return_val_if_fail (CF_IS_ACCOUNT (self), NULL);
+
+  return self->live_feed;
+}
+
 /* The signed-in user, once the platform said who it is. */
 CfUser *
 cf_account_get_user (CfAccount *self)
@@ -464,6 +475,7 @@ cf_account_dispose (GObject *object)
 
   if (self->platform != NULL)
     g_signal_handlers_disconnect_by_data (self->platform, self);
+  g_clear_object (&self->live_feed);
   g_clear_object (&self->platform);
   g_clear_object (&self->secret_store);
   g_clear_object (&self->user);
@@ -626,5 +638,7 @@ cf_account_new (CfPlatform    *platform,
   self->secret_store = g_object_ref (secret_store);
   self->platform_key = g_strdup (platform_key);
   g_signal_connect_swapped (platform, "credentials-changed", G_CALLBACK (credentials_changed_cb), self);
+  self->live_feed = cf_live_feed_new (platform);
+  g_signal_connect_swapped (self, "notify::signed-in", G_CALLBACK (cf_live_feed_reconnect), self->live_feed);
   return self;
 }

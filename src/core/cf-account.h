@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "cf-live-feed.h"
 #include "cf-platform.h"
 #include "cf-secret-store.h"
 
@@ -24,6 +25,7 @@ GQuark      cf_account_error_quark       (void);
 CfAccount  *cf_account_new               (CfPlatform          *platform,
                                           CfSecretStore       *secret_store,
                                           const char          *platform_key);
+CfLiveFeed *cf_account_get_live_feed     (CfAccount           *self);
 CfUser     *cf_account_get_user          (CfAccount           *self);
 const char *cf_account_get_username      (CfAccount           *self);
 gboolean    cf_account_get_signed_in     (CfAccount           *self);

@@ -402,6 +402,7 @@ cf_platform_list_my_campaigns_async (CfPlatform          *self,
 void
 cf_platform_list_backers_async (CfPlatform          *self,
                                 const char          *campaign_id,
+                                gboolean             newest_first,
                                 const char          *cursor,
                                 GCancellable        *cancellable,
                                 GAsyncReadyCallback  callback,
@@ -409,7 +410,7 @@ cf_platform_list_backers_async (CfPlatform          *self,
 {
   g_return_if_fail (CF_IS_PLATFORM (self));
 
-  CF_PLATFORM_GET_IFACE (self)->list_backers (self, campaign_id, cursor, cancellable, callback, user_data);
+  CF_PLATFORM_GET_IFACE (self)->list_backers (self, campaign_id, newest_first, cursor, cancellable, callback, user_data);
 }
 
 /* Sets the fulfillment of some of a campaign's pledges; the result is how many changed. */

@@ -211,9 +211,10 @@ struct _CfPlatformInterface
                              GAsyncReadyCallback  callback,
                              gpointer             user_data);
 
-  /* A page of the pledges to a campaign the user created. */
+  /* A page of the pledges to a campaign the user created, oldest or newest first. */
   void (*list_backers) (CfPlatform          *self,
                         const char          *campaign_id,
+                        gboolean             newest_first,
                         const char          *cursor,
                         GCancellable        *cancellable,
                         GAsyncReadyCallback  callback,
@@ -374,6 +375,7 @@ void cf_platform_list_my_campaigns_async (CfPlatform          *self,
                                           gpointer             user_data);
 void cf_platform_list_backers_async (CfPlatform          *self,
                                      const char          *campaign_id,
+                                     gboolean             newest_first,
                                      const char          *cursor,
                                      GCancellable        *cancellable,
                                      GAsyncReadyCallback  callback,

@@ -949,12 +949,19 @@ cf_rest_platform_list_my_campaigns (CfPlatform          *platform,
 static void
 cf_rest_platform_list_backers (CfPlatform          *platform,
                                const char          *campaign_id,
+                               gboolean             newest_first,
                                const char          *cursor,
                                GCancellable        *cancellable,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
 {
-  get (CF_REST_PLATFORM (platform), resource_path ("campaigns/%s/pledges", campaign_id, cursor),
+  g_autofree char *escaped = escape (campaign_id);
+  GString *path = g_string_new (NULL);
+
+  g_string_printf (path, "campaigns/%s/pledges", escaped);
+  append_query (path, "sort", newest_first ? "newest" : "oldest");
+  append_query (path, "cursor", cursor);
+  get (CF_REST_PLATFORM (platform), g_string_free (path, FALSE),
        RESULT_PAGE, CF_TYPE_PLEDGE, cancellable, callback, user_data,
        cf_rest_platform_list_backers);
 }

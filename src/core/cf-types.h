@@ -60,4 +60,13 @@ typedef enum
   CF_FULFILLMENT_STATUS_DELIVERED,
 } CfFulfillmentStatus;
 
+/* How live figures reach the app. */
+typedef enum
+{
+  CF_LIVE_FEED_STATUS_IDLE,        /* nothing is watched */
+  CF_LIVE_FEED_STATUS_CONNECTING,
+  CF_LIVE_FEED_STATUS_LIVE,        /* over a WebSocket, as pledges land */
+  CF_LIVE_FEED_STATUS_POLLING,     /* no WebSocket: campaigns are read every few seconds */
+} CfLiveFeedStatus;
+
 G_END_DECLS

@@ -10,7 +10,7 @@
 #include "cf-test-platform.h"
 
 static char *seed_path;
-static char *extra;
+static char **extra;
 
 /* A test that fails must not leave its platform running. */
 static void
@@ -29,7 +29,7 @@ spawn (CfTestPlatform *platform,
   g_autoptr(GDataInputStream) output = NULL;
   g_autofree char *line = NULL;
   g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
-  const char *argv[10] = { binary, "--database", platform->database, "--port", port_text, NULL };
+  const char *argv[16] = { binary, "--database", platform->database, "--port", port_text, NULL };
   guint argc = 5;
 
   g_assert_nonnull (binary);
@@ -38,8 +38,8 @@ spawn (CfTestPlatform *platform,
       argv[argc++] = "--seed";
       argv[argc++] = seed_path;
     }
-  if (extra != NULL)
-    argv[argc++] = extra;
+  for (guint i = 0; extra != NULL && extra[i] != NULL && argc < G_N_ELEMENTS (argv) - 1; i++)
+    argv[argc++] = extra[i];
 
   g_subprocess_launcher_set_child_setup (launcher, end_with_parent, NULL, NULL);
   platform->process = g_subprocess_launcher_spawnv (launcher, argv, &error);
@@ -55,10 +55,11 @@ spawn (CfTestPlatform *platform,
 }
 
 /* Starts the platform on a new database seeded from @seed_fixture: a file
- * of tests/fixtures/, or an absolute path. */
+ * of tests/fixtures/, or an absolute path; @extra_arguments are separated
+ * by spaces. */
 CfTestPlatform *
 cf_test_platform_start (const char *seed_fixture,
-                        const char *extra_argument)
+                        const char *extra_arguments)
 {
   CfTestPlatform *platform = g_new0 (CfTestPlatform, 1);
   g_autoptr(GError) error = NULL;
@@ -74,8 +75,8 @@ cf_test_platform_start (const char *seed_fixture,
     seed_path = g_path_is_absolute (seed_fixture)
                 ? g_strdup (seed_fixture)
                 : g_test_build_filename (G_TEST_DIST, "fixtures", seed_fixture, NULL);
-  g_clear_pointer (&extra, g_free);
-  extra = g_strdup (extra_argument);
+  g_clear_pointer (&extra, g_strfreev);
+  extra = extra_arguments ? g_strsplit (extra_arguments, " ", -1) : NULL;
   spawn (platform, 0);
   return platform;
 }

@@ -17,7 +17,7 @@ typedef struct
 } CfTestPlatform;
 
 CfTestPlatform *cf_test_platform_start   (const char     *seed_fixture,
-                                          const char     *extra_argument);
+                                          const char     *extra_arguments);
 void            cf_test_platform_restart (CfTestPlatform *platform);
 void            cf_test_platform_stop    (CfTestPlatform *platform);
 void            cf_test_platform_free    (CfTestPlatform *platform);

@@ -1,0 +1,917 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cf-live-feed"
+
+#include "config.h"
+
+#include "cf-enum-types.h"
+#include "cf-live-feed.h"
+
+#define MAX_EVENT_BYTES        (16 * 1024)
+#define MAX_INCOMING_BYTES     (1024 * 1024)
+#define KEEPALIVE_SECONDS      20
+#define FIRST_RETRY_MS         500
+#define MAX_RETRY_MS           (60 * 1000)
+#define SETTLE_US              (2 * G_USEC_PER_SEC)
+#define LIVE_POINT_SPACING_US  (60 * G_USEC_PER_SEC)
+#define DEFAULT_POLL_SECONDS   15
+
+typedef struct
+{
+  CfLiveCampaign live;  /* first: what lookups return */
+  char *id;
+  guint subscribers;
+  guint detailed;             /* subscribers who want rewards and funding */
+  gboolean reading;           /* a snapshot is on its way */
+  gboolean read_again;        /* …and another is wanted after it */
+  gboolean totals_while_reading;
+  gboolean unsettled;         /* pledge events since the last snapshot */
+  GCancellable *cancellable;
+} Entry;
+
+/* The live figures of the campaigns on screen, over one WebSocket per
+ * account (/v1/live). Events change plain per-campaign state and mark it
+ * changed; flush () — once a frame — tells those who show it. Without a
+ * WebSocket the feed polls each campaign's stats instead, and it keeps
+ * trying to connect again, with growing delays. */
+struct _CfLiveFeed
+{
+  GObject parent_instance;
+
+  CfPlatform *platform;
+  GHashTable *entries;        /* campaign id → Entry */
+  GHashTable *changed;        /* campaign ids changed since the last flush */
+  GPtrArray *to_subscribe;    /* ids to tell the platform of */
+  GPtrArray *to_unsubscribe;
+  JsonParser *parser;
+
+  SoupWebsocketConnection *connection;
+  GCancellable *cancellable;  /* of the connection attempt */
+  gboolean connecting;
+  CfLiveFeedStatus status;
+  guint attempt;
+  guint poll_interval;
+  gint64 last_pledge_at;      /* monotonic, µs */
+
+  guint retry_id;
+  guint poll_id;
+  guint settle_id;
+  guint send_id;
+
+  guint64 n_events;
+  guint64 n_ignored;
+};
+
+enum {
+  PROP_0,
+  PROP_STATUS,
+  N_PROPS
+};
+
+enum {
+  PENDING,
+  CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (CfLiveFeed, cf_live_feed, G_TYPE_OBJECT)
+
+static void connect_live (CfLiveFeed *self);
+
+static void
+entry_free (Entry *entry)
+{
+  g_cancellable_cancel (entry->cancellable);
+  g_clear_object (&entry->cancellable);
+  g_clear_pointer (&entry->live.funding, g_array_unref);
+  g_clear_pointer (&entry->live.rewards, g_array_unref);
+  g_free (entry->id);
+  g_free (entry);
+}
+
+static void
+set_status (CfLiveFeed       *self,
+            CfLiveFeedStatus  status)
+{
+  if (self->status == status)
+    return;
+
+  self->status = status;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATUS]);
+}
+
+static void
+mark_changed (CfLiveFeed *self,
+              Entry      *entry)
+{
+  if (g_hash_table_size (self->changed) == 0)
+    g_signal_emit (self, signals[PENDING], 0);
+  g_hash_table_add (self->changed, entry->id);
+}
+
+/* Ids travel as JSON integers when they are numbers, as the platform wrote them. */
+static void
+add_id (JsonBuilder *builder,
+        const char  *id)
+{
+  gint64 number;
+
+  if (g_ascii_string_to_signed (id, 10, 0, G_MAXINT64, &number, NULL))
+    json_builder_add_int_value (builder, number);
+  else
+    json_builder_add_string_value (builder, id);
+}
+
+static void
+send_ids (CfLiveFeed *self,
+          const char *verb,
+          GPtrArray  *ids)
+{
+  g_autoptr(JsonBuilder) builder = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *text = NULL;
+
+  if (ids->len == 0)
+    return;
+
+  builder = json_builder_new ();
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, verb);
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < ids->len; i++)
+    add_id (builder, g_ptr_array_index (ids, i));
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  text = json_to_string (root, FALSE);
+  soup_websocket_connection_send_text (self->connection, text);
+}
+
+/* Subscriptions made in one main-loop turn (cards bound while scrolling) go
+ * out in one message. */
+static gboolean
+send_subscriptions_cb (gpointer user_data)
+{
+  CfLiveFeed *self = user_data;
+
+  self->send_id = 0;
+  if (self->connection != NULL &&
+      soup_websocket_connection_get_state (self->connection) == SOUP_WEBSOCKET_STATE_OPEN)
+    {
+      send_ids (self, "unsubscribe", self->to_unsubscribe);
+      send_ids (self, "subscribe", self->to_subscribe);
+    }
+  g_ptr_array_set_size (self->to_subscribe, 0);
+  g_ptr_array_set_size (self->to_unsubscribe, 0);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_id (CfLiveFeed *self,
+          GPtrArray  *queue,
+          const char *id)
+{
+  g_ptr_array_add (queue, g_strdup (id));
+  if (self->send_id == 0)
+    self->send_id = g_idle_add (send_subscriptions_cb, self);
+}
+
+static void
+add_live_point (Entry  *entry,
+                gint64  now)
+{
+  CfLivePoint point = { now, entry->live.pledged.amount, entry->live.backers_count };
+  GArray *funding = entry->live.funding;
+  CfLivePoint *last = funding->len > 0 ? &g_array_index (funding, CfLivePoint, funding->len - 1) : NULL;
+
+  /* One point a minute at most: a campaign watched for days stays small. */
+  if (last != NULL && now - last->at < LIVE_POINT_SPACING_US && funding->len > 1)
+    *last = point;
+  else
+    g_array_append_val (funding, point);
+}
+
+static void
+copy_funding (Entry   *entry,
+              CfStats *stats)
+{
+  GListModel *funding = cf_stats_get_funding (stats);
+  guint n = g_list_model_get_n_items (funding);
+
+  g_array_set_size (entry->live.funding, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CfFundingPoint) item = g_list_model_get_item (funding, i);
+      CfLivePoint point = {
+        g_date_time_to_unix (cf_funding_point_get_at (item)) * G_USEC_PER_SEC,
+        cf_funding_point_get_pledged (item)->amount,
+        cf_funding_point_get_backers_count (item),
+      };
+
+      g_array_append_val (entry->live.funding, point);
+    }
+}
+
+static void
+copy_rewards (Entry   *entry,
+              CfStats *stats)
+{
+  GListModel *rewards = cf_stats_get_rewards (stats);
+  guint n = g_list_model_get_n_items (rewards);
+
+  g_array_set_size (entry->live.rewards, 0);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CfRewardStats) item = g_list_model_get_item (rewards, i);
+      CfLiveRewardFigures figures = {
+        .backers_count = cf_reward_stats_get_backers_count (item),
+        .pledged = cf_reward_stats_get_pledged (item)->amount,
+      };
+
+      g_strlcpy (figures.reward_id, cf_reward_stats_get_reward_id (item), sizeof figures.reward_id);
+      g_array_append_val (entry->live.rewards, figures);
+    }
+}
+
+static void read_snapshot (CfLiveFeed *self,
+                           Entry      *entry);
+
+static void
+apply_snapshot (CfLiveFeed *self,
+                Entry      *entry,
+                CfStats    *stats)
+{
+  /* A totals event that came while the snapshot was on its way is at least
+   * as new as the snapshot: it wins. */
+  if (!entry->totals_while_reading || !entry->live.known)
+    {
+      entry->live.pledged = *cf_stats_get_pledged (stats);
+      entry->live.backers_count = cf_stats_get_backers_count (stats);
+      entry->live.known = TRUE;
+    }
+  copy_funding (entry, stats);
+  add_live_point (entry, g_get_real_time ());
+  copy_rewards (entry, stats);
+  entry->live.n_snapshots++;
+  mark_changed (self, entry);
+}
+
+typedef struct
+{
+  CfLiveFeed *self;
+  char *id;
+} SnapshotRead;
+
+static void
+snapshot_read_free (SnapshotRead *read)
+{
+  g_object_unref (read->self);
+  g_free (read->id);
+  g_free (read);
+}
+
+static void
+snapshot_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  SnapshotRead *read = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfStats) stats = cf_platform_get_stats_finish (CF_PLATFORM (object), result, &error);
+  Entry *entry = g_hash_table_lookup (read->self->entries, read->id);
+
+  if (entry != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      entry->reading = FALSE;
+      if (stats != NULL)
+        apply_snapshot (read->self, entry, stats);
+      else
+        g_debug ("reading campaign %s: %s", read->id, error->message);
+
+      if (entry->read_again)
+        read_snapshot (read->self, entry);
+    }
+
+  snapshot_read_free (read);
+}
+
+static void
+read_snapshot (CfLiveFeed *self,
+               Entry      *entry)
+{
+  SnapshotRead *read;
+
+  if (entry->reading)
+    {
+      entry->read_again = TRUE;
+      return;
+    }
+
+  read = g_new0 (SnapshotRead, 1);
+  read->self = g_object_ref (self);
+  read->id = g_strdup (entry->id);
+  entry->reading = TRUE;
+  entry->read_again = FALSE;
+  entry->totals_while_reading = FALSE;
+  entry->unsettled = FALSE;
+  cf_platform_get_stats_async (self->platform, entry->id, entry->cancellable, snapshot_cb, read);
+}
+
+static void
+read_all_snapshots (CfLiveFeed *self)
+{
+  GHashTableIter iter;
+  Entry *entry;
+
+  g_hash_table_iter_init (&iter, self->entries);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &entry))
+    read_snapshot (self, entry);
+}
+
+/* Per-reward figures follow pledge events; one may race a snapshot on its
+ * way, so a campaign is read again once its pledges have been quiet. */
+static gboolean
+settle_cb (gpointer user_data)
+{
+  CfLiveFeed *self = user_data;
+  gint64 quiet_for = g_get_monotonic_time () - self->last_pledge_at;
+  GHashTableIter iter;
+  Entry *entry;
+
+  if (quiet_for < SETTLE_US)
+    {
+      self->settle_id = g_timeout_add ((SETTLE_US - quiet_for) / 1000 + 1, settle_cb, self);
+      return G_SOURCE_REMOVE;
+    }
+
+  self->settle_id = 0;
+  g_hash_table_iter_init (&iter, self->entries);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &entry))
+    if (entry->unsettled && entry->detailed > 0)
+      read_snapshot (self, entry);
+
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+poll_cb (gpointer user_data)
+{
+  read_all_snapshots (CF_LIVE_FEED (user_data));
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+start_polling (CfLiveFeed *self)
+{
+  set_status (self, CF_LIVE_FEED_STATUS_POLLING);
+  if (self->poll_id == 0)
+    self->poll_id = g_timeout_add_seconds (self->poll_interval, poll_cb, self);
+}
+
+static gboolean
+retry_cb (gpointer user_data)
+{
+  CfLiveFeed *self = user_data;
+
+  self->retry_id = 0;
+  connect_live (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Exponential, with jitter, so that clients cut off together do not all
+ * come back in the same instant. */
+static void
+schedule_retry (CfLiveFeed *self)
+{
+  guint delay = MIN ((guint) FIRST_RETRY_MS << MIN (self->attempt, 10u), (guint) MAX_RETRY_MS);
+
+  self->attempt++;
+  delay = delay / 2 + g_random_int_range (0, delay / 2 + 1);
+  g_clear_handle_id (&self->retry_id, g_source_remove);
+  self->retry_id = g_timeout_add (delay, retry_cb, self);
+}
+
+static gboolean
+read_int (JsonObject *object,
+          const char *member,
+          gint64     *value)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    return FALSE;
+
+  *value = json_node_get_int (node);
+  return TRUE;
+}
+
+/* An id as the platform sent it, integer or text, into @buffer; "" for null. */
+static gboolean
+read_id (JsonObject *object,
+         const char *member,
+         char        buffer[24])
+{
+  JsonNode *node = json_object_get_member (object, member);
+  gint64 number;
+
+  if (node != NULL && JSON_NODE_HOLDS_NULL (node))
+    {
+      buffer[0] = '\0';
+      return TRUE;
+    }
+  if (read_int (object, member, &number))
+    {
+      g_snprintf (buffer, 24, "%" G_GINT64_FORMAT, number);
+      return TRUE;
+    }
+  if (node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    return g_strlcpy (buffer, json_node_get_string (node), 24) < 24;
+
+  return FALSE;
+}
+
+static gboolean
+handle_totals (CfLiveFeed *self,
+               Entry      *entry,
+               JsonObject *object)
+{
+  CfMoney pledged;
+  gint64 backers_count;
+
+  if (!json_object_has_member (object, "pledged") ||
+      !cf_money_from_json (json_object_get_member (object, "pledged"), &pledged, NULL) ||
+      !read_int (object, "backers_count", &backers_count) || backers_count < 0)
+    return FALSE;
+
+  entry->live.pledged = pledged;
+  entry->live.backers_count = backers_count;
+  entry->live.known = TRUE;
+  if (entry->reading)
+    entry->totals_while_reading = TRUE;
+  add_live_point (entry, g_get_real_time ());
+  return TRUE;
+}
+
+static void
+count_reward_pledge (Entry              *entry,
+                     const CfLivePledge *pledge)
+{
+  for (guint i = 0; i < entry->live.rewards->len; i++)
+    {
+      CfLiveRewardFigures *figures = &g_array_index (entry->live.rewards, CfLiveRewardFigures, i);
+
+      if (g_str_equal (figures->reward_id, pledge->reward_id))
+        {
+          figures->backers_count++;
+          figures->pledged += pledge->amount.amount;
+          return;
+        }
+    }
+}
+
+static gboolean
+handle_pledge (CfLiveFeed *self,
+               Entry      *entry,
+               JsonObject *object)
+{
+  CfLivePledge *pledge = &entry->live.pledges[entry->live.n_pledges % CF_LIVE_PLEDGES_KEPT];
+  CfLivePledge received = { .received_at = g_get_real_time () };
+
+  if (!read_id (object, "reward_id", received.reward_id) ||
+      !json_object_has_member (object, "amount") ||
+      !cf_money_from_json (json_object_get_member (object, "amount"), &received.amount, NULL))
+    return FALSE;
+
+  *pledge = received;
+  entry->live.n_pledges++;
+  count_reward_pledge (entry, pledge);
+  entry->unsettled = TRUE;
+  self->last_pledge_at = g_get_monotonic_time ();
+  if (self->settle_id == 0)
+    self->settle_id = g_timeout_add (SETTLE_US / 1000, settle_cb, self);
+  return TRUE;
+}
+
+static gboolean
+handle_state (CfLiveFeed *self,
+              Entry      *entry,
+              JsonObject *object)
+{
+  g_autoptr(GEnumClass) states = g_type_class_ref (CF_TYPE_CAMPAIGN_STATE);
+  const char *state = json_object_get_string_member_with_default (object, "state", NULL);
+  GEnumValue *value = state ? g_enum_get_value_by_nick (states, state) : NULL;
+
+  if (value == NULL)
+    return FALSE;
+
+  entry->live.state = value->value;
+  entry->live.state_known = TRUE;
+  return TRUE;
+}
+
+static gboolean
+handle_event (CfLiveFeed *self,
+              JsonNode   *root)
+{
+  JsonObject *object;
+  const char *type;
+  char campaign_id[24];
+  Entry *entry;
+  gboolean handled;
+
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return FALSE;
+
+  object = json_node_get_object (root);
+  type = json_object_get_string_member_with_default (object, "type", NULL);
+  if (type == NULL || !read_id (object, "campaign", campaign_id) || campaign_id[0] == '\0')
+    return FALSE;
+
+  /* An event for a campaign no longer watched, sent before the platform
+   * heard of it: not malformed, only late. */
+  entry = g_hash_table_lookup (self->entries, campaign_id);
+  if (entry == NULL)
+    return g_str_equal (type, "totals") || g_str_equal (type, "pledge") || g_str_equal (type, "state");
+
+  if (g_str_equal (type, "totals"))
+    handled = handle_totals (self, entry, object);
+  else if (g_str_equal (type, "pledge"))
+    handled = handle_pledge (self, entry, object);
+  else if (g_str_equal (type, "state"))
+    handled = handle_state (self, entry, object);
+  else
+    handled = FALSE;
+
+  if (handled)
+    mark_changed (self, entry);
+  return handled;
+}
+
+static void
+message_cb (SoupWebsocketConnection *connection,
+            SoupWebsocketDataType    type,
+            GBytes                  *message,
+            CfLiveFeed              *self)
+{
+  gsize length;
+  const char *data = g_bytes_get_data (message, &length);
+
+  self->n_events++;
+  if (type == SOUP_WEBSOCKET_DATA_TEXT && length <= MAX_EVENT_BYTES &&
+      json_parser_load_from_data (self->parser, data, length, NULL) &&
+      handle_event (self, json_parser_get_root (self->parser)))
+    return;
+
+  self->n_ignored++;
+  g_debug ("ignored a live message of %zu bytes (%" G_GUINT64_FORMAT " so far)", length, self->n_ignored);
+}
+
+static void
+drop_connection (CfLiveFeed *self)
+{
+  if (self->connection == NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_data (self->connection, self);
+  if (soup_websocket_connection_get_state (self->connection) == SOUP_WEBSOCKET_STATE_OPEN)
+    soup_websocket_connection_close (self->connection, SOUP_WEBSOCKET_CLOSE_GOING_AWAY, NULL);
+  g_clear_object (&self->connection);
+}
+
+static void
+closed_cb (SoupWebsocketConnection *connection,
+           CfLiveFeed              *self)
+{
+  g_debug ("live feed closed (%u)", soup_websocket_connection_get_close_code (connection));
+  drop_connection (self);
+  start_polling (self);
+  schedule_retry (self);
+}
+
+static void
+connected_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(CfLiveFeed) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SoupWebsocketConnection) connection = cf_platform_connect_live_finish (CF_PLATFORM (object),
+                                                                                   result, &error);
+  GHashTableIter iter;
+  const char *id;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self->connecting = FALSE;
+  if (connection == NULL)
+    {
+      g_debug ("no live feed: %s", error->message);
+      start_polling (self);
+      schedule_retry (self);
+      return;
+    }
+
+  self->connection = g_steal_pointer (&connection);
+  self->attempt = 0;
+  soup_websocket_connection_set_max_incoming_payload_size (self->connection, MAX_INCOMING_BYTES);
+  soup_websocket_connection_set_keepalive_interval (self->connection, KEEPALIVE_SECONDS);
+  g_signal_connect (self->connection, "message", G_CALLBACK (message_cb), self);
+  g_signal_connect (self->connection, "closed", G_CALLBACK (closed_cb), self);
+  g_clear_handle_id (&self->poll_id, g_source_remove);
+  set_status (self, CF_LIVE_FEED_STATUS_LIVE);
+
+  /* Everything watched, at once; then each campaign read again, for
+   * whatever happened while there was no connection. */
+  g_ptr_array_set_size (self->to_subscribe, 0);
+  g_hash_table_iter_init (&iter, self->entries);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &id, NULL))
+    g_ptr_array_add (self->to_subscribe, g_strdup (id));
+  send_subscriptions_cb (self);
+  g_clear_handle_id (&self->send_id, g_source_remove);
+  read_all_snapshots (self);
+}
+
+static void
+connect_live (CfLiveFeed *self)
+{
+  if (self->connection != NULL || self->connecting || g_hash_table_size (self->entries) == 0)
+    return;
+
+  if (self->status != CF_LIVE_FEED_STATUS_POLLING)
+    set_status (self, CF_LIVE_FEED_STATUS_CONNECTING);
+  self->connecting = TRUE;
+  cf_platform_connect_live_async (self->platform, self->cancellable, connected_cb, g_object_ref (self));
+}
+
+static void
+cf_live_feed_dispose (GObject *object)
+{
+  CfLiveFeed *self = CF_LIVE_FEED (object);
+
+  g_cancellable_cancel (self->cancellable);
+  drop_connection (self);
+  g_clear_handle_id (&self->retry_id, g_source_remove);
+  g_clear_handle_id (&self->poll_id, g_source_remove);
+  g_clear_handle_id (&self->settle_id, g_source_remove);
+  g_clear_handle_id (&self->send_id, g_source_remove);
+  g_clear_pointer (&self->changed, g_hash_table_unref);
+  g_clear_pointer (&self->entries, g_hash_table_unref);
+  g_clear_pointer (&self->to_subscribe, g_ptr_array_unref);
+  g_clear_pointer (&self->to_unsubscribe, g_ptr_array_unref);
+  g_clear_object (&self->parser);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->platform);
+
+  G_OBJECT_CLASS (cf_live_feed_parent_class)->dispose (object);
+}
+
+static void
+cf_live_feed_get_property (GObject    *object,
+                           guint       prop_id,
+                           GValue     *value,
+                           GParamSpec *pspec)
+{
+  CfLiveFeed *self = CF_LIVE_FEED (object);
+
+  switch (prop_id)
+    {
+    case PROP_STATUS:
+      g_value_set_enum (value, self->status);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cf_live_feed_class_init (CfLiveFeedClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = cf_live_feed_dispose;
+  object_class->get_property = cf_live_feed_get_property;
+
+  properties[PROP_STATUS] =
+    g_param_spec_enum ("status", NULL, NULL, CF_TYPE_LIVE_FEED_STATUS, CF_LIVE_FEED_STATUS_IDLE,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* Something changed since the last flush: time to schedule one. */
+  signals[PENDING] = g_signal_new ("pending", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /* From flush (), once for each campaign that changed; detailed by its id. */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass),
+                                   G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+}
+
+static void
+cf_live_feed_init (CfLiveFeed *self)
+{
+  self->entries = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) entry_free);
+  self->changed = g_hash_table_new (g_str_hash, g_str_equal);
+  self->to_subscribe = g_ptr_array_new_with_free_func (g_free);
+  self->to_unsubscribe = g_ptr_array_new_with_free_func (g_free);
+  self->parser = json_parser_new_immutable ();
+  self->cancellable = g_cancellable_new ();
+  self->poll_interval = DEFAULT_POLL_SECONDS;
+}
+
+CfLiveFeed *
+cf_live_feed_new (CfPlatform *platform)
+{
+  CfLiveFeed *self = g_object_new (CF_TYPE_LIVE_FEED, NULL);
+
+  self->platform = g_object_ref (platform);
+  return self;
+}
+
+/* How often each campaign is read while no WebSocket can be opened. */
+void
+cf_live_feed_set_poll_interval (CfLiveFeed *self,
+                                guint       seconds)
+{
+  g_return_if_fail (CF_IS_LIVE_FEED (self));
+  g_return_if_fail (seconds > 0);
+
+  self->poll_interval = seconds;
+  if (self->poll_id != 0)
+    {
+      g_clear_handle_id (&self->poll_id, g_source_remove);
+      start_polling (self);
+    }
+}
+
+CfLiveFeedStatus
+cf_live_feed_get_status (CfLiveFeed *self)
+{
+  g_return_val_if_fail (CF_IS_LIVE_FEED (self), CF_LIVE_FEED_STATUS_IDLE);
+
+  return self->status;
+}
+
+/**
+ * cf_live_feed_subscribe:
+ *
+ * Watches @campaign_id until as many unsubscribe () calls. With
+ * @with_details the campaign is read at once, rewards and funding history
+ * included; otherwise figures come with the first event, and whoever shows
+ * the campaign keeps its own until then. The result stays valid while
+ * subscribed.
+ */
+const CfLiveCampaign *
+cf_live_feed_subscribe (CfLiveFeed *self,
+                        const char *campaign_id,
+                        gboolean    with_details)
+{
+  Entry *entry;
+
+  g_return_val_if_fail (CF_IS_LIVE_FEED (self), NULL);
+  g_return_val_if_fail (campaign_id != NULL && strlen (campaign_id) < 24, NULL);
+
+  entry = g_hash_table_lookup (self->entries, campaign_id);
+  if (entry == NULL)
+    {
+      entry = g_new0 (Entry, 1);
+      entry->id = g_strdup (campaign_id);
+      entry->cancellable = g_cancellable_new ();
+      entry->live.funding = g_array_new (FALSE, FALSE, sizeof (CfLivePoint));
+      entry->live.rewards = g_array_new (FALSE, FALSE, sizeof (CfLiveRewardFigures));
+      g_hash_table_insert (self->entries, entry->id, entry);
+      queue_id (self, self->to_subscribe, campaign_id);
+    }
+
+  entry->subscribers++;
+  if (with_details)
+    {
+      entry->detailed++;
+      if (entry->live.n_snapshots == 0 || entry->detailed == 1)
+        read_snapshot (self, entry);
+    }
+  else if (self->status == CF_LIVE_FEED_STATUS_POLLING && entry->subscribers == 1)
+    read_snapshot (self, entry);
+
+  connect_live (self);
+  return &entry->live;
+}
+
+void
+cf_live_feed_unsubscribe (CfLiveFeed *self,
+                          const char *campaign_id)
+{
+  Entry *entry;
+
+  g_return_if_fail (CF_IS_LIVE_FEED (self));
+
+  entry = g_hash_table_lookup (self->entries, campaign_id);
+  g_return_if_fail (entry != NULL);
+
+  /* Details are kept while anyone watches: one more read is cheaper than
+   * knowing who asked for what. */
+  if (--entry->subscribers > 0)
+    return;
+
+  queue_id (self, self->to_unsubscribe, campaign_id);
+  g_hash_table_remove (self->changed, campaign_id);
+  g_hash_table_remove (self->entries, campaign_id);
+}
+
+const CfLiveCampaign *
+cf_live_feed_lookup (CfLiveFeed *self,
+                     const char *campaign_id)
+{
+  Entry *entry;
+
+  g_return_val_if_fail (CF_IS_LIVE_FEED (self), NULL);
+
+  entry = g_hash_table_lookup (self->entries, campaign_id);
+  return entry ? &entry->live : NULL;
+}
+
+/* Starts again with the credentials now in use: creators get their pledge
+ * events only on a connection opened with their token. */
+void
+cf_live_feed_reconnect (CfLiveFeed *self)
+{
+  g_return_if_fail (CF_IS_LIVE_FEED (self));
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  self->connecting = FALSE;
+  self->attempt = 0;
+  g_clear_handle_id (&self->retry_id, g_source_remove);
+  drop_connection (self);
+  connect_live (self);
+}
+
+/* Tells, once per campaign, of every change since the last flush. Meant to
+ * be called at most once a frame, however many events came. */
+void
+cf_live_feed_flush (CfLiveFeed *self)
+{
+  g_autoptr(GHashTable) changed = NULL;
+  g_autoptr(GPtrArray) ids = NULL;
+
+  g_return_if_fail (CF_IS_LIVE_FEED (self));
+
+  if (g_hash_table_size (self->changed) == 0)
+    return;
+
+  /* Handlers may subscribe or unsubscribe: work on copies. */
+  changed = g_steal_pointer (&self->changed);
+  self->changed = g_hash_table_new (g_str_hash, g_str_equal);
+  ids = g_ptr_array_new_with_free_func (g_free);
+  {
+    GHashTableIter iter;
+    const char *id;
+
+    g_hash_table_iter_init (&iter, changed);
+    while (g_hash_table_iter_next (&iter, (gpointer *) &id, NULL))
+      g_ptr_array_add (ids, g_strdup (id));
+  }
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      const char *id = g_ptr_array_index (ids, i);
+
+      if (g_hash_table_contains (self->entries, id))
+        g_signal_emit (self, signals[CHANGED], g_quark_from_string (id), id);
+    }
+}
+
+/* Every WebSocket message received, well formed or not. */
+guint64
+cf_live_feed_get_n_events (CfLiveFeed *self)
+{
+  g_return_val_if_fail (CF_IS_LIVE_FEED (self), 0);
+
+  return self->n_events;
+}
+
+/* Messages dropped as malformed, oversized or of an unknown type. */
+guint64
+cf_live_feed_get_n_ignored (CfLiveFeed *self)
+{
+  g_return_val_if_fail (CF_IS_LIVE_FEED (self), 0);
+
+  return self->n_ignored;
+}
+
+/* Gives @campaign the live figures, which notifies those who show it. */
+void
+cf_live_campaign_apply_to (const CfLiveCampaign *live,
+                           CfCampaign           *campaign)
+{
+  g_return_if_fail (live != NULL);
+  g_return_if_fail (CF_IS_CAMPAIGN (campaign));
+
+  if (live->known && g_str_equal (live->pledged.currency, cf_campaign_get_pledged (campaign)->currency))
+    g_object_set (campaign, "pledged", &live->pledged, "backers-count", live->backers_count, NULL);
+  if (live->state_known)
+    g_object_set (campaign, "state", live->state, NULL);
+}

@@ -1,0 +1,387 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "cf-live-feed.h"
+#include "cf-rest-platform.h"
+#include "cf-test-platform.h"
+
+#define SIMULATED 600
+#define WAIT_SECONDS 30
+
+typedef gboolean (*Condition) (gpointer data);
+
+/* Runs the main loop until @condition holds; fails the test after WAIT_SECONDS. */
+static void
+wait_for (const char *what,
+          Condition   condition,
+          gpointer    data)
+{
+  gint64 give_up = g_get_monotonic_time () + WAIT_SECONDS * G_USEC_PER_SEC;
+
+  while (!condition (data))
+    {
+      if (g_get_monotonic_time () > give_up)
+        g_error ("gave up waiting for %s", what);
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+}
+
+static CfPlatform *
+platform_for (const char *url)
+{
+  g_autoptr(SoupSession) session = cf_rest_platform_new_session ();
+
+  return CF_PLATFORM (cf_rest_platform_new (session, url));
+}
+
+static void
+signed_in_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  CfCredentials **credentials = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *credentials = cf_platform_sign_in_finish (CF_PLATFORM (object), result, &error);
+  g_assert_no_error (error);
+}
+
+static gboolean
+is_set (gpointer data)
+{
+  return *(gpointer *) data != NULL;
+}
+
+static void
+sign_in_as_creator (CfPlatform *platform)
+{
+  g_autoptr(CfCredentials) credentials = NULL;
+
+  cf_platform_sign_in_async (platform, "creator", "creator-pw", NULL, signed_in_cb, &credentials);
+  wait_for ("signing in", is_set, &credentials);
+  cf_platform_set_credentials (platform, credentials);
+}
+
+typedef struct
+{
+  CfTestPlatform *server;
+  CfLiveFeed *feed;
+  const char * const *ids;
+  GArray *statuses;   /* CfLiveFeedStatus, each as it came */
+  guint flushes;
+  guint changes;
+  gint64 last_count;
+  gint64 stable_since;
+} Watch;
+
+static void
+status_cb (CfLiveFeed *feed,
+           GParamSpec *pspec,
+           Watch      *watch)
+{
+  CfLiveFeedStatus status = cf_live_feed_get_status (feed);
+
+  g_array_append_val (watch->statuses, status);
+}
+
+static void
+changed_cb (CfLiveFeed *feed,
+            const char *campaign_id,
+            Watch      *watch)
+{
+  watch->changes++;
+}
+
+static gboolean
+saw_status (Watch            *watch,
+            CfLiveFeedStatus  status)
+{
+  for (guint i = 0; i < watch->statuses->len; i++)
+    if (g_array_index (watch->statuses, CfLiveFeedStatus, i) == status)
+      return TRUE;
+  return FALSE;
+}
+
+static gint64
+server_figure (Watch      *watch,
+               const char *format,
+               const char *id)
+{
+  g_autofree char *sql = g_strdup_printf (format, id);
+
+  return cf_test_platform_query (watch->server, sql);
+}
+
+static gint64
+simulated_pledges (Watch *watch)
+{
+  return cf_test_platform_query (watch->server,
+                                 "SELECT COUNT(*) FROM users WHERE username LIKE 'simulated-%'");
+}
+
+/* The simulation has made @data pledges, or no more for a second. */
+static gboolean
+simulation_ended (gpointer data)
+{
+  Watch *watch = data;
+  gint64 count = simulated_pledges (watch);
+  gint64 now = g_get_monotonic_time ();
+
+  cf_live_feed_flush (watch->feed);
+  watch->flushes++;
+  if (count != watch->last_count)
+    {
+      watch->last_count = count;
+      watch->stable_since = now;
+    }
+  return count >= SIMULATED && now - watch->stable_since > G_USEC_PER_SEC;
+}
+
+/* Every watched campaign shows exactly what the platform holds. */
+static gboolean
+figures_agree (gpointer data)
+{
+  Watch *watch = data;
+
+  cf_live_feed_flush (watch->feed);
+  for (guint i = 0; watch->ids[i] != NULL; i++)
+    {
+      const CfLiveCampaign *live = cf_live_feed_lookup (watch->feed, watch->ids[i]);
+
+      if (!live->known ||
+          live->pledged.amount != server_figure (watch, "SELECT pledged FROM campaigns WHERE id = %s", watch->ids[i]) ||
+          live->backers_count != server_figure (watch, "SELECT backers_count FROM campaigns WHERE id = %s",
+                                                watch->ids[i]))
+        return FALSE;
+
+      for (guint r = 0; r < live->rewards->len; r++)
+        {
+          const CfLiveRewardFigures *figures = &g_array_index (live->rewards, CfLiveRewardFigures, r);
+
+          if (figures->backers_count != server_figure (watch, "SELECT backers_count FROM rewards WHERE id = %s",
+                                                       figures->reward_id))
+            return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static void
+watch_simulation (gboolean restart_midway)
+{
+  static const char * const ids[] = { "1", "2", "5", NULL };
+  g_autoptr(CfTestPlatform) server = cf_test_platform_start (
+    "seed.json", "--simulate-pledges 300 --simulate-count " G_STRINGIFY (SIMULATED));
+  g_autoptr(CfPlatform) platform = platform_for (server->url);
+  g_autoptr(CfLiveFeed) feed = NULL;
+  g_autoptr(GArray) statuses = g_array_new (FALSE, FALSE, sizeof (CfLiveFeedStatus));
+  Watch watch = { server, NULL, ids, statuses };
+  guint64 pledge_events = 0;
+
+  sign_in_as_creator (platform);
+  feed = cf_live_feed_new (platform);
+  watch.feed = feed;
+  g_signal_connect (feed, "notify::status", G_CALLBACK (status_cb), &watch);
+  g_signal_connect (feed, "changed", G_CALLBACK (changed_cb), &watch);
+  for (guint i = 0; ids[i] != NULL; i++)
+    cf_live_feed_subscribe (feed, ids[i], TRUE);
+
+  if (restart_midway)
+    {
+      while (simulated_pledges (&watch) < SIMULATED / 3)
+        g_main_context_iteration (NULL, FALSE);
+      cf_test_platform_restart (server);
+    }
+
+  wait_for ("the simulation to end", simulation_ended, &watch);
+  wait_for ("the live figures to agree with the platform", figures_agree, &watch);
+
+  g_assert_true (saw_status (&watch, CF_LIVE_FEED_STATUS_LIVE));
+  g_assert_cmpint (cf_live_feed_get_status (feed), ==, CF_LIVE_FEED_STATUS_LIVE);
+  g_assert_cmpuint (cf_live_feed_get_n_ignored (feed), ==, 0);
+  for (guint i = 0; ids[i] != NULL; i++)
+    pledge_events += cf_live_feed_lookup (feed, ids[i])->n_pledges;
+  g_assert_cmpuint (pledge_events, >, 0);
+  /* Changes are told per flush, not per event. */
+  g_assert_cmpuint (watch.changes, <=, watch.flushes * G_N_ELEMENTS (ids));
+  g_assert_cmpuint (watch.changes, <, cf_live_feed_get_n_events (feed));
+  if (restart_midway)
+    g_assert_true (saw_status (&watch, CF_LIVE_FEED_STATUS_POLLING));
+}
+
+static void
+test_simulated_pledges (void)
+{
+  watch_simulation (FALSE);
+}
+
+static void
+test_platform_restarted (void)
+{
+  watch_simulation (TRUE);
+}
+
+/* A live endpoint that sends what the test tells it to. */
+typedef struct
+{
+  SoupServer *server;
+  SoupWebsocketConnection *connection;
+  guint n_connections;
+  guint n_subscribes;
+} FakeLive;
+
+static void
+fake_message_cb (SoupWebsocketConnection *connection,
+                 SoupWebsocketDataType    type,
+                 GBytes                  *message,
+                 FakeLive                *fake)
+{
+  if (strstr (g_bytes_get_data (message, NULL), "\"subscribe\"") != NULL)
+    fake->n_subscribes++;
+}
+
+static void
+fake_websocket_cb (SoupServer              *server,
+                   SoupServerMessage       *message,
+                   const char              *path,
+                   SoupWebsocketConnection *connection,
+                   gpointer                 user_data)
+{
+  FakeLive *fake = user_data;
+
+  g_set_object (&fake->connection, connection);
+  soup_websocket_connection_set_max_incoming_payload_size (connection, 0);
+  g_signal_connect (connection, "message", G_CALLBACK (fake_message_cb), fake);
+  fake->n_connections++;
+}
+
+static gboolean
+subscribed_once (gpointer data)
+{
+  FakeLive *fake = data;
+
+  return fake->n_subscribes == 1;
+}
+
+static gboolean
+reconnected (gpointer data)
+{
+  FakeLive *fake = data;
+
+  return fake->n_connections == 2 && fake->n_subscribes == 2;
+}
+
+typedef struct
+{
+  CfLiveFeed *feed;
+  gint64 backers_count;
+} Expected;
+
+static gboolean
+shows_backers (gpointer data)
+{
+  Expected *expected = data;
+  const CfLiveCampaign *live = cf_live_feed_lookup (expected->feed, "7");
+
+  return live->known && live->backers_count == expected->backers_count;
+}
+
+static void
+send_totals (FakeLive *fake,
+             gint64    backers_count)
+{
+  g_autofree char *text = g_strdup_printf (
+    "{\"type\": \"totals\", \"campaign\": 7, \"pledged\": {\"amount\": 12345, \"currency\": \"EUR\"},"
+    " \"backers_count\": %" G_GINT64_FORMAT ", \"at\": \"2026-11-22T10:00:00Z\"}", backers_count);
+
+  soup_websocket_connection_send_text (fake->connection, text);
+}
+
+static void
+test_malformed_messages (void)
+{
+  static const char * const malformed[] = {
+    "not json at all",
+    "[1, 2, 3]",
+    "{\"type\": \"totals\"}",
+    "{\"type\": \"totals\", \"campaign\": 7, \"pledged\": \"lots\", \"backers_count\": 1}",
+    "{\"type\": \"totals\", \"campaign\": 7, \"pledged\": {\"amount\": 1, \"currency\": \"EUR\"}, \"backers_count\": \"x\"}",
+    "{\"type\": \"totals\", \"campaign\": 7, \"pledged\": {\"amount\": 1, \"currency\": \"XYZ1\"}, \"backers_count\": 1}",
+    "{\"type\": \"totals\", \"campaign\": {\"id\": 7}, \"backers_count\": 1}",
+    "{\"type\": \"teleport\", \"campaign\": 7}",
+    "{\"type\": 12, \"campaign\": 7}",
+    "{\"type\": \"pledge\", \"campaign\": 7, \"reward_id\": {}, \"amount\": {\"amount\": 5, \"currency\": \"EUR\"}}",
+    "{\"type\": \"state\", \"campaign\": 7, \"state\": \"exploded\"}",
+    "{\"type\": \"totals\", \"campaign\": 7, \"pledged\": {\"amount\": 1, \"currency\": \"EUR\"}, \"backers_count\": -4}",
+  };
+  FakeLive fake = { soup_server_new (NULL, NULL) };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSList) uris = NULL;
+  g_autofree char *url = NULL;
+  g_autoptr(CfPlatform) platform = NULL;
+  g_autoptr(CfLiveFeed) feed = NULL;
+  g_autoptr(GString) nested = g_string_new (NULL);
+  g_autoptr(GString) oversized = g_string_new ("{\"type\": \"totals\", \"campaign\": 7, \"padding\": \"");
+  g_autofree char *huge = g_malloc0 (2 * 1024 * 1024);
+  guint64 ignored;
+  Expected expected = { NULL, 42 };
+
+  soup_server_add_websocket_handler (fake.server, "/v1/live", NULL, NULL, fake_websocket_cb, &fake, NULL);
+  soup_server_listen_local (fake.server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (fake.server);
+  url = g_uri_to_string (uris->data);
+  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
+
+  platform = platform_for (url);
+  feed = cf_live_feed_new (platform);
+  expected.feed = feed;
+  cf_live_feed_subscribe (feed, "7", FALSE);
+  wait_for ("the feed to subscribe", subscribed_once, &fake);
+
+  for (guint i = 0; i < G_N_ELEMENTS (malformed); i++)
+    soup_websocket_connection_send_text (fake.connection, malformed[i]);
+  soup_websocket_connection_send_binary (fake.connection, "\x00\x01\x02", 3);
+  for (guint i = 0; i < 6000; i++)
+    g_string_append_c (nested, '[');
+  soup_websocket_connection_send_text (fake.connection, nested->str);
+  for (guint i = 0; i < 20 * 1024; i++)
+    g_string_append_c (oversized, 'x');
+  g_string_append (oversized, "\"}");
+  soup_websocket_connection_send_text (fake.connection, oversized->str);
+  send_totals (&fake, 42);
+
+  wait_for ("the good message among the bad", shows_backers, &expected);
+  ignored = cf_live_feed_get_n_ignored (feed);
+  g_assert_cmpuint (ignored, ==, G_N_ELEMENTS (malformed) + 3);
+  g_assert_cmpuint (cf_live_feed_get_n_events (feed), ==, ignored + 1);
+  g_assert_cmpint (cf_live_feed_lookup (feed, "7")->pledged.amount, ==, 12345);
+
+  /* Past what any event needs, the connection is dropped; the feed comes
+   * back, subscribes again, and goes on. */
+  memset (huge, 'x', 2 * 1024 * 1024 - 1);
+  soup_websocket_connection_send_text (fake.connection, huge);
+  wait_for ("the feed to come back", reconnected, &fake);
+  send_totals (&fake, 43);
+  expected.backers_count = 43;
+  wait_for ("the feed to go on", shows_backers, &expected);
+
+  g_clear_object (&fake.connection);
+  g_clear_object (&fake.server);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/live-feed/simulated-pledges", test_simulated_pledges);
+  g_test_add_func ("/live-feed/platform-restarted", test_platform_restarted);
+  g_test_add_func ("/live-feed/malformed-messages", test_malformed_messages);
+
+  return g_test_run ();
+}

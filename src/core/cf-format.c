@@ -224,3 +224,33 @@ cf_format_pledge_action (CfPledge *pledge)
     return g_strdup (_("Confirm your shipping address."));
   return NULL;
 }
+
+/* When something happened, for a list that updates as it goes: “just now”,
+ * “2 minutes ago”, “3 hours ago”, then the date. Times are real times in µs. */
+char *
+cf_format_time_ago (gint64 then,
+                    gint64 now)
+{
+  gint64 seconds = MAX (now - then, 0) / G_USEC_PER_SEC;
+  g_autoptr(GDateTime) date = NULL;
+  gint64 n;
+
+  if (seconds < 60)
+    return g_strdup (_("just now"));
+
+  if (seconds < 60 * 60)
+    {
+      n = seconds / 60;
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d minute ago", "%d minutes ago", n), (int) n);
+    }
+
+  if (seconds < 24 * 60 * 60)
+    {
+      n = seconds / (60 * 60);
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d hour ago", "%d hours ago", n), (int) n);
+    }
+
+  date = g_date_time_new_from_unix_local (then / G_USEC_PER_SEC);
+  /* Translators: the day of an older pledge, as in “2 May”; see strftime(3). */
+  return g_date_time_format (date, C_("pledge date", "%-d %B"));
+}

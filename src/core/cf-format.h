@@ -22,5 +22,7 @@ char *cf_format_reward_remaining (CfReward   *reward);
 char *cf_format_delivery_month   (const char *month);
 char *cf_format_pledge_status    (CfPledge   *pledge);
 char *cf_format_pledge_action    (CfPledge   *pledge);
+char *cf_format_time_ago         (gint64      then,
+                                  gint64      now);
 
 G_END_DECLS

@@ -455,7 +455,9 @@ cf_platform_connect_live_finish (CfPlatform    *self,
   return propagate_pointer (self, result, error);
 }
 
+/* A page of some list; @scope says of what, when the list needs it. */
 typedef void (*PageRequest) (CfPlatform          *self,
+                             const char          *scope,
                              const char          *cursor,
                              GCancellable        *cancellable,
                              GAsyncReadyCallback  callback,
@@ -464,6 +466,7 @@ typedef void (*PageRequest) (CfPlatform          *self,
 typedef struct
 {
   PageRequest request;
+  char *scope;
   GListStore *items;
 } Collection;
 
@@ -471,6 +474,7 @@ static void
 collection_free (Collection *collection)
 {
   g_object_unref (collection->items);
+  g_free (collection->scope);
   g_free (collection);
 }
 
@@ -514,13 +518,14 @@ request_next (GTask      *task,
 {
   Collection *collection = g_task_get_task_data (task);
 
-  collection->request (g_task_get_source_object (task), cursor, g_task_get_cancellable (task),
+  collection->request (g_task_get_source_object (task), collection->scope, cursor, g_task_get_cancellable (task),
                        collected_cb, task);
 }
 
 static void
 collect_all (CfPlatform          *self,
              PageRequest          request,
+             const char          *scope,
              GType                item_type,
              GCancellable        *cancellable,
              GAsyncReadyCallback  callback,
@@ -530,6 +535,7 @@ collect_all (CfPlatform          *self,
   Collection *collection = g_new0 (Collection, 1);
 
   collection->request = request;
+  collection->scope = g_strdup (scope);
   collection->items = g_list_store_new (item_type);
   g_task_set_task_data (task, collection, (GDestroyNotify) collection_free);
   request_next (task, NULL);
@@ -537,12 +543,35 @@ collect_all (CfPlatform          *self,
 
 static void
 list_any_pledges (CfPlatform          *self,
+                  const char          *scope,
                   const char          *cursor,
                   GCancellable        *cancellable,
                   GAsyncReadyCallback  callback,
                   gpointer             user_data)
 {
   cf_platform_list_pledges_async (self, NULL, cursor, cancellable, callback, user_data);
+}
+
+static void
+list_following_page (CfPlatform          *self,
+                     const char          *scope,
+                     const char          *cursor,
+                     GCancellable        *cancellable,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data)
+{
+  cf_platform_list_following_async (self, cursor, cancellable, callback, user_data);
+}
+
+static void
+list_oldest_backers (CfPlatform          *self,
+                     const char          *campaign_id,
+                     const char          *cursor,
+                     GCancellable        *cancellable,
+                     GAsyncReadyCallback  callback,
+                     gpointer             user_data)
+{
+  cf_platform_list_backers_async (self, campaign_id, FALSE, cursor, cancellable, callback, user_data);
 }
 
 /* Every pledge of the user, page after page, in one list. */
@@ -554,7 +583,7 @@ cf_platform_list_all_pledges_async (CfPlatform          *self,
 {
   g_return_if_fail (CF_IS_PLATFORM (self));
 
-  collect_all (self, list_any_pledges, CF_TYPE_PLEDGE, cancellable, callback, user_data);
+  collect_all (self, list_any_pledges, NULL, CF_TYPE_PLEDGE, cancellable, callback, user_data);
 }
 
 /* Every campaign the user follows, page after page, in one list. */
@@ -566,7 +595,20 @@ cf_platform_list_all_following_async (CfPlatform          *self,
 {
   g_return_if_fail (CF_IS_PLATFORM (self));
 
-  collect_all (self, cf_platform_list_following_async, CF_TYPE_CAMPAIGN, cancellable, callback, user_data);
+  collect_all (self, list_following_page, NULL, CF_TYPE_CAMPAIGN, cancellable, callback, user_data);
+}
+
+/* Every pledge to a campaign the user created, oldest first, in one list. */
+void
+cf_platform_list_all_backers_async (CfPlatform          *self,
+                                    const char          *campaign_id,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_return_if_fail (CF_IS_PLATFORM (self));
+
+  collect_all (self, list_oldest_backers, campaign_id, CF_TYPE_PLEDGE, cancellable, callback, user_data);
 }
 
 GListModel *

@@ -323,6 +323,11 @@ void cf_platform_list_all_pledges_async (CfPlatform          *self,
                                          GCancellable        *cancellable,
                                          GAsyncReadyCallback  callback,
                                          gpointer             user_data);
+void cf_platform_list_all_backers_async (CfPlatform          *self,
+                                         const char          *campaign_id,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data);
 GListModel *cf_platform_list_all_finish (CfPlatform    *self,
                                          GAsyncResult  *result,
                                          GError       **error);

@@ -7,6 +7,7 @@
 
 #include "cf-format.h"
 #include "cf-funding-bar.h"
+#include "cf-widget-util.h"
 
 #define BAR_HEIGHT 8
 
@@ -29,20 +30,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (CfFundingBar, cf_funding_bar, GTK_TYPE_WIDGET)
-
-static GdkRGBA
-lookup_color (GtkWidget  *widget,
-              const char *name,
-              const char *fallback)
-{
-  GtkStyleContext *context = gtk_widget_get_style_context (widget);
-  GdkRGBA color;
-
-  if (!gtk_style_context_lookup_color (context, name, &color))
-    gdk_rgba_parse (&color, fallback);
-
-  return color;
-}
 
 static void
 append_bar (GtkSnapshot   *snapshot,
@@ -74,8 +61,8 @@ cf_funding_bar_snapshot (GtkWidget   *widget,
 
   gtk_style_context_get_color (gtk_widget_get_style_context (widget), &track);
   track.alpha *= 0.15;
-  fill = lookup_color (widget, "accent_bg_color", "#3584e4");
-  beyond = lookup_color (widget, "success_color", "#26a269");
+  fill = cf_widget_lookup_color (widget, "accent_bg_color", "#3584e4");
+  beyond = cf_widget_lookup_color (widget, "success_color", "#26a269");
 
   append_bar (snapshot, &track, 0, y, width, BAR_HEIGHT);
   if (self->fraction > 0)

@@ -13,3 +13,19 @@ cf_widget_unparent_children (GtkWidget *widget)
   while ((child = gtk_widget_get_first_child (widget)) != NULL)
     gtk_widget_unparent (child);
 }
+
+/* A named colour of the current style (“accent_color”), which follows the
+ * dark and high-contrast styles; @fallback when the style has none. */
+GdkRGBA
+cf_widget_lookup_color (GtkWidget  *widget,
+                        const char *name,
+                        const char *fallback)
+{
+  GtkStyleContext *context = gtk_widget_get_style_context (widget);
+  GdkRGBA color;
+
+  if (!gtk_style_context_lookup_color (context, name, &color))
+    gdk_rgba_parse (&color, fallback);
+
+  return color;
+}

@@ -5,6 +5,9 @@
 
 G_BEGIN_DECLS
 
-void cf_widget_unparent_children (GtkWidget *widget);
+void    cf_widget_unparent_children (GtkWidget  *widget);
+GdkRGBA cf_widget_lookup_color      (GtkWidget  *widget,
+                                     const char *name,
+                                     const char *fallback);
 
 G_END_DECLS

@@ -34,6 +34,26 @@ test_time_left (void)
 }
 
 static void
+test_time_ago (void)
+{
+  g_autoptr(GDateTime) noon = at ("2026-11-22T12:00:00Z");
+  gint64 now = g_date_time_to_unix (noon) * G_USEC_PER_SEC;
+  g_autofree char *seconds = cf_format_time_ago (now - 59 * G_TIME_SPAN_SECOND, now);
+  g_autofree char *minute = cf_format_time_ago (now - 61 * G_TIME_SPAN_SECOND, now);
+  g_autofree char *minutes = cf_format_time_ago (now - 59 * G_TIME_SPAN_MINUTE, now);
+  g_autofree char *hours = cf_format_time_ago (now - 3 * G_TIME_SPAN_HOUR, now);
+  g_autofree char *days = cf_format_time_ago (now - 3 * G_TIME_SPAN_DAY, now);
+  g_autofree char *future = cf_format_time_ago (now + G_USEC_PER_SEC, now);
+
+  g_assert_cmpstr (seconds, ==, "just now");
+  g_assert_cmpstr (minute, ==, "1 minute ago");
+  g_assert_cmpstr (minutes, ==, "59 minutes ago");
+  g_assert_cmpstr (hours, ==, "3 hours ago");
+  g_assert_cmpstr (days, ==, "19 November");
+  g_assert_cmpstr (future, ==, "just now");
+}
+
+static void
 test_counts (void)
 {
   g_autofree char *one = cf_format_backers (1, "en");
@@ -82,6 +102,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/format/time-left", test_time_left);
+  g_test_add_func ("/format/time-ago", test_time_ago);
   g_test_add_func ("/format/counts", test_counts);
   g_test_add_func ("/format/pledge-status", test_pledge_status);
 

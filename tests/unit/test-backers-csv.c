@@ -1,0 +1,82 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "cf-backers-csv.h"
+#include "cf-test-fixtures.h"
+
+static void
+test_write (void)
+{
+  g_autoptr(GListStore) pledges = g_list_store_new (CF_TYPE_PLEDGE);
+  g_autoptr(CfPledge) plain = cf_test_pledge_with (NULL, "shipping_country", "\"JP\"");
+  g_autoptr(CfPledge) awkward = cf_test_pledge_with ("reward", "title", "\"Silver, \\\"boxed\\\"\"");
+  g_autofree char *csv = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  g_list_store_append (pledges, plain);
+  g_list_store_append (pledges, awkward);
+  csv = cf_backers_csv_write (G_LIST_MODEL (pledges));
+  lines = g_strsplit (csv, "\r\n", -1);
+
+  g_assert_cmpuint (g_strv_length (lines), ==, 4);
+  g_assert_cmpstr (lines[0], ==, "pledge_id,backer_number,backer,reward,amount,currency,shipping_country,"
+                                 "status,fulfillment,carrier,tracking_number");
+  g_assert_cmpstr (lines[1], ==, "501,12,,wena wrist Three Hands Silver,37500,JPY,JP,collected,shipped,"
+                                 "Japan Post,EJ123456789JP");
+  g_assert_cmpstr (lines[2], ==, "501,12,,\"Silver, \"\"boxed\"\"\",37500,JPY,FR,collected,shipped,"
+                                 "Japan Post,EJ123456789JP");
+  g_assert_cmpstr (lines[3], ==, "");
+}
+
+static void
+test_read_tracking (void)
+{
+  g_autoptr(GPtrArray) ids = NULL;
+  g_autoptr(GPtrArray) numbers = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (cf_backers_csv_read_tracking ("pledge,tracking\r\n501, EJ1\r\n\r\n\"502\",\"LX 2, box\"\n",
+                                               &ids, &numbers, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (ids->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (ids, 0), ==, "501");
+  g_assert_cmpstr (g_ptr_array_index (numbers, 0), ==, "EJ1");
+  g_assert_cmpstr (g_ptr_array_index (ids, 1), ==, "502");
+  g_assert_cmpstr (g_ptr_array_index (numbers, 1), ==, "LX 2, box");
+}
+
+static void
+test_read_tracking_refuses (void)
+{
+  static const struct { const char *text; const char *message; } cases[] = {
+    { "501,EJ1\nabc,EJ2\n", "Line 2 should hold a pledge number and a tracking number, separated by a comma." },
+    { "501,EJ1\n502\n", "Line 2 should hold a pledge number and a tracking number, separated by a comma." },
+    { "501,\"EJ1\n", "Line 1 should hold a pledge number and a tracking number, separated by a comma." },
+    { "pledge,tracking\n\n", "The file holds no tracking numbers." },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) ids = NULL;
+      g_autoptr(GPtrArray) numbers = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (cf_backers_csv_read_tracking (cases[i].text, &ids, &numbers, &error));
+      g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+      g_assert_cmpstr (error->message, ==, cases[i].message);
+      g_assert_null (ids);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/backers-csv/write", test_write);
+  g_test_add_func ("/backers-csv/read-tracking", test_read_tracking);
+  g_test_add_func ("/backers-csv/read-tracking-refuses", test_read_tracking_refuses);
+
+  return g_test_run ();
+}

@@ -746,6 +746,14 @@ cf_live_feed_set_poll_interval (CfLiveFeed *self,
     }
 }
 
+guint
+cf_live_feed_get_poll_interval (CfLiveFeed *self)
+{
+  g_return_val_if_fail (CF_IS_LIVE_FEED (self), DEFAULT_POLL_SECONDS);
+
+  return self->poll_interval;
+}
+
 CfLiveFeedStatus
 cf_live_feed_get_status (CfLiveFeed *self)
 {

@@ -54,6 +54,7 @@ G_DECLARE_FINAL_TYPE (CfLiveFeed, cf_live_feed, CF, LIVE_FEED, GObject)
 CfLiveFeed           *cf_live_feed_new               (CfPlatform *platform);
 void                  cf_live_feed_set_poll_interval (CfLiveFeed *self,
                                                       guint       seconds);
+guint                 cf_live_feed_get_poll_interval (CfLiveFeed *self);
 CfLiveFeedStatus      cf_live_feed_get_status        (CfLiveFeed *self);
 const CfLiveCampaign *cf_live_feed_subscribe         (CfLiveFeed *self,
                                                       const char *campaign_id,

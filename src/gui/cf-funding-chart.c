@@ -193,6 +193,7 @@ draw_line (CfFundingChart *self,
   GdkRGBA accent = cf_widget_lookup_color (GTK_WIDGET (self), "accent_color", "#1c71d8");
   GdkRGBA area = accent;
 
+  cairo_new_path (cr);
   for (guint i = 0; i < self->points->len; i++)
     {
       const CfLivePoint *point = &g_array_index (self->points, CfLivePoint, i);

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "cf-campaign-page.h"
+#include "cf-dashboard-page.h"
 #include "cf-explore-page.h"
 #include "cf-following-page.h"
 #include "cf-format.h"
@@ -23,6 +24,7 @@ struct _CfWindow
   AdwApplicationWindow parent_instance;
 
   CfCampaignPage *campaign_page;
+  CfDashboardPage *dashboard_page;
   CfExplorePage *explore_page;
   AdwStatusPage *failed_status_page;
   CfFollowingPage *following_page;
@@ -38,6 +40,7 @@ struct _CfWindow
   CfAccount *account;
   char *choice;
   GCancellable *cancellable;
+  guint live_tick_id;
 };
 
 G_DEFINE_FINAL_TYPE (CfWindow, cf_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -150,6 +153,35 @@ restore_after_paint_cb (GdkFrameClock *clock,
     cf_account_restore_async (self->account, username, self->cancellable, restored_cb, self);
 }
 
+/* Live figures reach the widgets once a frame, however many events came. */
+static gboolean
+live_tick_cb (GtkWidget     *widget,
+              GdkFrameClock *clock,
+              gpointer       user_data)
+{
+  CfWindow *self = CF_WINDOW (widget);
+
+  self->live_tick_id = 0;
+  if (self->account != NULL)
+    cf_live_feed_flush (cf_account_get_live_feed (self->account));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+live_pending_cb (CfWindow *self)
+{
+  if (self->live_tick_id == 0)
+    self->live_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), live_tick_cb, NULL, NULL);
+}
+
+static void
+poll_interval_changed_cb (CfWindow *self)
+{
+  if (self->account != NULL)
+    cf_live_feed_set_poll_interval (cf_account_get_live_feed (self->account),
+                                    g_settings_get_uint (self->settings, "live-poll-interval"));
+}
+
 static void
 show_platform (CfWindow   *self,
                CfPlatform *platform)
@@ -159,16 +191,22 @@ show_platform (CfWindow   *self,
 
   g_set_object (&self->platform, platform);
   if (self->account != NULL)
-    g_signal_handlers_disconnect_by_data (self->account, self);
+    {
+      g_signal_handlers_disconnect_by_data (self->account, self);
+      g_signal_handlers_disconnect_by_data (cf_account_get_live_feed (self->account), self);
+    }
   g_clear_object (&self->account);
   self->account = cf_account_new (platform, secret_store, self->choice);
   g_signal_connect_swapped (self->account, "notify::signed-in", G_CALLBACK (signed_in_changed_cb), self);
+  g_signal_connect_swapped (cf_account_get_live_feed (self->account), "pending", G_CALLBACK (live_pending_cb), self);
+  poll_interval_changed_cb (self);
   g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
                     G_CALLBACK (restore_after_paint_cb), self);
   cf_explore_page_set_platform (self->explore_page, platform, self->account, image_cache);
   cf_campaign_page_set_platform (self->campaign_page, platform, self->account, image_cache);
   cf_following_page_set_platform (self->following_page, platform, self->account, image_cache);
   cf_pledges_page_set_platform (self->pledges_page, platform, self->account);
+  cf_dashboard_page_set_platform (self->dashboard_page, platform, self->account);
   cf_pledge_page_set_platform (self->pledge_page, platform);
   cf_platform_get_exchange_rates_async (platform, self->cancellable, rates_cb, self);
   gtk_stack_set_visible_child_name (self->main_stack, "browse");
@@ -326,6 +364,8 @@ reload_action (GtkWidget  *widget,
     cf_pledges_page_reload (self->pledges_page);
   else if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "following") == 0)
     cf_following_page_reload (self->following_page);
+  else if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "dashboard") == 0)
+    cf_dashboard_page_reload (self->dashboard_page);
   else
     cf_explore_page_reload (self->explore_page);
 }
@@ -468,8 +508,14 @@ cf_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  if (self->live_tick_id != 0)
+    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->live_tick_id);
+  self->live_tick_id = 0;
   if (self->account != NULL)
-    g_signal_handlers_disconnect_by_data (self->account, self);
+    {
+      g_signal_handlers_disconnect_by_data (self->account, self);
+      g_signal_handlers_disconnect_by_data (cf_account_get_live_feed (self->account), self);
+    }
   g_clear_object (&self->account);
   g_clear_object (&self->platform);
   g_clear_object (&self->settings);
@@ -488,12 +534,14 @@ cf_window_class_init (CfWindowClass *klass)
   GTK_WINDOW_CLASS (klass)->close_request = cf_window_close_request;
 
   g_type_ensure (CF_TYPE_CAMPAIGN_PAGE);
+  g_type_ensure (CF_TYPE_DASHBOARD_PAGE);
   g_type_ensure (CF_TYPE_EXPLORE_PAGE);
   g_type_ensure (CF_TYPE_FOLLOWING_PAGE);
   g_type_ensure (CF_TYPE_PLEDGE_PAGE);
   g_type_ensure (CF_TYPE_PLEDGES_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Crowdfund/cf-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CfWindow, campaign_page);
+  gtk_widget_class_bind_template_child (widget_class, CfWindow, dashboard_page);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, explore_page);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, failed_status_page);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, following_page);
@@ -546,6 +594,8 @@ cf_window_new (CfApplication *application)
   g_autofree char *view = NULL;
 
   self->settings = g_object_ref (cf_application_get_settings (application));
+  g_signal_connect_object (self->settings, "changed::live-poll-interval", G_CALLBACK (poll_interval_changed_cb),
+                           self, G_CONNECT_SWAPPED);
   gtk_window_set_default_size (GTK_WINDOW (self), g_settings_get_int (self->settings, "window-width"),
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))

@@ -1,0 +1,944 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cf-dashboard-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cf-backers-csv.h"
+#include "cf-dashboard-page.h"
+#include "cf-format.h"
+#include "cf-fulfillment-dialog.h"
+#include "cf-funding-bar.h"
+#include "cf-funding-chart.h"
+#include "cf-locale.h"
+#include "cf-page.h"
+#include "cf-reward.h"
+
+#define LATEST_SHOWN        8
+#define COUNT_UP_MS         800
+#define CLOCK_SECONDS       30
+
+/* What a creator watches during a launch: one campaign's live total and
+ * backers counting up, its funding over time, each reward's figures, the
+ * latest pledges, and fulfillment. Figures come from the account's live
+ * feed, read once a frame at most. */
+struct _CfDashboardPage
+{
+  GtkWidget parent_instance;
+
+  GtkDropDown *campaign_drop_down;
+  GtkLabel *backers_caption;
+  GtkLabel *backers_label;
+  GtkLabel *deadline_label;
+  AdwStatusPage *error_status_page;
+  GtkLabel *feed_label;
+  CfFundingBar *funding_bar;
+  CfFundingChart *funding_chart;
+  GtkWidget *goal_box;
+  GtkLabel *goal_label;
+  GtkLabel *goal_of_label;
+  GtkRevealer *goal_revealer;
+  GtkListBox *latest_list;
+  GtkStack *latest_stack;
+  GtkLabel *percent_label;
+  GtkLabel *pledged_label;
+  GtkListBox *rewards_list;
+  GtkStack *stack;
+  GtkLabel *time_left_label;
+
+  CfPlatform *platform;
+  CfAccount *account;
+  CfLiveFeed *feed;
+  GListStore *campaigns;
+  GCancellable *cancellable;
+
+  /* The campaign shown, and what is known of it. */
+  CfCampaign *campaign;
+  const CfLiveCampaign *live;
+  gulong changed_id;
+  GCancellable *campaign_cancellable;
+  GListModel *rewards;
+  GPtrArray *reward_rows;
+  AdwActionRow *latest_rows[LATEST_SHOWN];
+  GtkLabel *latest_amounts[LATEST_SHOWN];
+  CfLivePledge latest[LATEST_SHOWN];  /* newest first */
+  guint n_latest;
+  guint64 pledges_seen;
+  gboolean funded;
+
+  AdwAnimation *pledged_animation;
+  AdwAnimation *backers_animation;
+  gint64 pledged_target;
+  gint64 backers_target;
+  char *locale;
+  guint clock_id;
+  gboolean has_campaigns;
+};
+
+enum {
+  PROP_0,
+  PROP_HAS_CAMPAIGNS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (CfDashboardPage, cf_dashboard_page, GTK_TYPE_WIDGET)
+
+static void
+toast (CfDashboardPage *self,
+       const char      *message)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", message);
+}
+
+static void
+set_has_campaigns (CfDashboardPage *self,
+                   gboolean         has_campaigns)
+{
+  if (self->has_campaigns == has_campaigns)
+    return;
+
+  self->has_campaigns = has_campaigns;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_CAMPAIGNS]);
+}
+
+static void
+show_pledged (double    value,
+              gpointer  user_data)
+{
+  CfDashboardPage *self = user_data;
+  CfMoney money = *cf_campaign_get_pledged (self->campaign);
+  g_autofree char *text = NULL;
+
+  money.amount = (gint64) round (value);
+  text = cf_money_format (&money, self->locale);
+  gtk_label_set_label (self->pledged_label, text);
+}
+
+static void
+show_backers (double    value,
+              gpointer  user_data)
+{
+  CfDashboardPage *self = user_data;
+  g_autofree char *text = cf_format_count ((gint64) round (value), self->locale);
+
+  gtk_label_set_label (self->backers_label, text);
+}
+
+/* Counts from what is shown to @target; straight there the first time. */
+static void
+count_to (AdwAnimation *animation,
+          gint64       *shown_target,
+          gint64        target,
+          gboolean      smoothly)
+{
+  AdwTimedAnimation *timed = ADW_TIMED_ANIMATION (animation);
+
+  if (smoothly && *shown_target == target)
+    return;
+
+  adw_timed_animation_set_value_from (timed, smoothly ? adw_animation_get_value (animation) : target);
+  adw_timed_animation_set_value_to (timed, target);
+  *shown_target = target;
+  adw_animation_reset (animation);
+  if (smoothly)
+    adw_animation_play (animation);
+  else
+    adw_animation_skip (animation);
+}
+
+static void
+show_feed_status (CfDashboardPage *self)
+{
+  CfLiveFeedStatus status = self->feed ? cf_live_feed_get_status (self->feed) : CF_LIVE_FEED_STATUS_IDLE;
+  GtkWidget *label = GTK_WIDGET (self->feed_label);
+  g_autofree char *every = NULL;
+
+  gtk_widget_remove_css_class (label, "live");
+  gtk_widget_remove_css_class (label, "polling");
+  gtk_widget_set_visible (label, status != CF_LIVE_FEED_STATUS_IDLE);
+  switch (status)
+    {
+    case CF_LIVE_FEED_STATUS_LIVE:
+      /* Translators: a badge saying figures update as pledges land. */
+      gtk_label_set_label (self->feed_label, C_("feed status", "Live"));
+      gtk_widget_set_tooltip_text (label, _("Figures update the moment pledges land"));
+      gtk_widget_add_css_class (label, "live");
+      break;
+    case CF_LIVE_FEED_STATUS_POLLING:
+      every = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Updated every %u second",
+                                            "Updated every %u seconds", cf_live_feed_get_poll_interval (self->feed)),
+                               cf_live_feed_get_poll_interval (self->feed));
+      gtk_label_set_label (self->feed_label, every);
+      gtk_widget_set_tooltip_text (label, _("The live connection to the platform is unavailable; "
+                                            "figures are read again regularly until it is back"));
+      gtk_widget_add_css_class (label, "polling");
+      break;
+    case CF_LIVE_FEED_STATUS_CONNECTING:
+      gtk_label_set_label (self->feed_label, _("Connecting…"));
+      gtk_widget_set_tooltip_text (label, NULL);
+      break;
+    case CF_LIVE_FEED_STATUS_IDLE:
+    default:
+      break;
+    }
+}
+
+static void
+show_time_left (CfDashboardPage *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) deadline = g_date_time_to_local (cf_campaign_get_deadline (self->campaign));
+  g_autofree char *left = cf_format_time_left (cf_campaign_get_state (self->campaign),
+                                               cf_campaign_get_launched_at (self->campaign),
+                                               cf_campaign_get_deadline (self->campaign), now);
+  /* Translators: when a campaign ends, as in “Ends 2 May, 14:00”; see strftime(3). */
+  g_autofree char *date = g_date_time_format (deadline, C_("deadline", "Ends %-d %B, %H:%M"));
+
+  gtk_label_set_label (self->time_left_label, left);
+  gtk_label_set_label (self->deadline_label, date);
+}
+
+static void
+show_goal (CfDashboardPage *self,
+           double           fraction,
+           gboolean         while_watching)
+{
+  gboolean funded = fraction >= 1.0;
+  g_autofree char *goal = NULL;
+  g_autofree char *message = NULL;
+
+  if (funded && !self->funded)
+    {
+      goal = cf_money_format (cf_campaign_get_goal (self->campaign), self->locale);
+      /* Translators: %s is the campaign's goal, as in “¥10,000,000”. */
+      message = g_strdup_printf (_("Your goal of %s is reached. Everything pledged from now on is a bonus."), goal);
+      gtk_label_set_label (self->goal_label, message);
+      gtk_widget_remove_css_class (self->goal_box, "celebrate");
+      if (while_watching)
+        {
+          g_autofree char *news = NULL;
+
+          gtk_widget_add_css_class (self->goal_box, "celebrate");
+          /* Translators: %s is a campaign's title. */
+          news = g_strdup_printf (_("%s is funded!"), cf_campaign_get_title (self->campaign));
+          toast (self, news);
+        }
+    }
+  self->funded = funded;
+  /* Hidden, it takes no room; shown, it slides in. */
+  gtk_widget_set_visible (GTK_WIDGET (self->goal_revealer), funded);
+  gtk_revealer_set_reveal_child (self->goal_revealer, funded);
+}
+
+static void
+show_figures (CfDashboardPage *self,
+              gboolean         smoothly)
+{
+  double fraction = cf_format_funded_fraction (self->campaign);
+  gint64 backers = cf_campaign_get_backers_count (self->campaign);
+  g_autofree char *goal = cf_money_format (cf_campaign_get_goal (self->campaign), self->locale);
+  g_autofree char *goal_of = NULL;
+  g_autofree char *percent = cf_format_percent (fraction, self->locale);
+
+  count_to (self->pledged_animation, &self->pledged_target, cf_campaign_get_pledged (self->campaign)->amount,
+            smoothly);
+  count_to (self->backers_animation, &self->backers_target, backers, smoothly);
+  /* Translators: under the amount pledged; %s is the goal, as in “¥10,000,000”. */
+  goal_of = g_strdup_printf (_("pledged of %s goal"), goal);
+  gtk_label_set_label (self->goal_of_label, goal_of);
+  gtk_label_set_label (self->backers_caption, g_dngettext (GETTEXT_PACKAGE, "backer", "backers", backers));
+  gtk_label_set_label (self->percent_label, percent);
+  cf_funding_bar_set_fraction (self->funding_bar, fraction);
+  show_time_left (self);
+  show_goal (self, fraction, smoothly);
+}
+
+static const char *
+reward_title (CfDashboardPage *self,
+              const char      *reward_id)
+{
+  guint n = self->rewards ? g_list_model_get_n_items (self->rewards) : 0;
+
+  if (reward_id == NULL || *reward_id == '\0')
+    return _("No reward");
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CfReward) reward = g_list_model_get_item (self->rewards, i);
+
+      if (g_str_equal (cf_reward_get_id (reward), reward_id))
+        return cf_reward_get_title (reward);
+    }
+  return _("A reward");
+}
+
+static const CfLiveRewardFigures *
+live_figures_of (CfDashboardPage *self,
+                 const char      *reward_id)
+{
+  for (guint i = 0; self->live != NULL && i < self->live->rewards->len; i++)
+    {
+      const CfLiveRewardFigures *figures = &g_array_index (self->live->rewards, CfLiveRewardFigures, i);
+
+      if (g_str_equal (figures->reward_id, reward_id))
+        return figures;
+    }
+  return NULL;
+}
+
+static void
+show_reward_row (CfDashboardPage *self,
+                 guint            index)
+{
+  g_autoptr(CfReward) reward = g_list_model_get_item (self->rewards, index);
+  AdwActionRow *row = g_ptr_array_index (self->reward_rows, index);
+  GtkLabel *left_label = g_object_get_data (G_OBJECT (row), "left-label");
+  const CfLiveRewardFigures *figures = live_figures_of (self, cf_reward_get_id (reward));
+  gint64 backers = figures ? figures->backers_count : cf_reward_get_backers_count (reward);
+  gint64 limit = cf_reward_get_limit (reward);
+  g_autofree char *count = cf_format_backers (backers, self->locale);
+  g_autofree char *subtitle = NULL;
+  g_autofree char *left = NULL;
+
+  if (figures != NULL)
+    {
+      CfMoney pledged = *cf_campaign_get_pledged (self->campaign);
+      g_autofree char *amount = NULL;
+
+      pledged.amount = figures->pledged;
+      amount = cf_money_format (&pledged, self->locale);
+      /* Translators: a reward's figures: its backers, then the money they pledged. */
+      subtitle = g_strdup_printf (_("%s · %s pledged"), count, amount);
+    }
+  adw_action_row_set_subtitle (row, subtitle ? subtitle : count);
+
+  gtk_widget_remove_css_class (GTK_WIDGET (left_label), "error");
+  if (limit < 0)
+    left = g_strdup (_("No limit"));
+  else if (backers >= limit)
+    {
+      left = g_strdup (_("Sold out"));
+      gtk_widget_add_css_class (GTK_WIDGET (left_label), "error");
+    }
+  else
+    {
+      g_autofree char *remaining = cf_format_count (limit - backers, self->locale);
+      g_autofree char *total = cf_format_count (limit, self->locale);
+
+      /* Translators: places left in a limited reward, as in “12 left of 50”. */
+      left = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s left of %s", "%s left of %s", limit - backers),
+                              remaining, total);
+    }
+  gtk_label_set_label (left_label, left);
+}
+
+static void
+show_rewards (CfDashboardPage *self)
+{
+  for (guint i = 0; i < self->reward_rows->len; i++)
+    show_reward_row (self, i);
+}
+
+static void
+show_latest (CfDashboardPage *self)
+{
+  gint64 now = g_get_real_time ();
+
+  for (guint i = 0; i < LATEST_SHOWN; i++)
+    {
+      const CfLivePledge *pledge = &self->latest[i];
+      g_autofree char *amount = NULL;
+      g_autofree char *when = NULL;
+
+      gtk_widget_set_visible (GTK_WIDGET (self->latest_rows[i]), i < self->n_latest);
+      if (i >= self->n_latest)
+        continue;
+
+      amount = cf_money_format (&pledge->amount, self->locale);
+      when = cf_format_time_ago (pledge->received_at, now);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->latest_rows[i]),
+                                     reward_title (self, pledge->reward_id));
+      adw_action_row_set_subtitle (self->latest_rows[i], when);
+      gtk_label_set_label (self->latest_amounts[i], amount);
+    }
+  gtk_stack_set_visible_child_name (self->latest_stack, self->n_latest > 0 ? "some" : "none");
+}
+
+/* The newest first; only as many as are shown are kept. */
+static void
+add_latest (CfDashboardPage    *self,
+            const CfLivePledge *pledge)
+{
+  memmove (&self->latest[1], &self->latest[0], (LATEST_SHOWN - 1) * sizeof (CfLivePledge));
+  self->latest[0] = *pledge;
+  self->n_latest = MIN (self->n_latest + 1, LATEST_SHOWN);
+}
+
+/* Pledges that came since the last frame, however many: the newest
+ * LATEST_SHOWN of them go in, once. */
+static void
+take_new_pledges (CfDashboardPage *self)
+{
+  guint64 first = MAX (self->pledges_seen, self->live->n_pledges - MIN (self->live->n_pledges, LATEST_SHOWN));
+
+  for (guint64 n = first; n < self->live->n_pledges; n++)
+    add_latest (self, &self->live->pledges[n % CF_LIVE_PLEDGES_KEPT]);
+  self->pledges_seen = self->live->n_pledges;
+}
+
+static void
+live_changed_cb (CfLiveFeed      *feed,
+                 const char      *campaign_id,
+                 CfDashboardPage *self)
+{
+  cf_live_campaign_apply_to (self->live, self->campaign);
+  show_figures (self, TRUE);
+  cf_funding_chart_set_data (self->funding_chart, self->live->funding, cf_campaign_get_goal (self->campaign));
+  show_rewards (self);
+  if (self->live->n_pledges > self->pledges_seen)
+    {
+      take_new_pledges (self);
+      show_latest (self);
+    }
+}
+
+static void
+rewards_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfPage) page = cf_platform_list_finish (CF_PLATFORM (object), result, &error);
+  CfDashboardPage *self;
+  guint n;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = CF_DASHBOARD_PAGE (user_data);
+  if (page == NULL)
+    {
+      toast (self, error->message);
+      return;
+    }
+
+  g_set_object (&self->rewards, cf_page_get_items (page));
+  n = g_list_model_get_n_items (self->rewards);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CfReward) reward = g_list_model_get_item (self->rewards, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *left = gtk_label_new (NULL);
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cf_reward_get_title (reward));
+      gtk_widget_add_css_class (left, "numeric");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), left);
+      g_object_set_data (G_OBJECT (row), "left-label", left);
+      gtk_list_box_append (self->rewards_list, row);
+      g_ptr_array_add (self->reward_rows, row);
+    }
+  gtk_widget_set_visible (gtk_widget_get_ancestor (GTK_WIDGET (self->rewards_list), ADW_TYPE_PREFERENCES_GROUP),
+                          n > 0);
+  show_rewards (self);
+  show_latest (self);
+}
+
+static void
+latest_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfPage) page = cf_platform_list_finish (CF_PLATFORM (object), result, &error);
+  CfDashboardPage *self;
+  GListModel *pledges;
+  guint n;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = CF_DASHBOARD_PAGE (user_data);
+  if (page == NULL)
+    {
+      g_debug ("latest pledges: %s", error->message);
+      return;
+    }
+
+  /* Oldest of the page first, so that the newest ends on top; pledges
+   * already heard of live are newer still and stay above. */
+  pledges = cf_page_get_items (page);
+  n = MIN (g_list_model_get_n_items (pledges), LATEST_SHOWN - self->n_latest);
+  for (guint i = n; i > 0; i--)
+    {
+      g_autoptr(CfPledge) pledge = g_list_model_get_item (pledges, i - 1);
+      CfLivePledge entry = {
+        .amount = *cf_pledge_get_amount (pledge),
+        .received_at = g_date_time_to_unix (cf_pledge_get_pledged_at (pledge)) * G_USEC_PER_SEC,
+      };
+
+      g_strlcpy (entry.reward_id, cf_pledge_get_reward_id (pledge) ? cf_pledge_get_reward_id (pledge) : "",
+                 sizeof entry.reward_id);
+      self->latest[self->n_latest++] = entry;
+    }
+  show_latest (self);
+}
+
+static void
+forget_campaign (CfDashboardPage *self)
+{
+  GtkWidget *row;
+
+  g_cancellable_cancel (self->campaign_cancellable);
+  g_clear_object (&self->campaign_cancellable);
+  if (self->campaign != NULL)
+    {
+      g_clear_signal_handler (&self->changed_id, self->feed);
+      cf_live_feed_unsubscribe (self->feed, cf_campaign_get_id (self->campaign));
+    }
+  g_clear_object (&self->campaign);
+  g_clear_object (&self->rewards);
+  self->live = NULL;
+  self->n_latest = 0;
+  self->funded = FALSE;
+  g_ptr_array_set_size (self->reward_rows, 0);
+  while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->rewards_list))) != NULL)
+    gtk_list_box_remove (self->rewards_list, row);
+}
+
+static void
+show_campaign (CfDashboardPage *self,
+               CfCampaign      *campaign)
+{
+  g_autofree char *signal = NULL;
+
+  forget_campaign (self);
+  if (campaign == NULL)
+    return;
+
+  self->campaign = g_object_ref (campaign);
+  self->campaign_cancellable = g_cancellable_new ();
+  self->live = cf_live_feed_subscribe (self->feed, cf_campaign_get_id (campaign), TRUE);
+  self->pledges_seen = self->live->n_pledges;
+  signal = g_strdup_printf ("changed::%s", cf_campaign_get_id (campaign));
+  self->changed_id = g_signal_connect (self->feed, signal, G_CALLBACK (live_changed_cb), self);
+
+  cf_live_campaign_apply_to (self->live, campaign);
+  show_figures (self, FALSE);
+  cf_funding_chart_set_data (self->funding_chart, self->live->funding, cf_campaign_get_goal (campaign));
+  show_latest (self);
+  cf_platform_list_rewards_async (self->platform, cf_campaign_get_id (campaign), self->campaign_cancellable,
+                                  rewards_cb, self);
+  cf_platform_list_backers_async (self->platform, cf_campaign_get_id (campaign), TRUE, NULL,
+                                  self->campaign_cancellable, latest_cb, self);
+}
+
+static void
+campaign_selected_cb (CfDashboardPage *self)
+{
+  CfCampaign *campaign = gtk_drop_down_get_selected_item (self->campaign_drop_down);
+
+  if (campaign != self->campaign)
+    show_campaign (self, campaign);
+}
+
+static void
+campaigns_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfPage) page = cf_platform_list_finish (CF_PLATFORM (object), result, &error);
+  CfDashboardPage *self;
+  GListModel *items;
+  guint n, selected = 0;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = CF_DASHBOARD_PAGE (user_data);
+  if (page == NULL)
+    {
+      /* What was shown stays, marked by the feed's badge. */
+      if (g_list_model_get_n_items (G_LIST_MODEL (self->campaigns)) > 0)
+        toast (self, error->message);
+      else
+        {
+          adw_status_page_set_description (self->error_status_page, error->message);
+          gtk_stack_set_visible_child_name (self->stack, "error");
+        }
+      return;
+    }
+
+  items = cf_page_get_items (page);
+  n = g_list_model_get_n_items (items);
+  for (guint i = 0; self->campaign != NULL && i < n; i++)
+    {
+      g_autoptr(CfCampaign) campaign = g_list_model_get_item (items, i);
+
+      if (g_str_equal (cf_campaign_get_id (campaign), cf_campaign_get_id (self->campaign)))
+        selected = i;
+    }
+
+  forget_campaign (self);
+  g_signal_handlers_block_by_func (self->campaign_drop_down, campaign_selected_cb, self);
+  g_list_store_remove_all (self->campaigns);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CfCampaign) campaign = g_list_model_get_item (items, i);
+
+      g_list_store_append (self->campaigns, campaign);
+    }
+  g_signal_handlers_unblock_by_func (self->campaign_drop_down, campaign_selected_cb, self);
+  gtk_widget_set_visible (GTK_WIDGET (self->campaign_drop_down), n > 1);
+
+  set_has_campaigns (self, n > 0);
+  gtk_stack_set_visible_child_name (self->stack, n > 0 ? "dashboard" : "empty");
+  if (n > 0)
+    {
+      gtk_drop_down_set_selected (self->campaign_drop_down, selected);
+      campaign_selected_cb (self);
+    }
+}
+
+void
+cf_dashboard_page_reload (CfDashboardPage *self)
+{
+  g_return_if_fail (CF_IS_DASHBOARD_PAGE (self));
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  if (self->account == NULL || !cf_account_get_signed_in (self->account))
+    {
+      forget_campaign (self);
+      g_list_store_remove_all (self->campaigns);
+      set_has_campaigns (self, FALSE);
+      gtk_stack_set_visible_child_name (self->stack, "signed-out");
+      return;
+    }
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->campaigns)) == 0)
+    gtk_stack_set_visible_child_name (self->stack, "loading");
+  cf_platform_list_my_campaigns_async (self->platform, NULL, self->cancellable, campaigns_cb, self);
+}
+
+static gboolean
+clock_cb (gpointer user_data)
+{
+  CfDashboardPage *self = user_data;
+
+  if (self->campaign != NULL)
+    {
+      show_time_left (self);
+      show_latest (self);
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+reload_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  cf_dashboard_page_reload (CF_DASHBOARD_PAGE (widget));
+}
+
+static void
+fulfill_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  CfDashboardPage *self = CF_DASHBOARD_PAGE (widget);
+  GtkRoot *root = gtk_widget_get_root (widget);
+
+  if (self->campaign == NULL || self->rewards == NULL)
+    return;
+
+  gtk_window_present (GTK_WINDOW (cf_fulfillment_dialog_new (GTK_WINDOW (root), self->platform,
+                                                             self->campaign, self->rewards)));
+}
+
+typedef struct
+{
+  CfDashboardPage *self;
+  GFile *file;
+  char *csv;
+  guint n_backers;
+} Export;
+
+static void
+export_free (Export *export)
+{
+  g_object_unref (export->self);
+  g_object_unref (export->file);
+  g_free (export->csv);
+  g_free (export);
+}
+
+static void
+exported_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  Export *export = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u backer exported", "%u backers exported",
+                                            export->n_backers), export->n_backers);
+  else
+    /* Translators: %s says why a file could not be written. */
+    message = g_strdup_printf (_("The backers could not be saved: %s"), error->message);
+  toast (export->self, message);
+  export_free (export);
+}
+
+static void
+backers_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  Export *export = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) backers = cf_platform_list_all_finish (CF_PLATFORM (object), result, &error);
+
+  if (backers == NULL)
+    {
+      g_autofree char *message = NULL;
+
+      /* Translators: %s says why the platform did not give the backers. */
+      message = g_strdup_printf (_("The backers could not be read: %s"), error->message);
+      toast (export->self, message);
+      export_free (export);
+      return;
+    }
+
+  export->csv = cf_backers_csv_write (backers);
+  export->n_backers = g_list_model_get_n_items (backers);
+  g_file_replace_contents_async (export->file, export->csv, strlen (export->csv), NULL, FALSE,
+                                 G_FILE_CREATE_REPLACE_DESTINATION, NULL, exported_cb, export);
+}
+
+/* Writes every backer of the campaign shown to the file at the URI given. */
+static void
+export_to_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  CfDashboardPage *self = CF_DASHBOARD_PAGE (widget);
+  Export *export;
+
+  if (self->campaign == NULL)
+    return;
+
+  export = g_new0 (Export, 1);
+  export->self = g_object_ref (self);
+  export->file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+  cf_platform_list_all_backers_async (self->platform, cf_campaign_get_id (self->campaign), NULL,
+                                      backers_cb, export);
+}
+
+static void
+export_chosen_cb (GtkNativeDialog *chooser,
+                  int              response,
+                  CfDashboardPage *self)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_autofree char *uri = file ? g_file_get_uri (file) : NULL;
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  if (response == GTK_RESPONSE_ACCEPT && uri != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "dashboard.export-to", "s", uri);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  CfDashboardPage *self = CF_DASHBOARD_PAGE (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = NULL;
+  g_autofree char *name = NULL;
+
+  if (self->campaign == NULL)
+    return;
+
+  chooser = gtk_file_chooser_native_new (_("Export Backers"), GTK_WINDOW (gtk_widget_get_root (widget)),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  filter = gtk_file_filter_new ();
+  gtk_file_filter_set_name (filter, _("CSV files"));
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  /* Translators: the file name suggested for a campaign's backers; %s is the campaign's short name. */
+  name = g_strdup_printf (_("%s-backers.csv"), cf_campaign_get_slug (self->campaign));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (export_chosen_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+cf_dashboard_page_dispose (GObject *object)
+{
+  CfDashboardPage *self = CF_DASHBOARD_PAGE (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (self->feed != NULL)
+    {
+      forget_campaign (self);
+      g_signal_handlers_disconnect_by_data (self->feed, self);
+    }
+  if (self->account != NULL)
+    g_signal_handlers_disconnect_by_data (self->account, self);
+  g_clear_handle_id (&self->clock_id, g_source_remove);
+  g_clear_object (&self->pledged_animation);
+  g_clear_object (&self->backers_animation);
+  g_clear_object (&self->feed);
+  g_clear_object (&self->account);
+  g_clear_object (&self->platform);
+  g_clear_object (&self->campaigns);
+  g_clear_pointer (&self->reward_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->locale, g_free);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CF_TYPE_DASHBOARD_PAGE);
+
+  G_OBJECT_CLASS (cf_dashboard_page_parent_class)->dispose (object);
+}
+
+static void
+cf_dashboard_page_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  CfDashboardPage *self = CF_DASHBOARD_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_HAS_CAMPAIGNS:
+      g_value_set_boolean (value, self->has_campaigns);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+cf_dashboard_page_class_init (CfDashboardPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = cf_dashboard_page_dispose;
+  object_class->get_property = cf_dashboard_page_get_property;
+
+  properties[PROP_HAS_CAMPAIGNS] =
+    g_param_spec_boolean ("has-campaigns", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (CF_TYPE_FUNDING_BAR);
+  g_type_ensure (CF_TYPE_FUNDING_CHART);
+  gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Crowdfund/cf-dashboard-page.ui");
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_bind_template_child (widget_class, CfDashboardPage, backers_caption);
+  gtk_widget_class_bind_template_child (widget_class, CfDashboardPage, backers_label);
+  gtk_widget_class_bind_template_child (widget_class, CfDashboardPage, campaign_drop_down);
+  gtk_widget_class_bind_template_child (widget_class, CfDashboardPage, deadline_label);
+  gtk_widget_class_bind_template_child (widget_class, CfDashboardPage, error_status_page);
+  gtk_widget_class_bind_template_child (widget_class, CfDashboardPage, feed_label);
+  gtk_widget_class_bind_template_child (widget_class, CfDashboardPage, funding_bar);
+  gtk_widget_class_bind_template_child (widget_class, CfDashboardPage, funding_chart);
+  gtk_widget_class_bind_template_child (widget_class, CfDashboardPage, goal_box);
+  gtk_widget_class_bind_template_child (widget_class, CfDashboardPage, goal_label);
+  gtk_widget_class_bind_template_child (widget_class, CfDashboardPage, goal_of_label);
+  gtk_widget_class_bind_template_child (widget_class, CfDashboardPage, goal_revealer);
+  gtk_widget_class_bind_template_child (widget_class, CfDashboardPage, latest_list);
+  gtk_widget_class_bind_template_child (widget_class, CfDashboardPage, latest_stack);
+  gtk_widget_class_bind_template_child (widget_class, CfDashboardPage, percent_label);
+  gtk_widget_class_bind_template_child (widget_class, CfDashboardPage, pledged_label);
+  gtk_widget_class_bind_template_child (widget_class, CfDashboardPage, rewards_list);
+  gtk_widget_class_bind_template_child (widget_class, CfDashboardPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, CfDashboardPage, time_left_label);
+  gtk_widget_class_bind_template_callback (widget_class, campaign_selected_cb);
+  gtk_widget_class_install_action (widget_class, "dashboard.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "dashboard.fulfill", NULL, fulfill_action);
+  gtk_widget_class_install_action (widget_class, "dashboard.export", NULL, export_action);
+  gtk_widget_class_install_action (widget_class, "dashboard.export-to", "s", export_to_action);
+}
+
+static void
+cf_dashboard_page_init (CfDashboardPage *self)
+{
+  GtkExpression *title;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->campaigns = g_list_store_new (CF_TYPE_CAMPAIGN);
+  self->reward_rows = g_ptr_array_new ();
+  self->locale = cf_locale_dup_default ();
+  title = gtk_property_expression_new (CF_TYPE_CAMPAIGN, NULL, "title");
+  gtk_drop_down_set_expression (self->campaign_drop_down, title);
+  gtk_expression_unref (title);
+  gtk_drop_down_set_model (self->campaign_drop_down, G_LIST_MODEL (self->campaigns));
+
+  self->pledged_animation = adw_timed_animation_new (GTK_WIDGET (self), 0, 0, COUNT_UP_MS,
+                                                     adw_callback_animation_target_new (show_pledged, self, NULL));
+  self->backers_animation = adw_timed_animation_new (GTK_WIDGET (self), 0, 0, COUNT_UP_MS,
+                                                     adw_callback_animation_target_new (show_backers, self, NULL));
+  adw_timed_animation_set_easing (ADW_TIMED_ANIMATION (self->pledged_animation), ADW_EASE_OUT_CUBIC);
+  adw_timed_animation_set_easing (ADW_TIMED_ANIMATION (self->backers_animation), ADW_EASE_OUT_CUBIC);
+
+  for (guint i = 0; i < LATEST_SHOWN; i++)
+    {
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *amount = gtk_label_new (NULL);
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      gtk_widget_add_css_class (amount, "numeric");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), amount);
+      gtk_list_box_append (self->latest_list, row);
+      self->latest_rows[i] = ADW_ACTION_ROW (row);
+      self->latest_amounts[i] = GTK_LABEL (amount);
+    }
+  self->clock_id = g_timeout_add_seconds (CLOCK_SECONDS, clock_cb, self);
+}
+
+void
+cf_dashboard_page_set_platform (CfDashboardPage *self,
+                                CfPlatform      *platform,
+                                CfAccount       *account)
+{
+  g_return_if_fail (CF_IS_DASHBOARD_PAGE (self));
+
+  if (self->account != NULL)
+    g_signal_handlers_disconnect_by_data (self->account, self);
+  if (self->feed != NULL)
+    {
+      forget_campaign (self);
+      g_signal_handlers_disconnect_by_data (self->feed, self);
+    }
+  g_set_object (&self->platform, platform);
+  g_set_object (&self->account, account);
+  g_set_object (&self->feed, cf_account_get_live_feed (account));
+  g_signal_connect_swapped (account, "notify::signed-in", G_CALLBACK (cf_dashboard_page_reload), self);
+  g_signal_connect_swapped (self->feed, "notify::status", G_CALLBACK (show_feed_status), self);
+  show_feed_status (self);
+  cf_dashboard_page_reload (self);
+}
+
+/* Whether the signed-in account created campaigns: the view is shown only then. */
+gboolean
+cf_dashboard_page_get_has_campaigns (CfDashboardPage *self)
+{
+  g_return_val_if_fail (CF_IS_DASHBOARD_PAGE (self), FALSE);
+
+  return self->has_campaigns;
+}

@@ -1,0 +1,340 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cf-fulfillment-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cf-backers-csv.h"
+#include "cf-fulfillment-dialog.h"
+#include "cf-reward.h"
+
+/* The statuses offered, in the order of the status row. */
+static const CfFulfillmentStatus statuses[] = {
+  CF_FULFILLMENT_STATUS_IN_PROGRESS,
+  CF_FULFILLMENT_STATUS_SHIPPED,
+  CF_FULFILLMENT_STATUS_DELAYED,
+  CF_FULFILLMENT_STATUS_DELIVERED,
+};
+
+/* Tells a reward's backers (or those of a file, one by one) where their
+ * rewards are. A refusal or a network failure is said in the dialog,
+ * which keeps everything chosen. */
+struct _CfFulfillmentDialog
+{
+  AdwWindow parent_instance;
+
+  GtkWidget *apply_button;
+  AdwComboRow *backers_row;
+  GtkStringList *backers_choices;
+  AdwEntryRow *carrier_row;
+  GtkWidget *clear_file_button;
+  GtkRevealer *error_revealer;
+  GtkLabel *error_label;
+  AdwActionRow *file_row;
+  AdwComboRow *status_row;
+  AdwEntryRow *tracking_row;
+
+  GtkWindow *parent;
+  CfPlatform *platform;
+  CfCampaign *campaign;
+  GListModel *rewards;
+  GPtrArray *file_ids;      /* from a file: pledge ids… */
+  GPtrArray *file_numbers;  /* …and their tracking numbers */
+  GCancellable *cancellable;
+  guint next;               /* the next of the file's backers to send */
+  gint64 n_updated;
+};
+
+G_DEFINE_FINAL_TYPE (CfFulfillmentDialog, cf_fulfillment_dialog, ADW_TYPE_WINDOW)
+
+static CfFulfillmentStatus
+chosen_status (CfFulfillmentDialog *self)
+{
+  return statuses[MIN (adw_combo_row_get_selected (self->status_row), G_N_ELEMENTS (statuses) - 1)];
+}
+
+static void
+status_changed_cb (CfFulfillmentDialog *self)
+{
+  gboolean shipped = chosen_status (self) == CF_FULFILLMENT_STATUS_SHIPPED;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->carrier_row), shipped);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->tracking_row), shipped && self->file_ids == NULL);
+}
+
+static void
+show_error (CfFulfillmentDialog *self,
+            const char          *message)
+{
+  gtk_label_set_label (self->error_label, message);
+  gtk_revealer_set_reveal_child (self->error_revealer, message != NULL);
+}
+
+static const char *
+text_or_null (AdwEntryRow *row)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (row));
+
+  return gtk_widget_get_sensitive (GTK_WIDGET (row)) && *text != '\0' ? text : NULL;
+}
+
+static void
+finish (CfFulfillmentDialog *self)
+{
+  g_autofree char *message = NULL;
+
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d backer updated", "%d backers updated",
+                                          self->n_updated), (int) self->n_updated);
+  gtk_widget_activate_action (GTK_WIDGET (self->parent), "win.show-toast", "s", message);
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+static void send_next (CfFulfillmentDialog *self);
+
+static void
+updated_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 updated = cf_platform_update_fulfillment_finish (CF_PLATFORM (object), result, &error);
+  CfFulfillmentDialog *self;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self = CF_FULFILLMENT_DIALOG (user_data);
+  if (updated < 0)
+    {
+      g_autofree char *message = NULL;
+
+      /* Translators: %s says why the platform did not take the change. */
+      message = g_strdup_printf (_("The fulfillment could not be updated: %s"), error->message);
+      show_error (self, message);
+      gtk_widget_set_sensitive (self->apply_button, TRUE);
+      return;
+    }
+
+  self->n_updated += updated;
+  if (self->file_ids != NULL && self->next < self->file_ids->len)
+    send_next (self);
+  else
+    finish (self);
+}
+
+/* The file's backers go one by one, each with its own tracking number; a
+ * failure stops there, and Apply sends the rest. */
+static void
+send_next (CfFulfillmentDialog *self)
+{
+  const char *ids[2] = { g_ptr_array_index (self->file_ids, self->next), NULL };
+  CfFulfillmentChange change = {
+    .pledge_ids = ids,
+    .status = chosen_status (self),
+    .tracking_number = g_ptr_array_index (self->file_numbers, self->next),
+    .carrier = text_or_null (self->carrier_row),
+  };
+
+  self->next++;
+  cf_platform_update_fulfillment_async (self->platform, cf_campaign_get_id (self->campaign), &change,
+                                        self->cancellable, updated_cb, self);
+}
+
+static void
+apply_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  CfFulfillmentDialog *self = CF_FULFILLMENT_DIALOG (widget);
+  guint chosen = adw_combo_row_get_selected (self->backers_row);
+  g_autoptr(CfReward) reward = NULL;
+  CfFulfillmentChange change = { 0 };
+
+  show_error (self, NULL);
+  gtk_widget_set_sensitive (self->apply_button, FALSE);
+  if (self->file_ids != NULL)
+    {
+      if (self->next >= self->file_ids->len)
+        self->next = 0;
+      send_next (self);
+      return;
+    }
+
+  if (chosen < g_list_model_get_n_items (self->rewards))
+    reward = g_list_model_get_item (self->rewards, chosen);
+  change.reward_id = reward ? cf_reward_get_id (reward) : NULL;
+  change.status = chosen_status (self);
+  change.tracking_number = text_or_null (self->tracking_row);
+  change.carrier = text_or_null (self->carrier_row);
+  cf_platform_update_fulfillment_async (self->platform, cf_campaign_get_id (self->campaign), &change,
+                                        self->cancellable, updated_cb, self);
+}
+
+static void
+use_file (CfFulfillmentDialog *self,
+          GPtrArray           *ids,
+          GPtrArray           *numbers,
+          const char          *name)
+{
+  g_autofree char *subtitle = NULL;
+
+  g_clear_pointer (&self->file_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->file_numbers, g_ptr_array_unref);
+  self->file_ids = ids;
+  self->file_numbers = numbers;
+  self->next = 0;
+  if (ids != NULL)
+    /* Translators: %u tracking numbers read from the file called %s. */
+    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u tracking number from %s",
+                                             "%u tracking numbers from %s", ids->len), ids->len, name);
+  adw_action_row_set_subtitle (self->file_row, subtitle ? subtitle : "");
+  gtk_widget_set_visible (self->clear_file_button, ids != NULL);
+  /* The file says who: the backers row does not apply. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->backers_row), ids == NULL);
+  status_changed_cb (self);
+}
+
+static void
+file_read_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(CfFulfillmentDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *name = g_file_get_basename (G_FILE (object));
+  GPtrArray *ids = NULL, *numbers = NULL;
+  gsize length;
+
+  if (!g_file_load_contents_finish (G_FILE (object), result, &contents, &length, NULL, &error) ||
+      !g_utf8_validate (contents, length, NULL) ||
+      !cf_backers_csv_read_tracking (contents, &ids, &numbers, &error))
+    {
+      g_autofree char *message = NULL;
+
+      /* Translators: %s is a file's name, then why it could not be used. */
+      message = g_strdup_printf (_("%s cannot be used: %s"), name,
+                                 error ? error->message : _("it is not a text file."));
+      show_error (self, message);
+      return;
+    }
+
+  show_error (self, NULL);
+  use_file (self, ids, numbers, name);
+}
+
+static void
+file_chosen_cb (GtkNativeDialog     *chooser,
+                int                  response,
+                CfFulfillmentDialog *self)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+  if (response == GTK_RESPONSE_ACCEPT && file != NULL)
+    g_file_load_contents_async (file, self->cancellable, file_read_cb, g_object_ref (self));
+}
+
+static void
+open_file_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Tracking Numbers"), GTK_WINDOW (widget),
+                                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"),
+                                                               _("_Cancel"));
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("CSV files"));
+  gtk_file_filter_add_mime_type (filter, "text/csv");
+  gtk_file_filter_add_mime_type (filter, "text/plain");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (file_chosen_cb), widget);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+clear_file_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  use_file (CF_FULFILLMENT_DIALOG (widget), NULL, NULL, NULL);
+}
+
+static void
+cf_fulfillment_dialog_dispose (GObject *object)
+{
+  CfFulfillmentDialog *self = CF_FULFILLMENT_DIALOG (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->platform);
+  g_clear_object (&self->campaign);
+  g_clear_object (&self->rewards);
+  g_clear_pointer (&self->file_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->file_numbers, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (cf_fulfillment_dialog_parent_class)->dispose (object);
+}
+
+static void
+cf_fulfillment_dialog_class_init (CfFulfillmentDialogClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = cf_fulfillment_dialog_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Crowdfund/cf-fulfillment-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, CfFulfillmentDialog, apply_button);
+  gtk_widget_class_bind_template_child (widget_class, CfFulfillmentDialog, backers_choices);
+  gtk_widget_class_bind_template_child (widget_class, CfFulfillmentDialog, backers_row);
+  gtk_widget_class_bind_template_child (widget_class, CfFulfillmentDialog, carrier_row);
+  gtk_widget_class_bind_template_child (widget_class, CfFulfillmentDialog, clear_file_button);
+  gtk_widget_class_bind_template_child (widget_class, CfFulfillmentDialog, error_label);
+  gtk_widget_class_bind_template_child (widget_class, CfFulfillmentDialog, error_revealer);
+  gtk_widget_class_bind_template_child (widget_class, CfFulfillmentDialog, file_row);
+  gtk_widget_class_bind_template_child (widget_class, CfFulfillmentDialog, status_row);
+  gtk_widget_class_bind_template_child (widget_class, CfFulfillmentDialog, tracking_row);
+  gtk_widget_class_bind_template_callback (widget_class, status_changed_cb);
+  gtk_widget_class_install_action (widget_class, "fulfillment.apply", NULL, apply_action);
+  gtk_widget_class_install_action (widget_class, "fulfillment.open-file", NULL, open_file_action);
+  gtk_widget_class_install_action (widget_class, "fulfillment.clear-file", NULL, clear_file_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+cf_fulfillment_dialog_init (CfFulfillmentDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
+  /* Shipped is what a creator comes here for, most days. */
+  adw_combo_row_set_selected (self->status_row, 1);
+}
+
+/* Changes the fulfillment of @campaign's backers, chosen among @rewards. */
+GtkWidget *
+cf_fulfillment_dialog_new (GtkWindow  *parent,
+                           CfPlatform *platform,
+                           CfCampaign *campaign,
+                           GListModel *rewards)
+{
+  CfFulfillmentDialog *self = g_object_new (CF_TYPE_FULFILLMENT_DIALOG, "transient-for", parent, NULL);
+  guint n = g_list_model_get_n_items (rewards);
+
+  self->parent = parent;
+  self->platform = g_object_ref (platform);
+  self->campaign = g_object_ref (campaign);
+  self->rewards = g_object_ref (rewards);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CfReward) reward = g_list_model_get_item (rewards, i);
+
+      gtk_string_list_append (self->backers_choices, cf_reward_get_title (reward));
+    }
+  gtk_string_list_append (self->backers_choices, _("Backers without a reward"));
+  status_changed_cb (self);
+  return GTK_WIDGET (self);
+}

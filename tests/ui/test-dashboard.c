@@ -1,0 +1,356 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+
+#include "cf-application.h"
+#include "cf-dashboard-page.h"
+#include "cf-format.h"
+#include "cf-fulfillment-dialog.h"
+#include "cf-funding-bar.h"
+#include "cf-locale.h"
+#include "cf-test-platform.h"
+#include "cf-test-widgets.h"
+#include "cf-ui-steps.h"
+
+/* The creator dashboard in the running app against the reference platform:
+ * figures that end exactly where the platform's do, however fast pledges
+ * come and even when the platform restarts; fulfillment that reaches the
+ * backers; backers exported to a file. */
+
+static CfApplication *application;
+
+typedef struct
+{
+  CfTestPlatform *platform;
+  const char *campaign_id;
+} Expected;
+
+static GtkWidget *
+dashboard_of (GtkWidget *window)
+{
+  return cf_test_first_visible (window, CF_TYPE_DASHBOARD_PAGE);
+}
+
+static gboolean
+has_dashboard (GtkWidget *window,
+               gpointer   data)
+{
+  return dashboard_of (window) != NULL && cf_test_first_visible (dashboard_of (window), CF_TYPE_FUNDING_BAR) != NULL;
+}
+
+static void
+open_dashboard (GtkWidget  *window,
+                const char *campaign_title)
+{
+  AdwViewStack *views = ADW_VIEW_STACK (cf_test_first_visible (window, ADW_TYPE_VIEW_STACK));
+  GtkDropDown *campaigns;
+  GListModel *model;
+
+  AdwViewStackPage *page = adw_view_stack_get_page (views, adw_view_stack_get_child_by_name (views, "dashboard"));
+
+  /* Only creators have a dashboard. */
+  g_assert_false (adw_view_stack_page_get_visible (page));
+  cf_ui_sign_in (window, "creator", "creator-pw", "Cleo Creator");
+  adw_view_stack_set_visible_child_name (views, "dashboard");
+  cf_test_wait_until (window, has_dashboard, NULL, "the dashboard is shown to a creator");
+
+  campaigns = GTK_DROP_DOWN (cf_test_first_visible (dashboard_of (window), GTK_TYPE_DROP_DOWN));
+  model = gtk_drop_down_get_model (campaigns);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(CfCampaign) campaign = g_list_model_get_item (model, i);
+
+      if (g_str_equal (cf_campaign_get_title (campaign), campaign_title))
+        gtk_drop_down_set_selected (campaigns, i);
+    }
+  g_assert_cmpstr (cf_campaign_get_title (gtk_drop_down_get_selected_item (campaigns)), ==, campaign_title);
+}
+
+static char *
+server_figure (Expected   *expected,
+               const char *column)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM campaigns WHERE id = %s", column, expected->campaign_id);
+
+  return g_strdup_printf ("%" G_GINT64_FORMAT, cf_test_platform_query (expected->platform, sql));
+}
+
+/* The big figures read exactly what the platform holds. */
+static gboolean
+shows_server_totals (GtkWidget *window,
+                     gpointer   data)
+{
+  Expected *expected = data;
+  g_autofree char *backers = server_figure (expected, "backers_count");
+  g_autofree char *pledged = server_figure (expected, "pledged");
+  g_autofree char *locale = cf_locale_dup_default ();
+  CfMoney money = { g_ascii_strtoll (pledged, NULL, 10), "EUR" };
+  g_autofree char *pledged_text = cf_money_format (&money, locale);
+  g_autofree char *backers_text = cf_format_count (g_ascii_strtoll (backers, NULL, 10), locale);
+
+  return cf_test_shows_label (dashboard_of (window), pledged_text) &&
+         cf_test_shows_label (dashboard_of (window), backers_text);
+}
+
+static gint64
+simulated (CfTestPlatform *platform)
+{
+  return cf_test_platform_query (platform, "SELECT COUNT(*) FROM users WHERE username LIKE 'simulated-%'");
+}
+
+static gboolean
+simulation_ended (GtkWidget *window,
+                  gpointer   data)
+{
+  return simulated (data) >= 400;
+}
+
+static void
+watch_a_launch (gboolean restart_midway)
+{
+  g_autoptr(CfTestPlatform) platform = cf_test_platform_start ("seed.json",
+                                                               "--simulate-pledges 150 --simulate-count 400");
+  GtkWidget *window = cf_ui_open_window (application, platform->url);
+  Expected expected = { platform, "2" };
+  g_autofree char *before = NULL;
+
+  open_dashboard (window, "Ten left");
+  before = server_figure (&expected, "backers_count");
+  if (restart_midway)
+    {
+      while (simulated (platform) < 150)
+        g_main_context_iteration (NULL, FALSE);
+      cf_test_platform_restart (platform);
+    }
+
+  cf_test_wait_until (window, simulation_ended, platform, "the simulated launch to end");
+  cf_test_wait_until (window, shows_server_totals, &expected, "the dashboard to show the platform's totals");
+  g_assert_true (cf_test_shows_label (dashboard_of (window), "Sold out"));
+  g_assert_true (cf_test_shows_label (dashboard_of (window), "Live"));
+  /* Pledges landed while watching, and are listed. */
+  g_assert_cmpint (g_ascii_strtoll (before, NULL, 10), <,
+                   g_ascii_strtoll (server_figure (&expected, "backers_count"), NULL, 10));
+  g_assert_true (cf_test_shows_label (dashboard_of (window), "Ten places") ||
+                 cf_test_shows_label (dashboard_of (window), "No reward"));
+  cf_test_render_to_png (window, restart_midway ? "dashboard-after-restart" : "dashboard");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_live_totals (void)
+{
+  watch_a_launch (FALSE);
+}
+
+static void
+test_platform_restarted (void)
+{
+  watch_a_launch (TRUE);
+}
+
+static gboolean
+dialog_open (GtkWidget *root,
+             gpointer   data)
+{
+  return cf_test_find_window (CF_TYPE_FULFILLMENT_DIALOG) != NULL;
+}
+
+static gboolean
+dialog_closed (GtkWidget *root,
+               gpointer   data)
+{
+  return cf_test_find_window (CF_TYPE_FULFILLMENT_DIALOG) == NULL;
+}
+
+static gboolean
+has_rewards (GtkWidget *root,
+             gpointer   data)
+{
+  return cf_test_shows_label (root, "Ten places");
+}
+
+static void
+type_into_row (GtkWidget  *dialog,
+               const char *title,
+               const char *text)
+{
+  GtkWidget *row = cf_test_row_titled (dialog, ADW_TYPE_ENTRY_ROW, title);
+
+  gtk_editable_set_text (GTK_EDITABLE (row), text);
+}
+
+/* The backer of reward 3 sees it shipped, with its tracking number. */
+static gboolean
+backer_sees_shipment (GtkWidget *root,
+                      gpointer   data)
+{
+  CfTestPlatform *platform = data;
+  g_autofree char *token = cf_test_platform_sign_in (platform, "backer", "backer-pw");
+  g_autoptr(JsonNode) pledges = NULL;
+  JsonArray *items;
+  guint status;
+
+  pledges = cf_test_platform_call (platform, "GET", "/v1/me/pledges", token, NULL, &status);
+  items = json_object_get_array_member (json_node_get_object (pledges), "items");
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonObject *pledge = json_array_get_object_element (items, i);
+      JsonObject *fulfillment = json_object_get_object_member (pledge, "fulfillment");
+
+      if (json_object_get_int_member (json_object_get_object_member (pledge, "campaign"), "id") == 2)
+        return g_strcmp0 (json_object_get_string_member (fulfillment, "status"), "shipped") == 0 &&
+               g_strcmp0 (json_object_get_string_member (fulfillment, "tracking_number"), "6A99") == 0 &&
+               g_strcmp0 (json_object_get_string_member (fulfillment, "carrier"), "La Poste") == 0;
+    }
+  return FALSE;
+}
+
+static gboolean
+file_selected (GtkWidget *chooser,
+               gpointer   data)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+  return file != NULL;
+}
+
+static void
+choose_file (const char *path)
+{
+  GtkWidget *chooser = cf_test_find_window (GTK_TYPE_FILE_CHOOSER_DIALOG);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (chooser);
+  gtk_file_chooser_set_file (GTK_FILE_CHOOSER (chooser), file, &error);
+  g_assert_no_error (error);
+  /* The folder loads first; the file is chosen after. */
+  cf_test_wait_until (chooser, file_selected, NULL, "the file is chosen");
+  for (gint64 until = g_get_monotonic_time () + G_USEC_PER_SEC / 2; g_get_monotonic_time () < until;)
+    g_main_context_iteration (NULL, FALSE);
+  gtk_dialog_response (GTK_DIALOG (chooser), GTK_RESPONSE_ACCEPT);
+}
+
+static gboolean
+was_toasted (GtkWidget *root,
+             gpointer   text)
+{
+  return cf_test_shows_label (root, text);
+}
+
+static gboolean
+has_file_chooser (GtkWidget *root,
+                  gpointer   data)
+{
+  return cf_test_find_window (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL;
+}
+
+static void
+test_fulfillment (void)
+{
+  g_autoptr(CfTestPlatform) platform = cf_test_platform_start ("seed.json", NULL);
+  GtkWidget *window = cf_ui_open_window (application, platform->url);
+  g_autofree char *folder = g_dir_make_tmp ("crowdfund-export-XXXXXX", NULL);
+  g_autofree char *export = g_build_filename (folder, "ten-left-backers.csv", NULL);
+  g_autofree char *tracking = g_build_filename (folder, "shipments.csv", NULL);
+  g_autofree char *csv = NULL;
+  g_autofree char *tracking_csv = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *export_uri = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *dialog;
+  gint64 pledge_id;
+  guint status;
+
+  g_autofree char *backer = cf_test_platform_sign_in (platform, "backer", "backer-pw");
+  g_autoptr(JsonNode) pledge = cf_test_platform_call (platform, "POST", "/v1/campaigns/2/pledges", backer,
+                                                      "{\"reward_id\": 3, \"amount\": {\"amount\": 100, \"currency\": \"EUR\"}}",
+                                                      &status);
+
+  g_assert_cmpuint (status, ==, 201);
+  open_dashboard (window, "Ten left");
+  cf_test_wait_until (window, has_rewards, NULL, "the rewards are listed");
+
+  /* One tracking number for all the reward's backers. */
+  g_assert_true (gtk_widget_activate_action (dashboard_of (window), "dashboard.fulfill", NULL));
+  cf_test_wait_until (window, dialog_open, NULL, "the fulfillment dialog opens");
+  dialog = cf_test_find_window (CF_TYPE_FULFILLMENT_DIALOG);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (cf_test_row_titled (dialog, ADW_TYPE_COMBO_ROW, "_Backers")), 0);
+  type_into_row (dialog, "Carrier", "La Poste");
+  type_into_row (dialog, "Tracking number, the same for all", "6A99");
+  cf_test_render_to_png (dialog, "fulfillment-dialog");
+  g_assert_true (gtk_widget_activate_action (dialog, "fulfillment.apply", NULL));
+  cf_test_wait_until (window, dialog_closed, NULL, "the dialog closes once the platform took it");
+  cf_test_wait_until (window, backer_sees_shipment, platform, "the backer's pledge shows the shipment");
+
+  /* Then one per backer, from a file. */
+  pledge_id = cf_test_platform_query (platform, "SELECT id FROM pledges WHERE campaign_id = 2 LIMIT 1");
+  tracking_csv = g_strdup_printf ("pledge,tracking\n%" G_GINT64_FORMAT ",LX-OWN-1\n", pledge_id);
+  g_assert_true (g_file_set_contents (tracking, tracking_csv, -1, &error));
+  g_assert_true (gtk_widget_activate_action (dashboard_of (window), "dashboard.fulfill", NULL));
+  cf_test_wait_until (window, dialog_open, NULL, "the fulfillment dialog opens again");
+  dialog = cf_test_find_window (CF_TYPE_FULFILLMENT_DIALOG);
+  g_assert_true (gtk_widget_activate_action (dialog, "fulfillment.open-file", NULL));
+  cf_test_wait_until (window, has_file_chooser, NULL, "a file is asked for");
+  choose_file (tracking);
+  cf_test_wait_until (dialog, (CfTestCondition) cf_test_shows_label, "1 tracking number from shipments.csv",
+                      "the file is read");
+  g_assert_true (gtk_widget_activate_action (dialog, "fulfillment.apply", NULL));
+  cf_test_wait_until (window, dialog_closed, NULL, "the dialog closes");
+  g_assert_cmpint (cf_test_platform_query (platform, "SELECT COUNT(*) FROM pledges WHERE tracking_number = 'LX-OWN-1'"),
+                   ==, 1);
+
+  /* Every backer to a spreadsheet, once a file is chosen. */
+  g_assert_true (gtk_widget_activate_action (dashboard_of (window), "dashboard.export", NULL));
+  cf_test_wait_until (window, has_file_chooser, NULL, "a file name is asked for");
+  gtk_window_destroy (GTK_WINDOW (cf_test_find_window (GTK_TYPE_FILE_CHOOSER_DIALOG)));
+  export_uri = g_filename_to_uri (export, NULL, NULL);
+  g_assert_true (gtk_widget_activate_action (dashboard_of (window), "dashboard.export-to", "s", export_uri));
+  cf_test_wait_until (window, was_toasted, "1 backer exported", "the backers are exported");
+  g_assert_true (g_file_get_contents (export, &csv, NULL, &error));
+  g_assert_true (g_str_has_prefix (csv, "pledge_id,backer_number,backer,reward,"));
+  g_assert_nonnull (strstr (csv, "LX-OWN-1"));
+  lines = g_strsplit (csv, "\r\n", -1);
+  g_assert_cmpint (g_strv_length (lines) - 2, ==,
+                   cf_test_platform_query (platform, "SELECT COUNT(*) FROM pledges WHERE campaign_id = 2"));
+
+  g_unlink (export);
+  g_unlink (tracking);
+  g_rmdir (folder);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *home = g_dir_make_tmp ("crowdfund-dashboard-XXXXXX", NULL);
+  g_autofree char *keyring = g_build_filename (home, "keyring", NULL);
+  int status;
+
+  g_setenv ("XDG_CONFIG_HOME", home, TRUE);
+  g_setenv ("XDG_DATA_HOME", home, TRUE);
+  g_setenv ("XDG_CACHE_HOME", home, TRUE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
+  g_setenv ("SECRET_BACKEND", "file", TRUE);
+  g_setenv ("SECRET_FILE_TEST_PATH", keyring, TRUE);
+  g_setenv ("SECRET_FILE_TEST_PASSWORD", "crowdfund-test-keyring", TRUE);
+  g_setenv ("GTK_USE_PORTAL", "0", TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  application = cf_application_new ();
+  g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (application), NULL, NULL);
+
+  g_test_add_func ("/dashboard/live-totals", test_live_totals);
+  g_test_add_func ("/dashboard/platform-restarted", test_platform_restarted);
+  g_test_add_func ("/dashboard/fulfillment", test_fulfillment);
+
+  status = g_test_run ();
+  g_object_unref (application);
+  return status;
+}

@@ -9,6 +9,7 @@
 #include "cf-widget-util.h"
 #include "cf-campaign-summary.h"
 #include "cf-funding-bar.h"
+#include "cf-live-subscription.h"
 
 /* A campaign in a grid: picture, title, creator and figures, and a star to
  * follow it once signed in. */
@@ -29,6 +30,7 @@ struct _CfCampaignCard
   CfImageCache *image_cache;
   CfAccount *account;
   CfCampaign *campaign;
+  CfLiveSubscription *subscription;
   GCancellable *image_cancellable;
   GCancellable *follow_cancellable;
 };
@@ -66,6 +68,20 @@ show_picture (CfCampaignCard *self)
 
   self->image_cancellable = g_cancellable_new ();
   cf_image_cache_load_async (self->image_cache, url, self->image_cancellable, image_loaded_cb, self);
+}
+
+static void
+show_figures (CfCampaignCard *self)
+{
+  g_auto(CfCampaignSummary) summary = { 0 };
+
+  cf_campaign_summary_init (&summary, self->campaign);
+  cf_funding_bar_set_fraction (self->funding_bar, summary.fraction);
+  gtk_label_set_label (self->pledged_label, summary.pledged_of_goal);
+  gtk_label_set_label (self->percent_label, summary.percent);
+  gtk_label_set_label (self->backers_label, summary.backers);
+  gtk_label_set_label (self->time_left_label, summary.time_left);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, summary.spoken, -1);
 }
 
 static void
@@ -133,6 +149,7 @@ cf_campaign_card_dispose (GObject *object)
   if (self->account != NULL)
     g_signal_handlers_disconnect_by_data (self->account, self);
   g_clear_object (&self->account);
+  g_clear_object (&self->subscription);
   g_clear_object (&self->campaign);
   g_clear_object (&self->image_cache);
   gtk_widget_dispose_template (GTK_WIDGET (self), CF_TYPE_CAMPAIGN_CARD);
@@ -189,22 +206,18 @@ void
 cf_campaign_card_set_campaign (CfCampaignCard *self,
                                CfCampaign     *campaign)
 {
-  g_auto(CfCampaignSummary) summary = { 0 };
-
   g_return_if_fail (CF_IS_CAMPAIGN_CARD (self));
 
   if (!g_set_object (&self->campaign, campaign) || campaign == NULL)
     return;
 
-  cf_campaign_summary_init (&summary, campaign);
+  /* Figures follow pledges while the card shows the campaign. */
+  g_clear_object (&self->subscription);
+  self->subscription = cf_live_subscription_new (cf_account_get_live_feed (self->account), campaign, FALSE);
+  g_signal_connect_swapped (self->subscription, "changed", G_CALLBACK (show_figures), self);
   gtk_label_set_label (self->title_label, cf_campaign_get_title (campaign));
   gtk_label_set_label (self->creator_label, cf_campaign_get_creator_name (campaign));
-  cf_funding_bar_set_fraction (self->funding_bar, summary.fraction);
-  gtk_label_set_label (self->pledged_label, summary.pledged_of_goal);
-  gtk_label_set_label (self->percent_label, summary.percent);
-  gtk_label_set_label (self->backers_label, summary.backers);
-  gtk_label_set_label (self->time_left_label, summary.time_left);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, summary.spoken, -1);
+  show_figures (self);
   show_picture (self);
   g_cancellable_cancel (self->follow_cancellable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->follow_button), TRUE);

@@ -9,6 +9,7 @@
 #include "cf-campaign-page.h"
 #include "cf-widget-util.h"
 #include "cf-campaign-summary.h"
+#include "cf-live-subscription.h"
 #include "cf-funding-bar.h"
 #include "cf-pledge-dialog.h"
 #include "cf-reward-card.h"
@@ -48,6 +49,7 @@ struct _CfCampaignPage
   CfExchangeRates *rates;
   char *display_currency;
   CfCampaign *campaign;
+  CfLiveSubscription *subscription;
   GListModel *rewards;
   CfPledge *pledge;       /* the person's active pledge to the campaign */
   GCancellable *cancellable;
@@ -152,6 +154,19 @@ show_figures (CfCampaignPage *self)
   show_approximation (self);
 }
 
+/* The campaign shown, its figures following pledges as they land. */
+static void
+set_campaign (CfCampaignPage *self,
+              CfCampaign     *campaign)
+{
+  if (!g_set_object (&self->campaign, campaign))
+    return;
+
+  g_clear_object (&self->subscription);
+  self->subscription = cf_live_subscription_new (cf_account_get_live_feed (self->account), campaign, FALSE);
+  g_signal_connect_swapped (self->subscription, "changed", G_CALLBACK (show_figures), self);
+}
+
 static void
 image_loaded_cb (GObject      *object,
                  GAsyncResult *result,
@@ -207,7 +222,7 @@ campaign_cb (GObject      *object,
   self = CF_CAMPAIGN_PAGE (user_data);
   if (campaign != NULL)
     {
-      g_set_object (&self->campaign, campaign);
+      set_campaign (self, campaign);
       show_figures (self);
       update_actions (self);
     }
@@ -472,6 +487,7 @@ cf_campaign_page_dispose (GObject *object)
   g_clear_object (&self->platform);
   g_clear_object (&self->image_cache);
   g_clear_object (&self->rates);
+  g_clear_object (&self->subscription);
   g_clear_object (&self->campaign);
   g_clear_object (&self->rewards);
   g_clear_object (&self->pledge);
@@ -574,7 +590,7 @@ cf_campaign_page_show (CfCampaignPage *self,
 
   g_return_if_fail (CF_IS_CAMPAIGN_PAGE (self));
 
-  g_set_object (&self->campaign, campaign);
+  set_campaign (self, campaign);
   g_clear_object (&self->rewards);
   show_figures (self);
   load_details (self);

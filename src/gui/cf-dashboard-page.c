@@ -11,6 +11,7 @@
 #include "cf-fulfillment-dialog.h"
 #include "cf-funding-bar.h"
 #include "cf-funding-chart.h"
+#include "cf-live-subscription.h"
 #include "cf-locale.h"
 #include "cf-page.h"
 #include "cf-reward.h"
@@ -55,8 +56,8 @@ struct _CfDashboardPage
 
   /* The campaign shown, and what is known of it. */
   CfCampaign *campaign;
+  CfLiveSubscription *subscription;
   const CfLiveCampaign *live;
-  gulong changed_id;
   GCancellable *campaign_cancellable;
   GListModel *rewards;
   GPtrArray *reward_rows;
@@ -390,11 +391,8 @@ take_new_pledges (CfDashboardPage *self)
 }
 
 static void
-live_changed_cb (CfLiveFeed      *feed,
-                 const char      *campaign_id,
-                 CfDashboardPage *self)
+live_changed_cb (CfDashboardPage *self)
 {
-  cf_live_campaign_apply_to (self->live, self->campaign);
   show_figures (self, TRUE);
   cf_funding_chart_set_data (self->funding_chart, self->live->funding, cf_campaign_get_goal (self->campaign));
   show_rewards (self);
@@ -494,11 +492,9 @@ forget_campaign (CfDashboardPage *self)
 
   g_cancellable_cancel (self->campaign_cancellable);
   g_clear_object (&self->campaign_cancellable);
-  if (self->campaign != NULL)
-    {
-      g_clear_signal_handler (&self->changed_id, self->feed);
-      cf_live_feed_unsubscribe (self->feed, cf_campaign_get_id (self->campaign));
-    }
+  if (self->subscription != NULL)
+    g_signal_handlers_disconnect_by_data (self->subscription, self);
+  g_clear_object (&self->subscription);
   g_clear_object (&self->campaign);
   g_clear_object (&self->rewards);
   self->live = NULL;
@@ -513,20 +509,16 @@ static void
 show_campaign (CfDashboardPage *self,
                CfCampaign      *campaign)
 {
-  g_autofree char *signal = NULL;
-
   forget_campaign (self);
   if (campaign == NULL)
     return;
 
   self->campaign = g_object_ref (campaign);
   self->campaign_cancellable = g_cancellable_new ();
-  self->live = cf_live_feed_subscribe (self->feed, cf_campaign_get_id (campaign), TRUE);
+  self->subscription = cf_live_subscription_new (self->feed, campaign, TRUE);
+  self->live = cf_live_subscription_get_live (self->subscription);
   self->pledges_seen = self->live->n_pledges;
-  signal = g_strdup_printf ("changed::%s", cf_campaign_get_id (campaign));
-  self->changed_id = g_signal_connect (self->feed, signal, G_CALLBACK (live_changed_cb), self);
-
-  cf_live_campaign_apply_to (self->live, campaign);
+  g_signal_connect_swapped (self->subscription, "changed", G_CALLBACK (live_changed_cb), self);
   show_figures (self, FALSE);
   cf_funding_chart_set_data (self->funding_chart, self->live->funding, cf_campaign_get_goal (campaign));
   show_latest (self);

@@ -26,17 +26,34 @@ typedef struct
   const char *campaign_id;
 } Expected;
 
+static gboolean
+has_label (GtkWidget *root,
+           gpointer   text)
+{
+  return cf_test_shows_label (root, text);
+}
+
+static gboolean
+has_one_card (GtkWidget *root,
+              gpointer   data)
+{
+  return cf_test_count_visible (root, g_type_from_name ("CfCampaignCard")) == 1;
+}
+
+/* The dashboard, or NULL while it is not on screen. */
 static GtkWidget *
 dashboard_of (GtkWidget *window)
 {
-  return cf_test_first_visible (window, CF_TYPE_DASHBOARD_PAGE);
+  g_autoptr(GPtrArray) pages = cf_test_visible_widgets (window, CF_TYPE_DASHBOARD_PAGE);
+
+  return pages->len > 0 ? pages->pdata[0] : NULL;
 }
 
 static gboolean
 has_dashboard (GtkWidget *window,
                gpointer   data)
 {
-  return dashboard_of (window) != NULL && cf_test_first_visible (dashboard_of (window), CF_TYPE_FUNDING_BAR) != NULL;
+  return dashboard_of (window) != NULL && cf_test_count_visible (dashboard_of (window), CF_TYPE_FUNDING_BAR) > 0;
 }
 
 static void
@@ -89,7 +106,8 @@ shows_server_totals (GtkWidget *window,
   g_autofree char *pledged_text = cf_money_format (&money, locale);
   g_autofree char *backers_text = cf_format_count (g_ascii_strtoll (backers, NULL, 10), locale);
 
-  return cf_test_shows_label (dashboard_of (window), pledged_text) &&
+  return dashboard_of (window) != NULL &&
+         cf_test_shows_label (dashboard_of (window), pledged_text) &&
          cf_test_shows_label (dashboard_of (window), backers_text);
 }
 
@@ -234,13 +252,6 @@ choose_file (const char *path)
 }
 
 static gboolean
-was_toasted (GtkWidget *root,
-             gpointer   text)
-{
-  return cf_test_shows_label (root, text);
-}
-
-static gboolean
 has_file_chooser (GtkWidget *root,
                   gpointer   data)
 {
@@ -308,7 +319,7 @@ test_fulfillment (void)
   gtk_window_destroy (GTK_WINDOW (cf_test_find_window (GTK_TYPE_FILE_CHOOSER_DIALOG)));
   export_uri = g_filename_to_uri (export, NULL, NULL);
   g_assert_true (gtk_widget_activate_action (dashboard_of (window), "dashboard.export-to", "s", export_uri));
-  cf_test_wait_until (window, was_toasted, "1 backer exported", "the backers are exported");
+  cf_test_wait_until (window, has_label, "1 backer exported", "the backers are exported");
   g_assert_true (g_file_get_contents (export, &csv, NULL, &error));
   g_assert_true (g_str_has_prefix (csv, "pledge_id,backer_number,backer,reward,"));
   g_assert_nonnull (strstr (csv, "LX-OWN-1"));
@@ -319,6 +330,44 @@ test_fulfillment (void)
   g_unlink (export);
   g_unlink (tracking);
   g_rmdir (folder);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+pledge_as (CfTestPlatform *platform,
+           const char     *username)
+{
+  g_autofree char *token = cf_test_platform_sign_in (platform, username, "fan-pw");
+  g_autoptr(JsonNode) pledge = NULL;
+  guint status;
+
+  pledge = cf_test_platform_call (platform, "POST", "/v1/campaigns/2/pledges", token,
+                                  "{\"reward_id\": 3, \"amount\": {\"amount\": 100, \"currency\": \"EUR\"}}",
+                                  &status);
+  g_assert_cmpuint (status, ==, 201);
+}
+
+/* Anyone browsing sees figures move: on the cards, and on a campaign's page. */
+static void
+test_cards_and_page_follow_pledges (void)
+{
+  g_autoptr(CfTestPlatform) platform = cf_test_platform_start ("seed.json", NULL);
+  GtkWidget *window = cf_ui_open_window (application, platform->url);
+  GtkWidget *page;
+
+  gtk_editable_set_text (GTK_EDITABLE (cf_test_first_visible (window, GTK_TYPE_SEARCH_ENTRY)), "Ten left");
+  cf_test_wait_until (window, has_one_card, NULL, "the search finds the campaign");
+  g_assert_true (cf_test_shows_label (window, "0 backers"));
+  pledge_as (platform, "fan01");
+  cf_test_wait_until (window, has_label, "1 backer", "the card counts the new backer");
+
+  g_signal_emit_by_name (cf_test_first_visible (window, GTK_TYPE_GRID_VIEW), "activate", 0);
+  page = cf_test_first_visible (window, g_type_from_name ("CfCampaignPage"));
+  g_assert_nonnull (page);
+  cf_test_wait_until (page, has_label, "1 backer", "the page shows the figures");
+  pledge_as (platform, "fan02");
+  cf_test_wait_until (page, has_label, "2 backers", "the page counts the new backer");
+
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -349,6 +398,7 @@ main (int   argc,
   g_test_add_func ("/dashboard/live-totals", test_live_totals);
   g_test_add_func ("/dashboard/platform-restarted", test_platform_restarted);
   g_test_add_func ("/dashboard/fulfillment", test_fulfillment);
+  g_test_add_func ("/dashboard/cards-and-page-follow-pledges", test_cards_and_page_follow_pledges);
 
   status = g_test_run ();
   g_object_unref (application);

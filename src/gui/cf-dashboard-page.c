@@ -537,6 +537,27 @@ campaign_selected_cb (CfDashboardPage *self)
     show_campaign (self, campaign);
 }
 
+/* The campaign shown before, or else the newest live one: a launch is what
+ * a creator opens the dashboard for. */
+static guint
+choose_campaign (CfDashboardPage *self,
+                 GListModel      *campaigns)
+{
+  guint n = g_list_model_get_n_items (campaigns);
+  guint live = G_MAXUINT;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CfCampaign) campaign = g_list_model_get_item (campaigns, i);
+
+      if (self->campaign != NULL && g_str_equal (cf_campaign_get_id (campaign), cf_campaign_get_id (self->campaign)))
+        return i;
+      if (live == G_MAXUINT && cf_campaign_get_state (campaign) == CF_CAMPAIGN_STATE_LIVE)
+        live = i;
+    }
+  return live == G_MAXUINT ? 0 : live;
+}
+
 static void
 campaigns_cb (GObject      *object,
               GAsyncResult *result,
@@ -546,7 +567,7 @@ campaigns_cb (GObject      *object,
   g_autoptr(CfPage) page = cf_platform_list_finish (CF_PLATFORM (object), result, &error);
   CfDashboardPage *self;
   GListModel *items;
-  guint n, selected = 0;
+  guint n, selected;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -567,13 +588,7 @@ campaigns_cb (GObject      *object,
 
   items = cf_page_get_items (page);
   n = g_list_model_get_n_items (items);
-  for (guint i = 0; self->campaign != NULL && i < n; i++)
-    {
-      g_autoptr(CfCampaign) campaign = g_list_model_get_item (items, i);
-
-      if (g_str_equal (cf_campaign_get_id (campaign), cf_campaign_get_id (self->campaign)))
-        selected = i;
-    }
+  selected = choose_campaign (self, items);
 
   forget_campaign (self);
   g_signal_handlers_block_by_func (self->campaign_drop_down, campaign_selected_cb, self);

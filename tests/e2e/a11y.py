@@ -100,6 +100,47 @@ def shortcut(*keycodes):
         Atspi.generate_keyboard_event(code, None, Atspi.KeySynthType.RELEASE)
 
 
+def frame(app, title):
+    return find(app, lambda n: n.get_role() == Atspi.Role.FRAME and n.get_name() == title)
+
+
+def button(root, prefix):
+    """The button whose name starts with prefix, mnemonic or not."""
+    return find(root, lambda n: n.get_role() == Atspi.Role.PUSH_BUTTON
+                and (n.get_name() or "").replace("_", "").startswith(prefix))
+
+
+def on_screen(node):
+    extents = node.get_extents(Atspi.CoordType.WINDOW)
+    return extents.width > 0 and extents.height > 0
+
+
+def named_button(root, name):
+    return find(root, lambda n: n.get_role() == Atspi.Role.PUSH_BUTTON and n.get_name() == name)
+
+
+def sensitive(node):
+    return node if node is not None and node.get_state_set().contains(Atspi.StateType.SENSITIVE) else None
+
+
+def type_into(root, name, text):
+    field = wait_for(f"the {name} field", lambda: find(root, lambda n: n.get_role() == Atspi.Role.TEXT
+                                                        and n.get_name() == name))
+    field.get_editable_text_iface().insert_text(0, text, len(text.encode()))
+
+
+def sign_in(username, password, name):
+    """Signs in from Preferences (Ctrl+,) and closes them; True once the account's name shows."""
+    shortcut(CONTROL, COMMA)
+    preferences = wait_for("Preferences", lambda: frame(application(), "Preferences"))
+    type_into(preferences, "Username", username)
+    type_into(preferences, "Password", password)
+    press(wait_for("Sign In", lambda: sensitive(button(preferences, "Sign In"))))
+    signed_in = wait_for("the account in Preferences", lambda: name in labels(preferences))
+    shortcut(ESCAPE)
+    return signed_in
+
+
 def start_app(arguments, home, extra_env=None):
     env = dict(os.environ, XDG_CACHE_HOME=home, XDG_CONFIG_HOME=home, XDG_DATA_HOME=home,
                GTK_A11Y="atspi", **(extra_env or {}))

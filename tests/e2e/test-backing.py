@@ -9,8 +9,9 @@ import os
 import sqlite3
 import sys
 
-from a11y import (ALT, CONTROL, COMMA, ESCAPE, LEFT, Q, RETURN, Atspi, Report, application, click, find, labels, named,
-                  new_home, press, shortcut, showing, start_app, wait_for, walk)
+from a11y import (ALT, CONTROL, COMMA, ESCAPE, LEFT, Q, RETURN, Atspi, Report, application, button, click, find, frame,
+                  labels, named, named_button, new_home, on_screen, press, sensitive, shortcut, sign_in, start_app,
+                  wait_for, walk)
 from gi.repository import GLib
 
 CAMPAIGN = "Quiet Hours: an album recorded in a lighthouse"
@@ -20,36 +21,7 @@ ADDRESS = "12 rue des Lilas, 69003 Lyon"
 PLEDGE_SUMMARY = lambda n: (n.get_name() or "").startswith("Early bird · $") and "· Backer #" in n.get_name()
 
 
-def frame(app, title):
-    return find(app, lambda n: n.get_role() == Atspi.Role.FRAME and n.get_name() == title)
-
-
-def button(root, prefix):
-    """The button whose name starts with prefix, mnemonic or not."""
-    return find(root, lambda n: n.get_role() == Atspi.Role.PUSH_BUTTON
-                and (n.get_name() or "").replace("_", "").startswith(prefix))
-
-
-def on_screen(node):
-    extents = node.get_extents(Atspi.CoordType.WINDOW)
-    return extents.width > 0 and extents.height > 0
-
-
 CHOICES = (Atspi.Role.CHECK_BOX, Atspi.Role.RADIO_BUTTON)
-
-
-def named_button(root, name):
-    return find(root, lambda n: n.get_role() == Atspi.Role.PUSH_BUTTON and n.get_name() == name)
-
-
-def sensitive(node):
-    return node if node is not None and node.get_state_set().contains(Atspi.StateType.SENSITIVE) else None
-
-
-def type_into(root, name, text):
-    field = wait_for(f"the {name} field", lambda: find(root, lambda n: n.get_role() == Atspi.Role.TEXT
-                                                        and n.get_name() == name))
-    field.get_editable_text_iface().insert_text(0, text, len(text.encode()))
 
 
 def pledges_in_database(home):
@@ -84,14 +56,7 @@ def main():
         app = wait_for("the app on the accessibility bus", application)
         wait_for("campaign cards", lambda: find(app, named("wena wrist, ")))
 
-        shortcut(CONTROL, COMMA)
-        preferences = wait_for("Preferences", lambda: frame(application(), "Preferences"))
-        type_into(preferences, "Username", "backer")
-        type_into(preferences, "Password", "crowdfund-backer")
-        press(wait_for("Sign In", lambda: sensitive(button(preferences, "Sign In"))))
-        signed_in = wait_for("the account in Preferences", lambda: "Camille Martin" in labels(preferences))
-        check("the demo backer signs in from Preferences", signed_in)
-        shortcut(ESCAPE)
+        check("the demo backer signs in from Preferences", sign_in("backer", "crowdfund-backer", "Camille Martin"))
 
         search = find(app, lambda n: n.get_role() == Atspi.Role.ENTRY and n.get_name() == "Search campaigns")
         search.get_editable_text_iface().insert_text(0, "Quiet Hours", len("Quiet Hours"))

@@ -12,6 +12,8 @@
 
 #include "cf-demo-platform.h"
 
+#define DEMO_PLEDGES_PER_SECOND "0.2"
+
 #define LISTENING_PREFIX "listening on "
 
 /* The reference platform with its demo data, run on loopback for as long as
@@ -113,9 +115,12 @@ cf_demo_platform_start_async (CfDemoPlatform      *self,
   g_task_set_source_tag (task, cf_demo_platform_start_async);
   g_subprocess_launcher_set_child_setup (launcher, end_with_parent, NULL, NULL);
   g_mkdir_with_parents (directory, 0700);
+  /* A few made-up backers keep pledging, so that the demo looks like a
+   * platform people use and its creator's dashboard moves. */
   if (binary != NULL)
     self->process = g_subprocess_launcher_spawn (launcher, &error, binary, "--demo",
-                                                 "--port", "0", "--database", database, NULL);
+                                                 "--port", "0", "--database", database,
+                                                 "--simulate-pledges", DEMO_PLEDGES_PER_SECOND, NULL);
 
   if (self->process == NULL)
     {

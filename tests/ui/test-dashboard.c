@@ -152,6 +152,19 @@ watch_a_launch (gboolean restart_midway)
   g_assert_true (cf_test_shows_label (dashboard_of (window), "Ten places") ||
                  cf_test_shows_label (dashboard_of (window), "No reward"));
   cf_test_render_to_png (window, restart_midway ? "dashboard-after-restart" : "dashboard");
+  if (!restart_midway)
+    {
+      AdwStyleManager *style = adw_style_manager_get_default ();
+
+      adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+      cf_test_render_to_png (window, "dashboard-dark");
+      adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+      /* GTK 4.8's revealers open to a negative height without animations. */
+      g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
+      gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
+      cf_test_render_to_png (window, "dashboard-narrow");
+      g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+    }
 
   gtk_window_destroy (GTK_WINDOW (window));
 }

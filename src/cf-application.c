@@ -62,6 +62,17 @@ about_action (GSimpleAction *action,
                          NULL);
 }
 
+/* The user guide, in the help browser (Yelp), in the user's language. */
+static void
+help_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
+
+  gtk_show_uri (window, "help:crowdfund", GDK_CURRENT_TIME);
+}
+
 /* From a notification about a pledge: the Pledges view, in front. */
 static void
 show_pledges_action (GSimpleAction *action,
@@ -90,6 +101,7 @@ quit_on_signal_cb (gpointer user_data)
 static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "about", about_action },
+  { "help", help_action },
   { "show-pledges", show_pledges_action },
 };
 
@@ -134,6 +146,7 @@ cf_application_startup (GApplication *application)
     { "win.search", { "<Control>f", NULL } },
     { "win.reload", { "<Control>r", "F5" } },
     { "win.show-help-overlay", { "<Control>question", NULL } },
+    { "app.help", { "F1", NULL } },
     { "win.preferences", { "<Control>comma", NULL } },
   };
 

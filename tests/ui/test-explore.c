@@ -159,6 +159,16 @@ switcher_bar_revealed (GtkWidget *root,
 /* On a phone-sized window the views move to a bar at the bottom and the
  * grid becomes one column.  The bar slides in as people see it: GTK 4.8's
  * revealer allocates a negative height when it opens with animations off. */
+/* F1 opens the user guide; the help itself is checked by yelp-check. */
+static void
+test_help_on_f1 (void)
+{
+  g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (application), "app.help");
+
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (application), "help"));
+  g_assert_true (g_strv_contains ((const char * const *) accels, "F1"));
+}
+
 static void
 test_narrow_window (void)
 {
@@ -200,6 +210,7 @@ main (int   argc,
   g_test_add_func ("/ui/rewards-with-counts", test_rewards_with_counts);
   g_test_add_func ("/ui/unreachable-then-retry", test_unreachable_then_retry);
   g_test_add_func ("/ui/narrow-window", test_narrow_window);
+  g_test_add_func ("/ui/help-on-f1", test_help_on_f1);
 
   status = g_test_run ();
   cf_test_platform_free (platform);

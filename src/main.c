@@ -12,8 +12,11 @@ main (int   argc,
 {
   g_autoptr(CfApplication) application = NULL;
 
+  const char *localedir = g_getenv ("CROWDFUND_LOCALEDIR");
+
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* The build folder's catalogues, when run from it (meson devenv). */
+  bindtextdomain (GETTEXT_PACKAGE, localedir ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

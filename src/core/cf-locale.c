@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
 
 #include <unicode/ucurr.h>
@@ -34,12 +35,14 @@ cf_locale_dup_default (void)
 }
 
 /* The currency of the user's region ("EUR" for fr_FR), for "≈" amounts;
- * US dollars when the locale names no region. */
+ * US dollars when the locale names no region. The region is the monetary
+ * locale's: LANGUAGE names languages, often without a region. */
 char *
 cf_locale_dup_currency (void)
 {
+  const char *monetary = setlocale (LC_MONETARY, NULL);
   const char * const *names = g_get_language_names_with_category ("LC_MONETARY");
-  g_autofree char *locale = cf_locale_to_icu (names[0]);
+  g_autofree char *locale = cf_locale_to_icu (monetary && strchr (monetary, '_') ? monetary : names[0]);
   UErrorCode status = U_ZERO_ERROR;
   UChar code[4] = { 0 };
   char currency[4] = { 0 };

@@ -1,0 +1,71 @@
+#!/usr/bin/python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Crowdfund in French and in Japanese, read through the accessibility tree
+as a screen reader would: the views' names, a card spoken with its figures,
+and a campaign's reward in the language's words and the locale's money."""
+
+import os
+import sys
+
+from a11y import Atspi, Report, application, click, find, labels, new_home, on_screen, start_app, wait_for, walk
+
+LANGUAGES = {
+    "fr": {
+        "locale": "fr_FR.UTF-8",
+        "views": ["Explorer", "Suivies", "Contributions"],
+        "search": "Rechercher des campagnes",
+        "card": ("Lumen: a desk lamp", "financée à"),
+        "reward": "Contribution de 89\u00a0€ ou plus",
+    },
+    "ja": {
+        "locale": "ja_JP.UTF-8",
+        "views": ["見つける", "フォロー中", "支援"],
+        "search": "キャンペーンを検索",
+        "card": ("Lumen: a desk lamp", "達成率"),
+        "reward": "€89 以上の支援",
+    },
+}
+
+
+def main():
+    report = Report(4 * len(LANGUAGES))
+    check = report.check
+    for language, expected in LANGUAGES.items():
+        env = {"LANGUAGE": language, "LC_ALL": expected["locale"],
+               "CROWDFUND_LOCALEDIR": os.environ["CROWDFUND_LOCALEDIR"]}
+        app_process = start_app(["--demo"], new_home(), env)
+        try:
+            Atspi.init()
+            app = wait_for("the app on the accessibility bus", application)
+            tabs = wait_for("the views", lambda: {n.get_name() for n in walk_tabs(app)} or None)
+            check(f"{language}: the views are named in the language", set(expected["views"]) <= tabs, str(tabs))
+
+            search = wait_for("the search field", lambda: find(app, lambda n: n.get_role() == Atspi.Role.ENTRY
+                                                               and n.get_name() == expected["search"]))
+            check(f"{language}: the search field is labelled in the language", search is not None)
+            search.get_editable_text_iface().insert_text(0, "Lumen", len("Lumen"))
+            title, figures = expected["card"]
+            card = wait_for("the card", lambda: find(app, lambda n: (n.get_name() or "").startswith(title)
+                                                     and on_screen(n)))
+            check(f"{language}: a card is spoken with its figures in the language", figures in card.get_name(),
+                  card.get_name())
+
+            click(card)
+            shown = wait_for("the rewards", lambda: labels(app) if expected["reward"] in labels(app) else None)
+            check(f"{language}: a reward reads in the language and the locale's money", shown,
+                  str(sorted(t for t in labels(app) if t and "89" in t)))
+        except TimeoutError as error:
+            check(f"{language}: waiting for {error}", False)
+        finally:
+            app_process.terminate()
+            app_process.wait(timeout=10)
+
+    return report.finish()
+
+
+def walk_tabs(app):
+    return [n for n in walk(app) if n.get_role() == Atspi.Role.PAGE_TAB]
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -373,6 +373,105 @@ test_malformed_messages (void)
   g_clear_object (&fake.server);
 }
 
+/* A platform without a live feed: only stats, with an ETag. */
+typedef struct
+{
+  SoupServer *server;
+  gint64 backers_count;
+  guint requests;
+  guint not_modified;
+} PollOnly;
+
+static void
+stats_cb (SoupServer        *server,
+          SoupServerMessage *message,
+          const char        *path,
+          GHashTable        *query,
+          gpointer           data)
+{
+  PollOnly *platform = data;
+  g_autofree char *etag = g_strdup_printf ("\"%" G_GINT64_FORMAT "\"", platform->backers_count);
+  g_autofree char *body = NULL;
+  const char *if_none_match = soup_message_headers_get_one (soup_server_message_get_request_headers (message),
+                                                            "If-None-Match");
+
+  platform->requests++;
+  soup_message_headers_replace (soup_server_message_get_response_headers (message), "ETag", etag);
+  if (g_strcmp0 (if_none_match, etag) == 0)
+    {
+      platform->not_modified++;
+      soup_server_message_set_status (message, SOUP_STATUS_NOT_MODIFIED, NULL);
+      return;
+    }
+
+  body = g_strdup_printf ("{\"pledged\": {\"amount\": %" G_GINT64_FORMAT "00, \"currency\": \"EUR\"},"
+                          " \"backers_count\": %" G_GINT64_FORMAT ", \"funding\": [], \"rewards\": []}",
+                          platform->backers_count, platform->backers_count);
+  soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
+  soup_server_message_set_response (message, "application/json", SOUP_MEMORY_COPY, body, strlen (body));
+}
+
+static gboolean
+polled_twice_unchanged (gpointer data)
+{
+  PollOnly *platform = data;
+
+  return platform->not_modified >= 2;
+}
+
+typedef struct
+{
+  CfLiveFeed *feed;
+  gint64 backers_count;
+} PolledFigures;
+
+static gboolean
+polled_figures (gpointer data)
+{
+  PolledFigures *expected = data;
+  const CfLiveCampaign *live = cf_live_feed_lookup (expected->feed, "7");
+
+  return cf_live_feed_get_status (expected->feed) == CF_LIVE_FEED_STATUS_POLLING &&
+         live->known && live->backers_count == expected->backers_count;
+}
+
+static void
+test_polls_without_websocket (void)
+{
+  PollOnly platform = { soup_server_new (NULL, NULL), 1 };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSList) uris = NULL;
+  g_autofree char *url = NULL;
+  g_autoptr(CfPlatform) rest = NULL;
+  g_autoptr(CfLiveFeed) feed = NULL;
+  PolledFigures expected = { NULL, 1 };
+
+  soup_server_add_handler (platform.server, "/v1/campaigns/7/stats", stats_cb, &platform, NULL);
+  soup_server_listen_local (platform.server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (platform.server);
+  url = g_uri_to_string (uris->data);
+  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
+
+  rest = platform_for (url);
+  feed = cf_live_feed_new (rest);
+  expected.feed = feed;
+  cf_live_feed_set_poll_interval (feed, 1);
+  cf_live_feed_subscribe (feed, "7", FALSE);
+  wait_for ("the feed to poll", polled_figures, &expected);
+
+  /* Unchanged figures cost a 304, not a body. */
+  wait_for ("two polls answered Not Modified", polled_twice_unchanged, &platform);
+  g_assert_cmpint (cf_live_feed_lookup (feed, "7")->backers_count, ==, 1);
+
+  platform.backers_count = 2;
+  expected.backers_count = 2;
+  wait_for ("the new figures to be polled", polled_figures, &expected);
+  g_assert_cmpint (cf_live_feed_lookup (feed, "7")->pledged.amount, ==, 200);
+
+  g_clear_object (&platform.server);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -382,6 +481,7 @@ main (int   argc,
   g_test_add_func ("/live-feed/simulated-pledges", test_simulated_pledges);
   g_test_add_func ("/live-feed/platform-restarted", test_platform_restarted);
   g_test_add_func ("/live-feed/malformed-messages", test_malformed_messages);
+  g_test_add_func ("/live-feed/polls-without-websocket", test_polls_without_websocket);
 
   return g_test_run ();
 }

@@ -258,6 +258,7 @@ cf_explore_page_class_init (CfExplorePageClass *klass)
 static void
 cf_explore_page_init (CfExplorePage *self)
 {
+  /* Translators: a menu of campaigns to show: taking pledges, not launched yet, finished, or all. */
   static const char * const states[] = { N_("Live"), N_("Upcoming"), N_("Ended"), N_("All Campaigns") };
   static const char * const orders[] = {
     N_("Popular"), N_("Newest"), N_("Ending Soon"), N_("Most Funded"), N_("Most Backed"),

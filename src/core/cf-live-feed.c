@@ -111,19 +111,6 @@ mark_changed (CfLiveFeed *self,
   g_hash_table_add (self->changed, entry->id);
 }
 
-/* Ids travel as JSON integers when they are numbers, as the platform wrote them. */
-static void
-add_id (JsonBuilder *builder,
-        const char  *id)
-{
-  gint64 number;
-
-  if (g_ascii_string_to_signed (id, 10, 0, G_MAXINT64, &number, NULL))
-    json_builder_add_int_value (builder, number);
-  else
-    json_builder_add_string_value (builder, id);
-}
-
 static void
 send_ids (CfLiveFeed *self,
           const char *verb,
@@ -141,7 +128,7 @@ send_ids (CfLiveFeed *self,
   json_builder_set_member_name (builder, verb);
   json_builder_begin_array (builder);
   for (guint i = 0; i < ids->len; i++)
-    add_id (builder, g_ptr_array_index (ids, i));
+    cf_model_build_id (builder, g_ptr_array_index (ids, i));
   json_builder_end_array (builder);
   json_builder_end_object (builder);
   root = json_builder_get_root (builder);
@@ -862,31 +849,25 @@ cf_live_feed_reconnect (CfLiveFeed *self)
 void
 cf_live_feed_flush (CfLiveFeed *self)
 {
-  g_autoptr(GHashTable) changed = NULL;
   g_autoptr(GPtrArray) ids = NULL;
+  GHashTableIter iter;
+  const char *id;
 
   g_return_if_fail (CF_IS_LIVE_FEED (self));
 
   if (g_hash_table_size (self->changed) == 0)
     return;
 
-  /* Handlers may subscribe or unsubscribe: work on copies. */
-  changed = g_steal_pointer (&self->changed);
-  self->changed = g_hash_table_new (g_str_hash, g_str_equal);
+  /* Handlers may unsubscribe, freeing an entry and its id: copy them first. */
   ids = g_ptr_array_new_with_free_func (g_free);
-  {
-    GHashTableIter iter;
-    const char *id;
-
-    g_hash_table_iter_init (&iter, changed);
-    while (g_hash_table_iter_next (&iter, (gpointer *) &id, NULL))
-      g_ptr_array_add (ids, g_strdup (id));
-  }
+  g_hash_table_iter_init (&iter, self->changed);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &id, NULL))
+    g_ptr_array_add (ids, g_strdup (id));
+  g_hash_table_remove_all (self->changed);
 
   for (guint i = 0; i < ids->len; i++)
     {
-      const char *id = g_ptr_array_index (ids, i);
-
+      id = g_ptr_array_index (ids, i);
       if (g_hash_table_contains (self->entries, id))
         g_signal_emit (self, signals[CHANGED], g_quark_from_string (id), id);
     }

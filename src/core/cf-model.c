@@ -461,6 +461,20 @@ cf_model_new_from_json (GType      type,
   return g_steal_pointer (&self);
 }
 
+/* Writes @id as the platform wrote it: ids are opaque text to callers, but
+ * numbers travel as JSON integers, as CF_FIELD_ID reads them. */
+void
+cf_model_build_id (JsonBuilder *builder,
+                   const char  *id)
+{
+  gint64 number;
+
+  if (g_ascii_string_to_signed (id, 10, 0, G_MAXINT64, &number, NULL))
+    json_builder_add_int_value (builder, number);
+  else
+    json_builder_add_string_value (builder, id);
+}
+
 /* Reads a JSON array of @item_type models into a list store, added at once. */
 GListModel *
 cf_model_list_new_from_json (GType      item_type,

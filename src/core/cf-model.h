@@ -68,6 +68,8 @@ void     cf_model_class_install_fields (CfModelClass  *model_class,
 gpointer cf_model_new_from_json       (GType          type,
                                        JsonNode      *node,
                                        GError       **error);
+void     cf_model_build_id            (JsonBuilder   *builder,
+                                       const char    *id);
 GListModel *cf_model_list_new_from_json (GType        item_type,
                                          JsonNode    *node,
                                          GError     **error);

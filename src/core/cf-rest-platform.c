@@ -828,19 +828,6 @@ add_string_or_null (JsonBuilder *builder,
     json_builder_add_null_value (builder);
 }
 
-/* Ids are opaque text to callers; this API sends them as integers. */
-static void
-add_id_value (JsonBuilder *builder,
-              const char  *id)
-{
-  gint64 number;
-
-  if (g_ascii_string_to_signed (id, 10, 0, G_MAXINT64, &number, NULL))
-    json_builder_add_int_value (builder, number);
-  else
-    json_builder_add_string_value (builder, id);
-}
-
 static void
 add_id_or_null (JsonBuilder *builder,
                 const char  *name,
@@ -848,7 +835,7 @@ add_id_or_null (JsonBuilder *builder,
 {
   json_builder_set_member_name (builder, name);
   if (id != NULL)
-    add_id_value (builder, id);
+    cf_model_build_id (builder, id);
   else
     json_builder_add_null_value (builder);
 }
@@ -986,7 +973,7 @@ cf_rest_platform_update_fulfillment (CfPlatform                *platform,
       json_builder_set_member_name (builder, "pledge_ids");
       json_builder_begin_array (builder);
       for (guint i = 0; change->pledge_ids[i] != NULL; i++)
-        add_id_value (builder, change->pledge_ids[i]);
+        cf_model_build_id (builder, change->pledge_ids[i]);
       json_builder_end_array (builder);
     }
   else

@@ -288,7 +288,6 @@ typedef struct
   guint updates_this_frame;
   guint most_updates_in_a_frame;
   GtkDropDown *campaigns;     /* the dashboard's choice of campaign */
-  gint64 last_update;
   gint64 most_backers;        /* painted so far… */
   gint64 most_backers_at;     /* …first painted then */
   guint frames_at_most;
@@ -310,7 +309,6 @@ feed_changed_hook (GSignalInvocationHint *hint,
 {
   watch.updates++;
   watch.updates_this_frame++;
-  watch.last_update = g_get_monotonic_time ();
   return TRUE;
 }
 
@@ -503,7 +501,6 @@ main (int   argc,
       char *argv[])
 {
   g_autofree char *home = NULL;
-  g_autofree char *keyring = NULL;
 
   setlocale (LC_ALL, "");
   if (argc == 7 && g_str_equal (argv[1], "serve"))
@@ -512,13 +509,7 @@ main (int   argc,
     return run_events (argv + 2);
 
   /* The app's account lives in a keyring of its own, in a folder of its own. */
-  home = g_dir_make_tmp ("bench-live-XXXXXX", NULL);
-  keyring = g_build_filename (home, "keyring", NULL);
-  g_setenv ("XDG_DATA_HOME", home, TRUE);
-  g_setenv ("XDG_CONFIG_HOME", home, TRUE);
-  g_setenv ("SECRET_BACKEND", "file", TRUE);
-  g_setenv ("SECRET_FILE_TEST_PATH", keyring, TRUE);
-  g_setenv ("SECRET_FILE_TEST_PASSWORD", "crowdfund-bench-keyring", TRUE);
+  home = cf_ui_use_new_home ("bench-live");
   gtk_init ();
   adw_init ();
   if (argc == 3 && g_str_equal (argv[1], "dashboard"))

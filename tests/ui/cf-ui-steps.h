@@ -6,6 +6,7 @@
 G_BEGIN_DECLS
 
 /* Steps a person takes in the app, shared by the UI tests. */
+char      *cf_ui_use_new_home     (const char    *name);
 GtkWidget *cf_ui_open_window      (CfApplication *application,
                                    const char    *url);
 GtkWidget *cf_ui_open_preferences (GtkWidget     *window);

@@ -183,14 +183,10 @@ main (int   argc,
   g_autofree char *keyring = g_build_filename (keyring_directory, "keyring", NULL);
   int status;
 
-  home = g_dir_make_tmp ("crowdfund-accounts-XXXXXX", NULL);
-  g_setenv ("XDG_CONFIG_HOME", home, TRUE);
-  g_setenv ("XDG_DATA_HOME", home, TRUE);
-  g_setenv ("XDG_CACHE_HOME", home, TRUE);
+  home = cf_ui_use_new_home ("accounts");
+  /* Settings on disk and the keyring outside the home, which is searched for tokens. */
   g_setenv ("GSETTINGS_BACKEND", "keyfile", TRUE);
-  g_setenv ("SECRET_BACKEND", "file", TRUE);
   g_setenv ("SECRET_FILE_TEST_PATH", keyring, TRUE);
-  g_setenv ("SECRET_FILE_TEST_PASSWORD", "crowdfund-test-keyring", TRUE);
   log_text = g_string_new (NULL);
   g_log_set_writer_func (log_writer, NULL, NULL);
 

@@ -80,14 +80,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *home = g_dir_make_tmp ("crowdfund-languages-XXXXXX", NULL);
+  g_autofree char *home = cf_ui_use_new_home ("languages");
   const char *language = g_getenv ("LANGUAGE");
   int status;
-
-  g_setenv ("XDG_CONFIG_HOME", home, TRUE);
-  g_setenv ("XDG_DATA_HOME", home, TRUE);
-  g_setenv ("XDG_CACHE_HOME", home, TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
 
   for (guint i = 0; i < G_N_ELEMENTS (expectations); i++)
     if (g_strcmp0 (expectations[i].language, language) == 0)

@@ -440,17 +440,8 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *home = g_dir_make_tmp ("crowdfund-pledging-XXXXXX", NULL);
-  g_autofree char *keyring = g_build_filename (home, "keyring", NULL);
+  g_autofree char *home = cf_ui_use_new_home ("pledging");
   int status;
-
-  g_setenv ("XDG_CONFIG_HOME", home, TRUE);
-  g_setenv ("XDG_DATA_HOME", home, TRUE);
-  g_setenv ("XDG_CACHE_HOME", home, TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("SECRET_BACKEND", "file", TRUE);
-  g_setenv ("SECRET_FILE_TEST_PATH", keyring, TRUE);
-  g_setenv ("SECRET_FILE_TEST_PASSWORD", "crowdfund-test-keyring", TRUE);
 
   gtk_test_init (&argc, &argv, NULL);
   adw_init ();

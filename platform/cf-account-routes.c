@@ -39,7 +39,7 @@ sign_in_free (SignIn *sign_in)
   g_free (sign_in);
 }
 
-static void
+static gboolean
 store_token (CfDatabase *database,
              const char *token,
              gint64      user_id,
@@ -58,7 +58,7 @@ store_token (CfDatabase *database,
   sqlite3_bind_text (statement, 4, refresh_hash, -1, SQLITE_TRANSIENT);
   if (expires_at > 0)
     sqlite3_bind_int64 (statement, 5, expires_at);
-  sqlite3_step (statement);
+  return cf_database_write (database, statement, NULL);
 }
 
 /* A new access token for @user_id, with @refresh_token or a new one. */
@@ -72,12 +72,17 @@ reply_tokens (CfRequest  *request,
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
   if (refresh_token == NULL)
+    refresh_token = new_refresh_token;
+
+  /* A token handed out must be one the platform will know again. */
+  if ((new_refresh_token != NULL &&
+       !store_token (request->database, refresh_token, user_id, "refresh", NULL, 0)) ||
+      !store_token (request->database, access_token, user_id, "access", refresh_token,
+                    g_get_real_time () / G_USEC_PER_SEC + ACCESS_TOKEN_SECONDS))
     {
-      refresh_token = new_refresh_token;
-      store_token (request->database, refresh_token, user_id, "refresh", NULL, 0);
+      cf_request_reply_internal_error (request);
+      return;
     }
-  store_token (request->database, access_token, user_id, "access", refresh_token,
-               g_get_real_time () / G_USEC_PER_SEC + ACCESS_TOKEN_SECONDS);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "access_token");
@@ -232,8 +237,10 @@ revoke_token (CfRequest *request)
     "DELETE FROM tokens WHERE hash = :hash OR refresh_hash = :refresh OR hash = :refresh");
   cf_listing_bind_text (statement, ":hash", request->token_hash);
   cf_listing_bind_text (statement, ":refresh", refresh_hash);
-  sqlite3_step (statement);
-  cf_request_reply_empty (request);
+  if (cf_database_write (request->database, statement, NULL))
+    cf_request_reply_empty (request);
+  else
+    cf_request_reply_internal_error (request);
 }
 
 static void
@@ -331,8 +338,10 @@ set_following (CfRequest *request)
     : "DELETE FROM following WHERE user_id = ? AND campaign_id = ?");
   sqlite3_bind_int64 (statement, 1, request->user_id);
   sqlite3_bind_int64 (statement, 2, campaign_id);
-  sqlite3_step (statement);
-  cf_request_reply_empty (request);
+  if (cf_database_write (request->database, statement, NULL))
+    cf_request_reply_empty (request);
+  else
+    cf_request_reply_internal_error (request);
 }
 
 const CfRoute cf_account_routes[] = {

@@ -164,9 +164,11 @@ get_campaign (CfRequest *request)
     "SELECT " CF_CAMPAIGN_COLUMNS CF_CAMPAIGN_FROM " WHERE c.id = :id OR c.slug = :slug");
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   const char *id_or_slug = request->params[0];
+  gint64 id = 0;
 
+  cf_request_parse_id (id_or_slug, &id);
   cf_listing_bind_int (statement, ":user", request->user_id);
-  cf_listing_bind_int (statement, ":id", g_ascii_strtoll (id_or_slug, NULL, 10));
+  cf_listing_bind_int (statement, ":id", id);
   cf_listing_bind_text (statement, ":slug", id_or_slug);
   if (sqlite3_step (statement) != SQLITE_ROW)
     {

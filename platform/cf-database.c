@@ -122,6 +122,8 @@ static const char * const migrations[] = {
   "  currency TEXT PRIMARY KEY,"
   "  rate REAL NOT NULL CHECK (rate > 0),"
   "  as_of INTEGER NOT NULL);",
+  /* 2: what each idempotency key was first sent with */
+  "ALTER TABLE idempotency_keys ADD COLUMN request TEXT;",
 };
 
 struct _CfDatabase
@@ -130,6 +132,7 @@ struct _CfDatabase
 
   sqlite3 *handle;
   GHashTable *statements;  /* SQL text → sqlite3_stmt */
+  guint end_of_turn_id;
 };
 
 G_DEFINE_FINAL_TYPE (CfDatabase, cf_database, G_TYPE_OBJECT)
@@ -140,6 +143,7 @@ cf_database_finalize (GObject *object)
 {
   CfDatabase *self = CF_DATABASE (object);
 
+  g_clear_handle_id (&self->end_of_turn_id, g_source_remove);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->handle, sqlite3_close);
 
@@ -169,13 +173,15 @@ migrate (CfDatabase  *self,
     {
       g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", step + 1);
 
-      cf_database_begin (self);
+      if (!cf_database_begin (self, error))
+        return FALSE;
       if (!cf_database_exec (self, migrations[step], error) || !cf_database_exec (self, bump, error))
         {
           cf_database_rollback (self);
           return FALSE;
         }
-      cf_database_commit (self);
+      if (!cf_database_commit (self, error))
+        return FALSE;
       g_debug ("schema migrated to version %d", step + 1);
     }
 
@@ -211,6 +217,32 @@ cf_database_get_handle (CfDatabase *self)
   return self->handle;
 }
 
+/* A statement left stepping keeps its read transaction open, and with it
+ * every WAL frame written since: the WAL grows without end and other writers
+ * are not seen. Every statement is reset when the transaction it ran in
+ * ends, and at the latest when the main-loop turn that used it is over. */
+void
+cf_database_reset_statements (CfDatabase *self)
+{
+  for (sqlite3_stmt *statement = sqlite3_next_stmt (self->handle, NULL);
+       statement != NULL;
+       statement = sqlite3_next_stmt (self->handle, statement))
+    {
+      if (sqlite3_stmt_busy (statement))
+        sqlite3_reset (statement);
+    }
+}
+
+static gboolean
+end_of_turn_cb (gpointer user_data)
+{
+  CfDatabase *self = user_data;
+
+  self->end_of_turn_id = 0;
+  cf_database_reset_statements (self);
+  return G_SOURCE_REMOVE;
+}
+
 /* A prepared statement for @sql, kept for the next call and reset. SQL
  * errors are programming errors here: the texts are all ours. */
 sqlite3_stmt *
@@ -218,6 +250,9 @@ cf_database_prepare (CfDatabase *self,
                      const char *sql)
 {
   sqlite3_stmt *statement = g_hash_table_lookup (self->statements, sql);
+
+  if (self->end_of_turn_id == 0)
+    self->end_of_turn_id = g_idle_add_full (G_PRIORITY_HIGH, end_of_turn_cb, self, NULL);
 
   if (statement != NULL)
     {
@@ -231,6 +266,24 @@ cf_database_prepare (CfDatabase *self,
 
   g_hash_table_insert (self->statements, g_strdup (sql), statement);
   return statement;
+}
+
+/* Runs a write to its end. A failed write is logged with its cause and
+ * reported; it is never taken for a success. */
+gboolean
+cf_database_write (CfDatabase   *self,
+                   sqlite3_stmt *statement,
+                   GError      **error)
+{
+  int result = sqlite3_step (statement);
+
+  sqlite3_reset (statement);
+  if (result == SQLITE_DONE)
+    return TRUE;
+
+  g_warning ("write failed: %s (%s)", sqlite3_errmsg (self->handle), sqlite3_sql (statement));
+  g_set_error (error, CF_DATABASE_ERROR, result, "%s", sqlite3_errmsg (self->handle));
+  return FALSE;
 }
 
 gboolean
@@ -248,23 +301,42 @@ cf_database_exec (CfDatabase  *self,
   return FALSE;
 }
 
-void
-cf_database_begin (CfDatabase *self)
+static gboolean
+end_transaction (CfDatabase  *self,
+                 const char  *sql,
+                 GError     **error)
 {
-  sqlite3_step (cf_database_prepare (self, "BEGIN IMMEDIATE"));
+  cf_database_reset_statements (self);
+  return cf_database_write (self, cf_database_prepare (self, sql), error);
 }
 
-void
-cf_database_commit (CfDatabase *self)
+gboolean
+cf_database_begin (CfDatabase  *self,
+                   GError     **error)
 {
-  sqlite3_step (cf_database_prepare (self, "COMMIT"));
+  return end_transaction (self, "BEGIN IMMEDIATE", error);
+}
+
+/* A failed COMMIT leaves the transaction open: it is rolled back, so that
+ * the next request does not run inside it. */
+gboolean
+cf_database_commit (CfDatabase  *self,
+                    GError     **error)
+{
+  if (end_transaction (self, "COMMIT", error))
+    return TRUE;
+
+  cf_database_rollback (self);
+  return FALSE;
 }
 
 void
 cf_database_rollback (CfDatabase *self)
 {
-  if (!sqlite3_get_autocommit (self->handle))
-    sqlite3_step (cf_database_prepare (self, "ROLLBACK"));
+  g_autoptr(GError) error = NULL;
+
+  if (!sqlite3_get_autocommit (self->handle) && !end_transaction (self, "ROLLBACK", &error))
+    g_warning ("cannot roll back: %s", error->message);
 }
 
 /* The first column of the first row of @sql with one integer parameter (if
@@ -275,14 +347,16 @@ cf_database_query_int (CfDatabase *self,
                        gint64      parameter)
 {
   sqlite3_stmt *statement = cf_database_prepare (self, sql);
+  gint64 value = -1;
 
   if (sqlite3_bind_parameter_count (statement) > 0)
     sqlite3_bind_int64 (statement, 1, parameter);
 
-  if (sqlite3_step (statement) != SQLITE_ROW || sqlite3_column_type (statement, 0) == SQLITE_NULL)
-    return -1;
+  if (sqlite3_step (statement) == SQLITE_ROW && sqlite3_column_type (statement, 0) != SQLITE_NULL)
+    value = sqlite3_column_int64 (statement, 0);
 
-  return sqlite3_column_int64 (statement, 0);
+  sqlite3_reset (statement);
+  return value;
 }
 
 int

@@ -21,8 +21,14 @@ sqlite3_stmt *cf_database_prepare        (CfDatabase  *self,
 gboolean      cf_database_exec           (CfDatabase  *self,
                                           const char  *sql,
                                           GError     **error);
-void          cf_database_begin          (CfDatabase  *self);
-void          cf_database_commit         (CfDatabase  *self);
+gboolean      cf_database_write          (CfDatabase    *self,
+                                          sqlite3_stmt  *statement,
+                                          GError       **error);
+void          cf_database_reset_statements (CfDatabase *self);
+gboolean      cf_database_begin          (CfDatabase  *self,
+                                          GError     **error);
+gboolean      cf_database_commit         (CfDatabase  *self,
+                                          GError     **error);
 void          cf_database_rollback       (CfDatabase  *self);
 gint64        cf_database_query_int      (CfDatabase  *self,
                                           const char  *sql,

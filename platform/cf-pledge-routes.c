@@ -342,7 +342,8 @@ apply_fulfillment (CfDatabase        *database,
   cf_listing_bind_int (statement, ":now", g_get_real_time () / G_USEC_PER_SEC);
   cf_listing_bind_int (statement, ":campaign", campaign_id);
   cf_listing_bind_int (statement, ":selected", selected);
-  sqlite3_step (statement);
+  if (!cf_database_write (database, statement, NULL))
+    return -1;
   return sqlite3_changes (cf_database_get_handle (database));
 }
 
@@ -371,15 +372,28 @@ update_fulfillment (CfRequest *request)
         }
     }
 
-  cf_database_begin (request->database);
+  if (!cf_database_begin (request->database, NULL))
+    {
+      cf_request_reply_internal_error (request);
+      return;
+    }
   for (guint i = 0; fulfillment.pledge_ids && i < json_array_get_length (fulfillment.pledge_ids); i++)
-    updated += apply_fulfillment (request->database, campaign_id, &fulfillment, "id = :selected",
-                                  json_array_get_int_element (fulfillment.pledge_ids, i));
+    {
+      gint64 changed = apply_fulfillment (request->database, campaign_id, &fulfillment, "id = :selected",
+                                          json_array_get_int_element (fulfillment.pledge_ids, i));
+
+      updated = changed < 0 || updated < 0 ? -1 : updated + changed;
+    }
   if (fulfillment.pledge_ids == NULL)
     updated = apply_fulfillment (request->database, campaign_id, &fulfillment,
                                  fulfillment.reward_id ? "reward_id = :selected" : "reward_id IS NULL",
                                  fulfillment.reward_id);
-  cf_database_commit (request->database);
+  if (updated < 0 || !cf_database_commit (request->database, NULL))
+    {
+      cf_database_rollback (request->database);
+      cf_request_reply_internal_error (request);
+      return;
+    }
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "updated");

@@ -42,13 +42,22 @@ roll_back (CfDatabase *database)
 }
 
 static gboolean
-step_done (sqlite3_stmt *statement)
+step_done (CfDatabase   *database,
+           sqlite3_stmt *statement)
 {
-  return sqlite3_step (statement) == SQLITE_DONE;
+  return cf_database_write (database, statement, NULL);
+}
+
+static gboolean
+fail_internally (CfDatabase *database,
+                 CfRefusal  *refusal)
+{
+  refuse (refusal, 500, "internal", NULL, NULL);
+  return roll_back (database);
 }
 
 /* The hour's point of the funding curve takes the campaign's new totals. */
-void
+gboolean
 cf_pledges_record_funding (CfDatabase *database,
                            gint64      campaign_id,
                            gint64      at)
@@ -61,7 +70,7 @@ cf_pledges_record_funding (CfDatabase *database,
 
   sqlite3_bind_int64 (statement, 1, campaign_id);
   sqlite3_bind_int64 (statement, 2, at - at % 3600);
-  step_done (statement);
+  return step_done (database, statement);
 }
 
 static gint64
@@ -140,13 +149,13 @@ claim_reward (CfDatabase *database,
     return TRUE;
 
   sqlite3_bind_int64 (statement, 1, reward_id);
-  if (step_done (statement) && sqlite3_changes (cf_database_get_handle (database)) == 1)
+  if (step_done (database, statement) && sqlite3_changes (cf_database_get_handle (database)) == 1)
     return TRUE;
 
   return refuse (refusal, 422, "reward_sold_out", "reward_id", "sold_out");
 }
 
-static void
+static gboolean
 release_reward (CfDatabase *database,
                 gint64      reward_id)
 {
@@ -154,23 +163,38 @@ release_reward (CfDatabase *database,
     "UPDATE rewards SET backers_count = backers_count - 1 WHERE id = ? AND backers_count > 0");
 
   sqlite3_bind_int64 (statement, 1, reward_id);
-  step_done (statement);
+  return step_done (database, statement);
 }
 
-static void
+/* Totals move in checked integer arithmetic: SQLite would turn an
+ * overflowing sum into a float without a word. */
+static gboolean
 add_to_totals (CfDatabase *database,
                gint64      campaign_id,
                gint64      amount,
-               int         backers)
+               int         backers,
+               CfRefusal  *refusal)
 {
   sqlite3_stmt *statement = cf_database_prepare (database,
-    "UPDATE campaigns SET pledged = pledged + ?, backers_count = backers_count + ? WHERE id = ?");
+    "SELECT pledged, backers_count FROM campaigns WHERE id = ?");
+  gint64 pledged, backers_count;
 
-  sqlite3_bind_int64 (statement, 1, amount);
-  sqlite3_bind_int (statement, 2, backers);
+  sqlite3_bind_int64 (statement, 1, campaign_id);
+  if (sqlite3_step (statement) != SQLITE_ROW)
+    return refuse (refusal, 404, "not_found", NULL, NULL);
+  if (__builtin_add_overflow (sqlite3_column_int64 (statement, 0), amount, &pledged) ||
+      __builtin_add_overflow (sqlite3_column_int64 (statement, 1), backers, &backers_count) ||
+      pledged < 0 || pledged > CF_PLEDGES_MAX_TOTAL || backers_count < 0)
+    return refuse (refusal, 422, "amount_too_large", "amount", "too_large");
+
+  statement = cf_database_prepare (database,
+    "UPDATE campaigns SET pledged = ?, backers_count = ? WHERE id = ?");
+  sqlite3_bind_int64 (statement, 1, pledged);
+  sqlite3_bind_int64 (statement, 2, backers_count);
   sqlite3_bind_int64 (statement, 3, campaign_id);
-  step_done (statement);
-  cf_pledges_record_funding (database, campaign_id, now ());
+  if (!step_done (database, statement) || !cf_pledges_record_funding (database, campaign_id, now ()))
+    return refuse (refusal, 500, "internal", NULL, NULL);
+  return TRUE;
 }
 
 /* The campaign takes pledges: live, and before its deadline. */
@@ -198,6 +222,17 @@ check_live (CfDatabase *database,
   return TRUE;
 }
 
+/* What a pledge asked for, so that a key sent again with another request is
+ * told apart from a retry (the IETF Idempotency-Key draft's fingerprint). */
+static char *
+describe_order (const CfPledgeOrder *order)
+{
+  return g_strdup_printf ("%" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %s %s",
+                          order->campaign_id, order->reward_id, order->amount,
+                          order->currency ? order->currency : "",
+                          order->shipping_country ? order->shipping_country : "");
+}
+
 static gboolean
 replay (CfDatabase          *database,
         const CfPledgeOrder *order,
@@ -205,8 +240,9 @@ replay (CfDatabase          *database,
         CfRefusal           *refusal)
 {
   sqlite3_stmt *statement = cf_database_prepare (database,
-    "SELECT k.pledge_id, p.campaign_id FROM idempotency_keys k JOIN pledges p ON p.id = k.pledge_id"
+    "SELECT k.pledge_id, k.request FROM idempotency_keys k JOIN pledges p ON p.id = k.pledge_id"
     " WHERE k.user_id = ? AND k.key = ?");
+  g_autofree char *request = describe_order (order);
 
   sqlite3_bind_int64 (statement, 1, order->backer_id);
   sqlite3_bind_text (statement, 2, order->idempotency_key, -1, SQLITE_TRANSIENT);
@@ -214,8 +250,8 @@ replay (CfDatabase          *database,
     return FALSE;
 
   *pledge_id = sqlite3_column_int64 (statement, 0);
-  if (sqlite3_column_int64 (statement, 1) != order->campaign_id)
-    refuse (refusal, 422, "idempotency_key_reused", "Idempotency-Key", "used_for_another_campaign");
+  if (g_strcmp0 ((const char *) sqlite3_column_text (statement, 1), request) != 0)
+    refuse (refusal, 422, "idempotency_key_reused", "Idempotency-Key", "used_for_another_request");
 
   return TRUE;
 }
@@ -248,7 +284,7 @@ insert_pledge (CfDatabase          *database,
   if (ships)
     sqlite3_bind_int64 (statement, 9, deadline + ADDRESS_LOCK_DAYS * 24 * 3600);
   sqlite3_bind_text (statement, 10, ships ? "confirm_address" : "", -1, SQLITE_STATIC);
-  if (!step_done (statement))
+  if (!step_done (database, statement))
     return FALSE;
 
   *pledge_id = sqlite3_last_insert_rowid (cf_database_get_handle (database));
@@ -261,7 +297,8 @@ remember_key (CfDatabase          *database,
               gint64               pledge_id)
 {
   sqlite3_stmt *statement = cf_database_prepare (database,
-    "INSERT INTO idempotency_keys (user_id, key, pledge_id) VALUES (?, ?, ?)");
+    "INSERT INTO idempotency_keys (user_id, key, pledge_id, request) VALUES (?, ?, ?, ?)");
+  g_autofree char *request = describe_order (order);
 
   if (order->idempotency_key == NULL)
     return TRUE;
@@ -269,7 +306,8 @@ remember_key (CfDatabase          *database,
   sqlite3_bind_int64 (statement, 1, order->backer_id);
   sqlite3_bind_text (statement, 2, order->idempotency_key, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (statement, 3, pledge_id);
-  return step_done (statement);
+  sqlite3_bind_text (statement, 4, request, -1, SQLITE_TRANSIENT);
+  return step_done (database, statement);
 }
 
 static gboolean
@@ -296,7 +334,8 @@ cf_pledges_create (CfDatabase          *database,
   gint64 deadline;
 
   *replayed = FALSE;
-  cf_database_begin (database);
+  if (!cf_database_begin (database, NULL))
+    return refuse (refusal, 500, "internal", NULL, NULL);
 
   if (order->idempotency_key != NULL && replay (database, order, pledge_id, refusal))
     {
@@ -321,11 +360,12 @@ cf_pledges_create (CfDatabase          *database,
 
   if (!insert_pledge (database, order, &terms, deadline, pledge_id) ||
       !remember_key (database, order, *pledge_id))
-    return refuse (refusal, 500, "internal", NULL, NULL) || roll_back (database);
+    return fail_internally (database, refusal);
 
-  add_to_totals (database, order->campaign_id, order->amount, 1);
-  cf_database_commit (database);
-  return TRUE;
+  if (!add_to_totals (database, order->campaign_id, order->amount, 1, refusal))
+    return roll_back (database);
+
+  return cf_database_commit (database, NULL) || fail_internally (database, refusal);
 }
 
 typedef struct
@@ -391,7 +431,7 @@ set_received (CfDatabase *database,
   sqlite3_bind_int (statement, 1, received);
   sqlite3_bind_int (statement, 2, received);
   sqlite3_bind_int64 (statement, 3, pledge_id);
-  return step_done (statement);
+  return step_done (database, statement);
 }
 
 static gboolean
@@ -406,7 +446,7 @@ set_address (CfDatabase *database,
 
   sqlite3_bind_text (statement, 1, address, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (statement, 2, pledge_id);
-  return step_done (statement);
+  return step_done (database, statement);
 }
 
 /* A change of reward, amount or country: the new terms must hold, the old
@@ -434,8 +474,8 @@ change_terms (CfDatabase         *database,
 
   if (reward_id != row->reward_id)
     {
-      if (row->reward_id != 0)
-        release_reward (database, row->reward_id);
+      if (row->reward_id != 0 && !release_reward (database, row->reward_id))
+        return refuse (refusal, 500, "internal", NULL, NULL);
       if (!claim_reward (database, reward_id, refusal))
         return FALSE;
     }
@@ -449,11 +489,10 @@ change_terms (CfDatabase         *database,
   sqlite3_bind_int64 (statement, 4, terms.shipping);
   sqlite3_bind_text (statement, 5, country, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (statement, 6, pledge_id);
-  if (!step_done (statement))
+  if (!step_done (database, statement))
     return refuse (refusal, 500, "internal", NULL, NULL);
 
-  add_to_totals (database, row->campaign_id, amount - row->amount, 0);
-  return TRUE;
+  return add_to_totals (database, row->campaign_id, amount - row->amount, 0, refusal);
 }
 
 gboolean
@@ -468,7 +507,8 @@ cf_pledges_edit (CfDatabase         *database,
   CfPledgeEditFields terms = CF_PLEDGE_EDIT_REWARD | CF_PLEDGE_EDIT_AMOUNT |
                              CF_PLEDGE_EDIT_SHIPPING_COUNTRY;
 
-  cf_database_begin (database);
+  if (!cf_database_begin (database, NULL))
+    return refuse (refusal, 500, "internal", NULL, NULL);
   if (!read_own_pledge (database, pledge_id, backer_id, &row, refusal))
     goto refused;
   *campaign_id = row.campaign_id;
@@ -490,8 +530,7 @@ cf_pledges_edit (CfDatabase         *database,
       goto refused;
     }
 
-  cf_database_commit (database);
-  return TRUE;
+  return cf_database_commit (database, NULL) || refuse (refusal, 500, "internal", NULL, NULL);
 
 refused:
   cf_database_rollback (database);
@@ -509,7 +548,8 @@ cf_pledges_cancel (CfDatabase *database,
   sqlite3_stmt *statement;
   gint64 deadline;
 
-  cf_database_begin (database);
+  if (!cf_database_begin (database, NULL))
+    return refuse (refusal, 500, "internal", NULL, NULL);
   if (!read_own_pledge (database, pledge_id, backer_id, &row, refusal) ||
       !check_live (database, row.campaign_id, NULL, &deadline, refusal))
     return roll_back (database);
@@ -517,10 +557,11 @@ cf_pledges_cancel (CfDatabase *database,
   *campaign_id = row.campaign_id;
   statement = cf_database_prepare (database, "UPDATE pledges SET status = 'canceled' WHERE id = ?");
   sqlite3_bind_int64 (statement, 1, pledge_id);
-  step_done (statement);
-  if (row.reward_id != 0)
-    release_reward (database, row.reward_id);
-  add_to_totals (database, row.campaign_id, -row.amount, -1);
-  cf_database_commit (database);
-  return TRUE;
+  if (!step_done (database, statement) ||
+      (row.reward_id != 0 && !release_reward (database, row.reward_id)))
+    return fail_internally (database, refusal);
+  if (!add_to_totals (database, row.campaign_id, -row.amount, -1, refusal))
+    return roll_back (database);
+
+  return cf_database_commit (database, NULL) || fail_internally (database, refusal);
 }

@@ -5,6 +5,11 @@
 
 G_BEGIN_DECLS
 
+/* The largest amount one pledge, reward or goal may name, in minor units,
+ * and the largest total a campaign may reach. */
+#define CF_PLEDGES_MAX_AMOUNT G_GINT64_CONSTANT (1000000000000)
+#define CF_PLEDGES_MAX_TOTAL  G_GINT64_CONSTANT (1000000000000000)
+
 /* Why the platform said no, as the API reports it. */
 typedef struct
 {
@@ -61,7 +66,7 @@ gboolean cf_pledges_cancel  (CfDatabase          *database,
                              gint64               backer_id,
                              gint64              *campaign_id,
                              CfRefusal           *refusal);
-void     cf_pledges_record_funding (CfDatabase   *database,
+gboolean cf_pledges_record_funding (CfDatabase   *database,
                                     gint64        campaign_id,
                                     gint64        at);
 

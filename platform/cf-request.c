@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "cf-pledges.h"
 #include "cf-request.h"
 
 /* A strong ETag: the body's SHA-256, so equal bodies match across restarts. */
@@ -109,6 +110,14 @@ cf_request_reply_error (CfRequest  *request,
 }
 
 /* A refusal that names the member at fault: {"fields": {"amount": "below_minimum"}}. */
+/* The cause is in the platform's log, written where the write failed. */
+void
+cf_request_reply_internal_error (CfRequest *request)
+{
+  cf_request_reply_error (request, SOUP_STATUS_INTERNAL_SERVER_ERROR, "internal",
+                          "The platform could not save this; nothing was changed.");
+}
+
 void
 cf_request_reply_field_error (CfRequest  *request,
                               guint       status,
@@ -135,9 +144,10 @@ cf_request_require_user (CfRequest *request)
   return FALSE;
 }
 
-static gboolean
-parse_positive (const char *text,
-                gint64     *value)
+/* An id is all digits: "2-player-chess" is a slug, not campaign 2. */
+gboolean
+cf_request_parse_id (const char *text,
+                     gint64     *value)
 {
   char *end = NULL;
   guint64 parsed;
@@ -161,7 +171,7 @@ cf_request_param_id (CfRequest *request,
 {
   gint64 id;
 
-  if (parse_positive (request->params[index], &id))
+  if (cf_request_parse_id (request->params[index], &id))
     return id;
 
   cf_request_reply_error (request, SOUP_STATUS_NOT_FOUND, "not_found", "No such resource.");
@@ -182,7 +192,7 @@ cf_request_get_limit (CfRequest *request,
   const char *text = cf_request_get_query (request, "limit");
   gint64 value = 50;
 
-  if (text != NULL && (!parse_positive (text, &value) || value > 100))
+  if (text != NULL && (!cf_request_parse_id (text, &value) || value > 100))
     {
       cf_request_reply_field_error (request, SOUP_STATUS_BAD_REQUEST, "invalid_request",
                                     "limit", "not_between_1_and_100");
@@ -335,6 +345,12 @@ cf_request_body_money (CfRequest   *request,
 
   if (json_node_get_int (amount_node) <= 0)
     return reply_wrong_type (request, name, "not_positive");
+  if (json_node_get_int (amount_node) > CF_PLEDGES_MAX_AMOUNT)
+    {
+      cf_request_reply_field_error (request, SOUP_STATUS_UNPROCESSABLE_ENTITY, "amount_too_large",
+                                    name, "too_large");
+      return FALSE;
+    }
 
   *amount = json_node_get_int (amount_node);
   *currency = json_node_get_string (currency_node);

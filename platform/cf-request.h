@@ -46,12 +46,15 @@ void        cf_request_reply_error       (CfRequest   *request,
                                           guint        status,
                                           const char  *code,
                                           const char  *message);
+void        cf_request_reply_internal_error (CfRequest *request);
 void        cf_request_reply_field_error (CfRequest   *request,
                                           guint        status,
                                           const char  *code,
                                           const char  *field,
                                           const char  *field_code);
 gboolean    cf_request_require_user      (CfRequest   *request);
+gboolean    cf_request_parse_id          (const char  *text,
+                                          gint64      *value);
 gint64      cf_request_param_id          (CfRequest   *request,
                                           guint        index);
 const char *cf_request_get_query         (CfRequest   *request,

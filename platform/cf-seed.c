@@ -77,6 +77,10 @@ read_int (Reader     *reader,
   return TRUE;
 }
 
+/* Times a campaign can sensibly have: from 1970 to the end of 9999, which
+ * RFC 3339 can still write. */
+#define LAST_TIME G_GINT64_CONSTANT (253402300799)
+
 /* RFC 3339, or relative to now: "now", "now+3d", "now-36h", "now+90m". */
 static gboolean
 read_time (Reader     *reader,
@@ -96,7 +100,8 @@ read_time (Reader     *reader,
   if (!g_str_has_prefix (text, "now"))
     {
       *value = cf_resources_parse_time (text);
-      return *value >= 0 || fail (reader, name, "is not an RFC 3339 time");
+      return (*value >= 0 && *value <= LAST_TIME) ||
+             fail (reader, name, "is not an RFC 3339 time between 1970 and 9999");
     }
 
   if (text[3] == '\0')
@@ -109,7 +114,9 @@ read_time (Reader     *reader,
   if (end == text + 3 || end[0] == '\0' || end[1] != '\0' || strchr ("dhm", end[0]) == NULL)
     return fail (reader, name, "is not “now” plus or minus days, hours or minutes");
 
-  *value = now + offset * (end[0] == 'd' ? 86400 : end[0] == 'h' ? 3600 : 60);
+  if (__builtin_mul_overflow (offset, end[0] == 'd' ? 86400 : end[0] == 'h' ? 3600 : 60, &offset) ||
+      __builtin_add_overflow (now, offset, value) || *value < 0 || *value > LAST_TIME)
+    return fail (reader, name, "is not a time between 1970 and 9999");
   return TRUE;
 }
 
@@ -122,11 +129,17 @@ read_money (Reader     *reader,
   JsonNode *node = member (reader, name);
   JsonObject *money = node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
 
-  if (money == NULL || json_object_get_int_member_with_default (money, "amount", -1) < 0 ||
-      g_strcmp0 (json_object_get_string_member_with_default (money, "currency", ""), currency) != 0)
+  JsonNode *value = money ? json_object_get_member (money, "amount") : NULL;
+  JsonNode *code = money ? json_object_get_member (money, "currency") : NULL;
+
+  if (value == NULL || json_node_get_value_type (value) != G_TYPE_INT64 ||
+      code == NULL || json_node_get_value_type (code) != G_TYPE_STRING ||
+      g_strcmp0 (json_node_get_string (code), currency) != 0)
     return fail (reader, name, "must be money in the campaign's currency");
 
-  *amount = json_object_get_int_member (money, "amount");
+  *amount = json_node_get_int (value);
+  if (*amount < 0 || *amount > CF_PLEDGES_MAX_AMOUNT)
+    return fail (reader, name, "must be an amount from 0 to 10¹² minor units");
   return TRUE;
 }
 
@@ -243,7 +256,9 @@ import_rates (Reader     *reader,
       sqlite3_stmt *statement = prepare (reader,
         "INSERT OR REPLACE INTO exchange_rates (currency, rate, as_of) VALUES (?, ?, ?)");
 
-      if (!JSON_NODE_HOLDS_VALUE (rate) || json_node_get_double (rate) <= 0)
+      if (!JSON_NODE_HOLDS_VALUE (rate) ||
+          (json_node_get_value_type (rate) != G_TYPE_DOUBLE && json_node_get_value_type (rate) != G_TYPE_INT64) ||
+          json_node_get_double (rate) <= 0)
         return fail (reader, currency, "must be a positive number");
       sqlite3_bind_text (statement, 1, currency, -1, SQLITE_TRANSIENT);
       sqlite3_bind_double (statement, 2, json_node_get_double (rate));
@@ -265,10 +280,17 @@ import_shipping (Reader     *reader,
   JsonObject *shipping = node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
   JsonArray *rates;
   Reader rate_reader = *reader;
+  JsonNode *rates_node = shipping ? json_object_get_member (shipping, "rates") : NULL;
 
+  if (node != NULL && shipping == NULL)
+    return fail (reader, "shipping", "must be an object");
+  if (shipping != NULL && json_object_get_member (shipping, "type") != NULL &&
+      json_node_get_value_type (json_object_get_member (shipping, "type")) != G_TYPE_STRING)
+    return fail (reader, "shipping", "must have a type");
   *type = shipping ? json_object_get_string_member_with_default (shipping, "type", "none") : "none";
-  rates = shipping && json_object_has_member (shipping, "rates")
-          ? json_object_get_array_member (shipping, "rates") : NULL;
+  if (rates_node != NULL && !JSON_NODE_HOLDS_ARRAY (rates_node))
+    return fail (reader, "shipping", "must list its rates");
+  rates = rates_node ? json_node_get_array (rates_node) : NULL;
 
   for (guint i = 0; rates != NULL && i < json_array_get_length (rates); i++)
     {
@@ -279,14 +301,22 @@ import_shipping (Reader     *reader,
       sqlite3_stmt *statement;
       gint64 cost;
 
-      rate_reader.object = json_array_get_object_element (rates, i);
       rate_reader.what = "a shipping rate";
+      if (!JSON_NODE_HOLDS_OBJECT (json_array_get_element (rates, i)))
+        return fail (reader, "shipping", "must list its rates as objects");
+      rate_reader.object = json_array_get_object_element (rates, i);
       countries = read_array (&rate_reader, "countries");
       if (countries == NULL || !read_money (&rate_reader, "cost", currency, &cost))
         return fail (&rate_reader, "countries", "must list countries, with a cost");
 
       for (guint j = 0; j < json_array_get_length (countries); j++)
-        g_strv_builder_add (list, json_array_get_string_element (countries, j));
+        {
+          JsonNode *country = json_array_get_element (countries, j);
+
+          if (json_node_get_value_type (country) != G_TYPE_STRING)
+            return fail (&rate_reader, "countries", "must be a list of country codes");
+          g_strv_builder_add (list, json_node_get_string (country));
+        }
       codes = g_strv_builder_end (list);
       joined = g_strjoinv (",", codes);
 
@@ -349,6 +379,8 @@ import_update (Reader *reader,
   sqlite3_stmt *statement;
   JsonNode *backers_only = member (reader, "backers_only");
 
+  if (backers_only != NULL && json_node_get_value_type (backers_only) != G_TYPE_BOOLEAN)
+    return fail (reader, "backers_only", "must be true or false");
   if (!read_int (reader, "id", 0, &id) || !read_int (reader, "number", position + 1, &number) ||
       !read_text (reader, "title", TRUE, &title) || !read_text (reader, "body", TRUE, &body) ||
       !read_time (reader, "published_at", TRUE, &published_at))
@@ -373,17 +405,24 @@ import_children (Reader     *reader,
                  gint64      campaign_id,
                  const char *currency)
 {
-  JsonArray *children = read_array (reader, name);
+  JsonNode *node = member (reader, name);
+  JsonArray *children = node && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
   Reader child = *reader;
+
+  if (node != NULL && children == NULL)
+    return fail (reader, name, "must be a list");
 
   for (guint i = 0; children != NULL && i < json_array_get_length (children); i++)
     {
+      g_autofree char *what = g_strdup_printf ("%s.%s[%u]", reader->what, name, i);
+
+      if (!JSON_NODE_HOLDS_OBJECT (json_array_get_element (children, i)))
+        return fail (reader, name, "must hold objects");
       child.object = json_array_get_object_element (children, i);
-      child.what = name;
-      if (child.object == NULL ||
-          !(g_str_equal (name, "rewards") ? import_reward (&child, campaign_id, currency)
+      child.what = what;
+      if (!(g_str_equal (name, "rewards") ? import_reward (&child, campaign_id, currency)
                                           : import_update (&child, campaign_id, i)))
-        return child.object != NULL || fail (reader, name, "must hold objects");
+        return FALSE;
     }
 
   return TRUE;
@@ -404,11 +443,17 @@ read_campaign (Reader         *reader,
   JsonNode *goal = member (reader, "goal");
   JsonObject *place = location && JSON_NODE_HOLDS_OBJECT (location) ? json_node_get_object (location) : NULL;
 
-  record->currency = goal && JSON_NODE_HOLDS_OBJECT (goal)
-                     ? json_object_get_string_member_with_default (json_node_get_object (goal), "currency", NULL)
-                     : NULL;
-  record->country = place ? json_object_get_string_member_with_default (place, "country", NULL) : NULL;
-  record->city = place ? json_object_get_string_member_with_default (place, "city", NULL) : NULL;
+  Reader place_reader = { reader->database, place, "a campaign's location", reader->error };
+  JsonNode *currency = goal && JSON_NODE_HOLDS_OBJECT (goal)
+                       ? json_object_get_member (json_node_get_object (goal), "currency") : NULL;
+
+  record->currency = currency && json_node_get_value_type (currency) == G_TYPE_STRING
+                     ? json_node_get_string (currency) : NULL;
+  if (location != NULL && place == NULL)
+    return fail (reader, "location", "must be an object");
+  if (place != NULL && (!read_text (&place_reader, "country", FALSE, &record->country) ||
+                        !read_text (&place_reader, "city", FALSE, &record->city)))
+    return FALSE;
 
   return read_int (reader, "id", 0, &record->id) &&
          read_text (reader, "slug", TRUE, &record->slug) &&
@@ -527,8 +572,12 @@ read_pledge (Reader       *reader,
       !read_time (reader, "pledged_at", FALSE, &record->pledged_at))
     return FALSE;
 
+  if (received != NULL && json_node_get_value_type (received) != G_TYPE_BOOLEAN)
+    return fail (reader, "received", "must be true or false");
   record->received = received && json_node_get_boolean (received);
-  if (fulfillment == NULL || !JSON_NODE_HOLDS_OBJECT (fulfillment))
+  if (fulfillment != NULL && !JSON_NODE_HOLDS_OBJECT (fulfillment))
+    return fail (reader, "fulfillment", "must be an object");
+  if (fulfillment == NULL)
     return TRUE;
 
   nested.object = json_node_get_object (fulfillment);
@@ -593,10 +642,12 @@ import_pledge (Reader *reader)
   return run (reader, statement, NULL);
 }
 
-/* A funding curve for a campaign seeded with totals only: hourly points,
- * quick at launch, slower after, reaching today's totals now (or at the
- * deadline). Explicit "funding" points are taken as they are. */
-static void
+/* A funding curve for a campaign seeded with totals only: hourly points
+ * (fewer, further apart, for a campaign that ran for years), quick at launch,
+ * slower after, reaching today's totals now (or at the deadline). */
+#define MAX_FUNDING_POINTS 2000
+
+static gboolean
 generate_funding (CfDatabase *database,
                   gint64      campaign_id)
 {
@@ -605,17 +656,20 @@ generate_funding (CfDatabase *database,
     " AND state != 'upcoming'");
   gint64 start, end, pledged, backers;
 
+  gint64 step;
+
   sqlite3_bind_int64 (statement, 1, g_get_real_time () / G_USEC_PER_SEC);
   sqlite3_bind_int64 (statement, 2, campaign_id);
   if (sqlite3_step (statement) != SQLITE_ROW)
-    return;
+    return TRUE;
 
   start = sqlite3_column_int64 (statement, 0) / 3600 * 3600;
   end = sqlite3_column_int64 (statement, 1);
   pledged = sqlite3_column_int64 (statement, 2);
   backers = sqlite3_column_int64 (statement, 3);
+  step = MAX (3600, (end - start) / MAX_FUNDING_POINTS / 3600 * 3600 + 3600);
 
-  for (gint64 at = start; at <= end; at += 3600)
+  for (gint64 at = start; at <= end; at += step)
     {
       double x = end > start ? (double) (at - start) / (end - start) : 1.0;
       double share = 0.6 * (1.0 - (1.0 - x) * (1.0 - x) * (1.0 - x)) + 0.4 * x;
@@ -626,9 +680,10 @@ generate_funding (CfDatabase *database,
       sqlite3_bind_int64 (point, 2, at);
       sqlite3_bind_int64 (point, 3, (gint64) (pledged * share));
       sqlite3_bind_int64 (point, 4, (gint64) (backers * share));
-      sqlite3_step (point);
+      if (!cf_database_write (database, point, NULL))
+        return FALSE;
     }
-  cf_pledges_record_funding (database, campaign_id, end);
+  return cf_pledges_record_funding (database, campaign_id, end);
 }
 
 static gboolean
@@ -645,10 +700,12 @@ import_all (Reader     *reader,
 
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
     {
-      reader->object = json_array_get_object_element (array, i);
-      reader->what = section;
-      if (reader->object == NULL)
+      g_autofree char *what = g_strdup_printf ("%s[%u]", section, i);
+
+      reader->what = what;
+      if (!JSON_NODE_HOLDS_OBJECT (json_array_get_element (array, i)))
         return fail (reader, section, "must hold objects");
+      reader->object = json_array_get_object_element (array, i);
       if (!import (reader))
         return FALSE;
     }
@@ -661,6 +718,12 @@ import_root (Reader     *reader,
              JsonObject *root)
 {
   JsonNode *rates = json_object_get_member (root, "exchange_rates");
+  JsonNode *generate = json_object_get_member (root, "generate_funding");
+
+  if (rates != NULL && !JSON_NODE_HOLDS_OBJECT (rates))
+    return fail (reader, "exchange_rates", "must be an object");
+  if (generate != NULL && json_node_get_value_type (generate) != G_TYPE_BOOLEAN)
+    return fail (reader, "generate_funding", "must be true or false");
 
   if (!import_all (reader, root, "users", import_user) ||
       !import_all (reader, root, "categories", import_category) ||
@@ -682,7 +745,10 @@ import_root (Reader     *reader,
           g_array_append_val (ids, id);
         }
       for (guint i = 0; i < ids->len; i++)
-        generate_funding (reader->database, g_array_index (ids, gint64, i));
+        {
+          if (!generate_funding (reader->database, g_array_index (ids, gint64, i)))
+            return fail (reader, "generate_funding", "could not be written");
+        }
     }
 
   return TRUE;
@@ -697,25 +763,29 @@ cf_seed_import (CfDatabase  *database,
   Reader reader = { database, NULL, "the seed", error };
   gsize length;
   const char *data = g_bytes_get_data (json, &length);
-  JsonNode *root;
+  JsonNode *root = NULL;
+  g_autoptr(GError) parse_error = NULL;
 
-  if (!json_parser_load_from_data (parser, data, length, error))
-    return FALSE;
+  if (length > 0 && !json_parser_load_from_data (parser, data, length, &parse_error))
+    {
+      g_set_error (error, CF_DATABASE_ERROR, 0, "seed: not JSON: %s", parse_error->message);
+      return FALSE;
+    }
 
-  root = json_parser_get_root (parser);
+  root = length > 0 ? json_parser_get_root (parser) : NULL;
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
       g_set_error_literal (error, CF_DATABASE_ERROR, 0, "seed: the file must hold a JSON object");
       return FALSE;
     }
 
-  cf_database_begin (database);
+  if (!cf_database_begin (database, error))
+    return FALSE;
   if (!import_root (&reader, json_node_get_object (root)))
     {
       cf_database_rollback (database);
       return FALSE;
     }
 
-  cf_database_commit (database);
-  return TRUE;
+  return cf_database_commit (database, error);
 }

@@ -1,0 +1,362 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "cf-test-platform.h"
+
+/* The reference platform as a careless operator and an attacker would try
+ * it: broken seeds, outside writes, huge amounts, reused keys, odd ids. */
+
+static CfTestPlatform *platform;
+
+#define LIVE "status IN ('pledged', 'collected', 'errored')"
+#define CF_TEST_MAX_AMOUNT G_GINT64_CONSTANT (1000000000000)
+
+static JsonNode *
+send_pledge (const char *path,
+             const char *token,
+             const char *key,
+             const char *body,
+             guint      *status)
+{
+  g_autofree char *url = g_strconcat (platform->url, path, NULL);
+  g_autofree char *bearer = g_strdup_printf ("Bearer %s", token);
+  g_autoptr(SoupMessage) message = soup_message_new ("POST", url);
+  g_autoptr(GBytes) response = NULL;
+
+  soup_message_headers_replace (soup_message_get_request_headers (message), "Authorization", bearer);
+  if (key != NULL)
+    soup_message_headers_replace (soup_message_get_request_headers (message), "Idempotency-Key", key);
+  soup_message_set_request_body_from_bytes (message, "application/json",
+                                            g_bytes_new_static (body, strlen (body)));
+  response = soup_session_send_and_read (platform->session, message, NULL, NULL);
+  *status = soup_message_get_status (message);
+  return cf_test_json_from_bytes (response);
+}
+
+/* The status of a call whose answer does not matter. */
+static guint
+call_status (const char *method,
+             const char *path,
+             const char *token,
+             const char *body)
+{
+  guint status;
+  g_autoptr(JsonNode) node = cf_test_platform_call (platform, method, path, token, body, &status);
+
+  return status;
+}
+
+/* Runs the platform on @seed and expects it to refuse to start, naming
+ * @record, with nothing imported. */
+static void
+expect_seed_refused (const char *directory,
+                     const char *name,
+                     const char *seed,
+                     const char *record)
+{
+  g_autofree char *seed_path = g_build_filename (directory, name, NULL);
+  g_autofree char *database = g_strconcat (seed_path, ".sqlite", NULL);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  sqlite3 *handle = NULL;
+  sqlite3_stmt *statement = NULL;
+
+  g_file_set_contents (seed_path, seed, -1, &error);
+  g_assert_no_error (error);
+  process = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error,
+                              g_getenv ("CROWDFUND_PLATFORM"), "--port", "0", "--database", database,
+                              "--seed", seed_path, NULL);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, NULL, &err, &error);
+  g_assert_no_error (error);
+
+  g_test_message ("%s: %s", name, err);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  g_assert_cmpint (g_subprocess_get_exit_status (process), ==, 1);
+  g_assert_nonnull (strstr (err, record));
+
+  g_assert_cmpint (sqlite3_open_v2 (database, &handle, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (handle, "SELECT (SELECT COUNT(*) FROM users) + (SELECT COUNT(*) FROM campaigns)",
+                                       -1, &statement, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (statement), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int64 (statement, 0), ==, 0);
+  sqlite3_finalize (statement);
+  sqlite3_close (handle);
+}
+
+static char *
+seed_with (const char *campaign_member)
+{
+  return g_strdup_printf (
+    "{\"users\": [{\"username\": \"maker\", \"name\": \"Maker\"}],"
+    " \"categories\": [{\"slug\": \"games\", \"name\": \"Games\"}],"
+    " \"campaigns\": [{\"slug\": \"good\", \"title\": \"Good\", \"blurb\": \"b\", \"description\": \"d\","
+    "   \"owner\": \"maker\", \"category\": \"games\", \"state\": \"live\","
+    "   \"goal\": {\"amount\": 100, \"currency\": \"EUR\"}, \"launched_at\": \"now-1d\", \"deadline\": \"now+9d\"},"
+    "  {\"slug\": \"bad\", \"title\": \"Bad\", \"blurb\": \"b\", \"description\": \"d\","
+    "   \"owner\": \"maker\", \"category\": \"games\", \"state\": \"live\","
+    "   \"goal\": {\"amount\": 100, \"currency\": \"EUR\"}, \"launched_at\": \"now-1d\", \"deadline\": \"now+9d\","
+    "   %s}]}", campaign_member);
+}
+
+static void
+test_broken_seeds (void)
+{
+  g_autofree char *directory = g_dir_make_tmp ("crowdfund-seeds-XXXXXX", NULL);
+  g_autofree char *bad_reward = seed_with ("\"rewards\": [{\"title\": \"T\", \"description\": \"D\","
+                                           " \"minimum\": {\"amount\": \"ten\", \"currency\": \"EUR\"}}]");
+  g_autofree char *bad_update = seed_with ("\"updates\": [{\"title\": \"T\", \"body\": 7, \"published_at\": \"now\"}]");
+  g_autofree char *far_deadline = seed_with ("\"rewards\": [], \"deadline\": \"now+999999999999999d\"");
+  g_autofree char *past_9999 = seed_with ("\"rewards\": [], \"deadline\": \"10000-01-01T00:00:00Z\"");
+  g_autofree char *huge_goal = seed_with ("\"rewards\": [{\"title\": \"T\", \"description\": \"D\","
+                                          " \"minimum\": {\"amount\": 9223372036854775807, \"currency\": \"EUR\"}}]");
+
+  expect_seed_refused (directory, "empty.json", "", "must hold a JSON object");
+  expect_seed_refused (directory, "truncated.json", "{\"users\": [{\"username\": \"a", "not JSON");
+  expect_seed_refused (directory, "wrong-type.json", "{\"users\": {\"username\": 3}}", "“users” must be a list");
+  expect_seed_refused (directory, "user.json", "{\"users\": [{\"username\": 3, \"name\": \"x\"}]}", "users[0]");
+  expect_seed_refused (directory, "not-objects.json", "{\"users\": [1, 2]}", "must hold objects");
+  expect_seed_refused (directory, "bad-reward.json", bad_reward, "campaigns[1].rewards[0]");
+  expect_seed_refused (directory, "bad-update.json", bad_update, "campaigns[1].updates[0]");
+  expect_seed_refused (directory, "far-deadline.json", far_deadline, "campaigns[1]: “deadline”");
+  expect_seed_refused (directory, "past-9999.json", past_9999, "campaigns[1]: “deadline”");
+  expect_seed_refused (directory, "huge-goal.json", huge_goal, "campaigns[1].rewards[0]: “minimum”");
+}
+
+/* A seed that starts in 1970 and asks for a generated funding curve must
+ * not draw it hour by hour for fifty years. */
+static void
+test_old_seed_is_quick (void)
+{
+  g_autofree char *directory = g_dir_make_tmp ("crowdfund-seeds-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (directory, "old.json", NULL);
+  g_autoptr(CfTestPlatform) old = NULL;
+  gint64 started = g_get_monotonic_time ();
+
+  g_file_set_contents (path,
+    "{\"generate_funding\": true, \"users\": [{\"username\": \"maker\", \"name\": \"Maker\"}],"
+    " \"categories\": [{\"slug\": \"games\", \"name\": \"Games\"}],"
+    " \"campaigns\": [{\"slug\": \"old\", \"title\": \"Old\", \"blurb\": \"b\", \"description\": \"d\","
+    "   \"owner\": \"maker\", \"category\": \"games\", \"state\": \"live\","
+    "   \"goal\": {\"amount\": 100, \"currency\": \"EUR\"}, \"pledged\": {\"amount\": 50, \"currency\": \"EUR\"},"
+    "   \"launched_at\": \"1970-01-01T00:00:00Z\", \"deadline\": \"9999-12-31T00:00:00Z\"}]}", -1, NULL);
+  old = cf_test_platform_start (path, NULL);
+
+  g_assert_cmpint (g_get_monotonic_time () - started, <, 10 * G_USEC_PER_SEC);
+  g_assert_cmpint (cf_test_platform_query (old, "SELECT COUNT(*) FROM funding"), <=, 2002);
+  g_assert_cmpint (cf_test_platform_query (old, "SELECT deadline FROM campaigns"), ==, G_GINT64_CONSTANT (253402214400));
+}
+
+static gint64
+wal_size (CfTestPlatform *on)
+{
+  g_autofree char *wal = g_strconcat (on->database, "-wal", NULL);
+  GStatBuf info;
+
+  return g_stat (wal, &info) == 0 ? (gint64) info.st_size : 0;
+}
+
+static gboolean
+quit_cb (gpointer loop)
+{
+  g_main_loop_quit (loop);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+outside_write (CfTestPlatform *on,
+               const char     *sql)
+{
+  sqlite3 *handle = NULL;
+
+  g_assert_cmpint (sqlite3_open (on->database, &handle), ==, SQLITE_OK);
+  sqlite3_busy_timeout (handle, 5000);
+  g_assert_cmpint (sqlite3_exec (handle, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (handle);
+}
+
+/* Every statement is reset once used: the WAL is checkpointed while pledges
+ * pour in, and a write made by another process is seen at once. */
+static void
+test_wal_and_outside_writes (void)
+{
+  g_autoptr(CfTestPlatform) busy = cf_test_platform_start ("seed.json", "--simulate-pledges=400");
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(JsonNode) campaign = NULL;
+  g_autoptr(JsonNode) me = NULL;
+  g_autofree char *token = NULL;
+  gint64 largest = 0;
+  guint status;
+
+  for (guint second = 0; second < 20; second++)
+    {
+      g_autoptr(JsonNode) page = cf_test_platform_call (busy, "GET", "/v1/campaigns?sort=popular", NULL, NULL, &status);
+
+      g_assert_cmpuint (status, ==, 200);
+      g_timeout_add (1000, quit_cb, loop);
+      g_main_loop_run (loop);
+      largest = MAX (largest, wal_size (busy));
+    }
+  g_test_message ("largest WAL in 20 s at 400 pledges/s: %" G_GINT64_FORMAT " bytes", largest);
+  g_assert_cmpint (cf_test_platform_query (busy, "SELECT COUNT(*) FROM pledges"), >, 2000);
+  g_assert_cmpint (largest, <, 16 * 1024 * 1024);
+
+  outside_write (busy, "UPDATE campaigns SET title = 'Renamed from outside' WHERE id = 1");
+  campaign = cf_test_platform_call (busy, "GET", "/v1/campaigns/1", NULL, NULL, &status);
+  g_assert_cmpuint (status, ==, 200);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (campaign), "title"), ==,
+                   "Renamed from outside");
+
+  token = cf_test_platform_sign_in (busy, "backer", "backer-pw");
+  me = cf_test_platform_call (busy, "GET", "/v1/me", token, NULL, &status);
+  g_assert_cmpuint (status, ==, 200);
+}
+
+/* A write that fails is a 500 with nothing changed, never a success. */
+static void
+test_failed_write_is_an_error (void)
+{
+  g_autoptr(CfTestPlatform) broken = cf_test_platform_start ("seed.json", NULL);
+  g_autoptr(JsonNode) refused = NULL;
+  guint status;
+
+  outside_write (broken, "CREATE TRIGGER no_tokens BEFORE INSERT ON tokens BEGIN SELECT RAISE (FAIL, 'disk full'); END");
+  refused = cf_test_platform_call (broken, "POST", "/v1/auth/token", NULL,
+                                   "{\"grant_type\": \"password\", \"username\": \"backer\", \"password\": \"backer-pw\"}",
+                                   &status);
+  g_assert_cmpuint (status, ==, 500);
+  g_assert_cmpstr (cf_test_error_code (refused), ==, "internal");
+  g_assert_cmpint (cf_test_platform_query (broken, "SELECT COUNT(*) FROM tokens"), ==, 0);
+}
+
+static gint64
+unexplained_total (gint64 campaign_id)
+{
+  g_autofree char *sql = g_strdup_printf (
+    "SELECT pledged - (SELECT COALESCE (SUM (amount), 0) FROM pledges WHERE campaign_id = %1$" G_GINT64_FORMAT
+    " AND " LIVE ") FROM campaigns WHERE id = %1$" G_GINT64_FORMAT, campaign_id);
+
+  return cf_test_platform_query (platform, sql);
+}
+
+/* Any run of pledges, changes and cancellations leaves the campaign's total
+ * equal to the sum of its live pledges (plus what the seed put there), and
+ * no amount past the bound gets in. */
+static void
+test_money_bounds_and_totals (void)
+{
+  gint64 seeded = unexplained_total (6);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
+  g_autofree char *fan = cf_test_platform_sign_in (platform, "fan01", "fan-pw");
+  g_autoptr(JsonNode) largest = NULL;
+  g_autoptr(JsonNode) past_bound = NULL;
+  guint status;
+
+  largest = send_pledge ("/v1/campaigns/6/pledges", fan, NULL,
+                         "{\"amount\": {\"amount\": 9223372036854775807, \"currency\": \"EUR\"}}", &status);
+  g_assert_cmpuint (status, ==, 422);
+  past_bound = send_pledge ("/v1/campaigns/6/pledges", fan, NULL,
+                            "{\"amount\": {\"amount\": 1000000000001, \"currency\": \"EUR\"}}", &status);
+  g_assert_cmpuint (status, ==, 422);
+
+  for (guint i = 0; i < 120; i++)
+    {
+      g_autofree char *username = g_strdup_printf ("fan%02d", g_rand_int_range (rand, 1, 21));
+      g_autofree char *token = cf_test_platform_sign_in (platform, username, "fan-pw");
+      g_autofree char *amount = g_strdup_printf ("{\"amount\": {\"amount\": %" G_GINT64_FORMAT ", \"currency\": \"EUR\"}}",
+                                                 g_rand_boolean (rand) ? g_rand_int_range (rand, 100, 100000)
+                                                                       : CF_TEST_MAX_AMOUNT);
+      g_autoptr(JsonNode) mine = cf_test_platform_call (platform, "GET", "/v1/me/pledges", token, NULL, &status);
+      JsonArray *items = json_object_get_array_member (json_node_get_object (mine), "items");
+      gint64 live_id = 0;
+
+      for (guint j = 0; j < json_array_get_length (items); j++)
+        {
+          JsonObject *pledge = json_array_get_object_element (items, j);
+          const char *state = json_object_get_string_member (pledge, "status");
+
+          if (json_object_get_int_member (json_object_get_object_member (pledge, "campaign"), "id") == 6 &&
+              (g_str_equal (state, "pledged") || g_str_equal (state, "collected")))
+            live_id = json_object_get_int_member (pledge, "id");
+        }
+
+      if (live_id == 0)
+        {
+          g_autoptr(JsonNode) created = send_pledge ("/v1/campaigns/6/pledges", token, NULL, amount, &status);
+        }
+      else
+        {
+          g_autofree char *path = g_strdup_printf ("/v1/pledges/%" G_GINT64_FORMAT, live_id);
+
+          status = call_status (g_rand_boolean (rand) ? "PATCH" : "DELETE", path, token, amount);
+        }
+      g_assert_cmpuint (status, <, 500);
+      g_assert_cmpint (unexplained_total (6), ==, seeded);
+    }
+
+  g_assert_cmpint (cf_test_platform_query (platform,
+    "SELECT COUNT(*) FROM campaigns WHERE typeof (pledged) != 'integer'"), ==, 0);
+}
+
+/* The same key with another request is refused (IETF Idempotency-Key
+ * draft); the same request again gives back the same pledge. */
+static void
+test_idempotency_key_reuse (void)
+{
+  g_autofree char *token = cf_test_platform_sign_in (platform, "fan40", "fan-pw");
+  const char *key = "3f2a1c4e-8b7d-4e6f-9a1b-2c3d4e5f6a7b";
+  g_autoptr(JsonNode) first = send_pledge ("/v1/campaigns/2/pledges", token, key,
+    "{\"reward_id\": 3, \"amount\": {\"amount\": 100, \"currency\": \"EUR\"}}", &(guint) { 0 });
+  g_autoptr(JsonNode) other = NULL;
+  g_autoptr(JsonNode) again = NULL;
+  guint status;
+
+  other = send_pledge ("/v1/campaigns/2/pledges", token, key,
+                       "{\"reward_id\": 3, \"amount\": {\"amount\": 500, \"currency\": \"EUR\"}}", &status);
+  g_assert_cmpuint (status, ==, 422);
+  g_assert_cmpstr (cf_test_error_code (other), ==, "idempotency_key_reused");
+
+  again = send_pledge ("/v1/campaigns/2/pledges", token, key,
+                       "{\"reward_id\": 3, \"amount\": {\"amount\": 100, \"currency\": \"EUR\"}}", &status);
+  g_assert_cmpuint (status, ==, 200);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (again), "id"), ==,
+                   json_object_get_int_member (json_node_get_object (first), "id"));
+  g_assert_cmpint (cf_test_platform_query (platform,
+    "SELECT amount FROM pledges p JOIN users u ON u.id = p.backer_id WHERE u.username = 'fan40'"), ==, 100);
+}
+
+static void
+test_ids_and_slugs (void)
+{
+  g_assert_cmpuint (call_status ("GET", "/v1/campaigns/2-player-chess", NULL, NULL), ==, 404);
+  g_assert_cmpuint (call_status ("GET", "/v1/campaigns/2", NULL, NULL), ==, 200);
+  g_assert_cmpuint (call_status ("GET", "/v1/campaigns/ten-left", NULL, NULL), ==, 200);
+  g_assert_cmpuint (call_status ("GET", "/v1/campaigns/2x/rewards", NULL, NULL), ==, 404);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+  platform = cf_test_platform_start ("seed.json", NULL);
+
+  g_test_add_func ("/trust/broken-seeds", test_broken_seeds);
+  g_test_add_func ("/trust/old-seed-is-quick", test_old_seed_is_quick);
+  g_test_add_func ("/trust/wal-and-outside-writes", test_wal_and_outside_writes);
+  g_test_add_func ("/trust/failed-write-is-an-error", test_failed_write_is_an_error);
+  g_test_add_func ("/trust/money-bounds-and-totals", test_money_bounds_and_totals);
+  g_test_add_func ("/trust/idempotency-key-reuse", test_idempotency_key_reuse);
+  g_test_add_func ("/trust/ids-and-slugs", test_ids_and_slugs);
+
+  status = g_test_run ();
+  cf_test_platform_free (platform);
+  return status;
+}

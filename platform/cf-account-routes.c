@@ -13,19 +13,17 @@
 #define ACCESS_TOKEN_SECONDS 3600
 #define MAX_CREDENTIAL_BYTES 1024
 
-/* Checked in place of a missing user's hash, so that an unknown username
- * takes as long to refuse as a wrong password. */
-#define UNKNOWN_USER_HASH \
-  "pbkdf2-sha256$60000$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="
-
 typedef struct
 {
   CfServer *server;
   CfDatabase *database;
   SoupServerMessage *message;
   gint64 user_id;
+  char *username;
+  char *address;
   char *password;
   char *stored_hash;
+  char *new_hash;  /* when the stored one was made at a lower cost */
 } SignIn;
 
 static void
@@ -34,8 +32,11 @@ sign_in_free (SignIn *sign_in)
   g_object_unref (sign_in->server);
   g_object_unref (sign_in->database);
   g_object_unref (sign_in->message);
+  g_free (sign_in->username);
+  g_free (sign_in->address);
   g_free (sign_in->password);
   g_free (sign_in->stored_hash);
+  g_free (sign_in->new_hash);
   g_free (sign_in);
 }
 
@@ -113,8 +114,23 @@ verify_in_thread (GTask        *task,
                   GCancellable *cancellable)
 {
   SignIn *sign_in = task_data;
+  gboolean right = cf_secrets_verify_password (sign_in->password, sign_in->stored_hash);
 
-  g_task_return_boolean (task, cf_secrets_verify_password (sign_in->password, sign_in->stored_hash));
+  if (right && cf_secrets_needs_rehash (sign_in->stored_hash))
+    sign_in->new_hash = cf_secrets_hash_password (sign_in->password);
+  g_task_return_boolean (task, right);
+}
+
+static void
+store_new_hash (SignIn *sign_in)
+{
+  sqlite3_stmt *statement = cf_database_prepare (sign_in->database,
+    "UPDATE users SET password_hash = ? WHERE id = ?");
+
+  sqlite3_bind_text (statement, 1, sign_in->new_hash, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (statement, 2, sign_in->user_id);
+  if (cf_database_write (sign_in->database, statement, NULL))
+    g_debug ("password of user %" G_GINT64_FORMAT " hashed again at today's cost", sign_in->user_id);
 }
 
 static void
@@ -130,10 +146,20 @@ verified_cb (GObject      *object,
     .method = "POST",
   };
 
+  CfSignInThrottle *throttle = cf_server_get_sign_in_throttle (sign_in->server);
+
   if (g_task_propagate_boolean (G_TASK (result), NULL) && sign_in->user_id > 0)
-    reply_tokens (&request, sign_in->user_id, NULL);
+    {
+      cf_sign_in_throttle_succeeded (throttle, sign_in->username);
+      if (sign_in->new_hash != NULL)
+        store_new_hash (sign_in);
+      reply_tokens (&request, sign_in->user_id, NULL);
+    }
   else
-    reply_invalid_grant (&request);
+    {
+      cf_sign_in_throttle_failed (throttle, sign_in->username, sign_in->address);
+      reply_invalid_grant (&request);
+    }
 
   soup_server_message_unpause (sign_in->message);
 }
@@ -145,11 +171,27 @@ sign_in_with_password (CfRequest  *request,
                        const char *username,
                        const char *password)
 {
-  SignIn *sign_in = g_new0 (SignIn, 1);
-  sqlite3_stmt *statement = cf_database_prepare (request->database,
-    "SELECT id, password_hash FROM users WHERE username = ? AND password_hash IS NOT NULL");
+  SignIn *sign_in;
+  sqlite3_stmt *statement;
   g_autoptr(GTask) task = NULL;
+  const char *address = soup_server_message_get_remote_host (request->message);
+  guint wait = cf_sign_in_throttle_seconds_to_wait (cf_server_get_sign_in_throttle (request->server),
+                                                    username, address);
 
+  if (wait > 0)
+    {
+      g_autofree char *retry_after = g_strdup_printf ("%u", wait);
+
+      soup_message_headers_replace (soup_server_message_get_response_headers (request->message),
+                                    "Retry-After", retry_after);
+      cf_request_reply_error (request, 429, "too_many_attempts",
+                              "Too many wrong passwords: wait a little before trying again.");
+      return;
+    }
+
+  sign_in = g_new0 (SignIn, 1);
+  statement = cf_database_prepare (request->database,
+    "SELECT id, password_hash FROM users WHERE username = ? AND password_hash IS NOT NULL");
   sqlite3_bind_text (statement, 1, username, -1, SQLITE_TRANSIENT);
   if (sqlite3_step (statement) == SQLITE_ROW)
     {
@@ -157,11 +199,13 @@ sign_in_with_password (CfRequest  *request,
       sign_in->stored_hash = g_strdup ((const char *) sqlite3_column_text (statement, 1));
     }
   else
-    sign_in->stored_hash = g_strdup (UNKNOWN_USER_HASH);
+    sign_in->stored_hash = cf_secrets_unknown_user_hash ();
 
   sign_in->server = g_object_ref (request->server);
   sign_in->database = g_object_ref (request->database);
   sign_in->message = g_object_ref (request->message);
+  sign_in->username = g_strdup (username);
+  sign_in->address = g_strdup (address);
   sign_in->password = g_strdup (password);
 
   soup_server_message_pause (request->message);

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "cf-json-limits.h"
 #include "cf-live-hub.h"
 #include "cf-resources.h"
 
@@ -10,10 +11,13 @@
 #define KEEPALIVE_SECONDS  20
 #define MAX_MESSAGE_BYTES  (16 * 1024)
 #define MAX_SUBSCRIPTIONS  1000
+#define MAX_CLIENTS        1000
+#define MAX_CLIENTS_PER_ADDRESS 64
 
 typedef struct
 {
   SoupWebsocketConnection *connection;
+  char *address;
   gint64 user_id;
   GHashTable *campaigns;  /* subscribed campaign ids, as gint64 * */
 } LiveClient;
@@ -39,6 +43,7 @@ live_client_free (LiveClient *client)
   if (soup_websocket_connection_get_state (client->connection) == SOUP_WEBSOCKET_STATE_OPEN)
     soup_websocket_connection_close (client->connection, SOUP_WEBSOCKET_CLOSE_GOING_AWAY, NULL);
   g_object_unref (client->connection);
+  g_free (client->address);
   g_hash_table_unref (client->campaigns);
   g_free (client);
 }
@@ -209,6 +214,7 @@ message_cb (SoupWebsocketConnection *connection,
   JsonNode *root;
 
   if (type == SOUP_WEBSOCKET_DATA_TEXT &&
+      cf_json_check_limits (data, length, MAX_MESSAGE_BYTES, NULL) &&
       json_parser_load_from_data (parser, data, length, NULL) &&
       (root = json_parser_get_root (parser)) != NULL && JSON_NODE_HOLDS_OBJECT (root) &&
       handle_request (client, json_node_get_object (root)))
@@ -268,14 +274,37 @@ cf_live_hub_new (CfDatabase *database)
   return self;
 }
 
+/* Listeners are capped in all and per address, so that idle connections
+ * cannot take the platform's memory and descriptors. */
+gboolean
+cf_live_hub_has_room (CfLiveHub  *self,
+                      const char *address)
+{
+  guint from_address = 0;
+
+  if (self->clients->len >= MAX_CLIENTS)
+    return FALSE;
+
+  for (guint i = 0; i < self->clients->len; i++)
+    {
+      LiveClient *client = g_ptr_array_index (self->clients, i);
+
+      from_address += g_strcmp0 (client->address, address) == 0;
+    }
+
+  return from_address < MAX_CLIENTS_PER_ADDRESS;
+}
+
 void
 cf_live_hub_add_client (CfLiveHub               *self,
                         SoupWebsocketConnection *connection,
+                        const char              *address,
                         gint64                   user_id)
 {
   LiveClient *client = g_new0 (LiveClient, 1);
 
   client->connection = g_object_ref (connection);
+  client->address = g_strdup (address);
   client->user_id = user_id;
   client->campaigns = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   soup_websocket_connection_set_max_incoming_payload_size (connection, MAX_MESSAGE_BYTES);

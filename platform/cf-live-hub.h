@@ -12,8 +12,11 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CfLiveHub, cf_live_hub, CF, LIVE_HUB, GObject)
 
 CfLiveHub *cf_live_hub_new              (CfDatabase              *database);
+gboolean   cf_live_hub_has_room         (CfLiveHub               *self,
+                                         const char              *address);
 void       cf_live_hub_add_client       (CfLiveHub               *self,
                                          SoupWebsocketConnection *connection,
+                                         const char              *address,
                                          gint64                   user_id);
 void       cf_live_hub_totals_changed   (CfLiveHub               *self,
                                          gint64                   campaign_id);

@@ -5,6 +5,11 @@
 
 G_BEGIN_DECLS
 
+#define CF_SECRETS_DEFAULT_ITERATIONS 600000
+
+void      cf_secrets_set_password_iterations (guint iterations);
+char     *cf_secrets_unknown_user_hash (void);
+gboolean  cf_secrets_needs_rehash    (const char *stored);
 char     *cf_secrets_hash_password   (const char *password);
 gboolean  cf_secrets_verify_password (const char *password,
                                       const char *stored);

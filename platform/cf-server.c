@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "cf-json-limits.h"
 #include "cf-secrets.h"
 #include "cf-server.h"
 #include "cf-web-pages.h"
@@ -20,6 +21,7 @@ struct _CfServer
   SoupServer *soup_server;
   CfDatabase *database;
   CfLiveHub *live_hub;
+  CfSignInThrottle *sign_in_throttle;
   char *base_url;
 };
 
@@ -80,7 +82,8 @@ read_body (CfRequest *request)
   if (length == 0)
     return TRUE;
 
-  if (!json_parser_load_from_data (parser, data, length, NULL) ||
+  if (!cf_json_check_limits (data, length, CF_MAX_BODY_BYTES, NULL) ||
+      !json_parser_load_from_data (parser, data, length, NULL) ||
       (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
       cf_request_reply_error (request, SOUP_STATUS_BAD_REQUEST, "invalid_json",
@@ -177,7 +180,54 @@ handle_api (SoupServer        *soup_server,
   g_clear_pointer (&request.body, json_object_unref);
 }
 
-/* Refuses an oversized body from its Content-Length, before reading it. */
+/* A body sent in chunks has no length to check first: once it passes the
+ * limit, the connection is shut, so that no more of it is read. */
+static void
+body_chunk_cb (SoupServerMessage *message,
+               GBytes            *chunk,
+               gpointer           user_data)
+{
+  SoupMessageBody *body = soup_server_message_get_request_body (message);
+
+  if (body->length <= CF_MAX_BODY_BYTES)
+    return;
+
+  g_debug ("a body past %d bytes: closing its connection", CF_MAX_BODY_BYTES);
+  g_signal_handlers_disconnect_by_func (message, body_chunk_cb, user_data);
+  g_socket_shutdown (soup_server_message_get_socket (message), TRUE, TRUE, NULL);
+}
+
+static void
+refusal_sent_cb (GObject      *output,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GIOStream) stream = user_data;
+
+  g_output_stream_write_all_finish (G_OUTPUT_STREAM (output), result, NULL, NULL);
+  g_io_stream_close_async (stream, G_PRIORITY_DEFAULT, NULL, NULL, NULL);
+}
+
+/* SoupServer reads a body whole before it answers, whatever status an early
+ * handler set: the connection is taken from it, answered and closed. */
+static void
+refuse_unread (SoupServerMessage *message)
+{
+  static const char body[] =
+    "{\"error\":{\"code\":\"body_too_large\",\"message\":\"Request bodies are limited to 64 KiB.\"}}";
+  GIOStream *stream = soup_server_message_steal_connection (message);
+  g_autofree char *answer = g_strdup_printf ("HTTP/1.1 413 Payload Too Large\r\n"
+                                             "Content-Type: application/json\r\n"
+                                             "Content-Length: %zu\r\nConnection: close\r\n\r\n%s",
+                                             strlen (body), body);
+  gsize length = strlen (answer);
+
+  g_output_stream_write_all_async (g_io_stream_get_output_stream (stream), g_steal_pointer (&answer), length,
+                                   G_PRIORITY_DEFAULT, NULL, refusal_sent_cb, stream);
+}
+
+/* Refuses an oversized body from its Content-Length, before reading it, on
+ * every path. */
 static void
 check_length_early (SoupServer        *soup_server,
                     SoupServerMessage *message,
@@ -185,13 +235,40 @@ check_length_early (SoupServer        *soup_server,
                     GHashTable        *query,
                     gpointer           user_data)
 {
-  goffset length = soup_message_headers_get_content_length (
-    soup_server_message_get_request_headers (message));
-  CfRequest request = { .message = message, .method = soup_server_message_get_method (message) };
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (message);
 
-  if (length > CF_MAX_BODY_BYTES)
-    cf_request_reply_error (&request, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "body_too_large",
-                            "Request bodies are limited to 64 KiB.");
+  if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CHUNKED)
+    g_signal_connect (message, "got-chunk", G_CALLBACK (body_chunk_cb), NULL);
+  else if (soup_message_headers_get_content_length (headers) > CF_MAX_BODY_BYTES)
+    refuse_unread (message);
+}
+
+/* Before the WebSocket handshake: a token that is presented must be valid,
+ * and the hub must have room for one more listener from this address. */
+static void
+check_live_handshake (SoupServer        *soup_server,
+                      SoupServerMessage *message,
+                      const char        *path,
+                      GHashTable        *query,
+                      gpointer           user_data)
+{
+  CfServer *self = user_data;
+  CfRequest request = { .server = self, .message = message, .method = soup_server_message_get_method (message) };
+
+  if (authenticate (self, message, NULL) < 0)
+    {
+      soup_message_headers_replace (soup_server_message_get_response_headers (message),
+                                    "WWW-Authenticate", "Bearer error=\"invalid_token\"");
+      cf_request_reply_error (&request, SOUP_STATUS_UNAUTHORIZED, "invalid_token",
+                              "The access token is unknown or has expired.");
+    }
+  else if (!cf_live_hub_has_room (self->live_hub, soup_server_message_get_remote_host (message)))
+    {
+      soup_message_headers_replace (soup_server_message_get_response_headers (message),
+                                    "Retry-After", "30");
+      cf_request_reply_error (&request, SOUP_STATUS_SERVICE_UNAVAILABLE, "too_many_listeners",
+                              "Too many live connections; figures can be read from stats meanwhile.");
+    }
 }
 
 static void
@@ -203,7 +280,8 @@ live_connected (SoupServer              *soup_server,
 {
   CfServer *self = user_data;
 
-  cf_live_hub_add_client (self->live_hub, connection, MAX (authenticate (self, message, NULL), 0));
+  cf_live_hub_add_client (self->live_hub, connection, soup_server_message_get_remote_host (message),
+                          MAX (authenticate (self, message, NULL), 0));
 }
 
 static void
@@ -215,6 +293,7 @@ cf_server_dispose (GObject *object)
     soup_server_disconnect (self->soup_server);
   g_clear_object (&self->soup_server);
   g_clear_object (&self->live_hub);
+  g_clear_object (&self->sign_in_throttle);
   g_clear_object (&self->database);
   g_clear_pointer (&self->base_url, g_free);
 
@@ -227,13 +306,19 @@ cf_server_class_init (CfServerClass *klass)
   G_OBJECT_CLASS (klass)->dispose = cf_server_dispose;
 }
 
+/* Early handlers belong to a path like handlers do: each handled path needs
+ * its own, or bodies sent there are never checked. */
+static const char * const handled_paths[] = { "/v1/", "/v1/live", "/images/", "/campaigns/", "/" };
+
 static void
 cf_server_init (CfServer *self)
 {
   char *protocols[] = { (char *) LIVE_PROTOCOL, NULL };
 
   self->soup_server = soup_server_new ("server-header", "crowdfund-platform/" PACKAGE_VERSION, NULL);
-  soup_server_add_early_handler (self->soup_server, "/v1/", check_length_early, self, NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (handled_paths); i++)
+    soup_server_add_early_handler (self->soup_server, handled_paths[i], check_length_early, self, NULL);
+  soup_server_add_handler (self->soup_server, "/v1/live", check_live_handshake, self, NULL);
   soup_server_add_websocket_handler (self->soup_server, "/v1/live", NULL, protocols,
                                      live_connected, self, NULL);
   soup_server_add_handler (self->soup_server, "/v1/", handle_api, self, NULL);
@@ -246,6 +331,7 @@ cf_server_new (CfDatabase *database)
 
   self->database = g_object_ref (database);
   self->live_hub = cf_live_hub_new (database);
+  self->sign_in_throttle = cf_sign_in_throttle_new ();
   cf_web_pages_add_handlers (self->soup_server, database);
   return self;
 }
@@ -288,4 +374,10 @@ CfLiveHub *
 cf_server_get_live_hub (CfServer *self)
 {
   return self->live_hub;
+}
+
+CfSignInThrottle *
+cf_server_get_sign_in_throttle (CfServer *self)
+{
+  return self->sign_in_throttle;
 }

@@ -6,6 +6,7 @@
 #include "cf-database.h"
 #include "cf-live-hub.h"
 #include "cf-request.h"
+#include "cf-sign-in-throttle.h"
 
 G_BEGIN_DECLS
 
@@ -19,6 +20,7 @@ gboolean    cf_server_listen       (CfServer    *self,
                                     GError     **error);
 const char *cf_server_get_base_url (CfServer    *self);
 CfLiveHub  *cf_server_get_live_hub (CfServer    *self);
+CfSignInThrottle *cf_server_get_sign_in_throttle (CfServer *self);
 
 /* The routes, by area (cf-*-routes.c). */
 extern const CfRoute cf_catalogue_routes[];

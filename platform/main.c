@@ -9,6 +9,7 @@
 
 #include "cf-campaign-clock.h"
 #include "cf-pledge-simulator.h"
+#include "cf-secrets.h"
 #include "cf-seed.h"
 #include "cf-server.h"
 
@@ -20,6 +21,7 @@ static int port = DEFAULT_PORT;
 static gboolean demo;
 static double simulated_rate;
 static gint64 simulated_count;
+static int password_iterations = CF_SECRETS_DEFAULT_ITERATIONS;
 
 static const GOptionEntry entries[] = {
   { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database_path,
@@ -32,6 +34,8 @@ static const GOptionEntry entries[] = {
     "Pledge at random to live campaigns, RATE times a second", "RATE" },
   { "simulate-count", 0, 0, G_OPTION_ARG_INT64, &simulated_count,
     "Stop simulating after N pledges (0: never)", "N" },
+  { "password-iterations", 0, 0, G_OPTION_ARG_INT, &password_iterations,
+    "PBKDF2 rounds for new password hashes (default 600000; lower only for tests)", "N" },
   { NULL }
 };
 
@@ -92,14 +96,16 @@ main (int   argc,
   setlocale (LC_ALL, "");
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error) || port < 0 || port > 65535 ||
-      simulated_rate < 0 || simulated_count < 0)
+      simulated_rate < 0 || simulated_count < 0 || password_iterations < 1000)
     {
-      g_printerr ("crowdfund-platform: %s\n", error ? error->message : "invalid --port, rate or count");
+      g_printerr ("crowdfund-platform: %s\n",
+                  error ? error->message : "invalid --port, rate, count or password iterations");
       return 2;
     }
 
   if (database_path == NULL)
     database_path = default_database_path ();
+  cf_secrets_set_password_iterations (password_iterations);
 
   database = cf_database_open (database_path, &error);
   if (database == NULL || !seed (database, &error))

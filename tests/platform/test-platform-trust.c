@@ -339,6 +339,287 @@ test_ids_and_slugs (void)
   g_assert_cmpuint (call_status ("GET", "/v1/campaigns/2x/rewards", NULL, NULL), ==, 404);
 }
 
+static GSocketConnection *
+connect_raw (void)
+{
+  g_autoptr(GSocketClient) client = g_socket_client_new ();
+  g_autoptr(GError) error = NULL;
+  GSocketConnection *connection = g_socket_client_connect_to_uri (client, platform->url, 80, NULL, &error);
+
+  g_assert_no_error (error);
+  return connection;
+}
+
+static char *
+read_answer (GSocketConnection *connection)
+{
+  char answer[4096] = { 0 };
+
+  g_input_stream_read (g_io_stream_get_input_stream (G_IO_STREAM (connection)), answer,
+                       sizeof answer - 1, NULL, NULL);
+  return g_strdup (answer);
+}
+
+static gint64
+platform_peak_kb (CfTestPlatform *on)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%s/status", g_subprocess_get_identifier (on->process));
+  g_autofree char *status = NULL;
+  const char *peak;
+
+  g_assert_true (g_file_get_contents (path, &status, NULL, NULL));
+  peak = strstr (status, "VmHWM:");
+  g_assert_nonnull (peak);
+  return g_ascii_strtoll (peak + strlen ("VmHWM:"), NULL, 10);
+}
+
+/* A body announced too large is refused unread on every path; one sent in
+ * chunks is cut off past the limit; neither takes the platform's memory. */
+static void
+test_body_limits (void)
+{
+  g_autoptr(GSocketConnection) announced = connect_raw ();
+  g_autoptr(GSocketConnection) chunked = connect_raw ();
+  GOutputStream *output = g_io_stream_get_output_stream (G_IO_STREAM (chunked));
+  const char *image_request = "GET /images/campaign-1.svg HTTP/1.1\r\nHost: localhost\r\n"
+                              "Content-Length: 104857600\r\n\r\n";
+  const char *pledge_request = "POST /v1/campaigns/1/pledges HTTP/1.1\r\nHost: localhost\r\n"
+                               "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n";
+  g_autofree char *chunk_header = g_strdup_printf ("%x\r\n", 65536);
+  g_autofree char *chunk = g_malloc0 (65536);
+  g_autofree char *answer = NULL;
+  gsize sent = 0;
+  gint64 peak_before = platform_peak_kb (platform);
+
+  g_output_stream_write_all (g_io_stream_get_output_stream (G_IO_STREAM (announced)), image_request,
+                             strlen (image_request), NULL, NULL, NULL);
+  answer = read_answer (announced);
+  g_assert_true (g_str_has_prefix (answer, "HTTP/1.1 413"));
+
+  memset (chunk, ' ', 65536);
+  g_assert_true (g_output_stream_write_all (output, pledge_request, strlen (pledge_request), NULL, NULL, NULL));
+  while (sent < 100 * 1024 * 1024 &&
+         g_output_stream_write_all (output, chunk_header, strlen (chunk_header), NULL, NULL, NULL) &&
+         g_output_stream_write_all (output, chunk, 65536, NULL, NULL, NULL) &&
+         g_output_stream_write_all (output, "\r\n", 2, NULL, NULL, NULL))
+    sent += 65536;
+
+  g_test_message ("the platform stopped reading after %" G_GSIZE_FORMAT " bytes; peak %" G_GINT64_FORMAT
+                  " kB before, %" G_GINT64_FORMAT " kB after", sent, peak_before, platform_peak_kb (platform));
+  g_assert_cmpuint (sent, <, 32 * 1024 * 1024);
+  g_assert_cmpint (platform_peak_kb (platform) - peak_before, <, 16 * 1024);
+  g_assert_cmpuint (call_status ("GET", "/v1/campaigns/1", NULL, NULL), ==, 200);
+}
+
+/* Nesting that would overflow json-glib's stack is refused before parsing. */
+static void
+test_deep_nesting (void)
+{
+  g_autofree char *token = cf_test_platform_sign_in (platform, "fan30", "fan-pw");
+  GString *deep = g_string_new ("{\"amount\": ");
+  g_autofree char *body = NULL;
+  guint status;
+
+  for (guint i = 0; i < 30000; i++)
+    g_string_append_c (deep, '[');
+  body = g_string_free (deep, FALSE);
+  g_assert_cmpuint (call_status ("POST", "/v1/campaigns/1/pledges", token, body), ==, 400);
+  json_node_unref (cf_test_platform_call (platform, "GET", "/v1/campaigns/1", NULL, NULL, &status));
+  g_assert_cmpuint (status, ==, 200);
+}
+
+static JsonNode *
+sign_in_as (const char *username,
+            const char *password,
+            guint      *status,
+            char      **retry_after)
+{
+  g_autofree char *url = g_strconcat (platform->url, "/v1/auth/token", NULL);
+  g_autofree char *body = g_strdup_printf ("{\"grant_type\": \"password\", \"username\": \"%s\","
+                                           " \"password\": \"%s\"}", username, password);
+  g_autoptr(SoupMessage) message = soup_message_new ("POST", url);
+  g_autoptr(GBytes) response = NULL;
+
+  soup_message_set_request_body_from_bytes (message, "application/json", g_bytes_new (body, strlen (body)));
+  response = soup_session_send_and_read (platform->session, message, NULL, NULL);
+  *status = soup_message_get_status (message);
+  if (retry_after != NULL)
+    *retry_after = g_strdup (soup_message_headers_get_one (soup_message_get_response_headers (message),
+                                                           "Retry-After"));
+  return cf_test_json_from_bytes (response);
+}
+
+static void
+wait_seconds (guint seconds)
+{
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+
+  g_timeout_add_seconds (seconds, quit_cb, loop);
+  g_main_loop_run (loop);
+}
+
+/* Guessing is slowed per username, with 429 and Retry-After; the real user
+ * gets in once the short wait is over, and others are not held up. */
+static void
+test_sign_in_throttle (void)
+{
+  g_autofree char *retry_after = NULL;
+  g_autoptr(JsonNode) refused = NULL;
+  g_autoptr(JsonNode) right = NULL;
+  g_autofree char *other = NULL;
+  guint status, throttled = 0;
+
+  for (guint i = 0; i < 7; i++)
+    {
+      g_autoptr(JsonNode) wrong = sign_in_as ("fan45", "guess", &status, NULL);
+
+      throttled += status == 429;
+    }
+  g_assert_cmpuint (throttled, >=, 1);
+
+  refused = sign_in_as ("fan45", "fan-pw", &status, &retry_after);
+  g_assert_cmpuint (status, ==, 429);
+  g_assert_cmpstr (cf_test_error_code (refused), ==, "too_many_attempts");
+  g_assert_nonnull (retry_after);
+  g_assert_cmpint (g_ascii_strtoll (retry_after, NULL, 10), >=, 1);
+  g_assert_cmpint (g_ascii_strtoll (retry_after, NULL, 10), <=, 30);
+
+  other = cf_test_platform_sign_in (platform, "fan46", "fan-pw");
+  g_assert_nonnull (other);
+
+  wait_seconds (g_ascii_strtoll (retry_after, NULL, 10) + 1);
+  right = sign_in_as ("fan45", "fan-pw", &status, NULL);
+  g_assert_cmpuint (status, ==, 200);
+}
+
+static char *
+stored_hash (CfTestPlatform *on,
+             const char     *username)
+{
+  sqlite3 *handle = NULL;
+  sqlite3_stmt *statement = NULL;
+  char *hash;
+
+  g_assert_cmpint (sqlite3_open_v2 (on->database, &handle, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (handle, "SELECT password_hash FROM users WHERE username = ?", -1,
+                                       &statement, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (statement, 1, username, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (statement), ==, SQLITE_ROW);
+  hash = g_strdup ((const char *) sqlite3_column_text (statement, 0));
+  sqlite3_finalize (statement);
+  sqlite3_close (handle);
+  return hash;
+}
+
+/* A hash made at a lower cost is made again at today's on the next sign-in. */
+static void
+test_password_rehash (void)
+{
+  g_autoptr(CfTestPlatform) cheap = cf_test_platform_start ("seed.json", NULL);
+  g_autofree char *before = stored_hash (cheap, "backer");
+  g_autoptr(GSubprocess) full_cost = NULL;
+  g_autoptr(GDataInputStream) output = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *line = NULL;
+  g_autofree char *after = NULL;
+  CfTestPlatform view = { 0 };
+  g_autofree char *token = NULL;
+
+  g_assert_true (g_str_has_prefix (before, "pbkdf2-sha256$1000$"));
+  cf_test_platform_stop (cheap);
+  full_cost = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, g_getenv ("CROWDFUND_PLATFORM"),
+                                "--port", "0", "--database", cheap->database, NULL);
+  g_assert_no_error (error);
+  output = g_data_input_stream_new (g_subprocess_get_stdout_pipe (full_cost));
+  line = g_data_input_stream_read_line_utf8 (output, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  view = *cheap;
+  view.url = line + strlen ("listening on ");
+  token = cf_test_platform_sign_in (&view, "backer", "backer-pw");
+  g_assert_nonnull (token);
+  after = stored_hash (cheap, "backer");
+  g_assert_true (g_str_has_prefix (after, "pbkdf2-sha256$600000$"));
+  g_free (cf_test_platform_sign_in (&view, "backer", "backer-pw"));
+  g_subprocess_send_signal (full_cost, SIGTERM);
+  g_subprocess_wait (full_cost, NULL, NULL);
+}
+
+typedef struct
+{
+  GMainLoop *loop;
+  guint pending;
+  guint connected;
+  guint refused;
+  GPtrArray *connections;
+} LiveAttempts;
+
+static void
+live_connected_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  LiveAttempts *attempts = user_data;
+  g_autoptr(GError) error = NULL;
+  SoupWebsocketConnection *connection = soup_session_websocket_connect_finish (SOUP_SESSION (object), result, &error);
+
+  if (connection != NULL)
+    {
+      attempts->connected++;
+      g_ptr_array_add (attempts->connections, connection);
+    }
+  else
+    attempts->refused++;
+
+  if (--attempts->pending == 0)
+    g_main_loop_quit (attempts->loop);
+}
+
+static void
+open_live (LiveAttempts *attempts,
+           guint         count,
+           const char   *token)
+{
+  g_autofree char *url = g_strconcat (platform->url, "/v1/live", NULL);
+  char *protocols[] = { (char *) "crowdfund.v1", NULL };
+
+  for (guint i = 0; i < count; i++)
+    {
+      g_autoptr(SoupMessage) message = soup_message_new ("GET", url);
+
+      if (token != NULL)
+        {
+          g_autofree char *bearer = g_strdup_printf ("Bearer %s", token);
+
+          soup_message_headers_replace (soup_message_get_request_headers (message), "Authorization", bearer);
+        }
+      attempts->pending++;
+      soup_session_websocket_connect_async (platform->session, message, NULL, protocols, G_PRIORITY_DEFAULT,
+                                            NULL, live_connected_cb, attempts);
+    }
+  g_main_loop_run (attempts->loop);
+}
+
+/* A bad token is refused, not taken for an anonymous listener, and one
+ * address cannot hold more than its share of live connections. */
+static void
+test_live_limits (void)
+{
+  LiveAttempts attempts = { g_main_loop_new (NULL, FALSE), 0, 0, 0, g_ptr_array_new_with_free_func (g_object_unref) };
+
+  open_live (&attempts, 1, "not-a-token");
+  g_assert_cmpuint (attempts.refused, ==, 1);
+
+  attempts.refused = 0;
+  open_live (&attempts, 80, NULL);
+  g_test_message ("%u live connections accepted, %u refused", attempts.connected, attempts.refused);
+  g_assert_cmpuint (attempts.connected, ==, 64);
+  g_assert_cmpuint (attempts.refused, ==, 16);
+
+  g_ptr_array_unref (attempts.connections);
+  g_main_loop_unref (attempts.loop);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -355,6 +636,11 @@ main (int   argc,
   g_test_add_func ("/trust/money-bounds-and-totals", test_money_bounds_and_totals);
   g_test_add_func ("/trust/idempotency-key-reuse", test_idempotency_key_reuse);
   g_test_add_func ("/trust/ids-and-slugs", test_ids_and_slugs);
+  g_test_add_func ("/trust/body-limits", test_body_limits);
+  g_test_add_func ("/trust/deep-nesting", test_deep_nesting);
+  g_test_add_func ("/trust/sign-in-throttle", test_sign_in_throttle);
+  g_test_add_func ("/trust/password-rehash", test_password_rehash);
+  g_test_add_func ("/trust/live-limits", test_live_limits);
 
   status = g_test_run ();
   cf_test_platform_free (platform);

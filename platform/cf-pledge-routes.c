@@ -316,6 +316,13 @@ read_fulfillment (CfRequest   *request,
       return FALSE;
     }
 
+  if (fulfillment->tracking_url != NULL && !cf_request_is_web_address (fulfillment->tracking_url))
+    {
+      cf_request_reply_field_error (request, SOUP_STATUS_BAD_REQUEST, "invalid_request",
+                                    "tracking_url", "not_a_web_address");
+      return FALSE;
+    }
+
   fulfillment->pledge_ids = ids ? json_node_get_array (ids) : NULL;
   return TRUE;
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cf-pledges.h"
+#include "cf-request.h"
 #include "cf-resources.h"
 #include "cf-secrets.h"
 #include "cf-seed.h"
@@ -463,6 +464,9 @@ read_campaign (Reader         *reader,
          read_text (reader, "owner", TRUE, &record->owner) &&
          read_text (reader, "category", TRUE, &record->category) &&
          read_text (reader, "image_url", FALSE, &record->image_url) &&
+         (record->image_url == NULL || g_str_has_prefix (record->image_url, "/") ||
+          cf_request_is_web_address (record->image_url) ||
+          fail (reader, "image_url", "must be a path on the platform or an http(s) address")) &&
          read_text (reader, "state", TRUE, &record->state) &&
          (record->currency != NULL || fail (reader, "goal", "must be money")) &&
          read_money (reader, "goal", record->currency, &record->goal) &&

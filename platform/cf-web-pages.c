@@ -30,8 +30,8 @@ lookup_campaign (CfDatabase  *database,
   if (sqlite3_step (statement) != SQLITE_ROW)
     return FALSE;
 
-  *title = g_markup_escape_text ((const char *) sqlite3_column_text (statement, 0), -1);
-  *blurb = g_markup_escape_text ((const char *) sqlite3_column_text (statement, 1), -1);
+  *title = g_strdup ((const char *) sqlite3_column_text (statement, 0));
+  *blurb = g_strdup ((const char *) sqlite3_column_text (statement, 1));
   return TRUE;
 }
 
@@ -40,7 +40,8 @@ cover_svg (const char *slug,
            const char *title)
 {
   guint colours = g_str_hash (slug) % G_N_ELEMENTS (palette);
-  g_autofree char *initial = g_utf8_substring (title, 0, 1);
+  g_autofree char *first = g_utf8_substring (title, 0, 1);
+  g_autofree char *initial = g_markup_escape_text (first, -1);
 
   return g_strdup_printf (
     "<svg xmlns='http://www.w3.org/2000/svg' width='640' height='360' viewBox='0 0 640 360'>"
@@ -101,17 +102,21 @@ handle_page (SoupServer        *soup_server,
              gpointer           user_data)
 {
   const char *slug = path + strlen ("/campaigns/");
+  g_autofree char *raw_title = NULL;
+  g_autofree char *raw_blurb = NULL;
   g_autofree char *title = NULL;
   g_autofree char *blurb = NULL;
   g_autofree char *escaped_slug = g_markup_escape_text (slug, -1);
   char *html;
 
-  if (!lookup_campaign (user_data, slug, &title, &blurb))
+  if (!lookup_campaign (user_data, slug, &raw_title, &raw_blurb))
     {
       not_found (message);
       return;
     }
 
+  title = g_markup_escape_text (raw_title, -1);
+  blurb = g_markup_escape_text (raw_blurb, -1);
   html = g_strdup_printf ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>%s</title></head>"
                           "<body><img src='/images/%s.svg' alt='' width='640'><h1>%s</h1><p>%s</p>"
                           "</body></html>", title, escaped_slug, title, blurb);

@@ -76,9 +76,9 @@ cf_exchange_rates_new_from_json (JsonNode  *node,
                                  GError   **error)
 {
   g_autoptr(CfExchangeRates) self = g_object_new (CF_TYPE_EXCHANGE_RATES, NULL);
-  JsonObject *object = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-  const char *base = object ? json_object_get_string_member_with_default (object, "base", NULL) : NULL;
-  const char *as_of = object ? json_object_get_string_member_with_default (object, "as_of", NULL) : NULL;
+  JsonObject *object = node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+  const char *base = object ? cf_model_json_string (object, "base") : NULL;
+  const char *as_of = object ? cf_model_json_string (object, "as_of") : NULL;
   JsonNode *rates = object ? json_object_get_member (object, "rates") : NULL;
   CfMoney probe;
 

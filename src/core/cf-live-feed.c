@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "cf-enum-types.h"
+#include "cf-json-limits.h"
 #include "cf-live-feed.h"
 
 #define MAX_EVENT_BYTES        (16 * 1024)
@@ -12,6 +13,7 @@
 #define FIRST_RETRY_MS         500
 #define MAX_RETRY_MS           (60 * 1000)
 #define SETTLE_US              (2 * G_USEC_PER_SEC)
+#define USEFUL_CONNECTION_US   (30 * G_USEC_PER_SEC)
 #define LIVE_POINT_SPACING_US  (60 * G_USEC_PER_SEC)
 #define DEFAULT_POLL_SECONDS   15
 
@@ -49,6 +51,7 @@ struct _CfLiveFeed
   gboolean connecting;
   CfLiveFeedStatus status;
   guint attempt;
+  gint64 connected_at;  /* monotonic, µs */
   guint poll_interval;
   gint64 last_pledge_at;      /* monotonic, µs */
 
@@ -450,10 +453,13 @@ count_reward_pledge (Entry              *entry,
     {
       CfLiveRewardFigures *figures = &g_array_index (entry->live.rewards, CfLiveRewardFigures, i);
 
+      /* Saturating: a hostile feed must not overflow our figures. */
       if (g_str_equal (figures->reward_id, pledge->reward_id))
         {
-          figures->backers_count++;
-          figures->pledged += pledge->amount.amount;
+          if (figures->backers_count < G_MAXINT64)
+            figures->backers_count++;
+          if (__builtin_add_overflow (figures->pledged, pledge->amount.amount, &figures->pledged))
+            figures->pledged = pledge->amount.amount > 0 ? G_MAXINT64 : G_MININT64;
           return;
         }
     }
@@ -488,7 +494,7 @@ handle_state (CfLiveFeed *self,
               JsonObject *object)
 {
   g_autoptr(GEnumClass) states = g_type_class_ref (CF_TYPE_CAMPAIGN_STATE);
-  const char *state = json_object_get_string_member_with_default (object, "state", NULL);
+  const char *state = cf_model_json_string (object, "state");
   GEnumValue *value = state ? g_enum_get_value_by_nick (states, state) : NULL;
 
   if (value == NULL)
@@ -513,7 +519,7 @@ handle_event (CfLiveFeed *self,
     return FALSE;
 
   object = json_node_get_object (root);
-  type = json_object_get_string_member_with_default (object, "type", NULL);
+  type = cf_model_json_string (object, "type");
   if (type == NULL || !read_id (object, "campaign", campaign_id) || campaign_id[0] == '\0')
     return FALSE;
 
@@ -547,7 +553,7 @@ message_cb (SoupWebsocketConnection *connection,
   const char *data = g_bytes_get_data (message, &length);
 
   self->n_events++;
-  if (type == SOUP_WEBSOCKET_DATA_TEXT && length <= MAX_EVENT_BYTES &&
+  if (type == SOUP_WEBSOCKET_DATA_TEXT && cf_json_check_limits (data, length, MAX_EVENT_BYTES, NULL) &&
       json_parser_load_from_data (self->parser, data, length, NULL) &&
       handle_event (self, json_parser_get_root (self->parser)))
     return;
@@ -573,6 +579,10 @@ closed_cb (SoupWebsocketConnection *connection,
            CfLiveFeed              *self)
 {
   g_debug ("live feed closed (%u)", soup_websocket_connection_get_close_code (connection));
+  /* A server that accepts and drops at once must not be hammered: the
+   * backoff starts again only after a connection that lasted. */
+  if (g_get_monotonic_time () - self->connected_at >= USEFUL_CONNECTION_US)
+    self->attempt = 0;
   drop_connection (self);
   start_polling (self);
   schedule_retry (self);
@@ -603,7 +613,7 @@ connected_cb (GObject      *object,
     }
 
   self->connection = g_steal_pointer (&connection);
-  self->attempt = 0;
+  self->connected_at = g_get_monotonic_time ();
   soup_websocket_connection_set_max_incoming_payload_size (self->connection, MAX_INCOMING_BYTES);
   soup_websocket_connection_set_keepalive_interval (self->connection, KEEPALIVE_SECONDS);
   g_signal_connect (self->connection, "message", G_CALLBACK (message_cb), self);

@@ -171,6 +171,9 @@ strv_value (JsonNode *node)
     return NULL;
 
   array = json_node_get_array (node);
+  if (json_array_get_length (array) > CF_MODEL_MAX_LIST_LENGTH)
+    return NULL;
+
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       const char *text = string_value (json_array_get_element (array, i));
@@ -493,6 +496,13 @@ cf_model_list_new_from_json (GType      item_type,
     }
 
   array = json_node_get_array (node);
+  if (json_array_get_length (array) > CF_MODEL_MAX_LIST_LENGTH)
+    {
+      g_set_error (error, CF_MODEL_ERROR, CF_MODEL_ERROR_INVALID, "a list of %u %s, more than the %d allowed",
+                   json_array_get_length (array), g_type_name (item_type), CF_MODEL_MAX_LIST_LENGTH);
+      return NULL;
+    }
+
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       gpointer item = cf_model_new_from_json (item_type, json_array_get_element (array, i), error);
@@ -505,4 +515,30 @@ cf_model_list_new_from_json (GType      item_type,
   store = g_list_store_new (item_type);
   g_list_store_splice (store, 0, 0, items->pdata, items->len);
   return G_LIST_MODEL (store);
+}
+
+/* A member's text, or NULL when it is absent or not a string: unlike
+ * json-glib's getters, never a critical for a member of the wrong type. */
+const char *
+cf_model_json_string (JsonObject *object,
+                      const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  return node && json_node_get_value_type (node) == G_TYPE_STRING ? json_node_get_string (node) : NULL;
+}
+
+/* A member's integer: FALSE when it is absent or not an integer. */
+gboolean
+cf_model_json_int (JsonObject *object,
+                   const char *member,
+                   gint64     *value)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || json_node_get_value_type (node) != G_TYPE_INT64)
+    return FALSE;
+
+  *value = json_node_get_int (node);
+  return TRUE;
 }

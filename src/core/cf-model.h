@@ -65,6 +65,15 @@ GQuark   cf_model_error_quark         (void);
 void     cf_model_class_install_fields (CfModelClass  *model_class,
                                        const CfField *fields,
                                        guint          n_fields);
+/* No list the API gives is longer: a page holds at most 100 items, a
+ * funding history a point an hour. */
+#define CF_MODEL_MAX_LIST_LENGTH 10000
+
+const char *cf_model_json_string  (JsonObject    *object,
+                                   const char    *member);
+gboolean    cf_model_json_int     (JsonObject    *object,
+                                   const char    *member,
+                                   gint64        *value);
 gpointer cf_model_new_from_json       (GType          type,
                                        JsonNode      *node,
                                        GError       **error);

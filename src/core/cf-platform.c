@@ -463,16 +463,22 @@ typedef void (*PageRequest) (CfPlatform          *self,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data);
 
+/* However many pages a platform claims, collecting stops here, and at the
+ * first cursor it gives twice. */
+#define MAX_PAGES 500
+
 typedef struct
 {
   PageRequest request;
   char *scope;
   GListStore *items;
+  GHashTable *cursors;  /* those already followed */
 } Collection;
 
 static void
 collection_free (Collection *collection)
 {
+  g_hash_table_unref (collection->cursors);
   g_object_unref (collection->items);
   g_free (collection->scope);
   g_free (collection);
@@ -506,8 +512,18 @@ collected_cb (GObject      *object,
       g_list_store_append (collection->items, item);
     }
 
-  if (cf_page_get_next_cursor (page) != NULL)
-    request_next (g_steal_pointer (&task), cf_page_get_next_cursor (page));
+  if (cf_page_get_next_cursor (page) != NULL &&
+      (g_hash_table_contains (collection->cursors, cf_page_get_next_cursor (page)) ||
+       g_hash_table_size (collection->cursors) >= MAX_PAGES))
+    {
+      g_debug ("a cursor given twice, or more than %d pages: the list is not followed further", MAX_PAGES);
+      g_task_return_error (task, cf_platform_error_new (CF_PLATFORM_ERROR_INVALID_RESPONSE));
+    }
+  else if (cf_page_get_next_cursor (page) != NULL)
+    {
+      g_hash_table_add (collection->cursors, g_strdup (cf_page_get_next_cursor (page)));
+      request_next (g_steal_pointer (&task), cf_page_get_next_cursor (page));
+    }
   else
     g_task_return_pointer (task, g_object_ref (collection->items), g_object_unref);
 }
@@ -537,6 +553,7 @@ collect_all (CfPlatform          *self,
   collection->request = request;
   collection->scope = g_strdup (scope);
   collection->items = g_list_store_new (item_type);
+  collection->cursors = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   g_task_set_task_data (task, collection, (GDestroyNotify) collection_free);
   request_next (task, NULL);
 }

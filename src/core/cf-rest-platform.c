@@ -7,6 +7,7 @@
 
 #include "cf-category.h"
 #include "cf-enum-types.h"
+#include "cf-json-limits.h"
 #include "cf-locale.h"
 #include "cf-rest-platform.h"
 #include "cf-reward.h"
@@ -16,6 +17,8 @@
 #define MAX_RETRY_DELAY_MS   10000
 #define MAX_RETRY_AFTER_S    60
 #define MAX_CACHED_RESPONSES 256
+/* A page is tens of kilobytes: anything past this is refused unparsed. */
+#define MAX_RESPONSE_BYTES   (8 * 1024 * 1024)
 #define LIVE_PROTOCOL        "crowdfund.v1"
 
 typedef enum
@@ -46,6 +49,7 @@ typedef struct
   gulong cancelled_id;
   guint timeout_id;
   gboolean timed_out;
+  gboolean too_large;
   guint status;
   GBytes *response;
 } RestCall;
@@ -215,8 +219,9 @@ retry_after_ms (SoupMessage *message)
   if (value == NULL)
     return -1;
 
+  /* Only digits: strtoull would read "-5" as a huge number. */
   seconds = g_ascii_strtoull (value, &end, 10);
-  if (end != value && *end == '\0')
+  if (g_ascii_isdigit (value[0]) && *end == '\0')
     return MIN (seconds, MAX_RETRY_AFTER_S) * 1000;
 
   when = soup_date_time_new_from_http_string (value);
@@ -280,14 +285,14 @@ static GError *
 error_from_body (guint       status,
                  JsonParser *parser)
 {
-  JsonNode *root = json_parser_get_root (parser);
+  JsonNode *root = parser ? json_parser_get_root (parser) : NULL;
   JsonObject *object = root && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
-  JsonObject *error = object && json_object_has_member (object, "error")
-                      ? json_object_get_object_member (object, "error") : NULL;
-  const char *code = error ? json_object_get_string_member_with_default (error, "code", NULL) : NULL;
+  JsonNode *error_node = object ? json_object_get_member (object, "error") : NULL;
+  JsonObject *error = error_node && JSON_NODE_HOLDS_OBJECT (error_node) ? json_node_get_object (error_node) : NULL;
+  const char *code = error ? cf_model_json_string (error, "code") : NULL;
+  const char *message = error ? cf_model_json_string (error, "message") : NULL;
 
-  g_debug ("the platform answered %u (%s): %s", status, code ? code : "no code",
-           error ? json_object_get_string_member_with_default (error, "message", "") : "");
+  g_debug ("the platform answered %u (%s): %s", status, code ? code : "no code", message ? message : "");
   return cf_platform_error_new (cf_platform_error_from_api (status, code));
 }
 
@@ -305,11 +310,15 @@ return_result (GTask      *task,
       g_task_return_boolean (task, TRUE);
       return TRUE;
     case RESULT_COUNT:
-      if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root) ||
-          !json_object_has_member (json_node_get_object (root), "updated"))
-        return FALSE;
-      g_task_return_int (task, json_object_get_int_member (json_node_get_object (root), "updated"));
-      return TRUE;
+      {
+        gint64 updated;
+
+        if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root) ||
+            !cf_model_json_int (json_node_get_object (root), "updated", &updated) || updated < 0)
+          return FALSE;
+        g_task_return_int (task, updated);
+        return TRUE;
+      }
     case RESULT_PAGE:
       result = cf_page_new_from_json (call->result_type, root, error);
       break;
@@ -338,11 +347,20 @@ parse_in_thread (GTask        *task,
   g_autoptr(GError) error = NULL;
   gsize length;
   const char *data = g_bytes_get_data (call->response, &length);
-  gboolean parsed = length == 0 || json_parser_load_from_data (parser, data, length, &error);
+  gboolean parsed = length == 0 ||
+                    (cf_json_check_limits (data, length, MAX_RESPONSE_BYTES, &error) &&
+                     json_parser_load_from_data (parser, data, length, &error));
 
   if (call->status >= 400)
     {
-      g_task_return_error (task, error_from_body (call->status, parser));
+      g_task_return_error (task, error_from_body (call->status, parsed ? parser : NULL));
+      return;
+    }
+
+  if (call->status >= 300)
+    {
+      g_debug ("%s %s: answered %u, which is not followed", call->method, call->path, call->status);
+      return_error (task, CF_PLATFORM_ERROR_INVALID_RESPONSE);
       return;
     }
 
@@ -415,7 +433,7 @@ renewed_cb (GObject      *object,
   g_set_object (&self->credentials, credentials);
   g_signal_emit_by_name (self, "credentials-changed");
   call->renewed = TRUE;
-  send_attempt (g_steal_pointer (&task));
+  send_attempt (task);
 }
 
 static void start_call (CfRestPlatform      *self,
@@ -470,6 +488,12 @@ response_cb (GObject      *object,
   g_clear_pointer (&call->response, g_bytes_unref);
   call->response = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
   call->status = soup_message_get_status (call->message);
+
+  if (call->response == NULL && call->too_large)
+    {
+      return_error (task, CF_PLATFORM_ERROR_INVALID_RESPONSE);
+      return;
+    }
 
   if (call->response == NULL)
     {
@@ -552,6 +576,21 @@ forward_cancel (GCancellable *cancellable,
   g_cancellable_cancel (attempt_cancellable);
 }
 
+/* An answer announced larger than any the API gives is not read. */
+static void
+got_headers_cb (SoupMessage *message,
+                RestCall    *call)
+{
+  goffset length = soup_message_headers_get_content_length (soup_message_get_response_headers (message));
+
+  if (length > MAX_RESPONSE_BYTES)
+    {
+      g_debug ("%s %s: an answer of %" G_GOFFSET_FORMAT " bytes, refused", call->method, call->path, length);
+      call->too_large = TRUE;
+      g_cancellable_cancel (call->attempt_cancellable);
+    }
+}
+
 static void
 send_attempt (GTask *task)
 {
@@ -569,6 +608,10 @@ send_attempt (GTask *task)
     }
 
   add_request_headers (self, call, url);
+  /* libsoup would follow a 302 to a POST with a GET, maybe to another
+   * origin, and take its answer for ours: nothing is followed. */
+  soup_message_add_flags (call->message, SOUP_MESSAGE_NO_REDIRECT);
+  g_signal_connect (call->message, "got-headers", G_CALLBACK (got_headers_cb), call);
   /* A keyed pledge may be sent again safely, so it may also reuse a kept-alive
    * connection, which libsoup only does for idempotent requests. */
   if (call->idempotency_key != NULL)
@@ -579,6 +622,7 @@ send_attempt (GTask *task)
   g_clear_object (&call->attempt_cancellable);
   call->attempt_cancellable = g_cancellable_new ();
   call->timed_out = FALSE;
+  call->too_large = FALSE;
   if (cancellable != NULL)
     call->cancelled_id = g_cancellable_connect (cancellable, G_CALLBACK (forward_cancel),
                                                 call->attempt_cancellable, NULL);

@@ -14,6 +14,8 @@ typedef struct
   const char *body;
   const char *retry_after;  /* or NULL */
   gboolean hang;            /* never answer */
+  const char *location;     /* or NULL */
+  goffset announced;        /* a Content-Length announced, then nothing sent */
 } Answer;
 
 typedef struct
@@ -71,6 +73,15 @@ handle (SoupServer        *server,
   fixture->n_requests++;
   record_headers (fixture, soup_server_message_get_request_headers (message));
 
+  /* The headers and a first byte go out; the rest never comes. */
+  if (answer->announced > 0)
+    {
+      soup_server_message_set_status (message, answer->status, NULL);
+      soup_message_headers_set_content_length (response_headers, answer->announced);
+      soup_message_body_append (soup_server_message_get_response_body (message), SOUP_MEMORY_STATIC, "[", 1);
+      return;
+    }
+
   if (answer->hang)
     {
       soup_server_message_pause (message);
@@ -80,6 +91,8 @@ handle (SoupServer        *server,
 
   if (answer->retry_after != NULL)
     soup_message_headers_replace (response_headers, "Retry-After", answer->retry_after);
+  if (answer->location != NULL)
+    soup_message_headers_replace (response_headers, "Location", answer->location);
   soup_message_headers_replace (response_headers, "ETag", "\"v1\"");
   soup_server_message_set_status (message, answer->status, NULL);
   if (answer->body != NULL)
@@ -446,6 +459,13 @@ test_renews_expired_token (Fixture       *fixture,
   g_assert_cmpstr (g_ptr_array_index (fixture->authorizations, 0), ==, "Bearer old");
   g_assert_null (g_ptr_array_index (fixture->authorizations, 1));
   g_assert_cmpstr (g_ptr_array_index (fixture->authorizations, 2), ==, "Bearer new");
+
+  /* Nothing of the renewal is left holding the platform. */
+  g_clear_object (&campaign);
+  g_clear_object (&fixture->result);
+  g_object_add_weak_pointer (G_OBJECT (fixture->platform), (gpointer *) &fixture->platform);
+  g_object_unref (fixture->platform);
+  g_assert_null (fixture->platform);
 }
 
 static void
@@ -468,6 +488,164 @@ test_refused_renewal_signs_out (Fixture       *fixture,
   g_assert_cmpuint (changes, ==, 1);
   g_assert_null (cf_platform_dup_credentials (CF_PLATFORM (fixture->platform)));
   g_assert_cmpuint (fixture->n_requests, ==, 2);
+}
+
+static void
+expect_invalid_campaign (Fixture    *fixture,
+                         const char *body)
+{
+  const Answer answers[] = { { 200, body } };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfCampaign) campaign = NULL;
+
+  script (fixture, answers, G_N_ELEMENTS (answers));
+  campaign = get_campaign (fixture, NULL, &error);
+  g_assert_null (campaign);
+  g_assert_error (error, CF_PLATFORM_ERROR, CF_PLATFORM_ERROR_INVALID_RESPONSE);
+}
+
+/* Nesting that would overflow json-glib's stack in the worker is refused
+ * before a tree is built. */
+static void
+test_deep_nesting (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GString *deep = g_string_new (NULL);
+  g_autofree char *body = NULL;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (deep, '[');
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (deep, ']');
+  body = g_string_free (deep, FALSE);
+  expect_invalid_campaign (fixture, body);
+  expect_invalid_campaign (fixture, "{\"id\": \"[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\"}");
+}
+
+/* An answer announced at 400 MB is not read, let alone parsed; a page of
+ * 100 000 items is refused. */
+static void
+test_oversized_answers (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  const Answer announced[] = { { 200, NULL, .announced = 400 * 1000 * 1000 } };
+  GString *many = g_string_new ("{\"items\": [");
+  g_autofree char *page_body = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfCampaign) campaign = NULL;
+  g_autoptr(CfPage) page = NULL;
+  gint64 started = g_get_monotonic_time ();
+
+  script (fixture, announced, G_N_ELEMENTS (announced));
+  campaign = get_campaign (fixture, NULL, &error);
+  g_assert_error (error, CF_PLATFORM_ERROR, CF_PLATFORM_ERROR_INVALID_RESPONSE);
+  g_assert_cmpint (g_get_monotonic_time () - started, <, 5 * G_USEC_PER_SEC);
+  g_clear_error (&error);
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (many, i ? ",{\"id\":1,\"slug\":\"a\",\"name\":\"A\"}" : "{\"id\":1,\"slug\":\"a\",\"name\":\"A\"}");
+  g_string_append (many, "], \"next_cursor\": null}");
+  page_body = g_string_free (many, FALSE);
+  {
+    const Answer answers[] = { { 200, page_body } };
+
+    script (fixture, answers, G_N_ELEMENTS (answers));
+    cf_platform_list_categories_async (CF_PLATFORM (fixture->platform), NULL, done_cb, fixture);
+    page = cf_platform_list_finish (CF_PLATFORM (fixture->platform), wait_for_result (fixture), &error);
+  }
+  g_assert_null (page);
+  g_assert_error (error, CF_PLATFORM_ERROR, CF_PLATFORM_ERROR_INVALID_RESPONSE);
+}
+
+/* A platform that hands out the same cursor again is not followed for ever. */
+static void
+test_repeated_cursor (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  const Answer answers[] = { { 200, "{\"items\": [], \"next_cursor\": \"again\", \"total\": null}" } };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) all = NULL;
+
+  script (fixture, answers, G_N_ELEMENTS (answers));
+  cf_platform_list_all_following_async (CF_PLATFORM (fixture->platform), NULL, done_cb, fixture);
+  all = cf_platform_list_all_finish (CF_PLATFORM (fixture->platform), wait_for_result (fixture), &error);
+
+  g_assert_null (all);
+  g_assert_error (error, CF_PLATFORM_ERROR, CF_PLATFORM_ERROR_INVALID_RESPONSE);
+  g_assert_cmpuint (fixture->n_requests, ==, 2);
+}
+
+/* "Retry-After: -5" is no reason to wait a minute. */
+static void
+test_negative_retry_after (Fixture       *fixture,
+                           gconstpointer  data)
+{
+  g_autofree char *campaign_json = fixture_text ("campaign.json");
+  const Answer answers[] = {
+    { 429, "{\"error\": {\"code\": \"rate_limited\", \"message\": \"slow down\"}}", "-5" },
+    { 200, campaign_json },
+  };
+  g_autoptr(CfCampaign) campaign = NULL;
+  gint64 started = g_get_monotonic_time ();
+
+  script (fixture, answers, G_N_ELEMENTS (answers));
+  campaign = get_campaign (fixture, NULL, NULL);
+
+  g_assert_nonnull (campaign);
+  g_assert_cmpint (g_get_monotonic_time () - started, <, 5 * G_USEC_PER_SEC);
+}
+
+/* A pledge answered with a redirect is not sent elsewhere as a GET, and
+ * whatever the redirect's body says is not taken for the pledge. */
+static void
+test_no_redirect_on_pledge (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  g_autofree char *pledge_json = fixture_text ("pledge.json");
+  const Answer answers[] = { { 302, pledge_json, .location = "http://127.0.0.2:9/v1/pledges/1" } };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfPledge) created = NULL;
+
+  script (fixture, answers, G_N_ELEMENTS (answers));
+  created = pledge (fixture, "k-302", &error);
+
+  g_assert_null (created);
+  g_assert_error (error, CF_PLATFORM_ERROR, CF_PLATFORM_ERROR_INVALID_RESPONSE);
+  g_assert_cmpuint (fixture->n_requests, ==, 1);
+}
+
+/* Members of the wrong type are errors, never criticals (the suites run
+ * with fatal criticals). */
+static void
+test_mistyped_members (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  const Answer error_string[] = { { 400, "{\"error\": \"x\"}" } };
+  const Answer updated_object[] = { { 200, "{\"updated\": {}}" } };
+  const Answer empty[] = { { 200, "" } };
+  CfFulfillmentChange change = { .reward_id = "5", .status = CF_FULFILLMENT_STATUS_SHIPPED };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfExchangeRates) rates = NULL;
+  g_autoptr(CfCampaign) campaign = NULL;
+
+  script (fixture, error_string, 1);
+  campaign = get_campaign (fixture, NULL, &error);
+  g_assert_null (campaign);
+  g_assert_true (error->domain == CF_PLATFORM_ERROR);
+  g_clear_error (&error);
+
+  script (fixture, updated_object, 1);
+  cf_platform_update_fulfillment_async (CF_PLATFORM (fixture->platform), "7", &change, NULL, done_cb, fixture);
+  g_assert_cmpint (cf_platform_update_fulfillment_finish (CF_PLATFORM (fixture->platform),
+                                                          wait_for_result (fixture), &error), <, 0);
+  g_assert_error (error, CF_PLATFORM_ERROR, CF_PLATFORM_ERROR_INVALID_RESPONSE);
+  g_clear_error (&error);
+
+  script (fixture, empty, 1);
+  cf_platform_get_exchange_rates_async (CF_PLATFORM (fixture->platform), NULL, done_cb, fixture);
+  rates = cf_platform_get_exchange_rates_finish (CF_PLATFORM (fixture->platform), wait_for_result (fixture), &error);
+  g_assert_null (rates);
+  g_assert_error (error, CF_PLATFORM_ERROR, CF_PLATFORM_ERROR_INVALID_RESPONSE);
 }
 
 static void
@@ -521,6 +699,12 @@ main (int   argc,
   ADD ("/rest-platform/refusals", test_refusals);
   ADD ("/rest-platform/renews-expired-token", test_renews_expired_token);
   ADD ("/rest-platform/refused-renewal-signs-out", test_refused_renewal_signs_out);
+  ADD ("/rest-platform/deep-nesting", test_deep_nesting);
+  ADD ("/rest-platform/oversized-answers", test_oversized_answers);
+  ADD ("/rest-platform/repeated-cursor", test_repeated_cursor);
+  ADD ("/rest-platform/negative-retry-after", test_negative_retry_after);
+  ADD ("/rest-platform/no-redirect-on-pledge", test_no_redirect_on_pledge);
+  ADD ("/rest-platform/mistyped-members", test_mistyped_members);
   g_test_add_func ("/rest-platform/unreachable", test_unreachable);
 
   return g_test_run ();

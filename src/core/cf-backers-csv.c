@@ -15,14 +15,20 @@ append_field (GString    *csv,
               const char *value,
               gboolean    last)
 {
+  /* A cell a spreadsheet would run as a formula is kept as text (OWASP's
+   * advice on CSV injection): a quote before it, the whole quoted. */
+  gboolean formula = value != NULL && value[0] != '\0' && strchr ("=+-@\t\r", value[0]) != NULL;
+
   if (value == NULL)
     value = "";
 
-  if (strpbrk (value, ",\"\r\n") == NULL)
+  if (!formula && strpbrk (value, ",\"\r\n") == NULL)
     g_string_append (csv, value);
   else
     {
       g_string_append_c (csv, '"');
+      if (formula)
+        g_string_append_c (csv, '\'');
       for (const char *c = value; *c != '\0'; c++)
         {
           if (*c == '"')

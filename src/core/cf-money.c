@@ -205,8 +205,9 @@ set_invalid_amount (GError **error)
   return FALSE;
 }
 
-/* Turns ICU's decimal string ("12.5", "-3", "1.2E3" never happens for parsed
- * input) into minor units, refusing more decimals than the currency has. */
+/* Turns ICU's decimal string ("12.5", "-3", and for larger numbers
+ * "1.2345650E+5") into minor units, refusing more decimals than the
+ * currency has. */
 static gboolean
 decimal_to_minor_units (const char  *decimal,
                         const char  *currency,
@@ -216,35 +217,50 @@ decimal_to_minor_units (const char  *decimal,
   int exponent = cf_money_exponent (currency);
   gboolean negative = *decimal == '-';
   const char *p = decimal + (negative || *decimal == '+');
+  g_autoptr(GString) digits = g_string_new (NULL);
+  int point = -1;
+  gint64 shift = 0;
   gint64 value = 0;
-  int decimals = -1;
+  int decimals;
 
-  for (; *p != '\0'; p++)
+  for (; *p != '\0' && *p != 'E' && *p != 'e'; p++)
     {
-      if (*p == '.' && decimals < 0)
-        {
-          decimals = 0;
-          continue;
-        }
-      if (!g_ascii_isdigit (*p))
+      if (*p == '.' && point < 0)
+        point = (int) digits->len;
+      else if (g_ascii_isdigit (*p) && digits->len < 64)
+        g_string_append_c (digits, *p);
+      else
         goto invalid;
-      if (decimals >= 0 && ++decimals > exponent)
-        {
-          if (*p == '0')
-            continue;
-          g_set_error (error, CF_MONEY_ERROR, CF_MONEY_ERROR_TOO_PRECISE,
-                       g_dngettext (GETTEXT_PACKAGE,
-                                    "Amounts in %s have at most %d decimal place",
-                                    "Amounts in %s have at most %d decimal places", exponent),
-                       currency, exponent);
-          return FALSE;
-        }
-      if (__builtin_mul_overflow (value, 10, &value) ||
-          __builtin_add_overflow (value, *p - '0', &value))
-        goto overflow;
+    }
+  if (*p != '\0' && !g_ascii_string_to_signed (p + 1, 10, -64, 64, &shift, NULL))
+    goto invalid;
+  if (digits->len == 0)
+    goto invalid;
+
+  /* How many digits stand after the point once the exponent is applied;
+   * zeros past the currency's decimals mean nothing. */
+  decimals = (int) digits->len - (point < 0 ? (int) digits->len : point) - (int) shift;
+  while (decimals > exponent && digits->str[digits->len - 1] == '0')
+    {
+      g_string_truncate (digits, digits->len - 1);
+      decimals--;
+    }
+  if (decimals > exponent)
+    {
+      g_set_error (error, CF_MONEY_ERROR, CF_MONEY_ERROR_TOO_PRECISE,
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "Amounts in %s have at most %d decimal place",
+                                "Amounts in %s have at most %d decimal places", exponent),
+                   currency, exponent);
+      return FALSE;
     }
 
-  for (decimals = MAX (decimals, 0); decimals < exponent; decimals++)
+  for (gsize i = 0; i < digits->len; i++)
+    if (__builtin_mul_overflow (value, 10, &value) ||
+        __builtin_add_overflow (value, digits->str[i] - '0', &value))
+      goto overflow;
+
+  for (; decimals < exponent; decimals++)
     if (__builtin_mul_overflow (value, 10, &value))
       goto overflow;
 
@@ -342,7 +358,8 @@ cf_money_parse (const char  *text,
     unum_parseDecimal (formatter, utext, length, &position, decimal, sizeof decimal, &status);
   g_clear_pointer (&formatter, unum_close);
 
-  if (U_FAILURE (status) || length == 0 || position != length)
+  /* ICU reads "1e3" as a thousand; nobody types an amount so. */
+  if (U_FAILURE (status) || length == 0 || position != length || strpbrk (trimmed, "eE") != NULL)
     return set_invalid_amount (error);
 
   if (!decimal_to_minor_units (decimal, currency, &amount, error))

@@ -28,6 +28,37 @@ test_write (void)
   g_assert_cmpstr (lines[3], ==, "");
 }
 
+/* Cells a spreadsheet would take for formulas stay text. */
+static void
+test_write_formulas (void)
+{
+  g_autoptr(GListStore) pledges = g_list_store_new (CF_TYPE_PLEDGE);
+  static const char * const titles[] = {
+    "\"=HYPERLINK(\\\"http://x\\\")\"", "\"+1\"", "\"-2+3\"", "\"@SUM(A1)\"", "\"\\tx\"",
+  };
+  static const char * const cells[] = {
+    "\"'=HYPERLINK(\"\"http://x\"\")\"", "\"'+1\"", "\"'-2+3\"", "\"'@SUM(A1)\"", "\"'\tx\"",
+  };
+  g_autofree char *csv = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
+    {
+      g_autoptr(CfPledge) pledge = cf_test_pledge_with ("reward", "title", titles[i]);
+
+      g_list_store_append (pledges, pledge);
+    }
+  csv = cf_backers_csv_write (G_LIST_MODEL (pledges));
+  lines = g_strsplit (csv, "\r\n", -1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cells); i++)
+    {
+      g_auto(GStrv) fields = g_strsplit (lines[i + 1], ",", -1);
+
+      g_assert_cmpstr (fields[3], ==, cells[i]);
+    }
+}
+
 static void
 test_read_tracking (void)
 {
@@ -75,6 +106,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/backers-csv/write", test_write);
+  g_test_add_func ("/backers-csv/write-formulas", test_write_formulas);
   g_test_add_func ("/backers-csv/read-tracking", test_read_tracking);
   g_test_add_func ("/backers-csv/read-tracking-refuses", test_read_tracking_refuses);
 

@@ -125,6 +125,57 @@ test_parse (void)
     }
 }
 
+/* Whatever the app shows as a number, the backer can type back, in every
+ * locale it speaks; ICU's exponent form is neither shown nor accepted. */
+static void
+test_parse_what_is_shown (void)
+{
+  static const char * const locales[] = { "en_US", "fr_FR", "ja_JP" };
+  static const char * const currencies[] = { "EUR", "USD", "JPY" };
+  static const gint64 amounts[] = { 1, 1950, 99999, 100000, 10000050, 12345650, 999999999999, 1000000000000 };
+  struct { const char *text; const char *locale; gint64 cents; } typed[] = {
+    { "123456.50", "en_US", 12345650 },
+    { "100 000,50", "fr_FR", 10000050 },
+    { "100\u202f000,50", "fr_FR", 10000050 },
+    { "1,234,567.89", "en_US", 123456789 },
+  };
+
+  for (guint l = 0; l < G_N_ELEMENTS (locales); l++)
+    for (guint c = 0; c < G_N_ELEMENTS (currencies); c++)
+      for (guint a = 0; a < G_N_ELEMENTS (amounts); a++)
+        {
+          CfMoney shown = { amounts[a], "" }, read;
+          g_autofree char *text = NULL;
+          g_autoptr(GError) error = NULL;
+
+          g_strlcpy (shown.currency, currencies[c], sizeof shown.currency);
+          text = cf_money_format_number (&shown, locales[l]);
+          g_assert_true (cf_money_parse (text, currencies[c], locales[l], &read, &error));
+          g_assert_no_error (error);
+          g_assert_cmpint (read.amount, ==, shown.amount);
+        }
+
+  for (guint i = 0; i < G_N_ELEMENTS (typed); i++)
+    {
+      CfMoney read;
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (cf_money_parse (typed[i].text, "EUR", typed[i].locale, &read, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (read.amount, ==, typed[i].cents);
+    }
+
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *refused[] = { "1e3", "2E2", "1.5e1" };
+      CfMoney read;
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (cf_money_parse (refused[i], "EUR", "en_US", &read, &error));
+      g_assert_error (error, CF_MONEY_ERROR, CF_MONEY_ERROR_INVALID);
+    }
+}
+
 static void
 test_add (void)
 {
@@ -213,6 +264,7 @@ main (int   argc,
   g_test_add_func ("/money/exponents", test_exponents);
   g_test_add_func ("/money/decimal", test_decimal);
   g_test_add_func ("/money/parse", test_parse);
+  g_test_add_func ("/money/parse-what-is-shown", test_parse_what_is_shown);
   g_test_add_func ("/money/add", test_add);
   g_test_add_func ("/money/json", test_json);
   g_test_add_func ("/money/convert", test_convert);

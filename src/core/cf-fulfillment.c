@@ -25,7 +25,7 @@ static const CfField fields[] = {
     G_STRUCT_OFFSET (CfFulfillment, tracking_number) },
   { "carrier", NULL, CF_FIELD_STRING, CF_FIELD_NULLABLE,
     G_STRUCT_OFFSET (CfFulfillment, carrier) },
-  { "tracking_url", NULL, CF_FIELD_STRING, CF_FIELD_NULLABLE,
+  { "tracking_url", NULL, CF_FIELD_STRING, CF_FIELD_NULLABLE | CF_FIELD_WEB_ADDRESS,
     G_STRUCT_OFFSET (CfFulfillment, tracking_url) },
   { "shipped_at", NULL, CF_FIELD_TIME, CF_FIELD_NULLABLE,
     G_STRUCT_OFFSET (CfFulfillment, shipped_at) },

@@ -203,6 +203,10 @@ read_scalar (JsonNode      *node,
         *(char **) slot = g_strdup (text);
       return *(char **) slot != NULL;
     case CF_FIELD_STRING:
+      /* Whatever the platform sends, the desktop is only ever handed a web
+       * address: javascript:, file: or a handler's scheme is dropped. */
+      if (text != NULL && (field->flags & CF_FIELD_WEB_ADDRESS) && !cf_model_is_web_address (text))
+        return TRUE;
       if (text != NULL)
         *(char **) slot = (field->flags & CF_FIELD_INTERN) ? (char *) g_intern_string (text)
                                                            : g_strdup (text);
@@ -541,4 +545,14 @@ cf_model_json_int (JsonObject *object,
 
   *value = json_node_get_int (node);
   return TRUE;
+}
+
+gboolean
+cf_model_is_web_address (const char *text)
+{
+  g_autoptr(GUri) uri = text ? g_uri_parse (text, G_URI_FLAGS_NONE, NULL) : NULL;
+  const char *scheme = uri ? g_uri_get_scheme (uri) : NULL;
+
+  return uri != NULL && g_uri_get_host (uri) != NULL && *g_uri_get_host (uri) != '\0' &&
+         (g_ascii_strcasecmp (scheme, "https") == 0 || g_ascii_strcasecmp (scheme, "http") == 0);
 }

@@ -35,6 +35,7 @@ typedef enum
   CF_FIELD_OPTIONAL = 1 << 1,  /* the member may be absent */
   CF_FIELD_INTERN   = 1 << 2,  /* a string with few distinct values: interned */
   CF_FIELD_WRITABLE = 1 << 3,  /* the property can be set after parsing */
+  CF_FIELD_WEB_ADDRESS = 1 << 4,  /* a string kept only if it is an http(s) address */
 } CfFieldFlags;
 
 typedef struct
@@ -69,6 +70,7 @@ void     cf_model_class_install_fields (CfModelClass  *model_class,
  * funding history a point an hour. */
 #define CF_MODEL_MAX_LIST_LENGTH 10000
 
+gboolean    cf_model_is_web_address (const char  *text);
 const char *cf_model_json_string  (JsonObject    *object,
                                    const char    *member);
 gboolean    cf_model_json_int     (JsonObject    *object,

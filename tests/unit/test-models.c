@@ -10,6 +10,7 @@
 #include "cf-stats.h"
 #include "cf-update.h"
 #include "cf-user.h"
+#include "cf-test-fixtures.h"
 
 typedef struct
 {
@@ -161,6 +162,30 @@ test_pledge (void)
   g_assert_cmpstr (cf_fulfillment_get_tracking_number (fulfillment), ==, "EJ123456789JP");
 }
 
+/* Only web addresses reach the desktop; anything else reads as none. */
+static void
+test_only_web_addresses (void)
+{
+  static const char * const refused[] = {
+    "\"javascript:alert(1)\"", "\"file:///etc/passwd\"", "\"steam://run/1\"", "\"data:text/html,x\"",
+    "\"http://\"", "\"/relative\"",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(CfPledge) pledge = cf_test_pledge_with ("fulfillment", "tracking_url", refused[i]);
+
+      g_assert_nonnull (pledge);
+      g_assert_null (cf_fulfillment_get_tracking_url (cf_pledge_get_fulfillment (pledge)));
+    }
+
+  {
+    g_autoptr(CfPledge) pledge = cf_test_pledge_with ("fulfillment", "tracking_url", "\"HTTPS://example.org/t\"");
+
+    g_assert_cmpstr (cf_fulfillment_get_tracking_url (cf_pledge_get_fulfillment (pledge)), ==, "HTTPS://example.org/t");
+  }
+}
+
 static void
 test_pledge_without_reward (void)
 {
@@ -298,6 +323,7 @@ main (int   argc,
   g_test_add_func ("/models/reward/unlimited", test_reward_unlimited);
   g_test_add_func ("/models/pledge", test_pledge);
   g_test_add_func ("/models/pledge/without-reward", test_pledge_without_reward);
+  g_test_add_func ("/models/only-web-addresses", test_only_web_addresses);
   g_test_add_func ("/models/stats", test_stats);
   g_test_add_func ("/models/page", test_page);
   g_test_add_func ("/models/bad-values", test_bad_values);

@@ -5,7 +5,7 @@
 
 #include "cf-enum-types.h"
 #include "cf-json-limits.h"
-#include "cf-live-feed.h"
+#include "cf-live-feed-private.h"
 
 #define MAX_EVENT_BYTES        (16 * 1024)
 #define MAX_INCOMING_BYTES     (1024 * 1024)
@@ -543,6 +543,23 @@ handle_event (CfLiveFeed *self,
   return handled;
 }
 
+/* One message from the platform: TRUE when it was understood. */
+gboolean
+cf_live_feed_read_message (CfLiveFeed  *self,
+                           const char  *data,
+                           gsize        length)
+{
+  self->n_events++;
+  if (cf_json_check_limits (data, length, MAX_EVENT_BYTES, NULL) &&
+      json_parser_load_from_data (self->parser, data, length, NULL) &&
+      handle_event (self, json_parser_get_root (self->parser)))
+    return TRUE;
+
+  self->n_ignored++;
+  g_debug ("ignored a live message of %zu bytes (%" G_GUINT64_FORMAT " so far)", length, self->n_ignored);
+  return FALSE;
+}
+
 static void
 message_cb (SoupWebsocketConnection *connection,
             SoupWebsocketDataType    type,
@@ -552,14 +569,13 @@ message_cb (SoupWebsocketConnection *connection,
   gsize length;
   const char *data = g_bytes_get_data (message, &length);
 
-  self->n_events++;
-  if (type == SOUP_WEBSOCKET_DATA_TEXT && cf_json_check_limits (data, length, MAX_EVENT_BYTES, NULL) &&
-      json_parser_load_from_data (self->parser, data, length, NULL) &&
-      handle_event (self, json_parser_get_root (self->parser)))
-    return;
-
-  self->n_ignored++;
-  g_debug ("ignored a live message of %zu bytes (%" G_GUINT64_FORMAT " so far)", length, self->n_ignored);
+  if (type == SOUP_WEBSOCKET_DATA_TEXT)
+    cf_live_feed_read_message (self, data, length);
+  else
+    {
+      self->n_events++;
+      self->n_ignored++;
+    }
 }
 
 static void

@@ -285,6 +285,8 @@ read_field (CfModel        *self,
       break;
     }
 
+  /* Only object and list slots hold a pointer: a 4-byte enum or boolean
+   * slot is never read as one. */
   if (field->type == CF_FIELD_OBJECT)
     *(gpointer *) slot = cf_model_new_from_json (field->value_type (), node, &local_error);
   else if (field->type == CF_FIELD_LIST)
@@ -292,7 +294,7 @@ read_field (CfModel        *self,
   else if (read_scalar (node, field, slot))
     return TRUE;
 
-  if (*(gpointer *) slot != NULL)
+  if ((field->type == CF_FIELD_OBJECT || field->type == CF_FIELD_LIST) && *(gpointer *) slot != NULL)
     return TRUE;
 
   if (local_error != NULL)

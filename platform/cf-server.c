@@ -197,6 +197,10 @@ body_chunk_cb (SoupServerMessage *message,
   g_socket_shutdown (soup_server_message_get_socket (message), TRUE, TRUE, NULL);
 }
 
+#define BODY_TOO_LARGE \
+  "{\"error\":{\"code\":\"body_too_large\",\"message\":\"Request bodies are limited to 64 KiB.\"}}"
+G_STATIC_ASSERT (sizeof BODY_TOO_LARGE - 1 == 85);
+
 static void
 refusal_sent_cb (GObject      *output,
                  GAsyncResult *result,
@@ -213,16 +217,12 @@ refusal_sent_cb (GObject      *output,
 static void
 refuse_unread (SoupServerMessage *message)
 {
-  static const char body[] =
-    "{\"error\":{\"code\":\"body_too_large\",\"message\":\"Request bodies are limited to 64 KiB.\"}}";
+  static const char answer[] = "HTTP/1.1 413 Payload Too Large\r\n"
+                               "Content-Type: application/json\r\n"
+                               "Content-Length: 85\r\nConnection: close\r\n\r\n" BODY_TOO_LARGE;
   GIOStream *stream = soup_server_message_steal_connection (message);
-  g_autofree char *answer = g_strdup_printf ("HTTP/1.1 413 Payload Too Large\r\n"
-                                             "Content-Type: application/json\r\n"
-                                             "Content-Length: %zu\r\nConnection: close\r\n\r\n%s",
-                                             strlen (body), body);
-  gsize length = strlen (answer);
 
-  g_output_stream_write_all_async (g_io_stream_get_output_stream (stream), g_steal_pointer (&answer), length,
+  g_output_stream_write_all_async (g_io_stream_get_output_stream (stream), answer, sizeof answer - 1,
                                    G_PRIORITY_DEFAULT, NULL, refusal_sent_cb, stream);
 }
 

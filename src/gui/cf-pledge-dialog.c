@@ -8,6 +8,7 @@
 #include "cf-format.h"
 #include "cf-locale.h"
 #include "cf-pledge-dialog.h"
+#include "cf-pledge-key.h"
 
 /* Backing a project, or changing how: a reward or none, a bonus, where to
  * ship, and the total. One Idempotency-Key is made per dialog and sent with
@@ -38,7 +39,7 @@ struct _CfPledgeDialog
   CfExchangeRates *rates;
   char *display_currency;
   char *preferred_country;
-  char *idempotency_key;
+  CfPledgeKey *pledge_key;
   GCancellable *cancellable;
 
   GPtrArray *reward_rows;    /* AdwActionRow, the first for no reward */
@@ -417,7 +418,8 @@ confirm_cb (CfPledgeDialog *self)
       };
 
       cf_platform_create_pledge_async (self->platform, cf_campaign_get_id (self->campaign), &request,
-                                       self->idempotency_key, self->cancellable, pledged_cb, self);
+                                       cf_pledge_key_for (self->pledge_key, &request), self->cancellable,
+                                       pledged_cb, self);
     }
   else
     {
@@ -504,7 +506,7 @@ cf_pledge_dialog_finalize (GObject *object)
 
   g_free (self->display_currency);
   g_free (self->preferred_country);
-  g_free (self->idempotency_key);
+  g_clear_object (&self->pledge_key);
   g_strfreev (self->destinations);
   g_ptr_array_unref (self->reward_rows);
   g_ptr_array_unref (self->reward_checks);
@@ -583,7 +585,7 @@ cf_pledge_dialog_new (GtkWindow       *parent,
   self->display_currency = g_strdup (display_currency);
   self->preferred_country = g_strdup (pledge && cf_pledge_get_shipping_country (pledge)
                                       ? cf_pledge_get_shipping_country (pledge) : country);
-  self->idempotency_key = cf_platform_new_idempotency_key ();
+  self->pledge_key = cf_pledge_key_new ();
 
   gtk_window_set_title (GTK_WINDOW (self), pledge ? _("Change Your Pledge") : _("Back This Project"));
   adw_window_title_set_title (self->window_title, pledge ? _("Change Your Pledge") : _("Back This Project"));

@@ -472,6 +472,60 @@ test_polls_without_websocket (void)
   g_clear_object (&platform.server);
 }
 
+static void
+drop_at_once_cb (SoupServer              *server,
+                 SoupServerMessage       *message,
+                 const char              *path,
+                 SoupWebsocketConnection *connection,
+                 gpointer                 user_data)
+{
+  guint *connections = user_data;
+
+  (*connections)++;
+  soup_websocket_connection_close (connection, SOUP_WEBSOCKET_CLOSE_NORMAL, NULL);
+}
+
+static gboolean
+stop_cb (gpointer loop)
+{
+  g_main_loop_quit (loop);
+  return G_SOURCE_REMOVE;
+}
+
+/* A server that accepts the WebSocket and drops it at once gets the same
+ * backoff as one that refuses: no reconnection storm. */
+static void
+test_no_reconnection_storm (void)
+{
+  g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSList) uris = NULL;
+  g_autofree char *url = NULL;
+  g_autoptr(CfPlatform) platform = NULL;
+  g_autoptr(CfLiveFeed) feed = NULL;
+  guint connections = 0;
+
+  soup_server_add_websocket_handler (server, "/v1/live", NULL, NULL, drop_at_once_cb, &connections, NULL);
+  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  url = g_uri_to_string (uris->data);
+  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
+
+  platform = platform_for (url);
+  feed = cf_live_feed_new (platform);
+  cf_live_feed_subscribe (feed, "7", FALSE);
+  g_timeout_add_seconds (8, stop_cb, loop);
+  g_main_loop_run (loop);
+
+  /* Retries after 0.25–0.5, 0.5–1, 1–2, 2–4 and 4–8 s: six connections at
+   * the very most in 8 s (47 before the backoff waited for a lasting one). */
+  g_test_message ("%u connections in 8 s", connections);
+  g_assert_cmpuint (connections, >=, 3);
+  g_assert_cmpuint (connections, <=, 6);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -482,6 +536,7 @@ main (int   argc,
   g_test_add_func ("/live-feed/platform-restarted", test_platform_restarted);
   g_test_add_func ("/live-feed/malformed-messages", test_malformed_messages);
   g_test_add_func ("/live-feed/polls-without-websocket", test_polls_without_websocket);
+  g_test_add_func ("/live-feed/no-reconnection-storm", test_no_reconnection_storm);
 
   return g_test_run ();
 }

@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "cf-connection-guard.h"
 #include "cf-json-limits.h"
 #include "cf-secrets.h"
 #include "cf-server.h"
@@ -19,6 +20,7 @@ struct _CfServer
   GObject parent_instance;
 
   SoupServer *soup_server;
+  CfConnectionGuard *connection_guard;
   CfDatabase *database;
   CfLiveHub *live_hub;
   CfSignInThrottle *sign_in_throttle;
@@ -289,6 +291,7 @@ cf_server_dispose (GObject *object)
 {
   CfServer *self = CF_SERVER (object);
 
+  g_clear_object (&self->connection_guard);
   if (self->soup_server != NULL)
     soup_server_disconnect (self->soup_server);
   g_clear_object (&self->soup_server);
@@ -359,6 +362,7 @@ cf_server_listen (CfServer  *self,
       (bound = g_socket_get_local_address (socket, error)) == NULL)
     return FALSE;
 
+  self->connection_guard = cf_connection_guard_new (self->soup_server, socket);
   self->base_url = g_strdup_printf ("http://127.0.0.1:%u",
                                     g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
   return TRUE;

@@ -513,6 +513,32 @@ stored_hash (CfTestPlatform *on,
   return hash;
 }
 
+/* Runs the platform with @argv on @database, and points @view at it. */
+static GSubprocess *
+spawn_platform (const char * const *argv,
+                CfTestPlatform     *view,
+                char              **line)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDataInputStream) output = NULL;
+  GSubprocess *process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
+
+  g_assert_no_error (error);
+  output = g_data_input_stream_new (g_subprocess_get_stdout_pipe (process));
+  *line = g_data_input_stream_read_line_utf8 (output, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (*line, "listening on "));
+  view->url = *line + strlen ("listening on ");
+  return process;
+}
+
+static void
+stop_platform (GSubprocess *process)
+{
+  g_subprocess_send_signal (process, SIGTERM);
+  g_subprocess_wait (process, NULL, NULL);
+}
+
 /* A hash made at a lower cost is made again at today's on the next sign-in
  * (here 2 000 rounds over 1 000: the default 600 000 would take minutes
  * under the suites' checking allocator). */
@@ -522,8 +548,6 @@ test_password_rehash (void)
   g_autoptr(CfTestPlatform) cheap = cf_test_platform_start ("seed.json", NULL);
   g_autofree char *before = stored_hash (cheap, "backer");
   g_autoptr(GSubprocess) full_cost = NULL;
-  g_autoptr(GDataInputStream) output = NULL;
-  g_autoptr(GError) error = NULL;
   g_autofree char *line = NULL;
   g_autofree char *after = NULL;
   CfTestPlatform view = { 0 };
@@ -531,23 +555,57 @@ test_password_rehash (void)
 
   g_assert_true (g_str_has_prefix (before, "pbkdf2-sha256$1000$"));
   cf_test_platform_stop (cheap);
-  full_cost = g_subprocess_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error, g_getenv ("CROWDFUND_PLATFORM"),
-                                "--port", "0", "--database", cheap->database, "--password-iterations=2000",
-                                NULL);
-  g_assert_no_error (error);
-  output = g_data_input_stream_new (g_subprocess_get_stdout_pipe (full_cost));
-  line = g_data_input_stream_read_line_utf8 (output, NULL, NULL, &error);
-  g_assert_no_error (error);
-
   view = *cheap;
-  view.url = line + strlen ("listening on ");
+  full_cost = spawn_platform ((const char *[]) { g_getenv ("CROWDFUND_PLATFORM"), "--port", "0",
+                                                 "--database", cheap->database,
+                                                 "--password-iterations=2000", NULL }, &view, &line);
   token = cf_test_platform_sign_in (&view, "backer", "backer-pw");
   g_assert_nonnull (token);
   after = stored_hash (cheap, "backer");
   g_assert_true (g_str_has_prefix (after, "pbkdf2-sha256$2000$"));
   g_free (cf_test_platform_sign_in (&view, "backer", "backer-pw"));
-  g_subprocess_send_signal (full_cost, SIGTERM);
-  g_subprocess_wait (full_cost, NULL, NULL);
+  stop_platform (full_cost);
+}
+
+/* With file descriptors limited, 300 idle connections neither stop the
+ * platform accepting nor keep it from answering once they are gone. */
+static void
+test_out_of_descriptors (void)
+{
+  g_autoptr(CfTestPlatform) limited = cf_test_platform_start ("seed.json", NULL);
+  g_autoptr(GSocketClient) connector = g_socket_client_new ();
+  g_autoptr(GPtrArray) idle = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(JsonNode) campaign = NULL;
+  g_autofree char *line = NULL;
+  CfTestPlatform view = { 0 };
+  gint64 started;
+  guint status;
+
+  cf_test_platform_stop (limited);
+  view = *limited;
+  process = spawn_platform ((const char *[]) { "prlimit", "--nofile=256", g_getenv ("CROWDFUND_PLATFORM"),
+                                               "--port", "0", "--database", limited->database,
+                                               "--password-iterations=1000", NULL }, &view, &line);
+  g_socket_client_set_timeout (connector, 5);
+  for (guint i = 0; i < 300; i++)
+    {
+      GSocketConnection *connection = g_socket_client_connect_to_uri (connector, view.url, 80, NULL, NULL);
+
+      if (connection != NULL)
+        g_ptr_array_add (idle, connection);
+    }
+  g_test_message ("%u idle connections opened", idle->len);
+  g_assert_cmpuint (idle->len, >, 256);
+  wait_seconds (1);
+  g_ptr_array_set_size (idle, 0);
+
+  started = g_get_monotonic_time ();
+  campaign = cf_test_platform_call (&view, "GET", "/v1/campaigns/1", NULL, NULL, &status);
+  g_test_message ("answered in %" G_GINT64_FORMAT " ms", (g_get_monotonic_time () - started) / 1000);
+  g_assert_cmpuint (status, ==, 200);
+  g_assert_cmpint (g_get_monotonic_time () - started, <, 2 * G_USEC_PER_SEC);
+  stop_platform (process);
 }
 
 typedef struct
@@ -709,6 +767,7 @@ main (int   argc,
   g_test_add_func ("/trust/sign-in-throttle", test_sign_in_throttle);
   g_test_add_func ("/trust/password-rehash", test_password_rehash);
   g_test_add_func ("/trust/live-limits", test_live_limits);
+  g_test_add_func ("/trust/out-of-descriptors", test_out_of_descriptors);
   g_test_add_func ("/trust/markup-in-titles", test_markup_in_titles);
   g_test_add_func ("/trust/only-web-addresses", test_only_web_addresses);
 

@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <libsoup/soup.h>
+
+G_BEGIN_DECLS
+
+#define CF_TYPE_CONNECTION_GUARD (cf_connection_guard_get_type ())
+
+G_DECLARE_FINAL_TYPE (CfConnectionGuard, cf_connection_guard, CF, CONNECTION_GUARD, GObject)
+
+CfConnectionGuard *cf_connection_guard_new (SoupServer *server,
+                                            GSocket    *listening);
+
+G_END_DECLS

@@ -199,20 +199,68 @@ body_chunk_cb (SoupServerMessage *message,
   g_socket_shutdown (soup_server_message_get_socket (message), TRUE, TRUE, NULL);
 }
 
-#define BODY_TOO_LARGE \
-  "{\"error\":{\"code\":\"body_too_large\",\"message\":\"Request bodies are limited to 64 KiB.\"}}"
-G_STATIC_ASSERT (sizeof BODY_TOO_LARGE - 1 == 85);
+/* After the refusal, the rest of the body is read and dropped for a while
+ * before closing: closing with unread data resets the connection, and the
+ * client would never read the answer. Past these bounds it is reset. */
+#define LINGER_BYTES (1024 * 1024)
+#define LINGER_MS    2000
+
+typedef struct
+{
+  GIOStream *stream;
+  char scratch[16 * 1024];
+  gsize dropped;
+  gint64 deadline;
+} Refusal;
+
+static void
+refusal_done (Refusal *refusal)
+{
+  g_io_stream_close_async (refusal->stream, G_PRIORITY_DEFAULT, NULL, NULL, NULL);
+  g_object_unref (refusal->stream);
+  g_free (refusal);
+}
+
+static void
+dropped_cb (GObject      *input,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  Refusal *refusal = user_data;
+  gssize got = g_input_stream_read_finish (G_INPUT_STREAM (input), result, NULL);
+
+  refusal->dropped += MAX (got, 0);
+  if (got <= 0 || refusal->dropped > LINGER_BYTES || g_get_monotonic_time () > refusal->deadline)
+    {
+      refusal_done (refusal);
+      return;
+    }
+
+  g_input_stream_read_async (G_INPUT_STREAM (input), refusal->scratch, sizeof refusal->scratch,
+                             G_PRIORITY_DEFAULT, NULL, dropped_cb, refusal);
+}
 
 static void
 refusal_sent_cb (GObject      *output,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
-  g_autoptr(GIOStream) stream = user_data;
+  Refusal *refusal = user_data;
 
-  g_output_stream_write_all_finish (G_OUTPUT_STREAM (output), result, NULL, NULL);
-  g_io_stream_close_async (stream, G_PRIORITY_DEFAULT, NULL, NULL, NULL);
+  if (!g_output_stream_write_all_finish (G_OUTPUT_STREAM (output), result, NULL, NULL))
+    {
+      refusal_done (refusal);
+      return;
+    }
+
+  refusal->deadline = g_get_monotonic_time () + LINGER_MS * 1000;
+  g_input_stream_read_async (g_io_stream_get_input_stream (refusal->stream), refusal->scratch,
+                             sizeof refusal->scratch, G_PRIORITY_DEFAULT, NULL, dropped_cb, refusal);
 }
+
+#define BODY_TOO_LARGE \
+  "{\"error\":{\"code\":\"body_too_large\",\"message\":\"Request bodies are limited to 64 KiB.\"}}"
+G_STATIC_ASSERT (sizeof BODY_TOO_LARGE - 1 == 85);
 
 /* SoupServer reads a body whole before it answers, whatever status an early
  * handler set: the connection is taken from it, answered and closed. */
@@ -222,10 +270,11 @@ refuse_unread (SoupServerMessage *message)
   static const char answer[] = "HTTP/1.1 413 Payload Too Large\r\n"
                                "Content-Type: application/json\r\n"
                                "Content-Length: 85\r\nConnection: close\r\n\r\n" BODY_TOO_LARGE;
-  GIOStream *stream = soup_server_message_steal_connection (message);
+  Refusal *refusal = g_new0 (Refusal, 1);
 
-  g_output_stream_write_all_async (g_io_stream_get_output_stream (stream), answer, sizeof answer - 1,
-                                   G_PRIORITY_DEFAULT, NULL, refusal_sent_cb, stream);
+  refusal->stream = soup_server_message_steal_connection (message);
+  g_output_stream_write_all_async (g_io_stream_get_output_stream (refusal->stream), answer, sizeof answer - 1,
+                                   G_PRIORITY_DEFAULT, NULL, refusal_sent_cb, refusal);
 }
 
 /* Refuses an oversized body from its Content-Length, before reading it, on

@@ -11,13 +11,6 @@
 /* An answer of the platform, read the way CfRestPlatform reads it, as each
  * kind of model in turn. */
 
-int
-LLVMFuzzerInitialize (int    *argc,
-                      char ***argv)
-{
-  return 0;
-}
-
 static void
 read_as (GType     type,
          JsonNode *root)

@@ -8,13 +8,6 @@
  * 2 decimals; whatever is read must format again. */
 
 int
-LLVMFuzzerInitialize (int    *argc,
-                      char ***argv)
-{
-  return 0;
-}
-
-int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
 {

@@ -7,13 +7,6 @@
 /* A creator's file of pledge numbers and tracking numbers. */
 
 int
-LLVMFuzzerInitialize (int    *argc,
-                      char ***argv)
-{
-  return 0;
-}
-
-int
 LLVMFuzzerTestOneInput (const uint8_t *data,
                         size_t         size)
 {

@@ -346,6 +346,7 @@ cf_money_parse (const char  *text,
   char decimal[64];
   int32_t length = 0;
   int32_t position = 0;
+  int32_t decimal_length = -1;
   gint64 amount;
 
   if (!cf_money_init (money, 0, currency, error))
@@ -354,9 +355,14 @@ cf_money_parse (const char  *text,
   utext = g_new0 (UChar, strlen (trimmed) + 1);
   u_strFromUTF8 (utext, strlen (trimmed) + 1, &length, trimmed, -1, &status);
   formatter = open_formatter (UNUM_DECIMAL, locale, NULL);
+  /* ICU fills the whole buffer without a terminator when the number takes
+   * exactly its size: only a shorter one is read. */
   if (U_SUCCESS (status) && formatter != NULL && length > 0)
-    unum_parseDecimal (formatter, utext, length, &position, decimal, sizeof decimal, &status);
+    decimal_length = unum_parseDecimal (formatter, utext, length, &position, decimal, sizeof decimal, &status);
   g_clear_pointer (&formatter, unum_close);
+  if (decimal_length < 0 || decimal_length >= (int32_t) sizeof decimal)
+    return set_invalid_amount (error);
+  decimal[decimal_length] = '\0';
 
   /* ICU reads "1e3" as a thousand; nobody types an amount so. */
   if (U_FAILURE (status) || length == 0 || position != length || strpbrk (trimmed, "eE") != NULL)

@@ -307,8 +307,10 @@ import_shipping (Reader     *reader,
         return fail (reader, "shipping", "must list its rates as objects");
       rate_reader.object = json_array_get_object_element (rates, i);
       countries = read_array (&rate_reader, "countries");
-      if (countries == NULL || !read_money (&rate_reader, "cost", currency, &cost))
+      if (countries == NULL)
         return fail (&rate_reader, "countries", "must list countries, with a cost");
+      if (!read_money (&rate_reader, "cost", currency, &cost))
+        return FALSE;
 
       for (guint j = 0; j < json_array_get_length (countries); j++)
         {

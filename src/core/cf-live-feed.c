@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "cf-enum-types.h"
+#include "cf-http-client.h"
 #include "cf-json-limits.h"
 #include "cf-live-feed-private.h"
 
@@ -376,10 +377,9 @@ retry_cb (gpointer user_data)
 static void
 schedule_retry (CfLiveFeed *self)
 {
-  guint delay = MIN ((guint) FIRST_RETRY_MS << MIN (self->attempt, 10u), (guint) MAX_RETRY_MS);
+  guint delay = cf_http_backoff_delay_ms (FIRST_RETRY_MS, MAX_RETRY_MS, self->attempt);
 
   self->attempt++;
-  delay = delay / 2 + g_random_int_range (0, delay / 2 + 1);
   g_clear_handle_id (&self->retry_id, g_source_remove);
   self->retry_id = g_timeout_add (delay, retry_cb, self);
 }

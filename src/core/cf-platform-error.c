@@ -101,3 +101,14 @@ cf_platform_error_new (CfPlatformError code)
 {
   return g_error_new_literal (CF_PLATFORM_ERROR, code, cf_platform_error_describe (code));
 }
+
+/* The platform said no, as opposed to could not answer. */
+gboolean
+cf_platform_error_is_refusal (const GError *error)
+{
+  return error != NULL && error->domain == CF_PLATFORM_ERROR &&
+         error->code != CF_PLATFORM_ERROR_NETWORK &&
+         error->code != CF_PLATFORM_ERROR_TIMED_OUT &&
+         error->code != CF_PLATFORM_ERROR_SERVER &&
+         error->code != CF_PLATFORM_ERROR_RATE_LIMITED;
+}

@@ -7,18 +7,12 @@
 
 #include "cf-category.h"
 #include "cf-enum-types.h"
-#include "cf-json-limits.h"
+#include "cf-http-client.h"
 #include "cf-locale.h"
 #include "cf-rest-platform.h"
 #include "cf-reward.h"
 #include "cf-update.h"
 
-#define MAX_RETRIES          3
-#define MAX_RETRY_DELAY_MS   10000
-#define MAX_RETRY_AFTER_S    60
-#define MAX_CACHED_RESPONSES 256
-/* A page is tens of kilobytes: anything past this is refused unparsed. */
-#define MAX_RESPONSE_BYTES   (8 * 1024 * 1024)
 #define LIVE_PROTOCOL        "crowdfund.v1"
 
 typedef enum
@@ -30,7 +24,7 @@ typedef enum
   RESULT_COUNT,
 } ResultKind;
 
-/* One request to the platform, through its retries. */
+/* One request to the platform, as this API spells it. */
 typedef struct
 {
   const char *method;
@@ -39,40 +33,19 @@ typedef struct
   char *idempotency_key;
   ResultKind result_kind;
   GType result_type;
-  gboolean may_retry;
   gboolean authenticated;
-  gboolean renewed;
-  guint attempt;
-
-  SoupMessage *message;
-  GCancellable *attempt_cancellable;
-  gulong cancelled_id;
-  guint timeout_id;
-  gboolean timed_out;
-  gboolean too_large;
-  guint status;
-  GBytes *response;
 } RestCall;
 
-typedef struct
-{
-  char *etag;
-  GBytes *body;
-} CachedResponse;
-
-/* Our own platform API over HTTP (see docs/api.md). JSON is parsed in a
- * worker thread; the network and the cache stay on the caller's thread. */
+/* Our own platform API (see docs/api.md): its endpoints, answers and
+ * errors, over the shared CfHttpClient. */
 struct _CfRestPlatform
 {
   GObject parent_instance;
 
   SoupSession *session;
   char *base_url;
-  char *accept_language;
+  CfHttpClient *client;
   CfCredentials *credentials;
-  GHashTable *cache;  /* URL → CachedResponse */
-  guint timeout_seconds;
-  guint retry_delay_ms;
 };
 
 enum {
@@ -85,7 +58,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void cf_rest_platform_iface_init (CfPlatformInterface *iface);
-static void send_attempt (GTask *task);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (CfRestPlatform, cf_rest_platform, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (CF_TYPE_PLATFORM, cf_rest_platform_iface_init))
@@ -96,9 +68,6 @@ rest_call_free (RestCall *call)
   g_clear_pointer (&call->path, g_free);
   g_clear_pointer (&call->body, g_bytes_unref);
   g_clear_pointer (&call->idempotency_key, g_free);
-  g_clear_object (&call->message);
-  g_clear_object (&call->attempt_cancellable);
-  g_clear_pointer (&call->response, g_bytes_unref);
   g_free (call);
 }
 
@@ -115,17 +84,7 @@ rest_call_new (const char *method,
   call->result_kind = result_kind;
   call->result_type = result_type;
   call->authenticated = TRUE;
-  call->may_retry = g_str_equal (method, "GET") || g_str_equal (method, "PUT") ||
-                    g_str_equal (method, "DELETE");
   return call;
-}
-
-static void
-cached_response_free (CachedResponse *cached)
-{
-  g_free (cached->etag);
-  g_bytes_unref (cached->body);
-  g_free (cached);
 }
 
 static GBytes *
@@ -195,97 +154,11 @@ build_accept_language (void)
   return g_strdup_printf ("%s, %.*s;q=0.8, en;q=0.5", locale, (int) strcspn (locale, "-"), locale);
 }
 
-static guint
-backoff_delay_ms (CfRestPlatform *self,
-                  guint           attempt)
-{
-  guint base = MIN (self->retry_delay_ms << MIN (attempt, 10u), MAX_RETRY_DELAY_MS);
-
-  /* Jitter, so that many clients failing together do not retry together. */
-  return base / 2 + g_random_int_range (0, base / 2 + 1);
-}
-
-/* Retry-After in seconds or as an HTTP date, capped; -1 when absent. */
-static int
-retry_after_ms (SoupMessage *message)
-{
-  const char *value = soup_message_headers_get_one (soup_message_get_response_headers (message),
-                                                    "Retry-After");
-  g_autoptr(GDateTime) when = NULL;
-  g_autoptr(GDateTime) now = NULL;
-  char *end;
-  guint64 seconds;
-
-  if (value == NULL)
-    return -1;
-
-  /* Only digits: strtoull would read "-5" as a huge number. */
-  seconds = g_ascii_strtoull (value, &end, 10);
-  if (g_ascii_isdigit (value[0]) && *end == '\0')
-    return MIN (seconds, MAX_RETRY_AFTER_S) * 1000;
-
-  when = soup_date_time_new_from_http_string (value);
-  if (when == NULL)
-    return -1;
-
-  now = g_date_time_new_now_utc ();
-  return CLAMP (g_date_time_difference (when, now) / 1000, 0, MAX_RETRY_AFTER_S * 1000);
-}
-
-static void
-finish_attempt (RestCall *call,
-                GTask    *task)
-{
-  g_clear_handle_id (&call->timeout_id, g_source_remove);
-  if (call->cancelled_id != 0)
-    g_cancellable_disconnect (g_task_get_cancellable (task), call->cancelled_id);
-  call->cancelled_id = 0;
-}
-
-static gboolean
-retry_cb (gpointer user_data)
-{
-  GTask *task = user_data;
-
-  if (!g_task_return_error_if_cancelled (task))
-    send_attempt (task);
-
-  g_object_unref (task);
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
-schedule_retry (GTask *task,
-                int    delay_ms)
-{
-  CfRestPlatform *self = g_task_get_source_object (task);
-  RestCall *call = g_task_get_task_data (task);
-
-  if (!call->may_retry || call->attempt >= MAX_RETRIES)
-    return FALSE;
-
-  if (delay_ms < 0)
-    delay_ms = backoff_delay_ms (self, call->attempt);
-
-  g_debug ("%s %s: attempt %u failed, retrying in %d ms",
-           call->method, call->path, call->attempt + 1, delay_ms);
-  call->attempt++;
-  g_timeout_add (delay_ms, retry_cb, g_object_ref (task));
-  return TRUE;
-}
-
-static void
-return_error (GTask           *task,
-              CfPlatformError  code)
-{
-  g_task_return_error (task, cf_platform_error_new (code));
-}
-
 static GError *
-error_from_body (guint       status,
-                 JsonParser *parser)
+refusal_from_body (guint     status,
+                   JsonNode *root,
+                   gpointer  user_data)
 {
-  JsonNode *root = parser ? json_parser_get_root (parser) : NULL;
   JsonObject *object = root && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
   JsonNode *error_node = object ? json_object_get_member (object, "error") : NULL;
   JsonObject *error = error_node && JSON_NODE_HOLDS_OBJECT (error_node) ? json_node_get_object (error_node) : NULL;
@@ -296,340 +169,64 @@ error_from_body (guint       status,
   return cf_platform_error_new (cf_platform_error_from_api (status, code));
 }
 
-static gboolean
-return_result (GTask      *task,
-               RestCall   *call,
-               JsonNode   *root,
-               GError    **error)
+static gpointer
+parse_page (JsonNode      *root,
+            gconstpointer  item_type,
+            GError       **error)
 {
-  gpointer result = NULL;
+  return cf_page_new_from_json (GPOINTER_TO_SIZE (item_type), root, error);
+}
 
-  switch (call->result_kind)
-    {
-    case RESULT_BOOLEAN:
-      g_task_return_boolean (task, TRUE);
-      return TRUE;
-    case RESULT_COUNT:
-      {
-        gint64 updated;
+static gpointer
+parse_model (JsonNode      *root,
+             gconstpointer  type,
+             GError       **error)
+{
+  return cf_model_new_from_json (GPOINTER_TO_SIZE (type), root, error);
+}
 
-        if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root) ||
-            !cf_model_json_int (json_node_get_object (root), "updated", &updated) || updated < 0)
-          return FALSE;
-        g_task_return_int (task, updated);
-        return TRUE;
-      }
-    case RESULT_PAGE:
-      result = cf_page_new_from_json (call->result_type, root, error);
-      break;
-    case RESULT_MODEL:
-      result = cf_model_new_from_json (call->result_type, root, error);
-      break;
-    case RESULT_RATES:
-      result = cf_exchange_rates_new_from_json (root, error);
-      break;
-    }
+static gpointer
+parse_rates (JsonNode      *root,
+             gconstpointer  unused,
+             GError       **error)
+{
+  return cf_exchange_rates_new_from_json (root, error);
+}
 
-  if (result != NULL)
-    g_task_return_pointer (task, result, g_object_unref);
+static gpointer
+parse_count (JsonNode      *root,
+             gconstpointer  unused,
+             GError       **error)
+{
+  gint64 updated;
 
-  return result != NULL;
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root) ||
+      !cf_model_json_int (json_node_get_object (root), "updated", &updated) || updated < 0)
+    return NULL;
+  return g_memdup2 (&updated, sizeof updated);
 }
 
 static void
-parse_in_thread (GTask        *task,
-                 gpointer      source_object,
-                 gpointer      task_data,
-                 GCancellable *cancellable)
-{
-  RestCall *call = task_data;
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
-  g_autoptr(GError) error = NULL;
-  gsize length;
-  const char *data = g_bytes_get_data (call->response, &length);
-  gboolean parsed = length == 0 ||
-                    (cf_json_check_limits (data, length, MAX_RESPONSE_BYTES, &error) &&
-                     json_parser_load_from_data (parser, data, length, &error));
-
-  if (call->status >= 400)
-    {
-      g_task_return_error (task, error_from_body (call->status, parsed ? parser : NULL));
-      return;
-    }
-
-  if (call->status >= 300)
-    {
-      g_debug ("%s %s: answered %u, which is not followed", call->method, call->path, call->status);
-      return_error (task, CF_PLATFORM_ERROR_INVALID_RESPONSE);
-      return;
-    }
-
-  if (parsed && return_result (task, call, json_parser_get_root (parser), &error))
-    return;
-
-  g_debug ("%s %s: invalid response: %s", call->method, call->path,
-           error ? error->message : "unexpected shape");
-  return_error (task, CF_PLATFORM_ERROR_INVALID_RESPONSE);
-}
-
-static void
-remember_response (CfRestPlatform *self,
-                   RestCall       *call,
-                   const char     *url)
-{
-  SoupMessageHeaders *headers = soup_message_get_response_headers (call->message);
-  const char *etag = soup_message_headers_get_one (headers, "ETag");
-  CachedResponse *cached;
-
-  if (etag == NULL || !g_str_equal (call->method, "GET"))
-    return;
-
-  if (g_hash_table_size (self->cache) >= MAX_CACHED_RESPONSES)
-    g_hash_table_remove_all (self->cache);
-
-  cached = g_new0 (CachedResponse, 1);
-  cached->etag = g_strdup (etag);
-  cached->body = g_bytes_ref (call->response);
-  g_hash_table_insert (self->cache, g_strdup (url), cached);
-}
-
-/* The platform said no, as opposed to could not answer. */
-static gboolean
-is_refusal (const GError *error)
-{
-  return error->domain == CF_PLATFORM_ERROR &&
-         error->code != CF_PLATFORM_ERROR_NETWORK &&
-         error->code != CF_PLATFORM_ERROR_TIMED_OUT &&
-         error->code != CF_PLATFORM_ERROR_SERVER &&
-         error->code != CF_PLATFORM_ERROR_RATE_LIMITED;
-}
-
-static void
-renewed_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  CfRestPlatform *self = CF_REST_PLATFORM (object);
-  g_autoptr(GTask) task = user_data;
-  RestCall *call = g_task_get_task_data (task);
-  g_autoptr(CfCredentials) credentials = NULL;
-  g_autoptr(GError) error = NULL;
-
-  credentials = g_task_propagate_pointer (G_TASK (result), &error);
-  if (credentials == NULL && is_refusal (error))
-    {
-      g_clear_object (&self->credentials);
-      g_hash_table_remove_all (self->cache);
-      g_signal_emit_by_name (self, "credentials-changed");
-      return_error (task, CF_PLATFORM_ERROR_UNAUTHORIZED);
-      return;
-    }
-  if (credentials == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  g_set_object (&self->credentials, credentials);
-  g_signal_emit_by_name (self, "credentials-changed");
-  call->renewed = TRUE;
-  send_attempt (task);
-}
-
-static void start_call (CfRestPlatform      *self,
-                        RestCall            *call,
-                        GCancellable        *cancellable,
-                        GAsyncReadyCallback  callback,
-                        gpointer             user_data,
-                        gpointer             source_tag);
-
-/* The access token has expired: trade the refresh token for a new one, once,
- * then send the request again. */
-static gboolean
-renew_credentials (GTask *task)
-{
-  CfRestPlatform *self = g_task_get_source_object (task);
-  RestCall *call = g_task_get_task_data (task);
-  const char *refresh_token = self->credentials
-                              ? cf_credentials_get_refresh_token (self->credentials) : NULL;
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  RestCall *renewal;
-
-  if (!call->authenticated || call->renewed || refresh_token == NULL)
-    return FALSE;
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "grant_type");
-  json_builder_add_string_value (builder, "refresh_token");
-  json_builder_set_member_name (builder, "refresh_token");
-  json_builder_add_string_value (builder, refresh_token);
-  json_builder_end_object (builder);
-
-  renewal = rest_call_new ("POST", g_strdup ("auth/token"), RESULT_MODEL, CF_TYPE_CREDENTIALS);
-  renewal->body = builder_to_bytes (builder);
-  renewal->authenticated = FALSE;
-  start_call (self, renewal, g_task_get_cancellable (task), renewed_cb, g_object_ref (task), NULL);
-  return TRUE;
-}
-
-static void
-response_cb (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
+call_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  CfRestPlatform *self = g_task_get_source_object (task);
-  RestCall *call = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *url = g_strconcat (self->base_url, call->path, NULL);
-  CachedResponse *cached = g_hash_table_lookup (self->cache, url);
+  ResultKind kind = GPOINTER_TO_INT (g_task_get_task_data (task));
+  GError *error = NULL;
+  gpointer value = cf_http_client_send_finish (CF_HTTP_CLIENT (object), result, &error);
 
-  finish_attempt (call, task);
-  g_clear_pointer (&call->response, g_bytes_unref);
-  call->response = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
-  call->status = soup_message_get_status (call->message);
-
-  if (call->response == NULL && call->too_large)
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else if (kind == RESULT_BOOLEAN)
+    g_task_return_boolean (task, TRUE);
+  else if (kind == RESULT_COUNT)
     {
-      return_error (task, CF_PLATFORM_ERROR_INVALID_RESPONSE);
-      return;
+      g_task_return_int (task, *(gint64 *) value);
+      g_free (value);
     }
-
-  if (call->response == NULL)
-    {
-      if (!call->timed_out && g_task_return_error_if_cancelled (task))
-        return;
-      g_debug ("%s %s: %s", call->method, call->path, error->message);
-      if (!schedule_retry (task, -1))
-        return_error (task, call->timed_out ? CF_PLATFORM_ERROR_TIMED_OUT : CF_PLATFORM_ERROR_NETWORK);
-      return;
-    }
-
-  if (call->status == SOUP_STATUS_NOT_MODIFIED && cached != NULL)
-    {
-      g_bytes_unref (call->response);
-      call->response = g_bytes_ref (cached->body);
-      call->status = SOUP_STATUS_OK;
-    }
-
-  if (call->status == SOUP_STATUS_UNAUTHORIZED && renew_credentials (task))
-    return;
-
-  if ((call->status == 429 || call->status >= 500) &&
-      schedule_retry (task, retry_after_ms (call->message)))
-    return;
-
-  if (call->status == SOUP_STATUS_OK)
-    remember_response (self, call, url);
-
-  g_task_run_in_thread (task, parse_in_thread);
-}
-
-static gboolean
-attempt_timed_out_cb (gpointer user_data)
-{
-  RestCall *call = user_data;
-
-  call->timeout_id = 0;
-  call->timed_out = TRUE;
-  g_cancellable_cancel (call->attempt_cancellable);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-add_common_headers (CfRestPlatform     *self,
-                    SoupMessageHeaders *headers,
-                    gboolean            authenticated)
-{
-  soup_message_headers_replace (headers, "Accept", "application/json");
-  soup_message_headers_replace (headers, "Accept-Language", self->accept_language);
-  soup_message_headers_replace (headers, "User-Agent", "Crowdfund/" PACKAGE_VERSION);
-
-  if (authenticated && self->credentials != NULL)
-    {
-      g_autofree char *bearer =
-        g_strdup_printf ("Bearer %s", cf_credentials_get_access_token (self->credentials));
-
-      soup_message_headers_replace (headers, "Authorization", bearer);
-    }
-}
-
-static void
-add_request_headers (CfRestPlatform *self,
-                     RestCall       *call,
-                     const char     *url)
-{
-  SoupMessageHeaders *headers = soup_message_get_request_headers (call->message);
-  CachedResponse *cached = g_hash_table_lookup (self->cache, url);
-
-  add_common_headers (self, headers, call->authenticated);
-  if (call->idempotency_key != NULL)
-    soup_message_headers_replace (headers, "Idempotency-Key", call->idempotency_key);
-  if (cached != NULL && g_str_equal (call->method, "GET"))
-    soup_message_headers_replace (headers, "If-None-Match", cached->etag);
-}
-
-static void
-forward_cancel (GCancellable *cancellable,
-                GCancellable *attempt_cancellable)
-{
-  g_cancellable_cancel (attempt_cancellable);
-}
-
-/* An answer announced larger than any the API gives is not read. */
-static void
-got_headers_cb (SoupMessage *message,
-                RestCall    *call)
-{
-  goffset length = soup_message_headers_get_content_length (soup_message_get_response_headers (message));
-
-  if (length > MAX_RESPONSE_BYTES)
-    {
-      g_debug ("%s %s: an answer of %" G_GOFFSET_FORMAT " bytes, refused", call->method, call->path, length);
-      call->too_large = TRUE;
-      g_cancellable_cancel (call->attempt_cancellable);
-    }
-}
-
-static void
-send_attempt (GTask *task)
-{
-  CfRestPlatform *self = g_task_get_source_object (task);
-  RestCall *call = g_task_get_task_data (task);
-  g_autofree char *url = g_strconcat (self->base_url, call->path, NULL);
-  GCancellable *cancellable = g_task_get_cancellable (task);
-
-  g_clear_object (&call->message);
-  call->message = soup_message_new (call->method, url);
-  if (call->message == NULL)
-    {
-      return_error (task, CF_PLATFORM_ERROR_INVALID_REQUEST);
-      return;
-    }
-
-  add_request_headers (self, call, url);
-  /* libsoup would follow a 302 to a POST with a GET, maybe to another
-   * origin, and take its answer for ours: nothing is followed. */
-  soup_message_add_flags (call->message, SOUP_MESSAGE_NO_REDIRECT);
-  g_signal_connect (call->message, "got-headers", G_CALLBACK (got_headers_cb), call);
-  /* A keyed pledge may be sent again safely, so it may also reuse a kept-alive
-   * connection, which libsoup only does for idempotent requests. */
-  if (call->idempotency_key != NULL)
-    soup_message_add_flags (call->message, SOUP_MESSAGE_IDEMPOTENT);
-  if (call->body != NULL)
-    soup_message_set_request_body_from_bytes (call->message, "application/json", call->body);
-
-  g_clear_object (&call->attempt_cancellable);
-  call->attempt_cancellable = g_cancellable_new ();
-  call->timed_out = FALSE;
-  call->too_large = FALSE;
-  if (cancellable != NULL)
-    call->cancelled_id = g_cancellable_connect (cancellable, G_CALLBACK (forward_cancel),
-                                                call->attempt_cancellable, NULL);
-  call->timeout_id = g_timeout_add_seconds (self->timeout_seconds, attempt_timed_out_cb, call);
-
-  soup_session_send_and_read_async (self->session, call->message, G_PRIORITY_DEFAULT,
-                                    call->attempt_cancellable, response_cb, g_object_ref (task));
+  else
+    g_task_return_pointer (task, value, g_object_unref);
 }
 
 static void
@@ -640,11 +237,112 @@ start_call (CfRestPlatform      *self,
             gpointer             user_data,
             gpointer             source_tag)
 {
-  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  static const CfHttpParseFunc parsers[] = {
+    [RESULT_PAGE] = parse_page,
+    [RESULT_MODEL] = parse_model,
+    [RESULT_RATES] = parse_rates,
+    [RESULT_BOOLEAN] = NULL,
+    [RESULT_COUNT] = parse_count,
+  };
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  CfHttpRequest request = {
+    .method = call->method,
+    .path = call->path,
+    .body = call->body,
+    .idempotency_key = call->idempotency_key,
+    .authenticated = call->authenticated,
+    .parse = parsers[call->result_kind],
+    .parse_data = GSIZE_TO_POINTER (call->result_type),
+    .free_result = call->result_kind == RESULT_COUNT ? g_free : g_object_unref,
+  };
 
   g_task_set_source_tag (task, source_tag);
-  g_task_set_task_data (task, call, (GDestroyNotify) rest_call_free);
-  send_attempt (task);
+  g_task_set_task_data (task, GINT_TO_POINTER (call->result_kind), NULL);
+  cf_http_client_send_async (self->client, &request, cancellable, call_done_cb, task);
+  rest_call_free (call);
+}
+
+static void
+authorize (SoupMessageHeaders *headers,
+           gpointer            user_data)
+{
+  CfRestPlatform *self = user_data;
+  g_autofree char *bearer = NULL;
+
+  if (self->credentials == NULL)
+    return;
+
+  bearer = g_strdup_printf ("Bearer %s", cf_credentials_get_access_token (self->credentials));
+  soup_message_headers_replace (headers, "Authorization", bearer);
+}
+
+static void
+renewed_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  CfRestPlatform *self = g_task_get_source_object (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfCredentials) credentials = cf_http_client_send_finish (CF_HTTP_CLIENT (object), result, &error);
+
+  if (credentials == NULL && cf_platform_error_is_refusal (error))
+    {
+      g_clear_object (&self->credentials);
+      cf_http_client_forget_answers (self->client);
+      g_signal_emit_by_name (self, "credentials-changed");
+    }
+  if (credentials == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_set_object (&self->credentials, credentials);
+  g_signal_emit_by_name (self, "credentials-changed");
+  g_task_return_boolean (task, TRUE);
+}
+
+/* The access token has expired: trade the refresh token for a new one. */
+static void
+renew (GCancellable        *cancellable,
+       GAsyncReadyCallback  callback,
+       gpointer             callback_data,
+       gpointer             user_data)
+{
+  CfRestPlatform *self = user_data;
+  GTask *task = g_task_new (self, cancellable, callback, callback_data);
+  const char *refresh_token = self->credentials
+                              ? cf_credentials_get_refresh_token (self->credentials) : NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(GBytes) body = NULL;
+  CfHttpRequest request = {
+    .method = "POST", .path = "auth/token", .authenticated = FALSE,
+    .parse = parse_model, .parse_data = GSIZE_TO_POINTER (CF_TYPE_CREDENTIALS), .free_result = g_object_unref,
+  };
+
+  if (refresh_token == NULL)
+    {
+      g_task_return_error (task, cf_platform_error_new (CF_PLATFORM_ERROR_UNAUTHORIZED));
+      g_object_unref (task);
+      return;
+    }
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "grant_type");
+  json_builder_add_string_value (builder, "refresh_token");
+  json_builder_set_member_name (builder, "refresh_token");
+  json_builder_add_string_value (builder, refresh_token);
+  json_builder_end_object (builder);
+  request.body = body = builder_to_bytes (builder);
+  cf_http_client_send_async (self->client, &request, cancellable, renewed_cb, task);
+}
+
+static gboolean
+renew_finish (GAsyncResult  *result,
+              GError       **error)
+{
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 static void
@@ -668,7 +366,7 @@ cf_rest_platform_set_credentials (CfPlatform    *platform,
   CfRestPlatform *self = CF_REST_PLATFORM (platform);
 
   if (g_set_object (&self->credentials, credentials))
-    g_hash_table_remove_all (self->cache);
+    cf_http_client_forget_answers (self->client);
 }
 
 static CfCredentials *
@@ -914,7 +612,6 @@ cf_rest_platform_create_pledge (CfPlatform            *platform,
 
   call->body = builder_to_bytes (builder);
   call->idempotency_key = g_strdup (idempotency_key);
-  call->may_retry = idempotency_key != NULL;
   start_call (CF_REST_PLATFORM (platform), call, cancellable, callback, user_data,
               cf_rest_platform_create_pledge);
 }
@@ -1049,7 +746,7 @@ live_connected_cb (GObject      *object,
   else if (!g_task_return_error_if_cancelled (task))
     {
       g_debug ("live feed: %s", error->message);
-      return_error (task, CF_PLATFORM_ERROR_NETWORK);
+      g_task_return_error (task, cf_platform_error_new (CF_PLATFORM_ERROR_NETWORK));
     }
 }
 
@@ -1066,7 +763,7 @@ cf_rest_platform_connect_live (CfPlatform          *platform,
   char *protocols[] = { (char *) LIVE_PROTOCOL, NULL };
 
   g_task_set_source_tag (task, cf_rest_platform_connect_live);
-  add_common_headers (self, soup_message_get_request_headers (message), TRUE);
+  cf_http_client_add_headers (self->client, soup_message_get_request_headers (message), TRUE);
   soup_session_websocket_connect_async (self->session, message, NULL, protocols,
                                         G_PRIORITY_DEFAULT, cancellable, live_connected_cb, task);
 }
@@ -1106,8 +803,7 @@ cf_rest_platform_finalize (GObject *object)
   g_clear_object (&self->session);
   g_clear_object (&self->credentials);
   g_clear_pointer (&self->base_url, g_free);
-  g_clear_pointer (&self->accept_language, g_free);
-  g_clear_pointer (&self->cache, g_hash_table_unref);
+  g_clear_object (&self->client);
 
   G_OBJECT_CLASS (cf_rest_platform_parent_class)->finalize (object);
 }
@@ -1171,10 +867,23 @@ cf_rest_platform_set_property (GObject      *object,
 }
 
 static void
+cf_rest_platform_constructed (GObject *object)
+{
+  CfRestPlatform *self = CF_REST_PLATFORM (object);
+  g_autofree char *accept_language = build_accept_language ();
+  CfHttpAdapter adapter = { authorize, renew, renew_finish, refusal_from_body, self };
+
+  G_OBJECT_CLASS (cf_rest_platform_parent_class)->constructed (object);
+  self->client = cf_http_client_new (self->session, self->base_url, &adapter);
+  cf_http_client_set_header (self->client, "Accept-Language", accept_language);
+}
+
+static void
 cf_rest_platform_class_init (CfRestPlatformClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->constructed = cf_rest_platform_constructed;
   object_class->finalize = cf_rest_platform_finalize;
   object_class->get_property = cf_rest_platform_get_property;
   object_class->set_property = cf_rest_platform_set_property;
@@ -1192,11 +901,7 @@ cf_rest_platform_class_init (CfRestPlatformClass *klass)
 static void
 cf_rest_platform_init (CfRestPlatform *self)
 {
-  self->cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                       (GDestroyNotify) cached_response_free);
-  self->accept_language = build_accept_language ();
-  self->timeout_seconds = 30;
-  self->retry_delay_ms = 500;
+
 }
 
 /* A session fit for one account: six connections per host, so that images
@@ -1233,7 +938,7 @@ cf_rest_platform_set_timeout (CfRestPlatform *self,
 {
   g_return_if_fail (CF_IS_REST_PLATFORM (self));
 
-  self->timeout_seconds = MAX (seconds, 1);
+  cf_http_client_set_timeout (self->client, seconds);
 }
 
 /* The first delay before retrying; it doubles with each further attempt. */
@@ -1243,5 +948,5 @@ cf_rest_platform_set_retry_delay (CfRestPlatform *self,
 {
   g_return_if_fail (CF_IS_REST_PLATFORM (self));
 
-  self->retry_delay_ms = MAX (milliseconds, 1);
+  cf_http_client_set_retry_delay (self->client, milliseconds);
 }

@@ -1,0 +1,84 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
+
+G_BEGIN_DECLS
+
+#define CF_TYPE_HTTP_CLIENT (cf_http_client_get_type ())
+
+G_DECLARE_FINAL_TYPE (CfHttpClient, cf_http_client, CF, HTTP_CLIENT, GObject)
+
+/* Turns a parsed answer into the request's result, in a worker thread;
+ * NULL with @error set when the answer does not have the expected shape. */
+typedef gpointer (*CfHttpParseFunc)   (JsonNode       *root,
+                                       gconstpointer   parse_data,
+                                       GError        **error);
+/* The error an adapter's API means by a 4xx or 5xx answer; @root is its
+ * parsed body, or NULL. */
+typedef GError  *(*CfHttpRefusalFunc) (guint           status,
+                                       JsonNode       *root,
+                                       gpointer        user_data);
+/* Adds the adapter's credentials to a request's headers. */
+typedef void     (*CfHttpAuthorizeFunc) (SoupMessageHeaders *headers,
+                                         gpointer            user_data);
+/* Renews the adapter's credentials after a 401, once per request; the
+ * request is then sent again. */
+typedef void     (*CfHttpRenewFunc)   (GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             callback_data,
+                                       gpointer             user_data);
+typedef gboolean (*CfHttpRenewFinishFunc) (GAsyncResult  *result,
+                                           GError       **error);
+
+typedef struct
+{
+  const char *method;
+  const char *path;             /* below the base URL */
+  GBytes *body;                 /* JSON, or NULL */
+  const char *idempotency_key;  /* or NULL; a keyed write may be retried */
+  gboolean authenticated;
+  CfHttpParseFunc parse;        /* NULL: the answer is not read */
+  gconstpointer parse_data;
+  GDestroyNotify free_result;
+} CfHttpRequest;
+
+typedef struct
+{
+  CfHttpAuthorizeFunc authorize;
+  CfHttpRenewFunc renew;
+  CfHttpRenewFinishFunc renew_finish;
+  CfHttpRefusalFunc refusal;
+  gpointer user_data;
+} CfHttpAdapter;
+
+CfHttpClient *cf_http_client_new           (SoupSession          *session,
+                                            const char           *base_url,
+                                            const CfHttpAdapter  *adapter);
+const char   *cf_http_client_get_base_url  (CfHttpClient         *self);
+SoupSession  *cf_http_client_get_session   (CfHttpClient         *self);
+void          cf_http_client_set_header    (CfHttpClient         *self,
+                                            const char           *name,
+                                            const char           *value);
+void          cf_http_client_add_headers   (CfHttpClient         *self,
+                                            SoupMessageHeaders   *headers,
+                                            gboolean              authenticated);
+void          cf_http_client_set_timeout   (CfHttpClient         *self,
+                                            guint                 seconds);
+void          cf_http_client_set_retry_delay (CfHttpClient       *self,
+                                            guint                 milliseconds);
+void          cf_http_client_forget_answers (CfHttpClient        *self);
+void          cf_http_client_send_async    (CfHttpClient         *self,
+                                            const CfHttpRequest  *request,
+                                            GCancellable         *cancellable,
+                                            GAsyncReadyCallback   callback,
+                                            gpointer              user_data);
+gpointer      cf_http_client_send_finish   (CfHttpClient         *self,
+                                            GAsyncResult         *result,
+                                            GError              **error);
+guint         cf_http_backoff_delay_ms     (guint                 first_ms,
+                                            guint                 max_ms,
+                                            guint                 attempt);
+
+G_END_DECLS

@@ -1,0 +1,200 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "cf-http-client.h"
+#include "cf-platform-error.h"
+
+/* CfHttpClient on its own, against a SoupServer in this process: what any
+ * platform adapter gets from it. */
+
+typedef struct
+{
+  SoupServer *server;
+  CfHttpClient *client;
+  GMainLoop *loop;
+  GAsyncResult *result;
+  guint requests;
+  gboolean forget_before_answering;
+  char *last_method;
+} Fixture;
+
+static GError *
+refusal (guint     status,
+         JsonNode *root,
+         gpointer  user_data)
+{
+  return cf_platform_error_new (cf_platform_error_from_api (status, NULL));
+}
+
+static gpointer
+parse_text (JsonNode      *root,
+            gconstpointer  member,
+            GError       **error)
+{
+  JsonObject *object = root && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
+
+  return object ? g_strdup (json_object_get_string_member_with_default (object, member, "")) : NULL;
+}
+
+static void
+handle (SoupServer        *server,
+        SoupServerMessage *message,
+        const char        *path,
+        GHashTable        *query,
+        gpointer           user_data)
+{
+  Fixture *fixture = user_data;
+  SoupMessageHeaders *request_headers = soup_server_message_get_request_headers (message);
+  const char *body = "{\"text\": \"first answer\"}";
+
+  fixture->requests++;
+  g_free (fixture->last_method);
+  fixture->last_method = g_strdup (soup_server_message_get_method (message));
+
+  if (g_str_equal (path, "/moved"))
+    {
+      soup_message_headers_replace (soup_server_message_get_response_headers (message), "Location", "/elsewhere");
+      soup_server_message_set_status (message, SOUP_STATUS_FOUND, NULL);
+      return;
+    }
+
+  soup_message_headers_replace (soup_server_message_get_response_headers (message), "ETag", "\"v1\"");
+  if (g_strcmp0 (soup_message_headers_get_one (request_headers, "If-None-Match"), "\"v1\"") == 0)
+    {
+      /* The cache is emptied while this request is on its way. */
+      if (fixture->forget_before_answering)
+        cf_http_client_forget_answers (fixture->client);
+      soup_server_message_set_status (message, SOUP_STATUS_NOT_MODIFIED, NULL);
+      return;
+    }
+
+  soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
+  soup_server_message_set_response (message, "application/json", SOUP_MEMORY_STATIC, body, strlen (body));
+}
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  const CfHttpAdapter adapter = { .refusal = refusal };
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(GSList) uris = NULL;
+  g_autofree char *base = NULL;
+
+  fixture->server = soup_server_new (NULL, NULL);
+  soup_server_add_handler (fixture->server, NULL, handle, fixture, NULL);
+  g_assert_true (soup_server_listen_local (fixture->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, NULL));
+  uris = soup_server_get_uris (fixture->server);
+  base = g_uri_to_string (uris->data);
+  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
+
+  fixture->client = cf_http_client_new (session, base, &adapter);
+  cf_http_client_set_retry_delay (fixture->client, 10);
+  fixture->loop = g_main_loop_new (NULL, FALSE);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_clear_object (&fixture->client);
+  g_clear_object (&fixture->result);
+  soup_server_disconnect (fixture->server);
+  g_clear_object (&fixture->server);
+  g_clear_pointer (&fixture->loop, g_main_loop_unref);
+  g_clear_pointer (&fixture->last_method, g_free);
+}
+
+static void
+done_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  Fixture *fixture = user_data;
+
+  g_set_object (&fixture->result, result);
+  g_main_loop_quit (fixture->loop);
+}
+
+static char *
+send (Fixture     *fixture,
+      const char  *method,
+      const char  *path,
+      GError     **error)
+{
+  CfHttpRequest request = { .method = method, .path = path, .parse = parse_text, .parse_data = "text",
+                            .free_result = g_free };
+
+  cf_http_client_send_async (fixture->client, &request, NULL, done_cb, fixture);
+  g_main_loop_run (fixture->loop);
+  return cf_http_client_send_finish (fixture->client, fixture->result, error);
+}
+
+/* A 304 is answered from the entry its If-None-Match named, even when the
+ * cache was emptied in between. */
+static void
+test_not_modified_race (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autofree char *first = send (fixture, "GET", "thing", NULL);
+  g_autofree char *second = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpstr (first, ==, "first answer");
+  fixture->forget_before_answering = TRUE;
+  second = send (fixture, "GET", "thing", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (second, ==, "first answer");
+  g_assert_cmpuint (fixture->requests, ==, 2);
+}
+
+/* A redirect is followed neither for a read nor, above all, for a write. */
+static void
+test_no_redirect (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  static const char * const methods[] = { "GET", "POST", "PATCH" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (methods); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *answer = NULL;
+
+      fixture->requests = 0;
+      answer = send (fixture, methods[i], "moved", &error);
+      g_assert_null (answer);
+      g_assert_error (error, CF_PLATFORM_ERROR, CF_PLATFORM_ERROR_INVALID_RESPONSE);
+      g_assert_cmpuint (fixture->requests, ==, 1);
+      g_assert_cmpstr (fixture->last_method, ==, methods[i]);
+    }
+}
+
+/* One backoff for requests and the live feed: exponential, jittered within
+ * half of each step, capped. */
+static void
+test_backoff (void)
+{
+  for (guint attempt = 0; attempt < 20; attempt++)
+    for (guint i = 0; i < 50; i++)
+      {
+        guint step = MIN (500u << MIN (attempt, 10u), 60000u);
+        guint delay = cf_http_backoff_delay_ms (500, 60000, attempt);
+
+        g_assert_cmpuint (delay, >=, step / 2);
+        g_assert_cmpuint (delay, <=, step);
+      }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add ("/http-client/not-modified-race", Fixture, NULL, fixture_set_up, test_not_modified_race,
+              fixture_tear_down);
+  g_test_add ("/http-client/no-redirect", Fixture, NULL, fixture_set_up, test_no_redirect, fixture_tear_down);
+  g_test_add_func ("/http-client/backoff", test_backoff);
+  return g_test_run ();
+}

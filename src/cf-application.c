@@ -8,6 +8,7 @@
 
 #include "cf-application.h"
 #include "cf-demo-platform.h"
+#include "cf-model.h"
 #include "cf-resources.h"
 #include "cf-rest-platform.h"
 #include "cf-window.h"
@@ -114,7 +115,15 @@ cf_application_handle_local_options (GApplication *application,
 
   if (g_variant_dict_contains (options_dict, "demo"))
     cf_application_set_platform_option (self, CF_DEMO_CHOICE);
-  else if (g_variant_dict_lookup (options_dict, "platform", "&s", &url))
+  else if (g_variant_dict_lookup (options_dict, "platform", "&s", &url) && !cf_model_is_web_address (url))
+    {
+      /* Translators: %s is what was given after --platform. */
+      g_printerr (_("“%s” is not a platform address: give one such as https://crowdfund.example or "
+                    "http://127.0.0.1:8080"), url);
+      g_printerr ("\n");
+      return 1;
+    }
+  else if (url != NULL)
     cf_application_set_platform_option (self, url);
 
   return -1;

@@ -80,6 +80,13 @@ search_changed_cb (CfExplorePage *self)
   apply_query (self);
 }
 
+/* Escape in the search clears it, and the whole catalogue comes back. */
+static void
+stop_search_cb (CfExplorePage *self)
+{
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
 static void
 query_changed_cb (CfExplorePage *self)
 {
@@ -252,6 +259,7 @@ cf_explore_page_class_init (CfExplorePageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, campaign_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, query_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
   gtk_widget_class_install_action (widget_class, "explore.reload", NULL, reload_action);
 }
 

@@ -525,6 +525,21 @@ cf_window_dispose (GObject *object)
   G_OBJECT_CLASS (cf_window_parent_class)->dispose (object);
 }
 
+/* Alt+1…4, as GNOME apps switch views; a view the account does not have
+ * (the dashboard, for a backer) is not shown. */
+static void
+show_view_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  CfWindow *self = CF_WINDOW (widget);
+  const char *name = g_variant_get_string (parameter, NULL);
+  GtkWidget *child = adw_view_stack_get_child_by_name (self->view_stack, name);
+
+  if (child != NULL && adw_view_stack_page_get_visible (adw_view_stack_get_page (self->view_stack, child)))
+    cf_window_show_view (self, name);
+}
+
 static void
 cf_window_class_init (CfWindowClass *klass)
 {
@@ -561,6 +576,7 @@ cf_window_class_init (CfWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.connect", NULL, connect_action);
   gtk_widget_class_install_action (widget_class, "win.retry-connection", NULL, retry_connection_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
   gtk_widget_class_install_action (widget_class, "win.show-toast", "s", show_toast_action);

@@ -92,6 +92,37 @@ test_browse_search_and_open (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Escape clears the search; Alt+1…4 switch views, but never to one the
+ * account does not have. */
+static void
+test_keyboard (void)
+{
+  GtkWidget *window = open_window (platform->url);
+  GtkWidget *search;
+  AdwViewStack *views;
+  g_auto(GStrv) pledges_accels = gtk_application_get_accels_for_action (GTK_APPLICATION (application),
+                                                                        "win.show-view::pledges");
+
+  cf_test_wait_until (window, has_cards, GUINT_TO_POINTER (4), "four live campaigns are shown");
+  search = cf_test_first_visible (window, GTK_TYPE_SEARCH_ENTRY);
+  gtk_editable_set_text (GTK_EDITABLE (search), "watch");
+  cf_test_wait_until (window, has_cards, GUINT_TO_POINTER (1), "the search narrows the grid to one");
+  g_signal_emit_by_name (search, "stop-search");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (search)), ==, "");
+  cf_test_wait_until (window, has_cards, GUINT_TO_POINTER (4), "Escape brings every campaign back");
+
+  g_assert_true (g_strv_contains ((const char * const *) pledges_accels, "<Alt>3"));
+  views = ADW_VIEW_STACK (cf_test_first_visible (window, ADW_TYPE_VIEW_STACK));
+  gtk_widget_activate_action (window, "win.show-view", "s", "pledges");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (views), ==, "pledges");
+  gtk_widget_activate_action (window, "win.show-view", "s", "dashboard");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (views), ==, "pledges");
+  gtk_widget_activate_action (window, "win.show-view", "s", "explore");
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (views), ==, "explore");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_rewards_with_counts (void)
 {
@@ -208,6 +239,7 @@ main (int   argc,
 
   g_test_add_func ("/ui/browse-search-and-open", test_browse_search_and_open);
   g_test_add_func ("/ui/rewards-with-counts", test_rewards_with_counts);
+  g_test_add_func ("/ui/keyboard", test_keyboard);
   g_test_add_func ("/ui/unreachable-then-retry", test_unreachable_then_retry);
   g_test_add_func ("/ui/narrow-window", test_narrow_window);
   g_test_add_func ("/ui/help-on-f1", test_help_on_f1);

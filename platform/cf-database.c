@@ -301,10 +301,12 @@ cf_database_exec (CfDatabase  *self,
   return FALSE;
 }
 
+/* BEGIN, COMMIT or ROLLBACK: statements of the transaction that starts or
+ * ends are reset first, so that none keeps it open. */
 static gboolean
-end_transaction (CfDatabase  *self,
-                 const char  *sql,
-                 GError     **error)
+run_transaction_statement (CfDatabase  *self,
+                           const char  *sql,
+                           GError     **error)
 {
   cf_database_reset_statements (self);
   return cf_database_write (self, cf_database_prepare (self, sql), error);
@@ -314,7 +316,7 @@ gboolean
 cf_database_begin (CfDatabase  *self,
                    GError     **error)
 {
-  return end_transaction (self, "BEGIN IMMEDIATE", error);
+  return run_transaction_statement (self, "BEGIN IMMEDIATE", error);
 }
 
 /* A failed COMMIT leaves the transaction open: it is rolled back, so that
@@ -323,7 +325,7 @@ gboolean
 cf_database_commit (CfDatabase  *self,
                     GError     **error)
 {
-  if (end_transaction (self, "COMMIT", error))
+  if (run_transaction_statement (self, "COMMIT", error))
     return TRUE;
 
   cf_database_rollback (self);
@@ -335,7 +337,7 @@ cf_database_rollback (CfDatabase *self)
 {
   g_autoptr(GError) error = NULL;
 
-  if (!sqlite3_get_autocommit (self->handle) && !end_transaction (self, "ROLLBACK", &error))
+  if (!sqlite3_get_autocommit (self->handle) && !run_transaction_statement (self, "ROLLBACK", &error))
     g_warning ("cannot roll back: %s", error->message);
 }
 

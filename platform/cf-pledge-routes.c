@@ -9,6 +9,7 @@
 #include "cf-pledges.h"
 #include "cf-resources.h"
 #include "cf-server.h"
+#include "cf-web-address.h"
 
 /* Backers' pledges, and what creators see and do of their backers. */
 
@@ -316,7 +317,7 @@ read_fulfillment (CfRequest   *request,
       return FALSE;
     }
 
-  if (fulfillment->tracking_url != NULL && !cf_request_is_web_address (fulfillment->tracking_url))
+  if (fulfillment->tracking_url != NULL && !cf_web_address_is_valid (fulfillment->tracking_url))
     {
       cf_request_reply_field_error (request, SOUP_STATUS_BAD_REQUEST, "invalid_request",
                                     "tracking_url", "not_a_web_address");

@@ -144,18 +144,6 @@ cf_request_require_user (CfRequest *request)
   return FALSE;
 }
 
-/* Only web addresses are stored for a client to open: never javascript:,
- * file: or a desktop handler's scheme. */
-gboolean
-cf_request_is_web_address (const char *text)
-{
-  g_autoptr(GUri) uri = text ? g_uri_parse (text, G_URI_FLAGS_NONE, NULL) : NULL;
-
-  return uri != NULL && g_uri_get_host (uri) != NULL && *g_uri_get_host (uri) != '\0' &&
-         (g_ascii_strcasecmp (g_uri_get_scheme (uri), "https") == 0 ||
-          g_ascii_strcasecmp (g_uri_get_scheme (uri), "http") == 0);
-}
-
 /* An id is all digits: "2-player-chess" is a slug, not campaign 2. */
 gboolean
 cf_request_parse_id (const char *text,

@@ -53,7 +53,6 @@ void        cf_request_reply_field_error (CfRequest   *request,
                                           const char  *field,
                                           const char  *field_code);
 gboolean    cf_request_require_user      (CfRequest   *request);
-gboolean    cf_request_is_web_address    (const char  *text);
 gboolean    cf_request_parse_id          (const char  *text,
                                           gint64      *value);
 gint64      cf_request_param_id          (CfRequest   *request,

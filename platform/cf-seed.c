@@ -6,10 +6,10 @@
 #include <string.h>
 
 #include "cf-pledges.h"
-#include "cf-request.h"
 #include "cf-resources.h"
 #include "cf-secrets.h"
 #include "cf-seed.h"
+#include "cf-web-address.h"
 
 /* Imports a seed file (docs/seed-format.md): users, categories, exchange
  * rates, campaigns with their rewards and updates, then pledges, in one
@@ -75,6 +75,23 @@ read_int (Reader     *reader,
     return fail (reader, name, "must be a whole number");
 
   *value = json_node_get_int (node);
+  return TRUE;
+}
+
+static gboolean
+read_boolean (Reader     *reader,
+              const char *name,
+              gboolean   *value)
+{
+  JsonNode *node = member (reader, name);
+
+  *value = FALSE;
+  if (node == NULL)
+    return TRUE;
+  if (json_node_get_value_type (node) != G_TYPE_BOOLEAN)
+    return fail (reader, name, "must be true or false");
+
+  *value = json_node_get_boolean (node);
   return TRUE;
 }
 
@@ -380,13 +397,12 @@ import_update (Reader *reader,
   const char *title, *body;
   gint64 id, number, published_at;
   sqlite3_stmt *statement;
-  JsonNode *backers_only = member (reader, "backers_only");
+  gboolean backers_only;
 
-  if (backers_only != NULL && json_node_get_value_type (backers_only) != G_TYPE_BOOLEAN)
-    return fail (reader, "backers_only", "must be true or false");
   if (!read_int (reader, "id", 0, &id) || !read_int (reader, "number", position + 1, &number) ||
       !read_text (reader, "title", TRUE, &title) || !read_text (reader, "body", TRUE, &body) ||
-      !read_time (reader, "published_at", TRUE, &published_at))
+      !read_time (reader, "published_at", TRUE, &published_at) ||
+      !read_boolean (reader, "backers_only", &backers_only))
     return FALSE;
 
   statement = prepare (reader,
@@ -398,7 +414,7 @@ import_update (Reader *reader,
   sqlite3_bind_text (statement, 4, title, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (statement, 5, body, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (statement, 6, published_at);
-  sqlite3_bind_int (statement, 7, backers_only && json_node_get_boolean (backers_only));
+  sqlite3_bind_int (statement, 7, backers_only);
   return run (reader, statement, NULL);
 }
 
@@ -467,7 +483,7 @@ read_campaign (Reader         *reader,
          read_text (reader, "category", TRUE, &record->category) &&
          read_text (reader, "image_url", FALSE, &record->image_url) &&
          (record->image_url == NULL || g_str_has_prefix (record->image_url, "/") ||
-          cf_request_is_web_address (record->image_url) ||
+          cf_web_address_is_valid (record->image_url) ||
           fail (reader, "image_url", "must be a path on the platform or an http(s) address")) &&
          read_text (reader, "state", TRUE, &record->state) &&
          (record->currency != NULL || fail (reader, "goal", "must be money")) &&
@@ -565,7 +581,6 @@ read_pledge (Reader       *reader,
              PledgeRecord *record)
 {
   JsonNode *fulfillment = member (reader, "fulfillment");
-  JsonNode *received = member (reader, "received");
   Reader nested = *reader;
 
   if (!find_pledge_parties (reader, record) ||
@@ -575,12 +590,10 @@ read_pledge (Reader       *reader,
       !read_text (reader, "status", FALSE, &record->status) ||
       !read_text (reader, "address", FALSE, &record->address) ||
       !read_text (reader, "actions", FALSE, &record->actions) ||
-      !read_time (reader, "pledged_at", FALSE, &record->pledged_at))
+      !read_time (reader, "pledged_at", FALSE, &record->pledged_at) ||
+      !read_boolean (reader, "received", &record->received))
     return FALSE;
 
-  if (received != NULL && json_node_get_value_type (received) != G_TYPE_BOOLEAN)
-    return fail (reader, "received", "must be true or false");
-  record->received = received && json_node_get_boolean (received);
   if (fulfillment != NULL && !JSON_NODE_HOLDS_OBJECT (fulfillment))
     return fail (reader, "fulfillment", "must be an object");
   if (fulfillment == NULL)
@@ -724,12 +737,13 @@ import_root (Reader     *reader,
              JsonObject *root)
 {
   JsonNode *rates = json_object_get_member (root, "exchange_rates");
-  JsonNode *generate = json_object_get_member (root, "generate_funding");
+  gboolean generate;
 
+  reader->object = root;
   if (rates != NULL && !JSON_NODE_HOLDS_OBJECT (rates))
     return fail (reader, "exchange_rates", "must be an object");
-  if (generate != NULL && json_node_get_value_type (generate) != G_TYPE_BOOLEAN)
-    return fail (reader, "generate_funding", "must be true or false");
+  if (!read_boolean (reader, "generate_funding", &generate))
+    return FALSE;
 
   if (!import_all (reader, root, "users", import_user) ||
       !import_all (reader, root, "categories", import_category) ||
@@ -739,7 +753,7 @@ import_root (Reader     *reader,
       !import_all (reader, root, "pledges", import_pledge))
     return FALSE;
 
-  if (json_object_get_boolean_member_with_default (root, "generate_funding", FALSE))
+  if (generate)
     {
       sqlite3_stmt *campaigns = cf_database_prepare (reader->database, "SELECT id FROM campaigns");
       g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));

@@ -65,6 +65,15 @@ authenticate (CfServer          *self,
   return sqlite3_column_int64 (statement, 0);
 }
 
+static void
+reply_invalid_token (CfRequest *request)
+{
+  soup_message_headers_replace (soup_server_message_get_response_headers (request->message),
+                                "WWW-Authenticate", "Bearer error=\"invalid_token\"");
+  cf_request_reply_error (request, SOUP_STATUS_UNAUTHORIZED, "invalid_token",
+                          "The access token is unknown or has expired.");
+}
+
 static gboolean
 read_body (CfRequest *request)
 {
@@ -169,10 +178,7 @@ handle_api (SoupServer        *soup_server,
   if (request.user_id < 0)
     {
       request.user_id = 0;
-      soup_message_headers_replace (soup_server_message_get_response_headers (message),
-                                    "WWW-Authenticate", "Bearer error=\"invalid_token\"");
-      cf_request_reply_error (&request, SOUP_STATUS_UNAUTHORIZED, "invalid_token",
-                              "The access token is unknown or has expired.");
+      reply_invalid_token (&request);
     }
   else if (read_body (&request))
     dispatch (self, &request, path + strlen ("/v1/"));
@@ -307,12 +313,7 @@ check_live_handshake (SoupServer        *soup_server,
   CfRequest request = { .server = self, .message = message, .method = soup_server_message_get_method (message) };
 
   if (authenticate (self, message, NULL) < 0)
-    {
-      soup_message_headers_replace (soup_server_message_get_response_headers (message),
-                                    "WWW-Authenticate", "Bearer error=\"invalid_token\"");
-      cf_request_reply_error (&request, SOUP_STATUS_UNAUTHORIZED, "invalid_token",
-                              "The access token is unknown or has expired.");
-    }
+    reply_invalid_token (&request);
   else if (!cf_live_hub_has_room (self->live_hub, soup_server_message_get_remote_host (message)))
     {
       soup_message_headers_replace (soup_server_message_get_response_headers (message),

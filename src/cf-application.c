@@ -8,9 +8,9 @@
 
 #include "cf-application.h"
 #include "cf-demo-platform.h"
-#include "cf-model.h"
 #include "cf-resources.h"
 #include "cf-rest-platform.h"
+#include "cf-web-address.h"
 #include "cf-window.h"
 
 /* The application: one platform connection shared by its windows, the demo
@@ -115,7 +115,7 @@ cf_application_handle_local_options (GApplication *application,
 
   if (g_variant_dict_contains (options_dict, "demo"))
     cf_application_set_platform_option (self, CF_DEMO_CHOICE);
-  else if (g_variant_dict_lookup (options_dict, "platform", "&s", &url) && !cf_model_is_web_address (url))
+  else if (g_variant_dict_lookup (options_dict, "platform", "&s", &url) && !cf_web_address_is_valid (url))
     {
       /* Translators: %s is what was given after --platform. */
       g_printerr (_("“%s” is not a platform address: give one such as https://crowdfund.example or "

@@ -484,22 +484,6 @@ cf_http_client_new (SoupSession         *session,
   return self;
 }
 
-const char *
-cf_http_client_get_base_url (CfHttpClient *self)
-{
-  g_return_val_if_fail (CF_IS_HTTP_CLIENT (self), NULL);
-
-  return self->base_url;
-}
-
-SoupSession *
-cf_http_client_get_session (CfHttpClient *self)
-{
-  g_return_val_if_fail (CF_IS_HTTP_CLIENT (self), NULL);
-
-  return self->session;
-}
-
 /* A header sent with every request (a language, an API version). */
 void
 cf_http_client_set_header (CfHttpClient *self,

@@ -56,8 +56,6 @@ typedef struct
 CfHttpClient *cf_http_client_new           (SoupSession          *session,
                                             const char           *base_url,
                                             const CfHttpAdapter  *adapter);
-const char   *cf_http_client_get_base_url  (CfHttpClient         *self);
-SoupSession  *cf_http_client_get_session   (CfHttpClient         *self);
 void          cf_http_client_set_header    (CfHttpClient         *self,
                                             const char           *name,
                                             const char           *value);

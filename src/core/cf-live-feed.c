@@ -384,20 +384,6 @@ schedule_retry (CfLiveFeed *self)
   self->retry_id = g_timeout_add (delay, retry_cb, self);
 }
 
-static gboolean
-read_int (JsonObject *object,
-          const char *member,
-          gint64     *value)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
-    return FALSE;
-
-  *value = json_node_get_int (node);
-  return TRUE;
-}
-
 /* An id as the platform sent it, integer or text, into @buffer; "" for null. */
 static gboolean
 read_id (JsonObject *object,
@@ -412,7 +398,7 @@ read_id (JsonObject *object,
       buffer[0] = '\0';
       return TRUE;
     }
-  if (read_int (object, member, &number))
+  if (cf_model_json_int (object, member, &number))
     {
       g_snprintf (buffer, 24, "%" G_GINT64_FORMAT, number);
       return TRUE;
@@ -433,7 +419,7 @@ handle_totals (CfLiveFeed *self,
 
   if (!json_object_has_member (object, "pledged") ||
       !cf_money_from_json (json_object_get_member (object, "pledged"), &pledged, NULL) ||
-      !read_int (object, "backers_count", &backers_count) || backers_count < 0)
+      !cf_model_json_int (object, "backers_count", &backers_count) || backers_count < 0)
     return FALSE;
 
   entry->live.pledged = pledged;

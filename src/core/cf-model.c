@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cf-model.h"
+#include "cf-web-address.h"
 #include "cf-money.h"
 
 typedef enum
@@ -205,7 +206,7 @@ read_scalar (JsonNode      *node,
     case CF_FIELD_STRING:
       /* Whatever the platform sends, the desktop is only ever handed a web
        * address: javascript:, file: or a handler's scheme is dropped. */
-      if (text != NULL && (field->flags & CF_FIELD_WEB_ADDRESS) && !cf_model_is_web_address (text))
+      if (text != NULL && (field->flags & CF_FIELD_WEB_ADDRESS) && !cf_web_address_is_valid (text))
         return TRUE;
       if (text != NULL)
         *(char **) slot = (field->flags & CF_FIELD_INTERN) ? (char *) g_intern_string (text)
@@ -531,7 +532,7 @@ cf_model_json_string (JsonObject *object,
 {
   JsonNode *node = json_object_get_member (object, member);
 
-  return node && json_node_get_value_type (node) == G_TYPE_STRING ? json_node_get_string (node) : NULL;
+  return node ? string_value (node) : NULL;
 }
 
 /* A member's integer: FALSE when it is absent or not an integer. */
@@ -547,14 +548,4 @@ cf_model_json_int (JsonObject *object,
 
   *value = json_node_get_int (node);
   return TRUE;
-}
-
-gboolean
-cf_model_is_web_address (const char *text)
-{
-  g_autoptr(GUri) uri = text ? g_uri_parse (text, G_URI_FLAGS_NONE, NULL) : NULL;
-  const char *scheme = uri ? g_uri_get_scheme (uri) : NULL;
-
-  return uri != NULL && g_uri_get_host (uri) != NULL && *g_uri_get_host (uri) != '\0' &&
-         (g_ascii_strcasecmp (scheme, "https") == 0 || g_ascii_strcasecmp (scheme, "http") == 0);
 }

@@ -70,7 +70,6 @@ void     cf_model_class_install_fields (CfModelClass  *model_class,
  * funding history a point an hour. */
 #define CF_MODEL_MAX_LIST_LENGTH 10000
 
-gboolean    cf_model_is_web_address (const char  *text);
 const char *cf_model_json_string  (JsonObject    *object,
                                    const char    *member);
 gboolean    cf_model_json_int     (JsonObject    *object,

@@ -13,8 +13,9 @@
 #include "cf-web-address.h"
 #include "cf-window.h"
 
-/* The application: one platform connection shared by its windows, the demo
- * platform when that is the choice (stopped on quit), and app-wide actions. */
+/* The application: one HTTP session shared by its windows and their
+ * platforms, the demo platform when it is among them (stopped on quit),
+ * and app-wide actions. */
 struct _CfApplication
 {
   AdwApplication parent_instance;
@@ -253,17 +254,26 @@ cf_application_set_platform_option (CfApplication *self,
   self->platform_option = g_strdup (choice);
 }
 
-/* The platform to open: the command line's, else the remembered one, else
- * NULL when the person has not chosen yet. */
-char *
-cf_application_dup_platform_choice (CfApplication *self)
+/* The platforms to open (see #CfPlatformKind): the command line's alone,
+ * else those the person added, else none when they have not chosen yet.
+ * @remembered tells whether changes are to be kept for the next start. */
+GStrv
+cf_application_dup_platform_choices (CfApplication *self,
+                                     gboolean      *remembered)
 {
-  g_autofree char *saved = g_settings_get_string (self->settings, "platform");
+  g_auto(GStrv) saved = g_settings_get_strv (self->settings, "platforms");
+  g_autofree char *explored = g_settings_get_string (self->settings, "platform");
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
 
+  *remembered = self->platform_option == NULL;
   if (self->platform_option != NULL)
-    return g_strdup (self->platform_option);
-
-  return *saved != '\0' ? g_steal_pointer (&saved) : NULL;
+    g_strv_builder_add (builder, self->platform_option);
+  else if (saved[0] != NULL)
+    return g_steal_pointer (&saved);
+  /* Before several platforms, the one chosen was the only one. */
+  else if (*explored != '\0')
+    g_strv_builder_add (builder, explored);
+  return g_strv_builder_end (builder);
 }
 
 static void
@@ -283,10 +293,10 @@ demo_started_cb (GObject      *object,
       return;
     }
 
-  g_task_return_pointer (task, cf_rest_platform_new (self->session, url), g_object_unref);
+  g_task_return_pointer (task, cf_demo_platform_kind.create (self->session, url), g_object_unref);
 }
 
-/* Opens @choice: an address, or CF_DEMO_CHOICE to start the demo. */
+/* Opens @choice (see #CfPlatformKind), starting the demo for CF_DEMO_CHOICE. */
 void
 cf_application_connect_async (CfApplication       *self,
                               const char          *choice,
@@ -295,11 +305,19 @@ cf_application_connect_async (CfApplication       *self,
                               gpointer             user_data)
 {
   g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  const CfPlatformKind *kind = cf_platform_kind_for_choice (choice);
 
   g_task_set_source_tag (task, cf_application_connect_async);
-  if (!g_str_equal (choice, CF_DEMO_CHOICE))
+  if (kind == NULL)
     {
-      g_task_return_pointer (task, cf_rest_platform_new (self->session, choice), g_object_unref);
+      /* Translators: %s is what was remembered or given as a platform. */
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("“%s” is not a platform Crowdfund knows."),
+                               choice);
+      return;
+    }
+  if (kind != &cf_demo_platform_kind)
+    {
+      g_task_return_pointer (task, kind->create (self->session, choice), g_object_unref);
       return;
     }
 

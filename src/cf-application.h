@@ -12,13 +12,15 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CfApplication, cf_application, CF, APPLICATION, AdwApplication)
 
-/* What cf_application_connect_async() takes for the demo platform. */
+/* What cf_application_connect_async() takes for the demo platform: the id
+ * of its kind. */
 #define CF_DEMO_CHOICE "demo"
 
 CfApplication *cf_application_new            (void);
 GSettings     *cf_application_get_settings   (CfApplication        *self);
 CfImageCache  *cf_application_get_image_cache (CfApplication       *self);
-char          *cf_application_dup_platform_choice (CfApplication   *self);
+GStrv          cf_application_dup_platform_choices (CfApplication  *self,
+                                                    gboolean       *remembered);
 void           cf_application_set_platform_option (CfApplication   *self,
                                                    const char      *choice);
 void           cf_application_connect_async  (CfApplication        *self,

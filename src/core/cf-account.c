@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "cf-account.h"
+#include "cf-platform-kind.h"
 
 /* A person's account on one platform. Signing in trades the password for
  * tokens, which go to the keyring and nowhere else; the next start finds
@@ -17,7 +18,8 @@ struct _CfAccount
 
   CfPlatform *platform;
   CfSecretStore *secret_store;
-  char *platform_key;  /* how the keyring knows the platform */
+  char *choice;        /* how the settings and the keyring know the platform */
+  char *label;         /* what the person calls the platform */
   char *username;      /* while signed in */
   CfUser *user;        /* once the platform said who that is */
   GError *error;       /* why the account is signed out, if not by choice */
@@ -45,6 +47,7 @@ enum
   PROP_SIGNED_IN,
   PROP_BUSY,
   PROP_ERROR,
+  PROP_LABEL,
   N_PROPS
 };
 
@@ -111,12 +114,12 @@ credentials_changed_cb (CfAccount *self)
 
   if (credentials != NULL)
     {
-      cf_secret_store_store_async (self->secret_store, self->platform_key, self->username, credentials,
+      cf_secret_store_store_async (self->secret_store, self->choice, self->username, credentials,
                                    NULL, renewed_stored_cb, NULL);
       return;
     }
 
-  cf_secret_store_clear_async (self->secret_store, self->platform_key, self->username,
+  cf_secret_store_clear_async (self->secret_store, self->choice, self->username,
                                NULL, cleared_cb, NULL);
   forget (self, g_error_new (CF_ACCOUNT_ERROR, CF_ACCOUNT_ERROR_EXPIRED,
                              _("Your session on this platform has ended. Sign in again to see your pledges.")));
@@ -223,7 +226,7 @@ cf_account_restore_async (CfAccount           *self,
   g_task_set_source_tag (task, cf_account_restore_async);
   g_task_set_task_data (task, g_strdup (username), g_free);
   set_busy (self, TRUE);
-  cf_secret_store_lookup_async (self->secret_store, self->platform_key, username, cancellable,
+  cf_secret_store_lookup_async (self->secret_store, self->choice, username, cancellable,
                                 looked_up_cb, task);
 }
 
@@ -305,7 +308,7 @@ signed_in_cb (GObject      *object,
       return;
     }
 
-  cf_secret_store_store_async (self->secret_store, self->platform_key, sign_in->username,
+  cf_secret_store_store_async (self->secret_store, self->choice, sign_in->username,
                                sign_in->credentials, g_task_get_cancellable (task),
                                stored_cb, g_object_ref (task));
 }
@@ -400,7 +403,7 @@ cf_account_sign_out_async (CfAccount           *self,
     }
 
   set_busy (self, TRUE);
-  cf_secret_store_clear_async (self->secret_store, self->platform_key, self->username, cancellable,
+  cf_secret_store_clear_async (self->secret_store, self->choice, self->username, cancellable,
                                sign_out_cleared_cb, task);
 }
 
@@ -422,6 +425,32 @@ cf_account_get_live_feed (CfAccount *self)
   g_return_val_if_fail (CF_IS_ACCOUNT (self), NULL);
 
   return self->live_feed;
+}
+
+CfPlatform *
+cf_account_get_platform (CfAccount *self)
+{
+  g_return_val_if_fail (CF_IS_ACCOUNT (self), NULL);
+
+  return self->platform;
+}
+
+/* How the settings and the keyring know the account's platform. */
+const char *
+cf_account_get_choice (CfAccount *self)
+{
+  g_return_val_if_fail (CF_IS_ACCOUNT (self), NULL);
+
+  return self->choice;
+}
+
+/* The platform as the person knows it: “Demo platform”, or its host. */
+const char *
+cf_account_get_label (CfAccount *self)
+{
+  g_return_val_if_fail (CF_IS_ACCOUNT (self), NULL);
+
+  return self->label;
 }
 
 /* The signed-in user, once the platform said who it is. */
@@ -488,7 +517,8 @@ cf_account_finalize (GObject *object)
 {
   CfAccount *self = CF_ACCOUNT (object);
 
-  g_free (self->platform_key);
+  g_free (self->choice);
+  g_free (self->label);
   g_free (self->username);
   g_hash_table_unref (self->following);
   g_clear_error (&self->error);
@@ -518,6 +548,9 @@ cf_account_get_property (GObject    *object,
     case PROP_ERROR:
       g_value_set_boxed (value, self->error);
       break;
+    case PROP_LABEL:
+      g_value_set_string (value, self->label);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -540,6 +573,8 @@ cf_account_class_init (CfAccountClass *klass)
     g_param_spec_boolean ("busy", NULL, NULL, FALSE, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_ERROR] =
     g_param_spec_boxed ("error", NULL, NULL, G_TYPE_ERROR, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_LABEL] =
+    g_param_spec_string ("label", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
@@ -625,18 +660,19 @@ cf_account_set_following_finish (CfAccount     *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
-/* An account on @platform, whose tokens @secret_store keeps under
- * @platform_key: the platform's address, or a name that outlives it. */
+/* An account on @platform, chosen as @choice (see #CfPlatformKind), whose
+ * tokens @secret_store keeps. */
 CfAccount *
 cf_account_new (CfPlatform    *platform,
                 CfSecretStore *secret_store,
-                const char    *platform_key)
+                const char    *choice)
 {
   CfAccount *self = g_object_new (CF_TYPE_ACCOUNT, NULL);
 
   self->platform = g_object_ref (platform);
   self->secret_store = g_object_ref (secret_store);
-  self->platform_key = g_strdup (platform_key);
+  self->choice = g_strdup (choice);
+  self->label = cf_platform_kind_dup_label (choice);
   g_signal_connect_swapped (platform, "credentials-changed", G_CALLBACK (credentials_changed_cb), self);
   self->live_feed = cf_live_feed_new (platform);
   g_signal_connect_swapped (self, "notify::signed-in", G_CALLBACK (cf_live_feed_reconnect), self->live_feed);

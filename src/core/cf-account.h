@@ -24,7 +24,10 @@ GQuark      cf_account_error_quark       (void);
 
 CfAccount  *cf_account_new               (CfPlatform          *platform,
                                           CfSecretStore       *secret_store,
-                                          const char          *platform_key);
+                                          const char          *choice);
+CfPlatform *cf_account_get_platform      (CfAccount           *self);
+const char *cf_account_get_choice        (CfAccount           *self);
+const char *cf_account_get_label         (CfAccount           *self);
 CfLiveFeed *cf_account_get_live_feed     (CfAccount           *self);
 CfUser     *cf_account_get_user          (CfAccount           *self);
 const char *cf_account_get_username      (CfAccount           *self);

@@ -11,6 +11,7 @@
 #endif
 
 #include "cf-demo-platform.h"
+#include "cf-rest-platform.h"
 
 #define DEMO_PLEDGES_PER_SECOND "0.2"
 
@@ -26,6 +27,21 @@ struct _CfDemoPlatform
 };
 
 G_DEFINE_FINAL_TYPE (CfDemoPlatform, cf_demo_platform, G_TYPE_OBJECT)
+
+/* The demo is a Crowdfund platform too, at the address it was started on. */
+static CfPlatform *
+create_platform (SoupSession *session,
+                 const char  *address)
+{
+  return cf_rest_platform_kind.create (session, address);
+}
+
+const CfPlatformKind cf_demo_platform_kind = {
+  .id = "demo",
+  .name = N_("Demo platform"),
+  .needs_address = FALSE,
+  .create = create_platform,
+};
 
 static void
 cf_demo_platform_dispose (GObject *object)

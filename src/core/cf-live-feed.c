@@ -354,12 +354,19 @@ poll_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* The person's interval, but never faster than the platform allows. */
+static guint
+effective_poll_interval (CfLiveFeed *self)
+{
+  return MAX (self->poll_interval, cf_platform_get_capabilities (self->platform)->live_poll_seconds);
+}
+
 static void
 start_polling (CfLiveFeed *self)
 {
   set_status (self, CF_LIVE_FEED_STATUS_POLLING);
   if (self->poll_id == 0)
-    self->poll_id = g_timeout_add_seconds (self->poll_interval, poll_cb, self);
+    self->poll_id = g_timeout_add_seconds (effective_poll_interval (self), poll_cb, self);
 }
 
 static gboolean
@@ -629,16 +636,29 @@ connected_cb (GObject      *object,
   g_hash_table_iter_init (&iter, self->entries);
   while (g_hash_table_iter_next (&iter, (gpointer *) &id, NULL))
     g_ptr_array_add (self->to_subscribe, g_strdup (id));
-  send_subscriptions_cb (self);
+  /* What was queued goes now, and its pending send with it. */
   g_clear_handle_id (&self->send_id, g_source_remove);
+  send_subscriptions_cb (self);
   read_all_snapshots (self);
 }
 
 static void
 connect_live (CfLiveFeed *self)
 {
-  if (self->connection != NULL || self->connecting || g_hash_table_size (self->entries) == 0)
+  CfLiveTotals live_totals = cf_platform_get_capabilities (self->platform)->live_totals;
+
+  if (self->connection != NULL || self->connecting || g_hash_table_size (self->entries) == 0 ||
+      live_totals == CF_LIVE_TOTALS_NONE)
     return;
+
+  /* A platform that only answers reads is polled from the start. */
+  if (live_totals == CF_LIVE_TOTALS_POLL)
+    {
+      if (self->status != CF_LIVE_FEED_STATUS_POLLING)
+        read_all_snapshots (self);
+      start_polling (self);
+      return;
+    }
 
   if (self->status != CF_LIVE_FEED_STATUS_POLLING)
     set_status (self, CF_LIVE_FEED_STATUS_CONNECTING);
@@ -745,12 +765,14 @@ cf_live_feed_set_poll_interval (CfLiveFeed *self,
     }
 }
 
+/* How often campaigns are read while polling: the interval asked for, or
+ * the platform's shortest when that is longer. */
 guint
 cf_live_feed_get_poll_interval (CfLiveFeed *self)
 {
   g_return_val_if_fail (CF_IS_LIVE_FEED (self), DEFAULT_POLL_SECONDS);
 
-  return self->poll_interval;
+  return effective_poll_interval (self);
 }
 
 CfLiveFeedStatus

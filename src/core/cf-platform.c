@@ -66,6 +66,25 @@ cf_platform_new_idempotency_key (void)
   return g_uuid_string_random ();
 }
 
+/* What @self can do: views ask it rather than assume. */
+const CfPlatformCapabilities *
+cf_platform_get_capabilities (CfPlatform *self)
+{
+  g_return_val_if_fail (CF_IS_PLATFORM (self), NULL);
+
+  return CF_PLATFORM_GET_IFACE (self)->get_capabilities (self);
+}
+
+/* Whether @self can do every one of @features. */
+gboolean
+cf_platform_can (CfPlatform         *self,
+                 CfPlatformFeatures  features)
+{
+  g_return_val_if_fail (CF_IS_PLATFORM (self), FALSE);
+
+  return (cf_platform_get_capabilities (self)->features & features) == features;
+}
+
 void
 cf_platform_set_credentials (CfPlatform    *self,
                              CfCredentials *credentials)
@@ -581,6 +600,17 @@ list_following_page (CfPlatform          *self,
 }
 
 static void
+list_my_campaigns_page (CfPlatform          *self,
+                        const char          *scope,
+                        const char          *cursor,
+                        GCancellable        *cancellable,
+                        GAsyncReadyCallback  callback,
+                        gpointer             user_data)
+{
+  cf_platform_list_my_campaigns_async (self, cursor, cancellable, callback, user_data);
+}
+
+static void
 list_oldest_backers (CfPlatform          *self,
                      const char          *campaign_id,
                      const char          *cursor,
@@ -613,6 +643,18 @@ cf_platform_list_all_following_async (CfPlatform          *self,
   g_return_if_fail (CF_IS_PLATFORM (self));
 
   collect_all (self, list_following_page, NULL, CF_TYPE_CAMPAIGN, cancellable, callback, user_data);
+}
+
+/* Every campaign the user created, page after page, in one list. */
+void
+cf_platform_list_all_my_campaigns_async (CfPlatform          *self,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data)
+{
+  g_return_if_fail (CF_IS_PLATFORM (self));
+
+  collect_all (self, list_my_campaigns_page, NULL, CF_TYPE_CAMPAIGN, cancellable, callback, user_data);
 }
 
 /* Every pledge to a campaign the user created, oldest first, in one list. */

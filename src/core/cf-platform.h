@@ -63,6 +63,15 @@ typedef struct
   const char *carrier;          /* or NULL */
 } CfFulfillmentChange;
 
+/* What a platform can do, and how. */
+typedef struct
+{
+  CfPlatformFeatures features;
+  CfSignInMethod sign_in;
+  CfLiveTotals live_totals;
+  guint live_poll_seconds;  /* the shortest interval between two reads of live totals */
+} CfPlatformCapabilities;
+
 #define CF_TYPE_PLATFORM (cf_platform_get_type ())
 
 G_DECLARE_INTERFACE (CfPlatform, cf_platform, CF, PLATFORM, GObject)
@@ -81,6 +90,9 @@ G_DECLARE_INTERFACE (CfPlatform, cf_platform, CF, PLATFORM, GObject)
 struct _CfPlatformInterface
 {
   GTypeInterface parent_iface;
+
+  /* What the platform can do; the same for the platform's whole life. */
+  const CfPlatformCapabilities *(*get_capabilities) (CfPlatform *self);
 
   /* Uses @credentials (or none) for the requests that follow. */
   void           (*set_credentials) (CfPlatform    *self,
@@ -236,6 +248,9 @@ struct _CfPlatformInterface
 };
 
 char          *cf_platform_new_idempotency_key (void);
+const CfPlatformCapabilities *cf_platform_get_capabilities (CfPlatform *self);
+gboolean       cf_platform_can                 (CfPlatform         *self,
+                                                CfPlatformFeatures  features);
 void           cf_platform_set_credentials     (CfPlatform    *self,
                                                 CfCredentials *credentials);
 CfCredentials *cf_platform_dup_credentials     (CfPlatform    *self);
@@ -323,6 +338,10 @@ void cf_platform_list_all_pledges_async (CfPlatform          *self,
                                          GCancellable        *cancellable,
                                          GAsyncReadyCallback  callback,
                                          gpointer             user_data);
+void cf_platform_list_all_my_campaigns_async (CfPlatform          *self,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
 void cf_platform_list_all_backers_async (CfPlatform          *self,
                                          const char          *campaign_id,
                                          GCancellable        *cancellable,

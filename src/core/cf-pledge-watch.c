@@ -123,3 +123,19 @@ cf_pledge_watch_update (CfPledgeWatch *self,
 
   return news;
 }
+
+/* Forgets what was seen of the scope's pledges, as when its account goes. */
+void
+cf_pledge_watch_forget (CfPledgeWatch *self)
+{
+  g_autoptr(GKeyFile) seen = g_key_file_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_return_if_fail (CF_IS_PLEDGE_WATCH (self));
+
+  if (!g_key_file_load_from_file (seen, self->path, G_KEY_FILE_KEEP_COMMENTS, NULL) ||
+      !g_key_file_remove_group (seen, self->scope, NULL))
+    return;
+  if (!g_key_file_save_to_file (seen, self->path, &error))
+    g_warning ("Could not forget the pledges seen: %s", error->message);
+}

@@ -25,5 +25,6 @@ CfPledgeWatch *cf_pledge_watch_new    (const char    *path,
                                        const char    *scope);
 GArray        *cf_pledge_watch_update (CfPledgeWatch *self,
                                        GListModel    *pledges);
+void           cf_pledge_watch_forget (CfPledgeWatch *self);
 
 G_END_DECLS

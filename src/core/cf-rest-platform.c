@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "cf-category.h"
@@ -768,9 +769,44 @@ cf_rest_platform_connect_live (CfPlatform          *platform,
                                         G_PRIORITY_DEFAULT, cancellable, live_connected_cb, task);
 }
 
+static CfPlatform *
+create_platform (SoupSession *session,
+                 const char  *address)
+{
+  return CF_PLATFORM (cf_rest_platform_new (session, address));
+}
+
+/* A Crowdfund platform, at the address its operator gives. */
+const CfPlatformKind cf_rest_platform_kind = {
+  .id = "crowdfund",
+  .name = N_("Crowdfund platform"),
+  .needs_address = TRUE,
+  .create = create_platform,
+};
+
+/* The reference API does everything the app knows of. */
+static const CfPlatformCapabilities *
+cf_rest_platform_get_capabilities (CfPlatform *platform)
+{
+  static const CfPlatformCapabilities capabilities = {
+    .features = CF_PLATFORM_FEATURE_BROWSE | CF_PLATFORM_FEATURE_SEARCH | CF_PLATFORM_FEATURE_CATEGORIES |
+                CF_PLATFORM_FEATURE_UPDATES | CF_PLATFORM_FEATURE_FOLLOW | CF_PLATFORM_FEATURE_PLEDGE |
+                CF_PLATFORM_FEATURE_CHANGE_PLEDGE | CF_PLATFORM_FEATURE_CANCEL_PLEDGE |
+                CF_PLATFORM_FEATURE_PLEDGES | CF_PLATFORM_FEATURE_DELIVERY_TRACKING |
+                CF_PLATFORM_FEATURE_MY_CAMPAIGNS | CF_PLATFORM_FEATURE_BACKERS |
+                CF_PLATFORM_FEATURE_FULFILLMENT | CF_PLATFORM_FEATURE_EXCHANGE_RATES,
+    .sign_in = CF_SIGN_IN_METHOD_PASSWORD,
+    .live_totals = CF_LIVE_TOTALS_PUSH,
+    .live_poll_seconds = 1,
+  };
+
+  return &capabilities;
+}
+
 static void
 cf_rest_platform_iface_init (CfPlatformInterface *iface)
 {
+  iface->get_capabilities = cf_rest_platform_get_capabilities;
   iface->set_credentials = cf_rest_platform_set_credentials;
   iface->dup_credentials = cf_rest_platform_dup_credentials;
   iface->list_categories = cf_rest_platform_list_categories;

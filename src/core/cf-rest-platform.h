@@ -3,13 +3,15 @@
 
 #include <libsoup/soup.h>
 
-#include "cf-platform.h"
+#include "cf-platform-kind.h"
 
 G_BEGIN_DECLS
 
 #define CF_TYPE_REST_PLATFORM (cf_rest_platform_get_type ())
 
 G_DECLARE_FINAL_TYPE (CfRestPlatform, cf_rest_platform, CF, REST_PLATFORM, GObject)
+
+extern const CfPlatformKind cf_rest_platform_kind;
 
 SoupSession    *cf_rest_platform_new_session      (void);
 CfRestPlatform *cf_rest_platform_new              (SoupSession    *session,

@@ -6,11 +6,12 @@
 #include <glib/gi18n-lib.h>
 #include <libsecret/secret.h>
 
+#include "cf-platform-kind.h"
 #include "cf-secret-store.h"
 
 /* The tokens of each account, in the system keyring and nowhere else. An
- * item is found by the platform's URL and the username; its secret is the
- * credentials as JSON. */
+ * item is found by the kind of platform, the platform's choice (its address,
+ * or the kind's id) and the username; its secret is the credentials as JSON. */
 struct _CfSecretStore
 {
   GObject parent_instance;
@@ -24,6 +25,7 @@ token_schema (void)
   static const SecretSchema schema = {
     "com.example.Crowdfund.Token", SECRET_SCHEMA_NONE,
     {
+      { "kind", SECRET_SCHEMA_ATTRIBUTE_STRING },
       { "platform", SECRET_SCHEMA_ATTRIBUTE_STRING },
       { "username", SECRET_SCHEMA_ATTRIBUTE_STRING },
       { NULL, 0 },
@@ -31,6 +33,14 @@ token_schema (void)
   };
 
   return &schema;
+}
+
+static const char *
+kind_of (const char *choice)
+{
+  const CfPlatformKind *kind = cf_platform_kind_for_choice (choice);
+
+  return kind != NULL ? kind->id : "";
 }
 
 static char *
@@ -138,7 +148,7 @@ cf_secret_store_new (void)
 
 void
 cf_secret_store_store_async (CfSecretStore       *self,
-                             const char          *platform_url,
+                             const char          *choice,
                              const char          *username,
                              CfCredentials       *credentials,
                              GCancellable        *cancellable,
@@ -150,12 +160,12 @@ cf_secret_store_store_async (CfSecretStore       *self,
   /* Translators: the name of a keyring item, as Passwords and Keys shows it.
    * The first %s is a username, the second the address of a platform. */
   g_autofree char *label = g_strdup_printf (_("Crowdfund sign-in for %s on %s"),
-                                            username, platform_url);
+                                            username, choice);
 
   g_task_set_source_tag (task, cf_secret_store_store_async);
   secret_password_store (token_schema (), SECRET_COLLECTION_DEFAULT, label, secret,
                          cancellable, stored_cb, task,
-                         "platform", platform_url, "username", username, NULL);
+                         "kind", kind_of (choice), "platform", choice, "username", username, NULL);
 }
 
 gboolean
@@ -170,7 +180,7 @@ cf_secret_store_store_finish (CfSecretStore  *self,
 
 void
 cf_secret_store_lookup_async (CfSecretStore       *self,
-                              const char          *platform_url,
+                              const char          *choice,
                               const char          *username,
                               GCancellable        *cancellable,
                               GAsyncReadyCallback  callback,
@@ -180,7 +190,7 @@ cf_secret_store_lookup_async (CfSecretStore       *self,
 
   g_task_set_source_tag (task, cf_secret_store_lookup_async);
   secret_password_lookup (token_schema (), cancellable, looked_up_cb, task,
-                          "platform", platform_url, "username", username, NULL);
+                          "kind", kind_of (choice), "platform", choice, "username", username, NULL);
 }
 
 /* The saved credentials, or NULL without an error when there are none. */
@@ -196,7 +206,7 @@ cf_secret_store_lookup_finish (CfSecretStore  *self,
 
 void
 cf_secret_store_clear_async (CfSecretStore       *self,
-                             const char          *platform_url,
+                             const char          *choice,
                              const char          *username,
                              GCancellable        *cancellable,
                              GAsyncReadyCallback  callback,
@@ -206,7 +216,7 @@ cf_secret_store_clear_async (CfSecretStore       *self,
 
   g_task_set_source_tag (task, cf_secret_store_clear_async);
   secret_password_clear (token_schema (), cancellable, cleared_cb, task,
-                         "platform", platform_url, "username", username, NULL);
+                         "kind", kind_of (choice), "platform", choice, "username", username, NULL);
 }
 
 gboolean

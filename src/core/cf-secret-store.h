@@ -13,7 +13,7 @@ G_DECLARE_FINAL_TYPE (CfSecretStore, cf_secret_store, CF, SECRET_STORE, GObject)
 
 CfSecretStore *cf_secret_store_new           (void);
 void           cf_secret_store_store_async   (CfSecretStore        *self,
-                                              const char           *platform_url,
+                                              const char           *choice,
                                               const char           *username,
                                               CfCredentials        *credentials,
                                               GCancellable         *cancellable,
@@ -23,7 +23,7 @@ gboolean       cf_secret_store_store_finish  (CfSecretStore        *self,
                                               GAsyncResult         *result,
                                               GError              **error);
 void           cf_secret_store_lookup_async  (CfSecretStore        *self,
-                                              const char           *platform_url,
+                                              const char           *choice,
                                               const char           *username,
                                               GCancellable         *cancellable,
                                               GAsyncReadyCallback   callback,
@@ -32,7 +32,7 @@ CfCredentials *cf_secret_store_lookup_finish (CfSecretStore        *self,
                                               GAsyncResult         *result,
                                               GError              **error);
 void           cf_secret_store_clear_async   (CfSecretStore        *self,
-                                              const char           *platform_url,
+                                              const char           *choice,
                                               const char           *username,
                                               GCancellable         *cancellable,
                                               GAsyncReadyCallback   callback,

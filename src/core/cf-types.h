@@ -69,4 +69,40 @@ typedef enum
   CF_LIVE_FEED_STATUS_POLLING,     /* no WebSocket: campaigns are read every few seconds */
 } CfLiveFeedStatus;
 
+/* What a platform lets the app do; views ask rather than assume. */
+typedef enum /*< flags >*/
+{
+  CF_PLATFORM_FEATURE_BROWSE            = 1 << 0,
+  CF_PLATFORM_FEATURE_SEARCH            = 1 << 1,
+  CF_PLATFORM_FEATURE_CATEGORIES        = 1 << 2,
+  CF_PLATFORM_FEATURE_UPDATES           = 1 << 3,
+  CF_PLATFORM_FEATURE_FOLLOW            = 1 << 4,  /* the platform keeps the follow list */
+  CF_PLATFORM_FEATURE_PLEDGE            = 1 << 5,  /* pledging in the app */
+  CF_PLATFORM_FEATURE_CHANGE_PLEDGE     = 1 << 6,
+  CF_PLATFORM_FEATURE_CANCEL_PLEDGE     = 1 << 7,
+  CF_PLATFORM_FEATURE_PLEDGES           = 1 << 8,  /* the backer's pledges */
+  CF_PLATFORM_FEATURE_DELIVERY_TRACKING = 1 << 9,
+  CF_PLATFORM_FEATURE_MY_CAMPAIGNS      = 1 << 10, /* the creator's campaigns */
+  CF_PLATFORM_FEATURE_BACKERS           = 1 << 11,
+  CF_PLATFORM_FEATURE_FULFILLMENT       = 1 << 12, /* marking rewards shipped */
+  CF_PLATFORM_FEATURE_EXCHANGE_RATES    = 1 << 13,
+} CfPlatformFeatures;
+
+/* How a person signs in to a platform. */
+typedef enum
+{
+  CF_SIGN_IN_METHOD_NONE,
+  CF_SIGN_IN_METHOD_PASSWORD,  /* a username and password traded for tokens */
+  CF_SIGN_IN_METHOD_API_KEY,   /* a key the person copies from the platform's site */
+  CF_SIGN_IN_METHOD_TOKEN,     /* a personal access token */
+} CfSignInMethod;
+
+/* How a platform's live totals reach the app. */
+typedef enum
+{
+  CF_LIVE_TOTALS_NONE,
+  CF_LIVE_TOTALS_PUSH,  /* a live connection, polling when it is down */
+  CF_LIVE_TOTALS_POLL,  /* only by reading them again */
+} CfLiveTotals;
+
 G_END_DECLS

@@ -31,6 +31,7 @@ struct _CfCampaignCard
   CfAccount *account;
   CfCampaign *campaign;
   CfLiveSubscription *subscription;
+  gboolean show_platform;
   GCancellable *image_cancellable;
   GCancellable *follow_cancellable;
 };
@@ -91,7 +92,9 @@ show_following (CfCampaignCard *self)
   gboolean following = signed_in && self->campaign && cf_account_is_following (self->account, self->campaign);
   const char *label = following ? _("Unfollow Campaign") : _("Follow Campaign");
 
-  gtk_widget_set_visible (GTK_WIDGET (self->follow_button), signed_in);
+  gtk_widget_set_visible (GTK_WIDGET (self->follow_button),
+                          signed_in && cf_platform_can (cf_account_get_platform (self->account),
+                                                        CF_PLATFORM_FEATURE_FOLLOW));
   gtk_button_set_icon_name (self->follow_button, following ? "starred-symbolic" : "non-starred-symbolic");
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->follow_button), label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->follow_button), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
@@ -202,6 +205,36 @@ cf_campaign_card_new (CfImageCache *image_cache,
   return GTK_WIDGET (self);
 }
 
+/* The creator, and the platform when the person has several. */
+static void
+show_creator (CfCampaignCard *self)
+{
+  g_autofree char *text = NULL;
+
+  if (self->campaign == NULL)
+    return;
+  if (!self->show_platform)
+    {
+      gtk_label_set_label (self->creator_label, cf_campaign_get_creator_name (self->campaign));
+      return;
+    }
+  /* Translators: a campaign's creator and the platform it is on, as in “Atelier Lumen · Demo platform”. */
+  text = g_strdup_printf (_("%s · %s"), cf_campaign_get_creator_name (self->campaign),
+                          cf_account_get_label (self->account));
+  gtk_label_set_label (self->creator_label, text);
+}
+
+/* Whether the card says which platform the campaign is on. */
+void
+cf_campaign_card_set_show_platform (CfCampaignCard *self,
+                                    gboolean        show_platform)
+{
+  g_return_if_fail (CF_IS_CAMPAIGN_CARD (self));
+
+  self->show_platform = show_platform;
+  show_creator (self);
+}
+
 void
 cf_campaign_card_set_campaign (CfCampaignCard *self,
                                CfCampaign     *campaign)
@@ -216,7 +249,7 @@ cf_campaign_card_set_campaign (CfCampaignCard *self,
   self->subscription = cf_live_subscription_new (cf_account_get_live_feed (self->account), campaign, FALSE);
   g_signal_connect_swapped (self->subscription, "changed", G_CALLBACK (show_figures), self);
   gtk_label_set_label (self->title_label, cf_campaign_get_title (campaign));
-  gtk_label_set_label (self->creator_label, cf_campaign_get_creator_name (campaign));
+  show_creator (self);
   show_figures (self);
   show_picture (self);
   g_cancellable_cancel (self->follow_cancellable);

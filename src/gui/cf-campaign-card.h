@@ -18,4 +18,7 @@ GtkWidget *cf_campaign_card_new          (CfImageCache   *image_cache,
 void       cf_campaign_card_set_campaign (CfCampaignCard *self,
                                           CfCampaign     *campaign);
 
+void       cf_campaign_card_set_show_platform (CfCampaignCard *self,
+                                               gboolean        show_platform);
+
 G_END_DECLS

@@ -55,6 +55,7 @@ struct _CfCampaignPage
   GCancellable *cancellable;
   GPtrArray *update_rows;
   guint pending;
+  gboolean show_platform;
   gboolean failed;
   gboolean following_busy;
 };
@@ -81,15 +82,21 @@ update_actions (CfCampaignPage *self)
 {
   gboolean live = self->campaign && cf_campaign_get_state (self->campaign) == CF_CAMPAIGN_STATE_LIVE;
   gboolean following = signed_in (self) && self->campaign && cf_account_is_following (self->account, self->campaign);
+  gboolean in_app = cf_platform_can (self->platform, CF_PLATFORM_FEATURE_PLEDGE);
   const char *back_tooltip = NULL;
 
-  if (!signed_in (self))
-    back_tooltip = _("Sign in to back projects");
-  else if (!live)
+  if (!live)
     back_tooltip = _("This campaign is not taking pledges");
+  else if (!in_app)
+    back_tooltip = _("Pledges to this platform are made on its website: the campaign’s page opens in your browser");
+  else if (!signed_in (self))
+    back_tooltip = _("Sign in to back projects");
   gtk_button_set_label (self->back_button, self->pledge ? _("_Change Your Pledge") : _("_Back This Project"));
-  gtk_widget_set_sensitive (GTK_WIDGET (self->back_button), back_tooltip == NULL && self->rewards != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->back_button),
+                            live && (in_app ? signed_in (self) && self->rewards != NULL
+                                            : cf_campaign_get_url (self->campaign) != NULL));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->back_button), back_tooltip);
+  gtk_widget_set_visible (GTK_WIDGET (self->follow_button), cf_platform_can (self->platform, CF_PLATFORM_FEATURE_FOLLOW));
 
   adw_button_content_set_label (self->follow_content, following ? _("_Following") : _("_Follow"));
   adw_button_content_set_icon_name (self->follow_content, following ? "starred-symbolic" : "non-starred-symbolic");
@@ -133,6 +140,7 @@ show_figures (CfCampaignPage *self)
 
   cf_campaign_summary_init (&summary, campaign);
   adw_window_title_set_title (self->window_title, cf_campaign_get_title (campaign));
+  adw_window_title_set_subtitle (self->window_title, self->show_platform ? cf_account_get_label (self->account) : NULL);
   gtk_label_set_label (self->title_label, cf_campaign_get_title (campaign));
   gtk_label_set_label (self->blurb_label, cf_campaign_get_blurb (campaign));
   /* Translators: creator, category and place of a campaign, as in “by wena project · Technology · Tokyo”. */
@@ -315,6 +323,7 @@ clear_updates (CfCampaignPage *self)
   for (guint i = 0; i < self->update_rows->len; i++)
     adw_preferences_group_remove (self->updates_group, g_ptr_array_index (self->update_rows, i));
   g_ptr_array_set_size (self->update_rows, 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->updates_group), FALSE);
 }
 
 /* Finds the person's active pledge to this campaign, if any. */
@@ -358,17 +367,21 @@ load_details (CfCampaignPage *self)
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   clear_updates (self);
-  self->pending = 3;
+  self->pending = 2;
   self->failed = FALSE;
   gtk_stack_set_visible_child_name (self->details_stack, "loading");
 
   cf_platform_get_campaign_async (self->platform, id, self->cancellable, campaign_cb, self);
   cf_platform_list_rewards_async (self->platform, id, self->cancellable, rewards_cb, self);
-  cf_platform_list_updates_async (self->platform, id, NULL, self->cancellable, updates_cb, self);
+  if (cf_platform_can (self->platform, CF_PLATFORM_FEATURE_UPDATES))
+    {
+      self->pending++;
+      cf_platform_list_updates_async (self->platform, id, NULL, self->cancellable, updates_cb, self);
+    }
 
   g_clear_object (&self->pledge);
   update_actions (self);
-  if (signed_in (self))
+  if (signed_in (self) && cf_platform_can (self->platform, CF_PLATFORM_FEATURE_PLEDGES))
     cf_platform_list_all_pledges_async (self->platform, self->cancellable, pledges_cb, self);
 }
 
@@ -419,16 +432,32 @@ pledge_changed_cb (CfCampaignPage *self,
 }
 
 static void
+open_in_browser (CfCampaignPage *self)
+{
+  const char *url = self->campaign ? cf_campaign_get_url (self->campaign) : NULL;
+
+  if (url != NULL)
+    gtk_show_uri (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), url, GDK_CURRENT_TIME);
+}
+
+/* In the pledge dialog, or on the platform's website when pledges are made
+ * there; such a pledge shows in Pledges at the next refresh. */
+static void
 back_project_cb (CfCampaignPage *self)
 {
   CfUser *user = self->account ? cf_account_get_user (self->account) : NULL;
-  g_autofree char *country = user && cf_user_get_country (user) ? g_strdup (cf_user_get_country (user))
-                                                                 : cf_locale_dup_country ();
+  g_autofree char *country = NULL;
   CfPledgeDialog *dialog;
 
+  if (!cf_platform_can (self->platform, CF_PLATFORM_FEATURE_PLEDGE))
+    {
+      open_in_browser (self);
+      return;
+    }
   if (self->rewards == NULL)
     return;
 
+  country = user && cf_user_get_country (user) ? g_strdup (cf_user_get_country (user)) : cf_locale_dup_country ();
   dialog = cf_pledge_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->platform,
                                  self->campaign, self->rewards, self->pledge, self->rates,
                                  self->display_currency, country);
@@ -467,11 +496,7 @@ open_in_browser_action (GtkWidget  *widget,
                         const char *action_name,
                         GVariant   *parameter)
 {
-  CfCampaignPage *self = CF_CAMPAIGN_PAGE (widget);
-  const char *url = self->campaign ? cf_campaign_get_url (self->campaign) : NULL;
-
-  if (url != NULL)
-    g_app_info_launch_default_for_uri_async (url, NULL, NULL, NULL, NULL);
+  open_in_browser (CF_CAMPAIGN_PAGE (widget));
 }
 
 static void
@@ -550,15 +575,20 @@ cf_campaign_page_init (CfCampaignPage *self)
   self->update_rows = g_ptr_array_new ();
 }
 
+/* Campaigns shown from now on are those of @account's platform, which the
+ * page names when @show_platform is set. */
 void
-cf_campaign_page_set_platform (CfCampaignPage *self,
-                               CfPlatform     *platform,
-                               CfAccount      *account,
-                               CfImageCache   *image_cache)
+cf_campaign_page_set_account (CfCampaignPage *self,
+                              CfAccount      *account,
+                              CfImageCache   *image_cache,
+                              gboolean        show_platform)
 {
   g_return_if_fail (CF_IS_CAMPAIGN_PAGE (self));
 
-  g_set_object (&self->platform, platform);
+  self->show_platform = show_platform;
+  if (self->account == account)
+    return;
+  g_set_object (&self->platform, cf_account_get_platform (account));
   if (self->account != NULL)
     g_signal_handlers_disconnect_by_data (self->account, self);
   g_set_object (&self->account, account);

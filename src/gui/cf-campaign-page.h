@@ -14,10 +14,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CfCampaignPage, cf_campaign_page, CF, CAMPAIGN_PAGE, GtkWidget)
 
-void        cf_campaign_page_set_platform (CfCampaignPage  *self,
-                                           CfPlatform      *platform,
+void        cf_campaign_page_set_account  (CfCampaignPage  *self,
                                            CfAccount       *account,
-                                           CfImageCache    *image_cache);
+                                           CfImageCache    *image_cache,
+                                           gboolean         show_platform);
 void        cf_campaign_page_set_display  (CfCampaignPage  *self,
                                            CfExchangeRates *rates,
                                            const char      *currency);

@@ -13,8 +13,10 @@
 #include "cf-funding-chart.h"
 #include "cf-live-subscription.h"
 #include "cf-locale.h"
+#include "cf-merged-list.h"
 #include "cf-page.h"
 #include "cf-reward.h"
+#include "cf-widget-util.h"
 
 #define LATEST_SHOWN        8
 #define COUNT_UP_MS         800
@@ -48,11 +50,15 @@ struct _CfDashboardPage
   GtkStack *stack;
   GtkLabel *time_left_label;
 
+  GListModel *accounts;
+  CfMergedList *my_campaigns;
+  GHashTable *owners;  /* campaign → the account that created it */
+  GListStore *campaigns;
+
+  /* The account of the campaign shown. */
   CfPlatform *platform;
   CfAccount *account;
   CfLiveFeed *feed;
-  GListStore *campaigns;
-  GCancellable *cancellable;
 
   /* The campaign shown, and what is known of it. */
   CfCampaign *campaign;
@@ -505,6 +511,24 @@ forget_campaign (CfDashboardPage *self)
     gtk_list_box_remove (self->rewards_list, row);
 }
 
+/* Figures come from the live feed of the account that created the campaign. */
+static void
+use_account (CfDashboardPage *self,
+             CfAccount       *account)
+{
+  if (self->account == account)
+    return;
+  if (self->feed != NULL)
+    g_signal_handlers_disconnect_by_data (self->feed, self);
+  g_set_object (&self->account, account);
+  g_set_object (&self->platform, cf_account_get_platform (account));
+  g_set_object (&self->feed, cf_account_get_live_feed (account));
+  g_signal_connect_swapped (self->feed, "notify::status", G_CALLBACK (show_feed_status), self);
+  show_feed_status (self);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dashboard.fulfill",
+                                 cf_platform_can (self->platform, CF_PLATFORM_FEATURE_FULFILLMENT));
+}
+
 static void
 show_campaign (CfDashboardPage *self,
                CfCampaign      *campaign)
@@ -513,6 +537,7 @@ show_campaign (CfDashboardPage *self,
   if (campaign == NULL)
     return;
 
+  use_account (self, g_hash_table_lookup (self->owners, campaign));
   self->campaign = g_object_ref (campaign);
   self->campaign_cancellable = g_cancellable_new ();
   self->subscription = cf_live_subscription_new (self->feed, campaign, TRUE);
@@ -558,80 +583,69 @@ choose_campaign (CfDashboardPage *self,
   return live == G_MAXUINT ? 0 : live;
 }
 
+/* Every account's campaigns in one menu; a platform that failed keeps
+ * what it gave last, and says why. */
 static void
-campaigns_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
+campaigns_changed_cb (CfDashboardPage *self,
+                      CfAccount       *account)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CfPage) page = cf_platform_list_finish (CF_PLATFORM (object), result, &error);
-  CfDashboardPage *self;
-  GListModel *items;
+  g_autoptr(GListStore) items = g_list_store_new (CF_TYPE_CAMPAIGN);
+  guint n_sources = cf_merged_list_get_n_sources (self->my_campaigns);
   guint n, selected;
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  self = CF_DASHBOARD_PAGE (user_data);
-  if (page == NULL)
+  g_hash_table_remove_all (self->owners);
+  for (guint i = 0; i < n_sources; i++)
     {
-      /* What was shown stays, marked by the feed's badge. */
-      if (g_list_model_get_n_items (G_LIST_MODEL (self->campaigns)) > 0)
-        toast (self, error->message);
-      else
+      const CfMergedSource *source = cf_merged_list_get_source (self->my_campaigns, i);
+
+      if (source->error != NULL && source->account == account && source->items != NULL)
+        toast (self, source->error->message);
+      for (guint j = 0; source->items != NULL && j < g_list_model_get_n_items (source->items); j++)
         {
-          adw_status_page_set_description (self->error_status_page, error->message);
-          gtk_stack_set_visible_child_name (self->stack, "error");
+          CfCampaign *campaign = g_list_model_get_item (source->items, j);
+
+          g_hash_table_insert (self->owners, campaign, source->account);
+          g_list_store_append (items, campaign);
         }
+    }
+
+  n = g_list_model_get_n_items (G_LIST_MODEL (items));
+  if (n == 0)
+    {
+      forget_campaign (self);
+      g_list_store_remove_all (self->campaigns);
+      set_has_campaigns (self, FALSE);
+      cf_widget_show_merged_state (self->stack, self->my_campaigns, FALSE, "dashboard", self->error_status_page);
       return;
     }
 
-  items = cf_page_get_items (page);
-  n = g_list_model_get_n_items (items);
-  selected = choose_campaign (self, items);
-
+  selected = choose_campaign (self, G_LIST_MODEL (items));
   forget_campaign (self);
   g_signal_handlers_block_by_func (self->campaign_drop_down, campaign_selected_cb, self);
   g_list_store_remove_all (self->campaigns);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(CfCampaign) campaign = g_list_model_get_item (items, i);
+      g_autoptr(CfCampaign) campaign = g_list_model_get_item (G_LIST_MODEL (items), i);
 
       g_list_store_append (self->campaigns, campaign);
     }
   g_signal_handlers_unblock_by_func (self->campaign_drop_down, campaign_selected_cb, self);
   gtk_widget_set_visible (GTK_WIDGET (self->campaign_drop_down), n > 1);
 
-  set_has_campaigns (self, n > 0);
-  gtk_stack_set_visible_child_name (self->stack, n > 0 ? "dashboard" : "empty");
-  if (n > 0)
-    {
-      gtk_drop_down_set_selected (self->campaign_drop_down, selected);
-      campaign_selected_cb (self);
-    }
+  set_has_campaigns (self, TRUE);
+  cf_widget_show_merged_state (self->stack, self->my_campaigns, TRUE, "dashboard", self->error_status_page);
+  gtk_drop_down_set_selected (self->campaign_drop_down, selected);
+  campaign_selected_cb (self);
 }
 
+/* Asks every platform again; what is shown stays until the answers come. */
 void
 cf_dashboard_page_reload (CfDashboardPage *self)
 {
   g_return_if_fail (CF_IS_DASHBOARD_PAGE (self));
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-
-  if (self->account == NULL || !cf_account_get_signed_in (self->account))
-    {
-      forget_campaign (self);
-      g_list_store_remove_all (self->campaigns);
-      set_has_campaigns (self, FALSE);
-      gtk_stack_set_visible_child_name (self->stack, "signed-out");
-      return;
-    }
-
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->campaigns)) == 0)
-    gtk_stack_set_visible_child_name (self->stack, "loading");
-  cf_platform_list_my_campaigns_async (self->platform, NULL, self->cancellable, campaigns_cb, self);
+  if (self->my_campaigns != NULL)
+    cf_merged_list_reload (self->my_campaigns);
 }
 
 static gboolean
@@ -797,22 +811,21 @@ cf_dashboard_page_dispose (GObject *object)
 {
   CfDashboardPage *self = CF_DASHBOARD_PAGE (object);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
+  if (self->my_campaigns != NULL)
+    g_signal_handlers_disconnect_by_data (self->my_campaigns, self);
+  g_clear_object (&self->my_campaigns);
+  forget_campaign (self);
   if (self->feed != NULL)
-    {
-      forget_campaign (self);
-      g_signal_handlers_disconnect_by_data (self->feed, self);
-    }
-  if (self->account != NULL)
-    g_signal_handlers_disconnect_by_data (self->account, self);
+    g_signal_handlers_disconnect_by_data (self->feed, self);
   g_clear_handle_id (&self->clock_id, g_source_remove);
   g_clear_object (&self->pledged_animation);
   g_clear_object (&self->backers_animation);
   g_clear_object (&self->feed);
   g_clear_object (&self->account);
   g_clear_object (&self->platform);
+  g_clear_object (&self->accounts);
   g_clear_object (&self->campaigns);
+  g_clear_pointer (&self->owners, g_hash_table_unref);
   g_clear_pointer (&self->reward_rows, g_ptr_array_unref);
   g_clear_pointer (&self->locale, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), CF_TYPE_DASHBOARD_PAGE);
@@ -889,6 +902,7 @@ cf_dashboard_page_init (CfDashboardPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->campaigns = g_list_store_new (CF_TYPE_CAMPAIGN);
+  self->owners = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
   self->reward_rows = g_ptr_array_new ();
   self->locale = cf_locale_dup_default ();
   title = gtk_property_expression_new (CF_TYPE_CAMPAIGN, NULL, "title");
@@ -918,27 +932,19 @@ cf_dashboard_page_init (CfDashboardPage *self)
   self->clock_id = g_timeout_add_seconds (CLOCK_SECONDS, clock_cb, self);
 }
 
+/* Shows the campaigns created by every account of @accounts. */
 void
-cf_dashboard_page_set_platform (CfDashboardPage *self,
-                                CfPlatform      *platform,
-                                CfAccount       *account)
+cf_dashboard_page_set_accounts (CfDashboardPage *self,
+                                GListModel      *accounts)
 {
   g_return_if_fail (CF_IS_DASHBOARD_PAGE (self));
+  g_return_if_fail (self->my_campaigns == NULL);
 
-  if (self->account != NULL)
-    g_signal_handlers_disconnect_by_data (self->account, self);
-  if (self->feed != NULL)
-    {
-      forget_campaign (self);
-      g_signal_handlers_disconnect_by_data (self->feed, self);
-    }
-  g_set_object (&self->platform, platform);
-  g_set_object (&self->account, account);
-  g_set_object (&self->feed, cf_account_get_live_feed (account));
-  g_signal_connect_swapped (account, "notify::signed-in", G_CALLBACK (cf_dashboard_page_reload), self);
-  g_signal_connect_swapped (self->feed, "notify::status", G_CALLBACK (show_feed_status), self);
-  show_feed_status (self);
-  cf_dashboard_page_reload (self);
+  self->accounts = g_object_ref (accounts);
+  self->my_campaigns = cf_merged_list_new (accounts, CF_PLATFORM_FEATURE_MY_CAMPAIGNS,
+                                           cf_platform_list_all_my_campaigns_async);
+  g_signal_connect_swapped (self->my_campaigns, "changed", G_CALLBACK (campaigns_changed_cb), self);
+  campaigns_changed_cb (self, NULL);
 }
 
 /* Whether the signed-in account created campaigns: the view is shown only then. */

@@ -21,6 +21,7 @@ struct _CfExplorePage
   GtkDropDown *category_drop_down;
   GtkStack *content_stack;
   GtkLabel *error_banner_label;
+  GtkDropDown *platform_drop_down;
   GtkRevealer *error_revealer;
   AdwStatusPage *error_status_page;
   GtkGridView *grid_view;
@@ -30,9 +31,10 @@ struct _CfExplorePage
   GtkDropDown *sort_drop_down;
   GtkDropDown *state_drop_down;
 
+  GListModel *accounts;
   CfPlatform *platform;
   CfImageCache *image_cache;
-  CfAccount *account;
+  CfAccount *account;       /* whose platform is browsed */
   CfCampaignList *campaigns;
   GPtrArray *category_slugs;
   GCancellable *cancellable;
@@ -44,6 +46,19 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+enum {
+  PROP_0,
+  PROP_ACCOUNT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* Translators: the first entry of the category menu. */
+static const char * const all_categories[] = { N_("All Categories") };
+
+static void platform_chosen_cb (CfExplorePage *self);
 
 G_DEFINE_FINAL_TYPE (CfExplorePage, cf_explore_page, GTK_TYPE_WIDGET)
 
@@ -100,7 +115,7 @@ campaign_activated_cb (CfExplorePage *self,
   g_autoptr(CfCampaign) campaign = g_list_model_get_item (G_LIST_MODEL (self->campaigns), position);
 
   if (campaign != NULL)
-    g_signal_emit (self, signals[CAMPAIGN_ACTIVATED], 0, campaign);
+    g_signal_emit (self, signals[CAMPAIGN_ACTIVATED], 0, self->account, campaign);
 }
 
 static void
@@ -146,7 +161,10 @@ setup_card_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                CfExplorePage            *self)
 {
-  gtk_list_item_set_child (item, cf_campaign_card_new (self->image_cache, self->account));
+  GtkWidget *card = cf_campaign_card_new (self->image_cache, self->account);
+
+  cf_campaign_card_set_show_platform (CF_CAMPAIGN_CARD (card), g_list_model_get_n_items (self->accounts) > 1);
+  gtk_list_item_set_child (item, card);
 }
 
 static void
@@ -218,6 +236,9 @@ cf_explore_page_dispose (GObject *object)
   if (self->campaigns != NULL)
     g_signal_handlers_disconnect_by_data (self->campaigns, self);
   g_clear_object (&self->campaigns);
+  if (self->accounts != NULL)
+    g_signal_handlers_disconnect_by_data (self->accounts, self);
+  g_clear_object (&self->accounts);
   g_clear_object (&self->platform);
   g_clear_object (&self->image_cache);
   g_clear_object (&self->account);
@@ -229,20 +250,47 @@ cf_explore_page_dispose (GObject *object)
 }
 
 static void
+cf_explore_page_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  CfExplorePage *self = CF_EXPLORE_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ACCOUNT:
+      g_value_set_object (value, self->account);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 cf_explore_page_class_init (CfExplorePageClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
-  G_OBJECT_CLASS (klass)->dispose = cf_explore_page_dispose;
+  object_class->dispose = cf_explore_page_dispose;
+  object_class->get_property = cf_explore_page_get_property;
+
+  /* The account whose platform is browsed. */
+  properties[PROP_ACCOUNT] =
+    g_param_spec_object ("account", NULL, NULL, CF_TYPE_ACCOUNT, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**
    * CfExplorePage::campaign-activated:
+   * @account: the account whose platform has the campaign
+   * @campaign: the campaign
    *
    * A person chose a campaign to read.
    */
   signals[CAMPAIGN_ACTIVATED] =
     g_signal_new ("campaign-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                  NULL, NULL, NULL, G_TYPE_NONE, 1, CF_TYPE_CAMPAIGN);
+                  NULL, NULL, NULL, G_TYPE_NONE, 2, CF_TYPE_ACCOUNT, CF_TYPE_CAMPAIGN);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Crowdfund/cf-explore-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CfExplorePage, category_drop_down);
@@ -251,12 +299,14 @@ cf_explore_page_class_init (CfExplorePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CfExplorePage, error_revealer);
   gtk_widget_class_bind_template_child (widget_class, CfExplorePage, error_status_page);
   gtk_widget_class_bind_template_child (widget_class, CfExplorePage, grid_view);
+  gtk_widget_class_bind_template_child (widget_class, CfExplorePage, platform_drop_down);
   gtk_widget_class_bind_template_child (widget_class, CfExplorePage, more_spinner);
   gtk_widget_class_bind_template_child (widget_class, CfExplorePage, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, CfExplorePage, search_entry);
   gtk_widget_class_bind_template_child (widget_class, CfExplorePage, sort_drop_down);
   gtk_widget_class_bind_template_child (widget_class, CfExplorePage, state_drop_down);
   gtk_widget_class_bind_template_callback (widget_class, campaign_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, platform_chosen_cb);
   gtk_widget_class_bind_template_callback (widget_class, query_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, stop_search_cb);
@@ -271,8 +321,7 @@ cf_explore_page_init (CfExplorePage *self)
   static const char * const orders[] = {
     N_("Popular"), N_("Newest"), N_("Ending Soon"), N_("Most Funded"), N_("Most Backed"),
   };
-  static const char * const all_categories[] = { N_("All Categories") };
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkExpression) label = gtk_property_expression_new (CF_TYPE_ACCOUNT, NULL, "label");
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->category_slugs = g_ptr_array_new_with_free_func (g_free);
@@ -288,41 +337,117 @@ cf_explore_page_init (CfExplorePage *self)
   g_signal_handlers_unblock_by_func (self->state_drop_down, query_changed_cb, self);
   g_signal_handlers_unblock_by_func (self->sort_drop_down, query_changed_cb, self);
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_card_cb), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_card_cb), self);
-  gtk_grid_view_set_factory (self->grid_view, factory);
-  g_object_unref (factory);
-
+  gtk_drop_down_set_expression (self->platform_drop_down, label);
   g_signal_connect_swapped (gtk_scrolled_window_get_vadjustment (self->scrolled_window), "value-changed",
                             G_CALLBACK (maybe_load_more), self);
 }
 
-/* Starts browsing @platform as @account, loading its pictures through
- * @image_cache. */
-void
-cf_explore_page_set_platform (CfExplorePage *self,
-                              CfPlatform    *platform,
-                              CfAccount     *account,
-                              CfImageCache  *image_cache)
+/* Browses @account's platform: new cards, which show the campaigns as the
+ * account sees them, and the platform's own categories. */
+static void
+browse (CfExplorePage *self,
+        CfAccount     *account)
 {
   g_autoptr(GtkNoSelection) selection = NULL;
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
-  g_return_if_fail (CF_IS_EXPLORE_PAGE (self));
+  if (self->account == account)
+    return;
 
-  g_set_object (&self->platform, platform);
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  if (self->campaigns != NULL)
+    g_signal_handlers_disconnect_by_data (self->campaigns, self);
+  g_clear_object (&self->campaigns);
   g_set_object (&self->account, account);
-  g_set_object (&self->image_cache, image_cache);
-  self->campaigns = cf_campaign_list_new (platform);
+  g_set_object (&self->platform, cf_account_get_platform (account));
+
+  g_ptr_array_set_size (self->category_slugs, 1);
+  g_signal_handlers_block_by_func (self->category_drop_down, query_changed_cb, self);
+  gtk_drop_down_set_model (self->category_drop_down, G_LIST_MODEL (string_list (all_categories, 1)));
+  g_signal_handlers_unblock_by_func (self->category_drop_down, query_changed_cb, self);
+  gtk_widget_set_visible (GTK_WIDGET (self->category_drop_down),
+                          cf_platform_can (self->platform, CF_PLATFORM_FEATURE_CATEGORIES));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->search_entry),
+                            cf_platform_can (self->platform, CF_PLATFORM_FEATURE_SEARCH));
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_card_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_card_cb), self);
+  gtk_grid_view_set_factory (self->grid_view, factory);
+
+  self->campaigns = cf_campaign_list_new (self->platform);
   g_signal_connect_swapped (self->campaigns, "items-changed", G_CALLBACK (campaigns_changed_cb), self);
   g_signal_connect_swapped (self->campaigns, "notify::loading", G_CALLBACK (update_content), self);
   g_signal_connect_swapped (self->campaigns, "notify::error", G_CALLBACK (update_content), self);
-
   selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->campaigns)));
   gtk_grid_view_set_model (self->grid_view, GTK_SELECTION_MODEL (selection));
 
-  self->cancellable = g_cancellable_new ();
-  cf_platform_list_categories_async (platform, self->cancellable, categories_cb, self);
+  if (cf_platform_can (self->platform, CF_PLATFORM_FEATURE_CATEGORIES))
+    cf_platform_list_categories_async (self->platform, self->cancellable, categories_cb, self);
   apply_query (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ACCOUNT]);
+}
+
+static void
+platform_chosen_cb (CfExplorePage *self)
+{
+  CfAccount *account = gtk_drop_down_get_selected_item (self->platform_drop_down);
+
+  if (account != NULL)
+    browse (self, account);
+}
+
+/* The platform menu is there when there is a choice. */
+static void
+accounts_changed_cb (CfExplorePage *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->platform_drop_down), g_list_model_get_n_items (self->accounts) > 1);
+}
+
+/* Offers the platforms of @accounts, loading pictures through @image_cache. */
+void
+cf_explore_page_set_accounts (CfExplorePage *self,
+                              GListModel    *accounts,
+                              CfImageCache  *image_cache)
+{
+  g_return_if_fail (CF_IS_EXPLORE_PAGE (self));
+
+  g_set_object (&self->image_cache, image_cache);
+  g_set_object (&self->accounts, accounts);
+  g_signal_connect_object (accounts, "items-changed", G_CALLBACK (accounts_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_handlers_block_by_func (self->platform_drop_down, platform_chosen_cb, self);
+  gtk_drop_down_set_model (self->platform_drop_down, accounts);
+  g_signal_handlers_unblock_by_func (self->platform_drop_down, platform_chosen_cb, self);
+  accounts_changed_cb (self);
+}
+
+/* Browses @account's platform, one of those set. */
+void
+cf_explore_page_set_account (CfExplorePage *self,
+                             CfAccount     *account)
+{
+  g_return_if_fail (CF_IS_EXPLORE_PAGE (self));
+
+  for (guint i = 0; i < g_list_model_get_n_items (self->accounts); i++)
+    {
+      g_autoptr(CfAccount) item = g_list_model_get_item (self->accounts, i);
+
+      if (item != account)
+        continue;
+      g_signal_handlers_block_by_func (self->platform_drop_down, platform_chosen_cb, self);
+      gtk_drop_down_set_selected (self->platform_drop_down, i);
+      g_signal_handlers_unblock_by_func (self->platform_drop_down, platform_chosen_cb, self);
+    }
+  browse (self, account);
+}
+
+CfAccount *
+cf_explore_page_get_account (CfExplorePage *self)
+{
+  g_return_val_if_fail (CF_IS_EXPLORE_PAGE (self), NULL);
+
+  return self->account;
 }
 
 void

@@ -13,11 +13,13 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CfExplorePage, cf_explore_page, CF, EXPLORE_PAGE, GtkWidget)
 
-void cf_explore_page_set_platform (CfExplorePage *self,
-                                   CfPlatform    *platform,
-                                   CfAccount     *account,
-                                   CfImageCache  *image_cache);
-void cf_explore_page_focus_search (CfExplorePage *self);
-void cf_explore_page_reload       (CfExplorePage *self);
+void       cf_explore_page_set_accounts (CfExplorePage *self,
+                                         GListModel    *accounts,
+                                         CfImageCache  *image_cache);
+void       cf_explore_page_set_account  (CfExplorePage *self,
+                                         CfAccount     *account);
+CfAccount *cf_explore_page_get_account  (CfExplorePage *self);
+void       cf_explore_page_focus_search (CfExplorePage *self);
+void       cf_explore_page_reload       (CfExplorePage *self);
 
 G_END_DECLS

@@ -7,6 +7,7 @@
 
 #include "cf-campaign-card.h"
 #include "cf-following-page.h"
+#include "cf-merged-list.h"
 #include "cf-widget-util.h"
 
 /* The Following view: the campaigns the person follows, with their figures,
@@ -19,11 +20,11 @@ struct _CfFollowingPage
   GtkFlowBox *flow_box;
   GtkStack *stack;
 
-  CfPlatform *platform;
-  CfAccount *account;
+  GListModel *accounts;
+  CfMergedList *following;
   CfImageCache *image_cache;
   GListStore *campaigns;
-  GCancellable *cancellable;
+  GHashTable *owners;  /* campaign → the account that follows it */
 };
 
 G_DEFINE_FINAL_TYPE (CfFollowingPage, cf_following_page, GTK_TYPE_WIDGET)
@@ -39,11 +40,10 @@ static guint signals[N_SIGNALS];
 /* Soonest deadline first; campaigns without one last. */
 static int
 compare_deadlines (gconstpointer a,
-                   gconstpointer b,
-                   gpointer      data)
+                   gconstpointer b)
 {
-  GDateTime *first = cf_campaign_get_deadline ((CfCampaign *) a);
-  GDateTime *second = cf_campaign_get_deadline ((CfCampaign *) b);
+  GDateTime *first = cf_campaign_get_deadline (*(CfCampaign **) a);
+  GDateTime *second = cf_campaign_get_deadline (*(CfCampaign **) b);
 
   if (first == NULL || second == NULL)
     return (first == NULL) - (second == NULL);
@@ -55,8 +55,9 @@ create_card (gpointer item,
              gpointer user_data)
 {
   CfFollowingPage *self = user_data;
-  GtkWidget *card = cf_campaign_card_new (self->image_cache, self->account);
+  GtkWidget *card = cf_campaign_card_new (self->image_cache, g_hash_table_lookup (self->owners, item));
 
+  cf_campaign_card_set_show_platform (CF_CAMPAIGN_CARD (card), g_list_model_get_n_items (self->accounts) > 1);
   cf_campaign_card_set_campaign (CF_CAMPAIGN_CARD (card), item);
   return card;
 }
@@ -68,67 +69,49 @@ child_activated_cb (CfFollowingPage *self,
   g_autoptr(CfCampaign) campaign = g_list_model_get_item (G_LIST_MODEL (self->campaigns),
                                                           gtk_flow_box_child_get_index (child));
 
-  g_signal_emit (self, signals[CAMPAIGN_ACTIVATED], 0, campaign);
+  g_signal_emit (self, signals[CAMPAIGN_ACTIVATED], 0, g_hash_table_lookup (self->owners, campaign), campaign);
 }
 
+/* Every account's campaigns in one list; an account whose platform failed
+ * keeps what it gave last, and the failure is told over the list. */
 static void
-following_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
+following_changed_cb (CfFollowingPage *self,
+                      CfAccount       *account)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) campaigns = cf_platform_list_all_finish (CF_PLATFORM (object), result, &error);
-  CfFollowingPage *self;
-  guint n_campaigns;
+  guint n_sources = cf_merged_list_get_n_sources (self->following);
+  g_autoptr(GPtrArray) campaigns = g_ptr_array_new ();
 
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  self = CF_FOLLOWING_PAGE (user_data);
-  n_campaigns = g_list_model_get_n_items (G_LIST_MODEL (self->campaigns));
-  if (campaigns == NULL)
+  g_hash_table_remove_all (self->owners);
+  for (guint i = 0; i < n_sources; i++)
     {
-      /* What was shown stays; the failure is told over it. */
-      if (n_campaigns > 0)
-        gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", error->message);
-      else
+      const CfMergedSource *source = cf_merged_list_get_source (self->following, i);
+
+      if (source->error != NULL && source->account == account && source->items != NULL)
+        gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", source->error->message);
+      for (guint j = 0; source->items != NULL && j < g_list_model_get_n_items (source->items); j++)
         {
-          adw_status_page_set_description (self->error_status_page, error->message);
-          gtk_stack_set_visible_child_name (self->stack, "error");
+          CfCampaign *campaign = g_list_model_get_item (source->items, j);
+
+          g_hash_table_insert (self->owners, campaign, source->account);
+          g_ptr_array_add (campaigns, campaign);
         }
-      return;
     }
+  g_ptr_array_sort (campaigns, compare_deadlines);
+  g_list_store_splice (self->campaigns, 0, g_list_model_get_n_items (G_LIST_MODEL (self->campaigns)),
+                       campaigns->pdata, campaigns->len);
 
-  g_list_store_remove_all (self->campaigns);
-  for (guint i = 0; i < g_list_model_get_n_items (campaigns); i++)
-    {
-      g_autoptr(CfCampaign) campaign = g_list_model_get_item (campaigns, i);
-
-      g_list_store_insert_sorted (self->campaigns, campaign, compare_deadlines, NULL);
-    }
-  gtk_stack_set_visible_child_name (self->stack, g_list_model_get_n_items (campaigns) > 0 ? "campaigns" : "empty");
+  cf_widget_show_merged_state (self->stack, self->following, campaigns->len > 0, "campaigns",
+                               self->error_status_page);
 }
 
-/* Asks the platform again; what is shown stays until the answer comes. */
+/* Asks every platform again; what is shown stays until the answers come. */
 void
 cf_following_page_reload (CfFollowingPage *self)
 {
   g_return_if_fail (CF_IS_FOLLOWING_PAGE (self));
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-
-  if (self->account == NULL || !cf_account_get_signed_in (self->account))
-    {
-      g_list_store_remove_all (self->campaigns);
-      gtk_stack_set_visible_child_name (self->stack, "signed-out");
-      return;
-    }
-
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->campaigns)) == 0)
-    gtk_stack_set_visible_child_name (self->stack, "loading");
-  cf_platform_list_all_following_async (self->platform, self->cancellable, following_cb, self);
+  if (self->following != NULL)
+    cf_merged_list_reload (self->following);
 }
 
 static void
@@ -144,14 +127,13 @@ cf_following_page_dispose (GObject *object)
 {
   CfFollowingPage *self = CF_FOLLOWING_PAGE (object);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  if (self->account != NULL)
-    g_signal_handlers_disconnect_by_data (self->account, self);
-  g_clear_object (&self->account);
-  g_clear_object (&self->platform);
+  if (self->following != NULL)
+    g_signal_handlers_disconnect_by_data (self->following, self);
+  g_clear_object (&self->following);
+  g_clear_object (&self->accounts);
   g_clear_object (&self->image_cache);
   g_clear_object (&self->campaigns);
+  g_clear_pointer (&self->owners, g_hash_table_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), CF_TYPE_FOLLOWING_PAGE);
   cf_widget_unparent_children (GTK_WIDGET (self));
 
@@ -167,12 +149,14 @@ cf_following_page_class_init (CfFollowingPageClass *klass)
 
   /**
    * CfFollowingPage::campaign-activated:
+   * @account: the account that follows the campaign
+   * @campaign: the campaign
    *
    * A person chose a followed campaign to read.
    */
   signals[CAMPAIGN_ACTIVATED] =
     g_signal_new ("campaign-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                  NULL, NULL, NULL, G_TYPE_NONE, 1, CF_TYPE_CAMPAIGN);
+                  NULL, NULL, NULL, G_TYPE_NONE, 2, CF_TYPE_ACCOUNT, CF_TYPE_CAMPAIGN);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Crowdfund/cf-following-page.ui");
@@ -188,25 +172,22 @@ cf_following_page_init (CfFollowingPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->campaigns = g_list_store_new (CF_TYPE_CAMPAIGN);
+  self->owners = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
 }
 
-/* Shows what @account follows on @platform, and follows it signing in and
- * out. */
+/* Shows what every account of @accounts follows, as they sign in and out. */
 void
-cf_following_page_set_platform (CfFollowingPage *self,
-                                CfPlatform      *platform,
-                                CfAccount       *account,
+cf_following_page_set_accounts (CfFollowingPage *self,
+                                GListModel      *accounts,
                                 CfImageCache    *image_cache)
 {
   g_return_if_fail (CF_IS_FOLLOWING_PAGE (self));
+  g_return_if_fail (self->following == NULL);
 
-  g_set_object (&self->platform, platform);
-  g_set_object (&self->image_cache, image_cache);
-  if (self->account != NULL)
-    g_signal_handlers_disconnect_by_data (self->account, self);
-  g_set_object (&self->account, account);
-  g_signal_connect_swapped (account, "notify::signed-in", G_CALLBACK (cf_following_page_reload), self);
-  g_signal_connect_swapped (account, "following-changed", G_CALLBACK (cf_following_page_reload), self);
+  self->accounts = g_object_ref (accounts);
+  self->image_cache = g_object_ref (image_cache);
   gtk_flow_box_bind_model (self->flow_box, G_LIST_MODEL (self->campaigns), create_card, self, NULL);
-  cf_following_page_reload (self);
+  self->following = cf_merged_list_new (accounts, CF_PLATFORM_FEATURE_FOLLOW, cf_platform_list_all_following_async);
+  g_signal_connect_swapped (self->following, "changed", G_CALLBACK (following_changed_cb), self);
+  following_changed_cb (self, NULL);
 }

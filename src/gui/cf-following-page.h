@@ -12,9 +12,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CfFollowingPage, cf_following_page, CF, FOLLOWING_PAGE, GtkWidget)
 
-void cf_following_page_set_platform (CfFollowingPage *self,
-                                     CfPlatform      *platform,
-                                     CfAccount       *account,
+void cf_following_page_set_accounts (CfFollowingPage *self,
+                                     GListModel      *accounts,
                                      CfImageCache    *image_cache);
 void cf_following_page_reload       (CfFollowingPage *self);
 

@@ -187,7 +187,8 @@ show_address (CfPledgePage *self)
                           cf_pledge_get_shipping_country (self->pledge) != NULL && cf_pledge_is_active (self->pledge));
   gtk_editable_set_text (GTK_EDITABLE (self->address_row),
                          cf_pledge_get_address (self->pledge) ? cf_pledge_get_address (self->pledge) : "");
-  gtk_widget_set_sensitive (GTK_WIDGET (self->address_row), open);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->address_row),
+                            open && cf_platform_can (self->platform, CF_PLATFORM_FEATURE_CHANGE_PLEDGE));
   if (lock != NULL)
     /* Translators: %s is a date, as in “3 December 2026”. */
     description = g_strdup_printf (open ? _("You can change it until %s.") : _("Locked on %s: the parcel is being prepared."),
@@ -212,8 +213,10 @@ show_pledge (CfPledgePage *self)
   adw_action_row_set_subtitle (self->status_row, status);
   adw_action_row_set_subtitle (self->backer_row, backer);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->timeline_group), has_reward && cf_pledge_is_active (pledge));
-  gtk_widget_set_visible (GTK_WIDGET (self->received_group), has_reward && cf_pledge_is_active (pledge));
+  gtk_widget_set_visible (GTK_WIDGET (self->timeline_group), has_reward && cf_pledge_is_active (pledge) &&
+                          cf_platform_can (self->platform, CF_PLATFORM_FEATURE_DELIVERY_TRACKING));
+  gtk_widget_set_visible (GTK_WIDGET (self->received_group), has_reward && cf_pledge_is_active (pledge) &&
+                          cf_platform_can (self->platform, CF_PLATFORM_FEATURE_CHANGE_PLEDGE));
   if (has_reward)
     show_timeline (self);
 
@@ -223,7 +226,9 @@ show_pledge (CfPledgePage *self)
 
   show_address (self);
   gtk_widget_set_visible (GTK_WIDGET (self->manage_button),
-                          cf_pledge_is_active (pledge) && cf_pledge_get_campaign_state (pledge) == CF_CAMPAIGN_STATE_LIVE);
+                          cf_pledge_is_active (pledge) && cf_pledge_get_campaign_state (pledge) == CF_CAMPAIGN_STATE_LIVE &&
+                          cf_platform_can (self->platform, CF_PLATFORM_FEATURE_CHANGE_PLEDGE |
+                                                           CF_PLATFORM_FEATURE_CANCEL_PLEDGE));
 }
 
 static void
@@ -467,21 +472,15 @@ cf_pledge_page_init (CfPledgePage *self)
   self->timeline_rows = g_ptr_array_new ();
 }
 
-void
-cf_pledge_page_set_platform (CfPledgePage *self,
-                             CfPlatform   *platform)
-{
-  g_return_if_fail (CF_IS_PLEDGE_PAGE (self));
-
-  g_set_object (&self->platform, platform);
-}
-
+/* Shows @pledge, made on @platform. */
 void
 cf_pledge_page_show (CfPledgePage *self,
+                     CfPlatform   *platform,
                      CfPledge     *pledge)
 {
   g_return_if_fail (CF_IS_PLEDGE_PAGE (self));
 
+  g_set_object (&self->platform, platform);
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();

@@ -11,9 +11,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CfPledgePage, cf_pledge_page, CF, PLEDGE_PAGE, GtkWidget)
 
-void      cf_pledge_page_set_platform (CfPledgePage *self,
-                                       CfPlatform   *platform);
 void      cf_pledge_page_show         (CfPledgePage *self,
+                                       CfPlatform   *platform,
                                        CfPledge     *pledge);
 CfPledge *cf_pledge_page_get_pledge   (CfPledgePage *self);
 

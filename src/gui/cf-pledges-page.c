@@ -6,11 +6,13 @@
 #include <glib/gi18n.h>
 
 #include "cf-format.h"
+#include "cf-merged-list.h"
 #include "cf-pledges-page.h"
 #include "cf-widget-util.h"
 
 /* The Pledges view: first what needs the backer, then every pledge with
- * where its reward stands, filtered as the backer likes. */
+ * where its reward stands, filtered as the backer likes; the pledges of
+ * every account, each marked with its platform when there are several. */
 struct _CfPledgesPage
 {
   GtkWidget parent_instance;
@@ -21,11 +23,9 @@ struct _CfPledgesPage
   AdwPreferencesGroup *pledges_group;
   GtkStack *stack;
 
-  CfPlatform *platform;
-  CfAccount *account;
-  GListModel *pledges;      /* as last loaded */
+  GListModel *accounts;
+  CfMergedList *pledges;
   GPtrArray *rows;          /* rows in either group */
-  GCancellable *cancellable;
   guint refresh_source;
 };
 
@@ -74,31 +74,62 @@ passes (CfPledge *pledge,
     }
 }
 
+/* A pledge and where it comes from. */
+typedef struct
+{
+  CfPledge *pledge;
+  const CfMergedSource *source;
+} Item;
+
 static void
 row_activated_cb (AdwActionRow  *row,
                   CfPledgesPage *self)
 {
-  g_signal_emit (self, signals[PLEDGE_ACTIVATED], 0, g_object_get_data (G_OBJECT (row), "pledge"));
+  g_signal_emit (self, signals[PLEDGE_ACTIVATED], 0, g_object_get_data (G_OBJECT (row), "account"),
+                 g_object_get_data (G_OBJECT (row), "pledge"));
+}
+
+/* With several accounts, which platform the pledge is on comes first. */
+static char *
+dup_subtitle (CfPledgesPage *self,
+              const Item    *item,
+              const char    *text)
+{
+  if (g_list_model_get_n_items (self->accounts) < 2)
+    return g_strdup (text);
+  /* Translators: a platform and what is said of a pledge there, as in “Demo platform · Early bird · €65”. */
+  return g_strdup_printf (_("%s · %s"), cf_account_get_label (item->source->account), text);
 }
 
 static GtkWidget *
 pledge_row (CfPledgesPage *self,
-            CfPledge      *pledge,
-            const char    *subtitle)
+            const Item    *item,
+            const char    *text)
 {
   GtkWidget *row = adw_action_row_new ();
-  g_autofree char *status = cf_format_pledge_status (pledge);
+  g_autofree char *status = cf_format_pledge_status (item->pledge);
+  g_autofree char *subtitle = dup_subtitle (self, item, text);
   GtkWidget *status_label = gtk_label_new (status);
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cf_pledge_get_campaign_title (pledge));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cf_pledge_get_campaign_title (item->pledge));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_widget_add_css_class (status_label, "pledge-status");
-  if (!cf_pledge_is_active (pledge) || cf_pledge_get_status (pledge) == CF_PLEDGE_STATUS_ERRORED)
+  if (!cf_pledge_is_active (item->pledge) || cf_pledge_get_status (item->pledge) == CF_PLEDGE_STATUS_ERRORED)
     gtk_widget_add_css_class (status_label, "dim-label");
+  if (item->source->error != NULL)
+    {
+      GtkWidget *stale = gtk_image_new_from_icon_name ("network-offline-symbolic");
+
+      /* Translators: said of a pledge whose platform could not be reached. */
+      gtk_widget_set_tooltip_text (stale, _("Not up to date"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (stale), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Not up to date"), -1);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), stale);
+    }
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), status_label);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  g_object_set_data_full (G_OBJECT (row), "pledge", g_object_ref (pledge), g_object_unref);
+  g_object_set_data_full (G_OBJECT (row), "pledge", g_object_ref (item->pledge), g_object_unref);
+  g_object_set_data_full (G_OBJECT (row), "account", g_object_ref (item->source->account), g_object_unref);
   g_signal_connect (row, "activated", G_CALLBACK (row_activated_cb), self);
   g_ptr_array_add (self->rows, row);
   return row;
@@ -128,51 +159,89 @@ clear_rows (CfPledgesPage *self)
   g_ptr_array_set_size (self->rows, 0);
 }
 
+/* By campaign, then by platform. */
 static int
-compare_by_campaign (gconstpointer a,
-                     gconstpointer b)
+compare_items (gconstpointer a,
+               gconstpointer b)
 {
-  CfPledge *first = *(CfPledge **) a;
-  CfPledge *second = *(CfPledge **) b;
+  const Item *first = a;
+  const Item *second = b;
+  int order = g_utf8_collate (cf_pledge_get_campaign_title (first->pledge),
+                              cf_pledge_get_campaign_title (second->pledge));
 
-  return g_utf8_collate (cf_pledge_get_campaign_title (first), cf_pledge_get_campaign_title (second));
+  return order != 0 ? order : g_utf8_collate (cf_account_get_label (first->source->account),
+                                              cf_account_get_label (second->source->account));
+}
+
+/* Says which platforms could not be reached: their pledges are as last seen. */
+static char *
+dup_stale_description (CfPledgesPage *self)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < cf_merged_list_get_n_sources (self->pledges); i++)
+    {
+      const CfMergedSource *source = cf_merged_list_get_source (self->pledges, i);
+
+      if (source->error == NULL || source->items == NULL)
+        continue;
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      /* Translators: the first %s is a platform, as in “Demo platform”, the second why it failed. */
+      g_string_append_printf (text, _("Pledges on %s are shown as they were: %s"),
+                              cf_account_get_label (source->account), source->error->message);
+    }
+  return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
 }
 
 static void
 show_pledges (CfPledgesPage *self)
 {
   Filter filter = gtk_drop_down_get_selected (self->filter_drop_down);
-  guint n_pledges = g_list_model_get_n_items (self->pledges);
-  g_autoptr(GPtrArray) sorted = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (Item));
+  g_autofree char *stale = dup_stale_description (self);
+  guint n_sources = cf_merged_list_get_n_sources (self->pledges);
   guint needing = 0;
   guint shown = 0;
 
   clear_rows (self);
-  for (guint i = 0; i < n_pledges; i++)
-    g_ptr_array_add (sorted, g_list_model_get_item (self->pledges, i));
-  g_ptr_array_sort (sorted, compare_by_campaign);
-
-  for (guint i = 0; i < sorted->len; i++)
+  for (guint i = 0; i < n_sources; i++)
     {
-      CfPledge *pledge = sorted->pdata[i];
-      g_autofree char *action = cf_pledge_is_active (pledge) ? cf_format_pledge_action (pledge) : NULL;
+      const CfMergedSource *source = cf_merged_list_get_source (self->pledges, i);
+
+      for (guint j = 0; source->items != NULL && j < g_list_model_get_n_items (source->items); j++)
+        {
+          Item item = { g_list_model_get_item (source->items, j), source };
+
+          g_array_append_val (items, item);
+        }
+    }
+  g_array_sort (items, compare_items);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      Item *item = &g_array_index (items, Item, i);
+      g_autofree char *action = cf_pledge_is_active (item->pledge) ? cf_format_pledge_action (item->pledge) : NULL;
       g_autofree char *summary = NULL;
 
       if (action != NULL)
         {
-          adw_preferences_group_add (self->attention_group, pledge_row (self, pledge, action));
+          adw_preferences_group_add (self->attention_group, pledge_row (self, item, action));
           needing++;
         }
-      if (!passes (pledge, filter))
-        continue;
-      summary = dup_summary (pledge);
-      adw_preferences_group_add (self->pledges_group, pledge_row (self, pledge, summary));
-      shown++;
+      if (passes (item->pledge, filter))
+        {
+          summary = dup_summary (item->pledge);
+          adw_preferences_group_add (self->pledges_group, pledge_row (self, item, summary));
+          shown++;
+        }
+      g_object_unref (item->pledge);
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self->attention_group), needing > 0);
-  adw_preferences_group_set_description (self->pledges_group, shown == 0 ? _("No pledges here.") : NULL);
-  gtk_stack_set_visible_child_name (self->stack, n_pledges > 0 ? "list" : "empty");
+  adw_preferences_group_set_description (self->pledges_group,
+                                         stale != NULL ? stale : shown == 0 ? _("No pledges here.") : NULL);
+  cf_widget_show_merged_state (self->stack, self->pledges, items->len > 0, "list", self->error_status_page);
 }
 
 static void
@@ -183,68 +252,34 @@ filter_changed_cb (CfPledgesPage *self)
 }
 
 static void
-pledges_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
+pledges_changed_cb (CfPledgesPage *self,
+                    CfAccount     *account)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) pledges = cf_platform_list_all_finish (CF_PLATFORM (object), result, &error);
-  CfPledgesPage *self;
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  self = CF_PLEDGES_PAGE (user_data);
-  if (pledges == NULL)
-    {
-      /* What was shown stays; the failure is told over it. */
-      if (g_list_model_get_n_items (self->pledges) > 0)
-        gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", error->message);
-      else
-        {
-          adw_status_page_set_description (self->error_status_page, error->message);
-          gtk_stack_set_visible_child_name (self->stack, "error");
-        }
-      return;
-    }
-
-  g_set_object (&self->pledges, pledges);
   show_pledges (self);
-  g_signal_emit (self, signals[PLEDGES_LOADED], 0, self->pledges);
+  for (guint i = 0; account != NULL && i < cf_merged_list_get_n_sources (self->pledges); i++)
+    {
+      const CfMergedSource *source = cf_merged_list_get_source (self->pledges, i);
+
+      if (source->account == account && source->error == NULL && source->items != NULL)
+        g_signal_emit (self, signals[PLEDGES_LOADED], 0, account, source->items);
+    }
 }
 
-/* Asks the platform for every pledge again; the list on screen stays until
- * the new one is complete. */
+/* Asks every platform for every pledge again; the list on screen stays
+ * until each answer is complete. */
 void
 cf_pledges_page_reload (CfPledgesPage *self)
 {
   g_return_if_fail (CF_IS_PLEDGES_PAGE (self));
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  self->cancellable = g_cancellable_new ();
-
-  if (self->account == NULL || !cf_account_get_signed_in (self->account))
-    {
-      g_clear_object (&self->pledges);
-      self->pledges = G_LIST_MODEL (g_list_store_new (CF_TYPE_PLEDGE));
-      clear_rows (self);
-      gtk_stack_set_visible_child_name (self->stack, "signed-out");
-      return;
-    }
-
-  if (g_list_model_get_n_items (self->pledges) == 0)
-    gtk_stack_set_visible_child_name (self->stack, "loading");
-  cf_platform_list_all_pledges_async (self->platform, self->cancellable, pledges_cb, self);
+  if (self->pledges != NULL)
+    cf_merged_list_reload (self->pledges);
 }
 
 static gboolean
 refresh_cb (gpointer user_data)
 {
-  CfPledgesPage *self = user_data;
-
-  if (self->account != NULL && cf_account_get_signed_in (self->account))
-    cf_pledges_page_reload (self);
+  cf_pledges_page_reload (CF_PLEDGES_PAGE (user_data));
   return G_SOURCE_CONTINUE;
 }
 
@@ -261,14 +296,11 @@ cf_pledges_page_dispose (GObject *object)
 {
   CfPledgesPage *self = CF_PLEDGES_PAGE (object);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->refresh_source, g_source_remove);
-  if (self->account != NULL)
-    g_signal_handlers_disconnect_by_data (self->account, self);
-  g_clear_object (&self->account);
-  g_clear_object (&self->platform);
+  if (self->pledges != NULL)
+    g_signal_handlers_disconnect_by_data (self->pledges, self);
   g_clear_object (&self->pledges);
+  g_clear_object (&self->accounts);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), CF_TYPE_PLEDGES_PAGE);
   cf_widget_unparent_children (GTK_WIDGET (self));
@@ -285,19 +317,22 @@ cf_pledges_page_class_init (CfPledgesPageClass *klass)
 
   /**
    * CfPledgesPage::pledge-activated:
+   * @account: the account the pledge was made with
+   * @pledge: the pledge
    *
    * The backer chose a pledge to look at.
    */
   signals[PLEDGE_ACTIVATED] =
     g_signal_new ("pledge-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                  NULL, NULL, NULL, G_TYPE_NONE, 1, CF_TYPE_PLEDGE);
+                  NULL, NULL, NULL, G_TYPE_NONE, 2, CF_TYPE_ACCOUNT, CF_TYPE_PLEDGE);
   /**
    * CfPledgesPage::pledges-loaded:
-   * @pledges: every pledge of the backer, a #GListModel
+   * @account: the account whose pledges came
+   * @pledges: every pledge of the account, a #GListModel
    */
   signals[PLEDGES_LOADED] =
     g_signal_new ("pledges-loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_LIST_MODEL);
+                  NULL, NULL, NULL, G_TYPE_NONE, 2, CF_TYPE_ACCOUNT, G_TYPE_LIST_MODEL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Crowdfund/cf-pledges-page.ui");
@@ -321,25 +356,21 @@ cf_pledges_page_init (CfPledgesPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->rows = g_ptr_array_new ();
   self->refresh_source = g_timeout_add_seconds (REFRESH_SECONDS, refresh_cb, self);
-  self->pledges = G_LIST_MODEL (g_list_store_new (CF_TYPE_PLEDGE));
   for (guint i = 0; filters[i] != NULL; i++)
     gtk_string_list_append (names, _(filters[i]));
   gtk_drop_down_set_model (self->filter_drop_down, G_LIST_MODEL (names));
 }
 
-/* Shows the pledges of @account on @platform, and follows it signing in
- * and out. */
+/* Shows the pledges of every account of @accounts, as they sign in and out. */
 void
-cf_pledges_page_set_platform (CfPledgesPage *self,
-                              CfPlatform    *platform,
-                              CfAccount     *account)
+cf_pledges_page_set_accounts (CfPledgesPage *self,
+                              GListModel    *accounts)
 {
   g_return_if_fail (CF_IS_PLEDGES_PAGE (self));
+  g_return_if_fail (self->pledges == NULL);
 
-  g_set_object (&self->platform, platform);
-  if (self->account != NULL)
-    g_signal_handlers_disconnect_by_data (self->account, self);
-  g_set_object (&self->account, account);
-  g_signal_connect_swapped (account, "notify::signed-in", G_CALLBACK (cf_pledges_page_reload), self);
-  cf_pledges_page_reload (self);
+  self->accounts = g_object_ref (accounts);
+  self->pledges = cf_merged_list_new (accounts, CF_PLATFORM_FEATURE_PLEDGES, cf_platform_list_all_pledges_async);
+  g_signal_connect_swapped (self->pledges, "changed", G_CALLBACK (pledges_changed_cb), self);
+  show_pledges (self);
 }

@@ -11,9 +11,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CfPledgesPage, cf_pledges_page, CF, PLEDGES_PAGE, GtkWidget)
 
-void cf_pledges_page_set_platform (CfPledgesPage *self,
-                                   CfPlatform    *platform,
-                                   CfAccount     *account);
+void cf_pledges_page_set_accounts (CfPledgesPage *self,
+                                   GListModel    *accounts);
 void cf_pledges_page_reload       (CfPledgesPage *self);
 
 G_END_DECLS

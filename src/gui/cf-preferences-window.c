@@ -5,130 +5,115 @@
 
 #include <glib/gi18n.h>
 
+#include "cf-account-box.h"
+#include "cf-platform-kind.h"
 #include "cf-preferences-window.h"
 
-/* Preferences: the platform in use and the account signed in on it. */
+/* Preferences: every platform in the window with its account, and adding
+ * one. Adding and removing are asked of the window, which owns them. */
 struct _CfPreferencesWindow
 {
   AdwPreferencesWindow parent_instance;
 
-  AdwActionRow *account_row;
-  GtkLabel *error_label;
-  AdwPasswordEntryRow *password_row;
-  AdwActionRow *platform_row;
-  GtkButton *sign_in_button;
-  AdwPreferencesGroup *sign_in_actions;
-  AdwPreferencesGroup *sign_in_group;
-  GtkSpinner *sign_in_spinner;
-  AdwPreferencesGroup *signed_in_group;
-  GtkButton *sign_out_button;
-  AdwEntryRow *username_row;
+  GtkBox *accounts_box;
+  GtkButton *add_button;
+  AdwEntryRow *address_row;
+  AdwComboRow *kind_row;
 
-  CfAccount *account;
-  GCancellable *cancellable;
+  GListModel *accounts;
 };
 
 G_DEFINE_FINAL_TYPE (CfPreferencesWindow, cf_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
 
-static void
-show_error (CfPreferencesWindow *self,
-            const GError        *error)
+enum
 {
-  gtk_label_set_label (self->error_label, error ? error->message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), error != NULL);
+  ADD_PLATFORM,
+  REMOVE_ACCOUNT,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const CfPlatformKind *
+chosen_kind (CfPreferencesWindow *self)
+{
+  return cf_platform_kind_list ()[adw_combo_row_get_selected (self->kind_row)];
+}
+
+/* What the form would add, or NULL while it is not complete. */
+static char *
+dup_chosen_platform (CfPreferencesWindow *self)
+{
+  return cf_platform_kind_dup_choice (chosen_kind (self), gtk_editable_get_text (GTK_EDITABLE (self->address_row)));
 }
 
 static void
-form_changed_cb (CfPreferencesWindow *self)
+add_form_changed_cb (CfPreferencesWindow *self)
 {
-  gboolean busy = cf_account_get_busy (self->account);
-  const char *username = gtk_editable_get_text (GTK_EDITABLE (self->username_row));
-  const char *password = gtk_editable_get_text (GTK_EDITABLE (self->password_row));
+  g_autofree char *choice = dup_chosen_platform (self);
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->sign_in_button), !busy && *username != '\0' && *password != '\0');
-  gtk_widget_set_sensitive (GTK_WIDGET (self->username_row), !busy);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->password_row), !busy);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->sign_out_button), !busy);
-  gtk_widget_set_visible (GTK_WIDGET (self->sign_in_spinner), busy);
-  gtk_spinner_set_spinning (self->sign_in_spinner, busy);
+  gtk_widget_set_visible (GTK_WIDGET (self->address_row), chosen_kind (self)->needs_address);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->add_button), choice != NULL);
 }
 
 static void
-account_changed_cb (CfPreferencesWindow *self)
+add_cb (CfPreferencesWindow *self)
 {
-  gboolean signed_in = cf_account_get_signed_in (self->account);
-  CfUser *user = cf_account_get_user (self->account);
-  const char *username = cf_account_get_username (self->account);
+  g_autofree char *choice = dup_chosen_platform (self);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->sign_in_group), !signed_in);
-  gtk_widget_set_visible (GTK_WIDGET (self->sign_in_actions), !signed_in);
-  gtk_widget_set_visible (GTK_WIDGET (self->signed_in_group), signed_in);
-  if (signed_in)
+  if (choice == NULL)
+    return;
+  gtk_editable_set_text (GTK_EDITABLE (self->address_row), "");
+  g_signal_emit (self, signals[ADD_PLATFORM], 0, choice);
+}
+
+static void
+remove_response_cb (AdwMessageDialog    *dialog,
+                    const char          *response,
+                    CfPreferencesWindow *self)
+{
+  CfAccount *account = g_object_get_data (G_OBJECT (dialog), "account");
+
+  if (g_str_equal (response, "remove"))
+    g_signal_emit (self, signals[REMOVE_ACCOUNT], 0, account);
+}
+
+/* Removing signs out and forgets the platform: asked once more. */
+static void
+remove_cb (CfPreferencesWindow *self,
+           CfAccountBox        *box)
+{
+  CfAccount *account = cf_account_box_get_account (box);
+  /* Translators: %s is a platform, as in “Demo platform”. */
+  g_autofree char *heading = g_strdup_printf (_("Remove %s?"), cf_account_get_label (account));
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (
+    adw_message_dialog_new (GTK_WINDOW (self), heading,
+                            _("You will be signed out, and its pledges and campaigns will no longer show. "
+                              "You can add it again at any time.")));
+
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "remove", _("_Remove"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "remove", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data_full (G_OBJECT (dialog), "account", g_object_ref (account), g_object_unref);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (remove_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+accounts_changed_cb (CfPreferencesWindow *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->accounts_box))) != NULL)
+    gtk_box_remove (self->accounts_box, child);
+  for (guint i = 0; i < g_list_model_get_n_items (self->accounts); i++)
     {
-      const char *name = user ? cf_user_get_name (user) : NULL;
+      g_autoptr(CfAccount) account = g_list_model_get_item (self->accounts, i);
+      GtkWidget *box = cf_account_box_new (account);
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->account_row), name ? name : username);
-      adw_action_row_set_subtitle (self->account_row, username);
+      g_signal_connect_object (box, "remove", G_CALLBACK (remove_cb), self, G_CONNECT_SWAPPED);
+      gtk_box_append (self->accounts_box, box);
     }
-  show_error (self, cf_account_get_error (self->account));
-  form_changed_cb (self);
-}
-
-static void
-signed_in_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-  CfPreferencesWindow *self;
-
-  if (cf_account_sign_in_finish (CF_ACCOUNT (object), result, &error) ||
-      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  /* What was typed stays, so that a typo is fixed rather than retyped. */
-  self = CF_PREFERENCES_WINDOW (user_data);
-  show_error (self, error);
-  gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
-}
-
-static void
-sign_in_cb (CfPreferencesWindow *self)
-{
-  g_autofree char *username = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->username_row))));
-  const char *password = gtk_editable_get_text (GTK_EDITABLE (self->password_row));
-
-  if (*username == '\0' || *password == '\0' || cf_account_get_busy (self->account))
-    return;
-
-  show_error (self, NULL);
-  cf_account_sign_in_async (self->account, username, password, self->cancellable, signed_in_cb, self);
-  /* The password is not kept, not even in the entry. */
-  gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
-}
-
-static void
-username_activated_cb (CfPreferencesWindow *self)
-{
-  gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
-}
-
-static void
-signed_out_cb (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!cf_account_sign_out_finish (CF_ACCOUNT (object), result, &error) &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    show_error (CF_PREFERENCES_WINDOW (user_data), error);
-}
-
-static void
-sign_out_cb (CfPreferencesWindow *self)
-{
-  cf_account_sign_out_async (self->account, self->cancellable, signed_out_cb, self);
 }
 
 static void
@@ -136,11 +121,9 @@ cf_preferences_window_dispose (GObject *object)
 {
   CfPreferencesWindow *self = CF_PREFERENCES_WINDOW (object);
 
-  g_cancellable_cancel (self->cancellable);
-  g_clear_object (&self->cancellable);
-  if (self->account != NULL)
-    g_signal_handlers_disconnect_by_data (self->account, self);
-  g_clear_object (&self->account);
+  if (self->accounts != NULL)
+    g_signal_handlers_disconnect_by_data (self->accounts, self);
+  g_clear_object (&self->accounts);
   gtk_widget_dispose_template (GTK_WIDGET (self), CF_TYPE_PREFERENCES_WINDOW);
 
   G_OBJECT_CLASS (cf_preferences_window_parent_class)->dispose (object);
@@ -153,42 +136,51 @@ cf_preferences_window_class_init (CfPreferencesWindowClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = cf_preferences_window_dispose;
 
+  /**
+   * CfPreferencesWindow::add-platform:
+   * @choice: the platform to add (see #CfPlatformKind)
+   */
+  signals[ADD_PLATFORM] = g_signal_new ("add-platform", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                        NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
+  /**
+   * CfPreferencesWindow::remove-account:
+   * @account: the account whose platform the person removes
+   */
+  signals[REMOVE_ACCOUNT] = g_signal_new ("remove-account", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                          NULL, NULL, NULL, G_TYPE_NONE, 1, CF_TYPE_ACCOUNT);
+
+  g_type_ensure (CF_TYPE_ACCOUNT_BOX);
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Crowdfund/cf-preferences-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, CfPreferencesWindow, account_row);
-  gtk_widget_class_bind_template_child (widget_class, CfPreferencesWindow, error_label);
-  gtk_widget_class_bind_template_child (widget_class, CfPreferencesWindow, password_row);
-  gtk_widget_class_bind_template_child (widget_class, CfPreferencesWindow, platform_row);
-  gtk_widget_class_bind_template_child (widget_class, CfPreferencesWindow, sign_in_actions);
-  gtk_widget_class_bind_template_child (widget_class, CfPreferencesWindow, sign_in_button);
-  gtk_widget_class_bind_template_child (widget_class, CfPreferencesWindow, sign_in_group);
-  gtk_widget_class_bind_template_child (widget_class, CfPreferencesWindow, sign_in_spinner);
-  gtk_widget_class_bind_template_child (widget_class, CfPreferencesWindow, signed_in_group);
-  gtk_widget_class_bind_template_child (widget_class, CfPreferencesWindow, sign_out_button);
-  gtk_widget_class_bind_template_child (widget_class, CfPreferencesWindow, username_row);
-  gtk_widget_class_bind_template_callback (widget_class, form_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, sign_in_cb);
-  gtk_widget_class_bind_template_callback (widget_class, sign_out_cb);
-  gtk_widget_class_bind_template_callback (widget_class, username_activated_cb);
+  gtk_widget_class_bind_template_child (widget_class, CfPreferencesWindow, accounts_box);
+  gtk_widget_class_bind_template_child (widget_class, CfPreferencesWindow, add_button);
+  gtk_widget_class_bind_template_child (widget_class, CfPreferencesWindow, address_row);
+  gtk_widget_class_bind_template_child (widget_class, CfPreferencesWindow, kind_row);
+  gtk_widget_class_bind_template_callback (widget_class, add_cb);
+  gtk_widget_class_bind_template_callback (widget_class, add_form_changed_cb);
 }
 
 static void
 cf_preferences_window_init (CfPreferencesWindow *self)
 {
+  const CfPlatformKind * const *kinds = cf_platform_kind_list ();
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->cancellable = g_cancellable_new ();
+  for (guint i = 0; kinds[i] != NULL; i++)
+    gtk_string_list_append (names, _(kinds[i]->name));
+  adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (names));
+  add_form_changed_cb (self);
 }
 
-/* Preferences over @parent, for @account on the platform at @platform_label. */
+/* Preferences over @parent, for the accounts of @accounts. */
 CfPreferencesWindow *
 cf_preferences_window_new (GtkWindow  *parent,
-                           CfAccount  *account,
-                           const char *platform_label)
+                           GListModel *accounts)
 {
   CfPreferencesWindow *self = g_object_new (CF_TYPE_PREFERENCES_WINDOW, "transient-for", parent, NULL);
 
-  self->account = g_object_ref (account);
-  adw_action_row_set_subtitle (self->platform_row, platform_label);
-  g_signal_connect_swapped (account, "notify", G_CALLBACK (account_changed_cb), self);
-  account_changed_cb (self);
+  self->accounts = g_object_ref (accounts);
+  g_signal_connect_swapped (accounts, "items-changed", G_CALLBACK (accounts_changed_cb), self);
+  accounts_changed_cb (self);
   return self;
 }

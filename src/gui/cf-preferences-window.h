@@ -12,7 +12,6 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CfPreferencesWindow, cf_preferences_window, CF, PREFERENCES_WINDOW, AdwPreferencesWindow)
 
 CfPreferencesWindow *cf_preferences_window_new (GtkWindow  *parent,
-                                                CfAccount  *account,
-                                                const char *platform_label);
+                                                GListModel *accounts);
 
 G_END_DECLS

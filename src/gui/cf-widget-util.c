@@ -29,3 +29,28 @@ cf_widget_lookup_color (GtkWidget  *widget,
 
   return color;
 }
+
+/* Shows on @stack what a view of @list has: @items_page when it has items,
+ * else "signed-out" without an account to give them, "loading" while one
+ * has not answered, "error" (told on @error_page) when one failed, or
+ * "empty". */
+void
+cf_widget_show_merged_state (GtkStack      *stack,
+                             CfMergedList  *list,
+                             gboolean       has_items,
+                             const char    *items_page,
+                             AdwStatusPage *error_page)
+{
+  const GError *error = cf_merged_list_get_error (list);
+
+  if (error != NULL)
+    adw_status_page_set_description (error_page, error->message);
+  if (has_items)
+    gtk_stack_set_visible_child_name (stack, items_page);
+  else if (cf_merged_list_get_n_sources (list) == 0)
+    gtk_stack_set_visible_child_name (stack, "signed-out");
+  else if (cf_merged_list_get_loading (list))
+    gtk_stack_set_visible_child_name (stack, "loading");
+  else
+    gtk_stack_set_visible_child_name (stack, error != NULL ? "error" : "empty");
+}

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
+
+#include "cf-merged-list.h"
 
 G_BEGIN_DECLS
 
@@ -9,5 +11,11 @@ void    cf_widget_unparent_children (GtkWidget  *widget);
 GdkRGBA cf_widget_lookup_color      (GtkWidget  *widget,
                                      const char *name,
                                      const char *fallback);
+
+void    cf_widget_show_merged_state (GtkStack      *stack,
+                                     CfMergedList  *list,
+                                     gboolean       has_items,
+                                     const char    *items_page,
+                                     AdwStatusPage *error_page);
 
 G_END_DECLS

@@ -13,12 +13,15 @@
 #include "cf-locale.h"
 #include "cf-pledge-page.h"
 #include "cf-pledge-watch.h"
+#include "cf-platform-kind.h"
 #include "cf-pledges-page.h"
 #include "cf-preferences-window.h"
 #include "cf-window.h"
 
 /* The main window: a welcome until a platform is chosen, then the views
- * (Explore, Following, Pledges, Dashboard) with campaign pages over them. */
+ * (Explore, Following, Pledges, Dashboard) with campaign pages over them.
+ * It holds an account on every platform the person added: Explore browses
+ * one of them, the other views gather all of them. */
 struct _CfWindow
 {
   AdwApplicationWindow parent_instance;
@@ -36,11 +39,13 @@ struct _CfWindow
   AdwViewStack *view_stack;
 
   GSettings *settings;
-  CfPlatform *platform;
-  CfAccount *account;
-  char *choice;
+  GListStore *accounts;
+  gboolean remembered;    /* whether platforms added or removed are kept */
+  GQueue opening;         /* choices still to open, in order */
+  char *explored;         /* the choice Explore shows first */
   GCancellable *cancellable;
   guint live_tick_id;
+  gboolean painted;
 };
 
 G_DEFINE_FINAL_TYPE (CfWindow, cf_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -49,6 +54,26 @@ static CfApplication *
 application_of (CfWindow *self)
 {
   return CF_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+}
+
+static guint
+n_accounts (CfWindow *self)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (self->accounts));
+}
+
+static CfAccount *
+find_account (CfWindow   *self,
+              const char *choice)
+{
+  for (guint i = 0; i < n_accounts (self); i++)
+    {
+      g_autoptr(CfAccount) account = g_list_model_get_item (G_LIST_MODEL (self->accounts), i);
+
+      if (g_str_equal (cf_account_get_choice (account), choice))
+        return account;
+    }
+  return NULL;
 }
 
 static void
@@ -79,32 +104,55 @@ rates_cb (GObject      *object,
 }
 
 static char *
-dup_remembered_username (CfWindow *self)
+dup_remembered_username (CfWindow  *self,
+                         CfAccount *account)
 {
   g_autoptr(GVariant) accounts = g_settings_get_value (self->settings, "accounts");
   char *username = NULL;
 
-  g_variant_lookup (accounts, self->choice, "s", &username);
+  g_variant_lookup (accounts, cf_account_get_choice (account), "s", &username);
   return username;
 }
 
 /* Only the username is remembered; the tokens are in the keyring. */
 static void
 remember_username (CfWindow   *self,
+                   CfAccount  *account,
                    const char *username)
 {
   g_autoptr(GVariant) accounts = g_settings_get_value (self->settings, "accounts");
   g_auto(GVariantBuilder) builder = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("a{ss}"));
+  const char *account_choice = cf_account_get_choice (account);
   GVariantIter iter;
   const char *choice, *name;
 
   g_variant_iter_init (&iter, accounts);
   while (g_variant_iter_next (&iter, "{&s&s}", &choice, &name))
-    if (!g_str_equal (choice, self->choice))
+    if (!g_str_equal (choice, account_choice))
       g_variant_builder_add (&builder, "{ss}", choice, name);
   if (username != NULL)
-    g_variant_builder_add (&builder, "{ss}", self->choice, username);
+    g_variant_builder_add (&builder, "{ss}", account_choice, username);
   g_settings_set_value (self->settings, "accounts", g_variant_builder_end (&builder));
+}
+
+/* The platforms in the window, kept for the next start unless they came
+ * from the command line. */
+static void
+save_platforms (CfWindow *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) choices = NULL;
+
+  if (!self->remembered)
+    return;
+  for (guint i = 0; i < n_accounts (self); i++)
+    {
+      g_autoptr(CfAccount) account = g_list_model_get_item (G_LIST_MODEL (self->accounts), i);
+
+      g_strv_builder_add (builder, cf_account_get_choice (account));
+    }
+  choices = g_strv_builder_end (builder);
+  g_settings_set_strv (self->settings, "platforms", (const char * const *) choices);
 }
 
 static void
@@ -115,16 +163,19 @@ toast (CfWindow   *self,
 }
 
 static void
-signed_in_changed_cb (CfWindow *self)
+signed_in_changed_cb (CfWindow   *self,
+                      GParamSpec *pspec,
+                      CfAccount  *account)
 {
-  const GError *error = cf_account_get_error (self->account);
+  const GError *error = cf_account_get_error (account);
 
   /* Campaigns say whether they are followed only to those signed in. */
-  cf_explore_page_reload (self->explore_page);
-  if (cf_account_get_signed_in (self->account))
-    remember_username (self, cf_account_get_username (self->account));
+  if (account == cf_explore_page_get_account (self->explore_page))
+    cf_explore_page_reload (self->explore_page);
+  if (cf_account_get_signed_in (account))
+    remember_username (self, account, cf_account_get_username (account));
   else if (error == NULL)
-    remember_username (self, NULL);
+    remember_username (self, account, NULL);
   else
     toast (self, error->message);
 }
@@ -141,16 +192,29 @@ restored_cb (GObject      *object,
     g_debug ("signing back in: %s", error->message);
 }
 
+static void
+restore (CfWindow  *self,
+         CfAccount *account)
+{
+  g_autofree char *username = dup_remembered_username (self, account);
+
+  if (username != NULL)
+    cf_account_restore_async (account, username, self->cancellable, restored_cb, self);
+}
+
 /* The keyring is read once the window is on screen, never before. */
 static void
 restore_after_paint_cb (GdkFrameClock *clock,
                         CfWindow      *self)
 {
-  g_autofree char *username = dup_remembered_username (self);
-
   g_signal_handlers_disconnect_by_func (clock, restore_after_paint_cb, self);
-  if (username != NULL && self->account != NULL)
-    cf_account_restore_async (self->account, username, self->cancellable, restored_cb, self);
+  self->painted = TRUE;
+  for (guint i = 0; i < n_accounts (self); i++)
+    {
+      g_autoptr(CfAccount) account = g_list_model_get_item (G_LIST_MODEL (self->accounts), i);
+
+      restore (self, account);
+    }
 }
 
 /* Live figures reach the widgets once a frame, however many events came. */
@@ -162,9 +226,20 @@ live_tick_cb (GtkWidget     *widget,
   CfWindow *self = CF_WINDOW (widget);
 
   self->live_tick_id = 0;
-  if (self->account != NULL)
-    cf_live_feed_flush (cf_account_get_live_feed (self->account));
+  for (guint i = 0; i < n_accounts (self); i++)
+    {
+      g_autoptr(CfAccount) account = g_list_model_get_item (G_LIST_MODEL (self->accounts), i);
+
+      cf_live_feed_flush (cf_account_get_live_feed (account));
+    }
   return G_SOURCE_REMOVE;
+}
+
+static void
+realize_cb (CfWindow *self)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                    G_CALLBACK (restore_after_paint_cb), self);
 }
 
 static void
@@ -177,40 +252,63 @@ live_pending_cb (CfWindow *self)
 static void
 poll_interval_changed_cb (CfWindow *self)
 {
-  if (self->account != NULL)
-    cf_live_feed_set_poll_interval (cf_account_get_live_feed (self->account),
-                                    g_settings_get_uint (self->settings, "live-poll-interval"));
+  guint seconds = g_settings_get_uint (self->settings, "live-poll-interval");
+
+  for (guint i = 0; i < n_accounts (self); i++)
+    {
+      g_autoptr(CfAccount) account = g_list_model_get_item (G_LIST_MODEL (self->accounts), i);
+
+      cf_live_feed_set_poll_interval (cf_account_get_live_feed (account), seconds);
+    }
+}
+
+/* Explore moved to another platform: it is the one to open next time, and
+ * its rates give the "≈" amounts. */
+static void
+explored_changed_cb (CfWindow *self)
+{
+  CfAccount *account = cf_explore_page_get_account (self->explore_page);
+  CfPlatform *platform = cf_account_get_platform (account);
+
+  if (self->remembered)
+    g_settings_set_string (self->settings, "platform", cf_account_get_choice (account));
+  if (cf_platform_can (platform, CF_PLATFORM_FEATURE_EXCHANGE_RATES))
+    cf_platform_get_exchange_rates_async (platform, self->cancellable, rates_cb, self);
 }
 
 static void
-show_platform (CfWindow   *self,
-               CfPlatform *platform)
+disconnect_account (CfWindow  *self,
+                    CfAccount *account)
 {
-  CfImageCache *image_cache = cf_application_get_image_cache (application_of (self));
-  g_autoptr(CfSecretStore) secret_store = cf_secret_store_new ();
+  g_signal_handlers_disconnect_by_data (account, self);
+  g_signal_handlers_disconnect_by_data (cf_account_get_live_feed (account), self);
+}
 
-  g_set_object (&self->platform, platform);
-  if (self->account != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->account, self);
-      g_signal_handlers_disconnect_by_data (cf_account_get_live_feed (self->account), self);
-    }
-  g_clear_object (&self->account);
-  self->account = cf_account_new (platform, secret_store, self->choice);
-  g_signal_connect_swapped (self->account, "notify::signed-in", G_CALLBACK (signed_in_changed_cb), self);
-  g_signal_connect_swapped (cf_account_get_live_feed (self->account), "pending", G_CALLBACK (live_pending_cb), self);
-  poll_interval_changed_cb (self);
-  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
-                    G_CALLBACK (restore_after_paint_cb), self);
-  cf_explore_page_set_platform (self->explore_page, platform, self->account, image_cache);
-  cf_campaign_page_set_platform (self->campaign_page, platform, self->account, image_cache);
-  cf_following_page_set_platform (self->following_page, platform, self->account, image_cache);
-  cf_pledges_page_set_platform (self->pledges_page, platform, self->account);
-  cf_dashboard_page_set_platform (self->dashboard_page, platform, self->account);
-  cf_pledge_page_set_platform (self->pledge_page, platform);
-  cf_platform_get_exchange_rates_async (platform, self->cancellable, rates_cb, self);
+static void
+add_account (CfWindow   *self,
+             const char *choice,
+             CfPlatform *platform)
+{
+  g_autoptr(CfSecretStore) secret_store = cf_secret_store_new ();
+  g_autoptr(CfAccount) account = cf_account_new (platform, secret_store, choice);
+
+  g_signal_connect_swapped (account, "notify::signed-in", G_CALLBACK (signed_in_changed_cb), self);
+  g_signal_connect_swapped (account, "following-changed", G_CALLBACK (cf_following_page_reload),
+                            self->following_page);
+  g_signal_connect_swapped (cf_account_get_live_feed (account), "pending", G_CALLBACK (live_pending_cb), self);
+  cf_live_feed_set_poll_interval (cf_account_get_live_feed (account),
+                                  g_settings_get_uint (self->settings, "live-poll-interval"));
+  g_list_store_append (self->accounts, account);
+  save_platforms (self);
+
+  if (cf_explore_page_get_account (self->explore_page) == NULL || g_strcmp0 (choice, self->explored) == 0)
+    cf_explore_page_set_account (self->explore_page, account);
+  if (self->painted)
+    restore (self, account);
   gtk_stack_set_visible_child_name (self->main_stack, "browse");
 }
+
+static void open_next (CfWindow *self);
 
 static void
 connected_cb (GObject      *object,
@@ -219,52 +317,125 @@ connected_cb (GObject      *object,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CfPlatform) platform = cf_application_connect_finish (CF_APPLICATION (object), result, &error);
+  g_autofree char *choice = NULL;
   CfWindow *self;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
   self = CF_WINDOW (user_data);
-  if (platform == NULL)
+  choice = g_queue_pop_head (&self->opening);
+  if (platform != NULL)
+    add_account (self, choice, platform);
+  else if (n_accounts (self) > 0)
+    {
+      g_autofree char *label = cf_platform_kind_dup_label (choice);
+      /* Translators: %s is a platform, as in “Demo platform”; the reason follows. */
+      g_autofree char *message = g_strdup_printf (_("%s could not be opened: %s"), label, error->message);
+
+      toast (self, message);
+    }
+  else if (g_queue_is_empty (&self->opening))
     {
       adw_status_page_set_description (self->failed_status_page, error->message);
       gtk_stack_set_visible_child_name (self->main_stack, "failed");
+    }
+  open_next (self);
+}
+
+/* Opens the platforms one after the other, in the order they were added. */
+static void
+open_next (CfWindow *self)
+{
+  const char *choice = g_queue_peek_head (&self->opening);
+
+  if (choice != NULL)
+    cf_application_connect_async (application_of (self), choice, self->cancellable, connected_cb, self);
+}
+
+/* Adds the platform of @choice to the window and browses it; one already
+ * there is browsed. */
+void
+cf_window_add_platform (CfWindow   *self,
+                        const char *choice)
+{
+  CfAccount *account;
+
+  g_return_if_fail (CF_IS_WINDOW (self));
+
+  account = find_account (self, choice);
+  if (account != NULL)
+    {
+      cf_explore_page_set_account (self->explore_page, account);
       return;
     }
 
-  show_platform (self, platform);
+  g_free (self->explored);
+  self->explored = g_strdup (choice);
+  if (n_accounts (self) == 0)
+    gtk_stack_set_visible_child_name (self->main_stack, "starting");
+  g_queue_push_tail (&self->opening, g_strdup (choice));
+  if (g_queue_get_length (&self->opening) == 1)
+    open_next (self);
+}
+
+/* What was seen of @account's pledges, for notifications. */
+static CfPledgeWatch *
+new_pledge_watch (CfAccount *account)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "crowdfund", "seen-pledges.ini", NULL);
+  g_autofree char *scope = g_strdup_printf ("%s %s", cf_account_get_choice (account),
+                                            cf_account_get_username (account));
+
+  return cf_pledge_watch_new (path, scope);
 }
 
 static void
-connect_to (CfWindow   *self,
-            const char *choice)
+removed_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
 {
-  if (self->choice != choice)
-    {
-      g_free (self->choice);
-      self->choice = g_strdup (choice);
-    }
+  g_autoptr(GError) error = NULL;
+  CfAccount *account = CF_ACCOUNT (object);
+  CfWindow *self = CF_WINDOW (user_data);
+  guint position;
 
-  gtk_stack_set_visible_child_name (self->main_stack, "starting");
-  cf_application_connect_async (application_of (self), self->choice, self->cancellable, connected_cb, self);
-}
-
-/* The chosen platform is remembered for the next start. */
-static void
-choose (CfWindow   *self,
-        const char *choice)
-{
-  if (self->platform != NULL)
+  /* The tokens stay where they were only when the keyring refused to let them go. */
+  if (!cf_account_sign_out_finish (account, result, &error))
     {
-      /* A window browses one platform: a new choice opens in a new window. */
-      g_settings_set_string (self->settings, "platform", choice);
-      gtk_window_present (GTK_WINDOW (cf_window_new (application_of (self))));
-      gtk_window_destroy (GTK_WINDOW (self));
+      toast (self, error->message);
       return;
     }
 
-  g_settings_set_string (self->settings, "platform", choice);
-  connect_to (self, choice);
+  remember_username (self, account, NULL);
+  disconnect_account (self, account);
+  if (g_list_store_find (self->accounts, account, &position))
+    g_list_store_remove (self->accounts, position);
+  save_platforms (self);
+  if (n_accounts (self) == 0)
+    {
+      if (self->remembered)
+        g_settings_set_string (self->settings, "platform", "");
+      gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+    }
+}
+
+/* Removes @account from the window: signed out, its tokens gone from the
+ * keyring, its username from the settings, its pledges from what
+ * notifications remember. */
+void
+cf_window_remove_account (CfWindow  *self,
+                          CfAccount *account)
+{
+  g_return_if_fail (CF_IS_WINDOW (self));
+
+  if (cf_account_get_signed_in (account))
+    {
+      g_autoptr(CfPledgeWatch) watch = new_pledge_watch (account);
+
+      cf_pledge_watch_forget (watch);
+    }
+  cf_account_sign_out_async (account, self->cancellable, removed_cb, self);
 }
 
 static void
@@ -272,17 +443,21 @@ use_demo_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
-  choose (CF_WINDOW (widget), CF_DEMO_CHOICE);
+  cf_window_add_platform (CF_WINDOW (widget), CF_DEMO_CHOICE);
 }
 
+/* Opens again the platforms that could not be opened. */
 static void
 retry_connection_action (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *parameter)
 {
   CfWindow *self = CF_WINDOW (widget);
+  gboolean remembered;
+  g_auto(GStrv) choices = cf_application_dup_platform_choices (application_of (self), &remembered);
 
-  connect_to (self, self->choice);
+  for (guint i = 0; choices[i] != NULL; i++)
+    cf_window_add_platform (self, choices[i]);
 }
 
 static void
@@ -294,7 +469,7 @@ connect_response_cb (AdwMessageDialog *dialog,
   g_autofree char *url = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
 
   if (g_str_equal (response, "connect") && *url != '\0')
-    choose (self, url);
+    cf_window_add_platform (self, url);
 }
 
 static void
@@ -340,7 +515,7 @@ search_action (GtkWidget  *widget,
 {
   CfWindow *self = CF_WINDOW (widget);
 
-  if (self->platform == NULL)
+  if (n_accounts (self) == 0)
     return;
 
   adw_leaflet_set_visible_child_name (self->leaflet, "main");
@@ -355,7 +530,7 @@ reload_action (GtkWidget  *widget,
 {
   CfWindow *self = CF_WINDOW (widget);
 
-  if (self->platform == NULL)
+  if (n_accounts (self) == 0)
     return;
 
   if (adw_leaflet_get_visible_child (self->leaflet) == GTK_WIDGET (self->campaign_page))
@@ -376,13 +551,17 @@ preferences_action (GtkWidget  *widget,
                     GVariant   *parameter)
 {
   CfWindow *self = CF_WINDOW (widget);
-  g_autofree char *label = NULL;
+  CfPreferencesWindow *preferences;
 
-  if (self->account == NULL)
+  if (n_accounts (self) == 0)
     return;
 
-  label = g_str_equal (self->choice, CF_DEMO_CHOICE) ? g_strdup (_("Demo platform")) : g_strdup (self->choice);
-  gtk_window_present (GTK_WINDOW (cf_preferences_window_new (GTK_WINDOW (self), self->account, label)));
+  preferences = cf_preferences_window_new (GTK_WINDOW (self), G_LIST_MODEL (self->accounts));
+  g_signal_connect_object (preferences, "add-platform", G_CALLBACK (cf_window_add_platform), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (preferences, "remove-account", G_CALLBACK (cf_window_remove_account), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (preferences));
 }
 
 static void
@@ -421,11 +600,10 @@ pledge_edited_cb (CfWindow *self,
  * them, even when the window is not in front. */
 static void
 pledges_loaded_cb (CfWindow   *self,
+                   CfAccount  *account,
                    GListModel *pledges)
 {
-  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "crowdfund", "seen-pledges.ini", NULL);
-  g_autofree char *scope = g_strdup_printf ("%s %s", self->choice, cf_account_get_username (self->account));
-  g_autoptr(CfPledgeWatch) watch = cf_pledge_watch_new (path, scope);
+  g_autoptr(CfPledgeWatch) watch = new_pledge_watch (account);
   g_autoptr(GArray) news = cf_pledge_watch_update (watch, pledges);
 
   for (guint i = 0; i < news->len; i++)
@@ -451,6 +629,14 @@ pledges_loaded_cb (CfWindow   *self,
           body = g_strdup_printf ("%s: %s", cf_pledge_get_campaign_title (item->pledge), action);
           id = g_strdup_printf ("pledge-%s-action", cf_pledge_get_id (item->pledge));
         }
+      if (n_accounts (self) > 1)
+        {
+          /* Translators: a platform and what happened there, as in “Demo platform: Early bird … is on its way.” */
+          g_autofree char *with_platform = g_strdup_printf (_("%s: %s"), cf_account_get_label (account), body);
+
+          g_free (body);
+          body = g_steal_pointer (&with_platform);
+        }
       g_notification_set_body (notification, body);
       g_notification_set_default_action (notification, "app.show-pledges");
       g_application_send_notification (G_APPLICATION (application_of (self)), id, notification);
@@ -458,17 +644,21 @@ pledges_loaded_cb (CfWindow   *self,
 }
 
 static void
-pledge_activated_cb (CfWindow *self,
-                     CfPledge *pledge)
+pledge_activated_cb (CfWindow  *self,
+                     CfAccount *account,
+                     CfPledge  *pledge)
 {
-  cf_pledge_page_show (self->pledge_page, pledge);
+  cf_pledge_page_show (self->pledge_page, cf_account_get_platform (account), pledge);
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->pledge_page));
 }
 
 static void
 campaign_activated_cb (CfWindow   *self,
+                       CfAccount  *account,
                        CfCampaign *campaign)
 {
+  cf_campaign_page_set_account (self->campaign_page, account, cf_application_get_image_cache (application_of (self)),
+                                n_accounts (self) > 1);
   cf_campaign_page_show (self->campaign_page, campaign);
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->campaign_page));
 }
@@ -511,16 +701,17 @@ cf_window_dispose (GObject *object)
   if (self->live_tick_id != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->live_tick_id);
   self->live_tick_id = 0;
-  if (self->account != NULL)
+  for (guint i = 0; self->accounts != NULL && i < n_accounts (self); i++)
     {
-      g_signal_handlers_disconnect_by_data (self->account, self);
-      g_signal_handlers_disconnect_by_data (cf_account_get_live_feed (self->account), self);
+      g_autoptr(CfAccount) account = g_list_model_get_item (G_LIST_MODEL (self->accounts), i);
+
+      disconnect_account (self, account);
     }
-  g_clear_object (&self->account);
-  g_clear_object (&self->platform);
+  g_queue_clear_full (&self->opening, g_free);
   g_clear_object (&self->settings);
-  g_clear_pointer (&self->choice, g_free);
+  g_clear_pointer (&self->explored, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), CF_TYPE_WINDOW);
+  g_clear_object (&self->accounts);
 
   G_OBJECT_CLASS (cf_window_parent_class)->dispose (object);
 }
@@ -587,6 +778,9 @@ cf_window_init (CfWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
+  self->accounts = g_list_store_new (CF_TYPE_ACCOUNT);
+  g_signal_connect_swapped (self->explore_page, "notify::account", G_CALLBACK (explored_changed_cb), self);
+  g_signal_connect (self, "realize", G_CALLBACK (realize_cb), NULL);
 }
 
 /* Brings the view called @name (“explore”, “following”, “pledges”) to the
@@ -606,7 +800,8 @@ CfWindow *
 cf_window_new (CfApplication *application)
 {
   CfWindow *self = g_object_new (CF_TYPE_WINDOW, "application", application, NULL);
-  g_autofree char *choice = cf_application_dup_platform_choice (application);
+  CfImageCache *image_cache = cf_application_get_image_cache (application);
+  g_auto(GStrv) choices = cf_application_dup_platform_choices (application, &self->remembered);
   g_autofree char *view = NULL;
 
   self->settings = g_object_ref (cf_application_get_settings (application));
@@ -621,10 +816,16 @@ cf_window_new (CfApplication *application)
   if (adw_view_stack_get_child_by_name (self->view_stack, view) != NULL)
     adw_view_stack_set_visible_child_name (self->view_stack, view);
 
-  if (choice != NULL)
-    connect_to (self, choice);
-  else
-    gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+  cf_explore_page_set_accounts (self->explore_page, G_LIST_MODEL (self->accounts), image_cache);
+  cf_following_page_set_accounts (self->following_page, G_LIST_MODEL (self->accounts), image_cache);
+  cf_pledges_page_set_accounts (self->pledges_page, G_LIST_MODEL (self->accounts));
+  cf_dashboard_page_set_accounts (self->dashboard_page, G_LIST_MODEL (self->accounts));
+
+  gtk_stack_set_visible_child_name (self->main_stack, choices[0] != NULL ? "starting" : "welcome");
+  for (guint i = 0; choices[i] != NULL; i++)
+    g_queue_push_tail (&self->opening, g_strdup (choices[i]));
+  self->explored = self->remembered ? g_settings_get_string (self->settings, "platform") : NULL;
+  open_next (self);
 
   return self;
 }

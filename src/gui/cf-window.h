@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "cf-account.h"
 #include "cf-application.h"
 
 G_BEGIN_DECLS
@@ -11,8 +12,12 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CfWindow, cf_window, CF, WINDOW, AdwApplicationWindow)
 
-CfWindow *cf_window_new       (CfApplication *application);
-void      cf_window_show_view (CfWindow      *self,
-                               const char    *name);
+CfWindow *cf_window_new            (CfApplication *application);
+void      cf_window_show_view      (CfWindow      *self,
+                                    const char    *name);
+void      cf_window_add_platform   (CfWindow      *self,
+                                    const char    *choice);
+void      cf_window_remove_account (CfWindow      *self,
+                                    CfAccount     *account);
 
 G_END_DECLS

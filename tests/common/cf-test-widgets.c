@@ -58,6 +58,19 @@ cf_test_shows_label (GtkWidget  *root,
   return FALSE;
 }
 
+/* Whether a label under @root shows a text that starts with @prefix. */
+gboolean
+cf_test_shows_label_starting (GtkWidget *root,
+                              gpointer   prefix)
+{
+  g_autoptr(GPtrArray) labels = cf_test_visible_widgets (root, GTK_TYPE_LABEL);
+
+  for (guint i = 0; i < labels->len; i++)
+    if (g_str_has_prefix (gtk_label_get_text (labels->pdata[i]), prefix))
+      return TRUE;
+  return FALSE;
+}
+
 /* Runs the main loop until @condition holds for @root, or fails the test
  * after 20 seconds, saying it was waiting until @what. */
 void

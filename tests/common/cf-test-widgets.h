@@ -14,6 +14,8 @@ guint      cf_test_count_visible   (GtkWidget  *root,
                                     GType       type);
 gboolean   cf_test_shows_label     (GtkWidget  *root,
                                     const char *text);
+gboolean   cf_test_shows_label_starting (GtkWidget *root,
+                                         gpointer   prefix);
 
 typedef gboolean (*CfTestCondition) (GtkWidget *root,
                                      gpointer   data);

@@ -3,6 +3,7 @@
 
 #include "cf-campaign-card.h"
 #include "cf-preferences-window.h"
+#include "cf-secret-store.h"
 #include "cf-test-widgets.h"
 #include "cf-ui-steps.h"
 #include "cf-window.h"
@@ -21,8 +22,6 @@ has_label (GtkWidget *root,
   return cf_test_shows_label (root, text);
 }
 
-/* A new main window on the platform at @url, opening on Explore whatever
- * view the last one closed on, once its campaigns show. */
 /* Gives the process a home of its own, before GTK starts: config, data and
  * cache in a new folder named after @name, settings in memory, and the
  * keyring in a file there, as libsecret's file backend keeps it. */
@@ -44,6 +43,9 @@ cf_ui_use_new_home (const char *name)
   return home;
 }
 
+/* A new main window on the platform at @url alone, or on the platforms in
+ * the settings when @url is NULL, opening on Explore whatever view the last
+ * one closed on, once its campaigns show. */
 GtkWidget *
 cf_ui_open_window (CfApplication *application,
                    const char    *url)
@@ -94,4 +96,30 @@ cf_ui_sign_in (GtkWidget  *window,
   cf_ui_fill_sign_in (preferences, username, password);
   cf_test_wait_until (preferences, has_label, (gpointer) name, "the account is shown");
   gtk_window_destroy (GTK_WINDOW (preferences));
+}
+
+static void
+store_result (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* What the keyring holds for @username on the platform of @choice. */
+CfCredentials *
+cf_ui_keyring_lookup (const char *choice,
+                      const char *username)
+{
+  g_autoptr(CfSecretStore) store = cf_secret_store_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  CfCredentials *credentials;
+
+  cf_secret_store_lookup_async (store, choice, username, NULL, store_result, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  credentials = cf_secret_store_lookup_finish (store, result, &error);
+  g_assert_no_error (error);
+  return credentials;
 }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "cf-application.h"
+#include "cf-credentials.h"
 
 G_BEGIN_DECLS
 
@@ -17,5 +18,8 @@ void       cf_ui_sign_in          (GtkWidget     *window,
                                    const char    *username,
                                    const char    *password,
                                    const char    *name);
+
+CfCredentials *cf_ui_keyring_lookup (const char *choice,
+                                     const char *username);
 
 G_END_DECLS

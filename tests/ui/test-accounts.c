@@ -46,30 +46,6 @@ has_label (GtkWidget *root,
   return cf_test_shows_label (root, text);
 }
 
-static void
-store_result (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static CfCredentials *
-keyring_lookup (void)
-{
-  g_autoptr(CfSecretStore) store = cf_secret_store_new ();
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
-  CfCredentials *credentials;
-
-  cf_secret_store_lookup_async (store, platform->url, "backer", NULL, store_result, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  credentials = cf_secret_store_lookup_finish (store, result, &error);
-  g_assert_no_error (error);
-  return credentials;
-}
-
 static char *
 remembered_username (void)
 {
@@ -113,7 +89,7 @@ test_wrong_password (void)
   cf_test_render_to_png (preferences, "preferences-refused");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cf_test_row_titled (preferences, ADW_TYPE_ENTRY_ROW, "Username"))),
                    ==, "backer");
-  g_assert_null (keyring_lookup ());
+  g_assert_null (cf_ui_keyring_lookup (platform->url, "backer"));
   g_assert_null (remembered_username ());
 
   gtk_window_destroy (GTK_WINDOW (preferences));
@@ -136,7 +112,7 @@ test_sign_in_restart_sign_out (void)
   cf_test_wait_until (preferences, has_label, "Bea Backer", "the account is shown");
   cf_test_render_to_png (preferences, "preferences-signed-in");
 
-  credentials = keyring_lookup ();
+  credentials = cf_ui_keyring_lookup (platform->url, "backer");
   g_assert_nonnull (credentials);
   username = remembered_username ();
   g_assert_cmpstr (username, ==, "backer");
@@ -163,7 +139,7 @@ test_sign_in_restart_sign_out (void)
   g_signal_emit_by_name (cf_test_button_labelled (preferences, "Sign Out"), "clicked");
   cf_test_wait_until (preferences, has_label, "Sign In", "the sign-in form is back");
   g_clear_object (&credentials);
-  g_assert_null (keyring_lookup ());
+  g_assert_null (cf_ui_keyring_lookup (platform->url, "backer"));
   g_clear_pointer (&username, g_free);
   g_assert_null (remembered_username ());
 

@@ -27,18 +27,6 @@ has_label (GtkWidget *root,
 }
 
 static gboolean
-has_label_starting (GtkWidget *root,
-                    gpointer   prefix)
-{
-  g_autoptr(GPtrArray) labels = cf_test_visible_widgets (root, GTK_TYPE_LABEL);
-
-  for (guint i = 0; i < labels->len; i++)
-    if (g_str_has_prefix (gtk_label_get_text (labels->pdata[i]), prefix))
-      return TRUE;
-  return FALSE;
-}
-
-static gboolean
 has_one_card (GtkWidget *root,
               gpointer   data)
 {
@@ -202,7 +190,7 @@ test_sold_out_while_open (void)
   g_signal_emit_by_name (confirm_button (dialog), "clicked");
   cf_test_wait_until (dialog, has_label, "This reward has just sold out. Choose another reward.",
                       "the refusal is explained");
-  cf_test_wait_until (dialog, has_label_starting, "Sold out", "the reward shows as sold out");
+  cf_test_wait_until (dialog, cf_test_shows_label_starting, "Sold out", "the reward shows as sold out");
   cf_test_render_to_png (dialog, "pledge-dialog-sold-out");
 
   /* Nothing chosen is lost, and nothing was pledged. */

@@ -1,0 +1,245 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cf-account-box"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cf-account-box.h"
+#include "cf-platform-kind.h"
+
+/* One platform in Preferences: which it is, signing in with the method
+ * its capabilities name or the account signed in, and removing it. */
+struct _CfAccountBox
+{
+  GtkBox parent_instance;
+
+  AdwActionRow *account_row;
+  GtkLabel *error_label;
+  AdwPasswordEntryRow *password_row;
+  AdwPreferencesGroup *platform_group;
+  GtkButton *remove_button;
+  GtkButton *sign_in_button;
+  AdwPreferencesGroup *sign_in_actions;
+  AdwPreferencesGroup *sign_in_group;
+  GtkSpinner *sign_in_spinner;
+  AdwPreferencesGroup *signed_in_group;
+  GtkButton *sign_out_button;
+  AdwEntryRow *username_row;
+
+  CfAccount *account;
+  GCancellable *cancellable;
+};
+
+G_DEFINE_FINAL_TYPE (CfAccountBox, cf_account_box, GTK_TYPE_BOX)
+
+enum
+{
+  REMOVE,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+show_error (CfAccountBox *self,
+            const GError        *error)
+{
+  gtk_label_set_label (self->error_label, error ? error->message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), error != NULL);
+}
+
+static void
+form_changed_cb (CfAccountBox *self)
+{
+  gboolean busy = cf_account_get_busy (self->account);
+  const char *username = gtk_editable_get_text (GTK_EDITABLE (self->username_row));
+  const char *password = gtk_editable_get_text (GTK_EDITABLE (self->password_row));
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->sign_in_button), !busy && *username != '\0' && *password != '\0');
+  gtk_widget_set_sensitive (GTK_WIDGET (self->username_row), !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->password_row), !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->sign_out_button), !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->remove_button), !busy);
+  gtk_widget_set_visible (GTK_WIDGET (self->sign_in_spinner), busy);
+  gtk_spinner_set_spinning (self->sign_in_spinner, busy);
+}
+
+static void
+account_changed_cb (CfAccountBox *self)
+{
+  gboolean signed_in = cf_account_get_signed_in (self->account);
+  CfUser *user = cf_account_get_user (self->account);
+  const char *username = cf_account_get_username (self->account);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->sign_in_group), !signed_in);
+  gtk_widget_set_visible (GTK_WIDGET (self->sign_in_actions), !signed_in);
+  gtk_widget_set_visible (GTK_WIDGET (self->signed_in_group), signed_in);
+  if (signed_in)
+    {
+      const char *name = user ? cf_user_get_name (user) : NULL;
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->account_row), name ? name : username);
+      adw_action_row_set_subtitle (self->account_row, username);
+    }
+  show_error (self, cf_account_get_error (self->account));
+  form_changed_cb (self);
+}
+
+static void
+signed_in_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  CfAccountBox *self;
+
+  if (cf_account_sign_in_finish (CF_ACCOUNT (object), result, &error) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  /* What was typed stays, so that a typo is fixed rather than retyped. */
+  self = CF_ACCOUNT_BOX (user_data);
+  show_error (self, error);
+  gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
+}
+
+static void
+sign_in_cb (CfAccountBox *self)
+{
+  g_autofree char *username = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->username_row))));
+  const char *password = gtk_editable_get_text (GTK_EDITABLE (self->password_row));
+
+  if (*username == '\0' || *password == '\0' || cf_account_get_busy (self->account))
+    return;
+
+  show_error (self, NULL);
+  cf_account_sign_in_async (self->account, username, password, self->cancellable, signed_in_cb, self);
+  /* The password is not kept, not even in the entry. */
+  gtk_editable_set_text (GTK_EDITABLE (self->password_row), "");
+}
+
+static void
+username_activated_cb (CfAccountBox *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self->password_row));
+}
+
+static void
+signed_out_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!cf_account_sign_out_finish (CF_ACCOUNT (object), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    show_error (CF_ACCOUNT_BOX (user_data), error);
+}
+
+static void
+sign_out_cb (CfAccountBox *self)
+{
+  cf_account_sign_out_async (self->account, self->cancellable, signed_out_cb, self);
+}
+
+static void
+remove_cb (CfAccountBox *self)
+{
+  g_signal_emit (self, signals[REMOVE], 0);
+}
+
+static void
+cf_account_box_dispose (GObject *object)
+{
+  CfAccountBox *self = CF_ACCOUNT_BOX (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (self->account != NULL)
+    g_signal_handlers_disconnect_by_data (self->account, self);
+  g_clear_object (&self->account);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CF_TYPE_ACCOUNT_BOX);
+
+  G_OBJECT_CLASS (cf_account_box_parent_class)->dispose (object);
+}
+
+static void
+cf_account_box_class_init (CfAccountBoxClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = cf_account_box_dispose;
+
+  /**
+   * CfAccountBox::remove:
+   *
+   * The person asked to remove the platform.
+   */
+  signals[REMOVE] = g_signal_new ("remove", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                  G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Crowdfund/cf-account-box.ui");
+  gtk_widget_class_bind_template_child (widget_class, CfAccountBox, account_row);
+  gtk_widget_class_bind_template_child (widget_class, CfAccountBox, error_label);
+  gtk_widget_class_bind_template_child (widget_class, CfAccountBox, password_row);
+  gtk_widget_class_bind_template_child (widget_class, CfAccountBox, platform_group);
+  gtk_widget_class_bind_template_child (widget_class, CfAccountBox, remove_button);
+  gtk_widget_class_bind_template_child (widget_class, CfAccountBox, sign_in_actions);
+  gtk_widget_class_bind_template_child (widget_class, CfAccountBox, sign_in_button);
+  gtk_widget_class_bind_template_child (widget_class, CfAccountBox, sign_in_group);
+  gtk_widget_class_bind_template_child (widget_class, CfAccountBox, sign_in_spinner);
+  gtk_widget_class_bind_template_child (widget_class, CfAccountBox, signed_in_group);
+  gtk_widget_class_bind_template_child (widget_class, CfAccountBox, sign_out_button);
+  gtk_widget_class_bind_template_child (widget_class, CfAccountBox, username_row);
+  gtk_widget_class_bind_template_callback (widget_class, form_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, remove_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sign_in_cb);
+  gtk_widget_class_bind_template_callback (widget_class, sign_out_cb);
+  gtk_widget_class_bind_template_callback (widget_class, username_activated_cb);
+}
+
+static void
+cf_account_box_init (CfAccountBox *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->cancellable = g_cancellable_new ();
+}
+
+/* What is said of the platform under its name: its address, or its kind. */
+static char *
+dup_platform_description (CfAccount *account)
+{
+  const CfPlatformKind *kind = cf_platform_kind_for_choice (cf_account_get_choice (account));
+
+  return kind != NULL && kind->needs_address ? g_strdup (cf_account_get_choice (account)) : NULL;
+}
+
+/* @account's platform, its sign-in and its removal. */
+GtkWidget *
+cf_account_box_new (CfAccount *account)
+{
+  CfAccountBox *self = g_object_new (CF_TYPE_ACCOUNT_BOX, NULL);
+  g_autofree char *description = dup_platform_description (account);
+  /* Translators: the button that removes a platform, as read by a screen reader; %s is the platform. */
+  g_autofree char *remove_label = g_strdup_printf (_("Remove %s"), cf_account_get_label (account));
+
+  self->account = g_object_ref (account);
+  adw_preferences_group_set_title (self->platform_group, cf_account_get_label (account));
+  adw_preferences_group_set_description (self->platform_group, description);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->remove_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  remove_label, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  cf_account_get_label (account), -1);
+  g_signal_connect_swapped (account, "notify", G_CALLBACK (account_changed_cb), self);
+  account_changed_cb (self);
+  return GTK_WIDGET (self);
+}
+
+CfAccount *
+cf_account_box_get_account (CfAccountBox *self)
+{
+  g_return_val_if_fail (CF_IS_ACCOUNT_BOX (self), NULL);
+
+  return self->account;
+}

@@ -33,6 +33,9 @@ struct _CfCampaign
   gint64 rewards_count;
   gint64 updates_count;
   gboolean following;
+  gint64 orders_goal;     /* a pre-sale's goal, in orders; -1 for a goal in money */
+  gint64 orders_count;
+  CfMoney next_goal;      /* the next stretch goal, if any */
 };
 
 static const CfField fields[] = {
@@ -50,11 +53,11 @@ static const CfField fields[] = {
     G_STRUCT_OFFSET (CfCampaign, creator_id) },
   { "creator.name", "creator-name", CF_FIELD_STRING, CF_FIELD_REQUIRED,
     G_STRUCT_OFFSET (CfCampaign, creator_name) },
-  { "category.id", "category-id", CF_FIELD_ID, CF_FIELD_REQUIRED,
+  { "category.id", "category-id", CF_FIELD_ID, CF_FIELD_NULLABLE | CF_FIELD_OPTIONAL,
     G_STRUCT_OFFSET (CfCampaign, category_id) },
-  { "category.slug", "category-slug", CF_FIELD_STRING, CF_FIELD_INTERN,
+  { "category.slug", "category-slug", CF_FIELD_STRING, CF_FIELD_NULLABLE | CF_FIELD_OPTIONAL | CF_FIELD_INTERN,
     G_STRUCT_OFFSET (CfCampaign, category_slug) },
-  { "category.name", "category-name", CF_FIELD_STRING, CF_FIELD_INTERN,
+  { "category.name", "category-name", CF_FIELD_STRING, CF_FIELD_NULLABLE | CF_FIELD_OPTIONAL | CF_FIELD_INTERN,
     G_STRUCT_OFFSET (CfCampaign, category_name) },
   { "location.country", "country", CF_FIELD_STRING, CF_FIELD_NULLABLE | CF_FIELD_INTERN,
     G_STRUCT_OFFSET (CfCampaign, country) },
@@ -76,12 +79,18 @@ static const CfField fields[] = {
     G_STRUCT_OFFSET (CfCampaign, launched_at) },
   { "deadline", NULL, CF_FIELD_TIME, CF_FIELD_REQUIRED,
     G_STRUCT_OFFSET (CfCampaign, deadline) },
-  { "rewards_count", NULL, CF_FIELD_INT, CF_FIELD_REQUIRED,
+  { "rewards_count", NULL, CF_FIELD_INT, CF_FIELD_OPTIONAL,
     G_STRUCT_OFFSET (CfCampaign, rewards_count) },
-  { "updates_count", NULL, CF_FIELD_INT, CF_FIELD_REQUIRED,
+  { "updates_count", NULL, CF_FIELD_INT, CF_FIELD_OPTIONAL,
     G_STRUCT_OFFSET (CfCampaign, updates_count) },
   { "following", NULL, CF_FIELD_BOOLEAN, CF_FIELD_OPTIONAL | CF_FIELD_WRITABLE,
     G_STRUCT_OFFSET (CfCampaign, following) },
+  { "presale.goal", "orders-goal", CF_FIELD_INT, CF_FIELD_OPTIONAL | CF_FIELD_NULLABLE,
+    G_STRUCT_OFFSET (CfCampaign, orders_goal) },
+  { "presale.orders", "orders-count", CF_FIELD_INT, CF_FIELD_OPTIONAL | CF_FIELD_NULLABLE | CF_FIELD_WRITABLE,
+    G_STRUCT_OFFSET (CfCampaign, orders_count) },
+  { "next_goal", NULL, CF_FIELD_MONEY, CF_FIELD_OPTIONAL | CF_FIELD_NULLABLE,
+    G_STRUCT_OFFSET (CfCampaign, next_goal) },
 };
 
 G_DEFINE_FINAL_TYPE (CfCampaign, cf_campaign, CF_TYPE_MODEL)
@@ -127,3 +136,14 @@ CF_MODEL_DEFINE_GETTER (CfCampaign, cf_campaign, CF_IS_CAMPAIGN, GDateTime *, de
 CF_MODEL_DEFINE_GETTER (CfCampaign, cf_campaign, CF_IS_CAMPAIGN, gint64, rewards_count, , -1)
 CF_MODEL_DEFINE_GETTER (CfCampaign, cf_campaign, CF_IS_CAMPAIGN, gint64, updates_count, , -1)
 CF_MODEL_DEFINE_GETTER (CfCampaign, cf_campaign, CF_IS_CAMPAIGN, gboolean, following, , FALSE)
+CF_MODEL_DEFINE_GETTER (CfCampaign, cf_campaign, CF_IS_CAMPAIGN, gint64, orders_goal, , 0)
+CF_MODEL_DEFINE_GETTER (CfCampaign, cf_campaign, CF_IS_CAMPAIGN, gint64, orders_count, , 0)
+
+/* The next stretch goal, or NULL when the platform names none. */
+const CfMoney *
+cf_campaign_get_next_goal (CfCampaign *self)
+{
+  g_return_val_if_fail (CF_IS_CAMPAIGN (self), NULL);
+
+  return cf_money_is_valid (&self->next_goal) ? &self->next_goal : NULL;
+}

@@ -37,5 +37,8 @@ GDateTime       *cf_campaign_get_deadline      (CfCampaign *self);
 gint64           cf_campaign_get_rewards_count (CfCampaign *self);
 gint64           cf_campaign_get_updates_count (CfCampaign *self);
 gboolean         cf_campaign_get_following     (CfCampaign *self);
+gint64           cf_campaign_get_orders_goal   (CfCampaign *self);
+gint64           cf_campaign_get_orders_count  (CfCampaign *self);
+const CfMoney   *cf_campaign_get_next_goal     (CfCampaign *self);
 
 G_END_DECLS

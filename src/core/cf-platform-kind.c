@@ -8,6 +8,7 @@
 #include "cf-demo-platform.h"
 #include "cf-platform-kind.h"
 #include "cf-rest-platform.h"
+#include "cf-ulule-platform.h"
 #include "cf-web-address.h"
 
 /* Every kind of platform, in the order Preferences offers them. */
@@ -17,6 +18,7 @@ cf_platform_kind_list (void)
   static const CfPlatformKind * const kinds[] = {
     &cf_rest_platform_kind,
     &cf_demo_platform_kind,
+    &cf_ulule_platform_kind,
     NULL,
   };
 

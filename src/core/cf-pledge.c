@@ -28,6 +28,7 @@ struct _CfPledge
   char *shipping_country;
   char *address;
   CfPledgeStatus status;
+  char *platform_status;  /* the platform's own word, when ours is coarser */
   gint64 sequence;
   GDateTime *pledged_at;
   GDateTime *address_lock_at;
@@ -71,6 +72,8 @@ static const CfField fields[] = {
     G_STRUCT_OFFSET (CfPledge, address) },
   { "status", NULL, CF_FIELD_ENUM, CF_FIELD_REQUIRED,
     G_STRUCT_OFFSET (CfPledge, status), cf_pledge_status_get_type },
+  { "platform_status", NULL, CF_FIELD_STRING, CF_FIELD_NULLABLE | CF_FIELD_OPTIONAL,
+    G_STRUCT_OFFSET (CfPledge, platform_status) },
   { "sequence", NULL, CF_FIELD_INT, CF_FIELD_REQUIRED,
     G_STRUCT_OFFSET (CfPledge, sequence) },
   { "pledged_at", NULL, CF_FIELD_TIME, CF_FIELD_REQUIRED,
@@ -122,6 +125,7 @@ CF_MODEL_DEFINE_GETTER (CfPledge, cf_pledge, CF_IS_PLEDGE, const CfMoney *, ship
 CF_MODEL_DEFINE_GETTER (CfPledge, cf_pledge, CF_IS_PLEDGE, const char *, shipping_country, , NULL)
 CF_MODEL_DEFINE_GETTER (CfPledge, cf_pledge, CF_IS_PLEDGE, const char *, address, , NULL)
 CF_MODEL_DEFINE_GETTER (CfPledge, cf_pledge, CF_IS_PLEDGE, CfPledgeStatus, status, , 0)
+CF_MODEL_DEFINE_GETTER (CfPledge, cf_pledge, CF_IS_PLEDGE, const char *, platform_status, , NULL)
 CF_MODEL_DEFINE_GETTER (CfPledge, cf_pledge, CF_IS_PLEDGE, gint64, sequence, , -1)
 CF_MODEL_DEFINE_GETTER (CfPledge, cf_pledge, CF_IS_PLEDGE, GDateTime *, pledged_at, , NULL)
 CF_MODEL_DEFINE_GETTER (CfPledge, cf_pledge, CF_IS_PLEDGE, GDateTime *, address_lock_at, , NULL)

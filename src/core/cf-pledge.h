@@ -32,6 +32,7 @@ const CfMoney      *cf_pledge_get_shipping           (CfPledge *self);
 const char         *cf_pledge_get_shipping_country   (CfPledge *self);
 const char         *cf_pledge_get_address            (CfPledge *self);
 CfPledgeStatus      cf_pledge_get_status             (CfPledge *self);
+const char         *cf_pledge_get_platform_status    (CfPledge *self);
 gint64              cf_pledge_get_sequence           (CfPledge *self);
 GDateTime          *cf_pledge_get_pledged_at         (CfPledge *self);
 GDateTime          *cf_pledge_get_address_lock_at    (CfPledge *self);

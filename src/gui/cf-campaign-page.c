@@ -137,6 +137,7 @@ show_figures (CfCampaignPage *self)
   g_autofree char *goal = NULL;
   g_autofree char *meta = NULL;
   const char *city = cf_campaign_get_city (campaign);
+  const CfMoney *next_goal = cf_campaign_get_next_goal (campaign);
 
   cf_campaign_summary_init (&summary, campaign);
   adw_window_title_set_title (self->window_title, cf_campaign_get_title (campaign));
@@ -145,12 +146,21 @@ show_figures (CfCampaignPage *self)
   gtk_label_set_label (self->blurb_label, cf_campaign_get_blurb (campaign));
   /* Translators: creator, category and place of a campaign, as in “by wena project · Technology · Tokyo”. */
   meta = g_strdup_printf (_("by %s · %s · %s"), cf_campaign_get_creator_name (campaign),
-                          cf_campaign_get_category_name (campaign),
+                          cf_campaign_get_category_name (campaign) ? cf_campaign_get_category_name (campaign) : "—",
                           city ? city : cf_campaign_get_country (campaign) ? cf_campaign_get_country (campaign) : "—");
   gtk_label_set_label (self->meta_label, meta);
   gtk_label_set_label (self->pledged_label, summary.pledged);
-  /* Translators: %s is the goal of a campaign, as in “pledged of ¥10,000,000 goal”. */
-  goal = g_strdup_printf (_("pledged of %s goal"), summary.goal);
+  if (next_goal != NULL && g_str_equal (next_goal->currency, cf_campaign_get_pledged (campaign)->currency) &&
+      next_goal->amount > cf_campaign_get_pledged (campaign)->amount)
+    {
+      g_autofree char *stretch = cf_money_format (next_goal, NULL);
+
+      /* Translators: the goal and the next stretch goal, as in “pledged of €10,000 goal · next stretch goal €15,000”. */
+      goal = g_strdup_printf (_("pledged of %s goal · next stretch goal %s"), summary.goal, stretch);
+    }
+  else
+    /* Translators: %s is the goal of a campaign, as in “pledged of ¥10,000,000 goal”. */
+    goal = g_strdup_printf (_("pledged of %s goal"), summary.goal);
   gtk_label_set_label (self->goal_label, goal);
   cf_funding_bar_set_fraction (self->funding_bar, summary.fraction);
   gtk_label_set_label (self->percent_label, summary.percent);

@@ -14,9 +14,24 @@ cf_campaign_summary_init (CfCampaignSummary *summary,
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
-  summary->fraction = cf_format_funded_fraction (campaign);
-  summary->pledged = cf_money_format (cf_campaign_get_pledged (campaign), NULL);
-  summary->goal = cf_money_format (cf_campaign_get_goal (campaign), NULL);
+  gint64 orders_goal = cf_campaign_get_orders_goal (campaign);
+  gint64 orders = cf_campaign_get_orders_count (campaign);
+
+  /* A pre-sale counts orders, not money. */
+  if (orders_goal > 0)
+    {
+      summary->fraction = (double) orders / orders_goal;
+      summary->pledged = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d pre-order", "%d pre-orders", orders),
+                                          (int) MIN (orders, G_MAXINT));
+      summary->goal = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d pre-order", "%d pre-orders", orders_goal),
+                                       (int) MIN (orders_goal, G_MAXINT));
+    }
+  else
+    {
+      summary->fraction = cf_format_funded_fraction (campaign);
+      summary->pledged = cf_money_format (cf_campaign_get_pledged (campaign), NULL);
+      summary->goal = cf_money_format (cf_campaign_get_goal (campaign), NULL);
+    }
   /* Translators: money pledged and the goal, as in “¥19,470,000 of ¥10,000,000”. */
   summary->pledged_of_goal = g_strdup_printf (_("%s of %s"), summary->pledged, summary->goal);
   summary->percent = cf_format_percent (summary->fraction, NULL);

@@ -16,11 +16,12 @@ typedef struct
 {
   const char *fixture;
   GType (*get_type) (void);
-  const char *optional[4];  /* members that may be left out */
+  const char *optional[8];  /* members that may be left out */
 } ModelCase;
 
 static const ModelCase model_cases[] = {
-  { "campaign.json", cf_campaign_get_type, { "description", "url", "following" } },
+  { "campaign.json", cf_campaign_get_type, { "description", "url", "following", "category", "rewards_count",
+                                            "updates_count" } },
   { "reward.json", cf_reward_get_type, { NULL } },
   { "pledge.json", cf_pledge_get_type, { NULL } },
   { "update.json", cf_update_get_type, { NULL } },

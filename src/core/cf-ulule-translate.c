@@ -1,0 +1,903 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cf-ulule"
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "cf-model.h"
+#include "cf-money.h"
+#include "cf-ulule-translate.h"
+
+/* Ulule gives amounts in whole units of the currency (an int, or in some
+ * answers a string), texts per language, and states as flags; our models
+ * take minor units, one text and one state. Nothing is made up: what Ulule
+ * does not give is left out, or null where our shape has a place for it. */
+
+static JsonObject *
+object_member (JsonObject *object,
+               const char *member)
+{
+  JsonNode *node = object ? json_object_get_member (object, member) : NULL;
+
+  return node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+}
+
+static JsonArray *
+array_member (JsonObject *object,
+              const char *member)
+{
+  JsonNode *node = object ? json_object_get_member (object, member) : NULL;
+
+  return node && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
+}
+
+static gboolean
+boolean_member (JsonObject *object,
+                const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  return node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_BOOLEAN &&
+         json_node_get_boolean (node);
+}
+
+/* An i18n member's value in @lang, else in the project's @project_lang,
+ * else in any language; a plain value is taken as it is. */
+static JsonNode *
+i18n_node (JsonObject *object,
+           const char *member,
+           const char *lang,
+           const char *project_lang)
+{
+  JsonNode *node = json_object_get_member (object, member);
+  const char *languages[] = { lang, project_lang };
+  JsonObject *texts;
+  g_autoptr(GList) values = NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return node;
+
+  texts = json_node_get_object (node);
+  for (guint i = 0; i < G_N_ELEMENTS (languages); i++)
+    {
+      JsonNode *value = languages[i] ? json_object_get_member (texts, languages[i]) : NULL;
+
+      if (value != NULL && !JSON_NODE_HOLDS_NULL (value) &&
+          !(JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_STRING &&
+            *json_node_get_string (value) == '\0'))
+        return value;
+    }
+
+  values = json_object_get_values (texts);
+  for (GList *l = values; l != NULL; l = l->next)
+    {
+      JsonNode *value = l->data;
+
+      if (JSON_NODE_HOLDS_OBJECT (value) ||
+          (JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_STRING &&
+           *json_node_get_string (value) != '\0'))
+        return value;
+    }
+  return NULL;
+}
+
+static const char *
+i18n_text (JsonObject *object,
+           const char *member,
+           const char *lang,
+           const char *project_lang)
+{
+  JsonNode *node = i18n_node (object, member, lang, project_lang);
+
+  return node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING
+         ? json_node_get_string (node) : NULL;
+}
+
+/* Texts such as descriptions may hold HTML: the app shows their words. */
+static char *
+plain_text (const char *html)
+{
+  static const struct { const char *entity; const char *text; } entities[] = {
+    { "&amp;", "&" }, { "&lt;", "<" }, { "&gt;", ">" }, { "&quot;", "\"" }, { "&#39;", "'" }, { "&nbsp;", " " },
+  };
+  GString *text = g_string_new (NULL);
+
+  for (const char *p = html; p != NULL && *p != '\0'; p++)
+    {
+      gboolean matched = FALSE;
+
+      if (*p == '<')
+        {
+          const char *end = strchr (p, '>');
+
+          if (end == NULL)
+            break;
+          if (g_ascii_strncasecmp (p, "<br", 3) == 0 || g_ascii_strncasecmp (p, "</p", 3) == 0)
+            g_string_append_c (text, '\n');
+          p = end;
+          continue;
+        }
+      for (guint i = 0; *p == '&' && i < G_N_ELEMENTS (entities) && !matched; i++)
+        if (g_str_has_prefix (p, entities[i].entity))
+          {
+            g_string_append (text, entities[i].text);
+            p += strlen (entities[i].entity) - 1;
+            matched = TRUE;
+          }
+      if (!matched)
+        g_string_append_c (text, *p);
+    }
+  return g_strstrip (g_string_free (text, FALSE));
+}
+
+static gboolean
+is_currency (const char *code)
+{
+  CfMoney money = { 0 };
+
+  return cf_money_init (&money, 0, code, NULL);
+}
+
+/* An amount in whole units: an int, a numeric string or a number. */
+static gboolean
+read_units (JsonNode *node,
+            double   *units)
+{
+  guint64 parsed;
+  const char *text;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return FALSE;
+
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_INT64:
+      *units = json_node_get_int (node);
+      return TRUE;
+    case G_TYPE_DOUBLE:
+      *units = json_node_get_double (node);
+      return isfinite (*units);
+    case G_TYPE_STRING:
+      text = json_node_get_string (node);
+      if (!g_ascii_string_to_unsigned (text, 10, 0, G_MAXUINT32, &parsed, NULL))
+        return FALSE;
+      *units = parsed;
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+/* @units of @currency as {"amount", "currency"} in minor units. */
+static gboolean
+add_money (JsonBuilder *builder,
+           const char  *name,
+           double       units,
+           const char  *currency)
+{
+  double minor = round (units * pow (10, cf_money_exponent (currency)));
+
+  if (!(minor >= 0 && minor < 1e15))
+    return FALSE;
+
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "amount");
+  json_builder_add_int_value (builder, (gint64) minor);
+  json_builder_set_member_name (builder, "currency");
+  json_builder_add_string_value (builder, currency);
+  json_builder_end_object (builder);
+  return TRUE;
+}
+
+static gboolean
+add_member_money (JsonBuilder *builder,
+                  const char  *name,
+                  JsonObject  *object,
+                  const char  *member,
+                  const char  *currency)
+{
+  double units;
+
+  return read_units (json_object_get_member (object, member), &units) && add_money (builder, name, units, currency);
+}
+
+static void
+add_string (JsonBuilder *builder,
+            const char  *name,
+            const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_int (JsonBuilder *builder,
+         const char  *name,
+         gint64       value)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_add_int_value (builder, value);
+}
+
+/* Copies a member as it is, or null. */
+static void
+add_copy (JsonBuilder *builder,
+          const char  *name,
+          JsonObject  *object,
+          const char  *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  json_builder_set_member_name (builder, name);
+  if (node != NULL)
+    json_builder_add_value (builder, json_node_copy (node));
+  else
+    json_builder_add_null_value (builder);
+}
+
+static void
+add_plain_text (JsonBuilder *builder,
+                const char  *name,
+                const char  *html)
+{
+  g_autofree char *text = plain_text (html);
+
+  add_string (builder, name, html != NULL ? text : NULL);
+}
+
+/* The largest version of an image that Ulule gives. */
+static const char *
+image_url (JsonObject *image)
+{
+  static const char * const sizes[] = { "large", "medium", "full", "small" };
+  JsonObject *versions = object_member (image, "versions");
+
+  for (guint i = 0; versions != NULL && i < G_N_ELEMENTS (sizes); i++)
+    {
+      JsonObject *version = object_member (versions, sizes[i]);
+      const char *url = version ? cf_model_json_string (version, "url") : NULL;
+
+      if (url != NULL)
+        return url;
+    }
+  return image ? cf_model_json_string (image, "url") : NULL;
+}
+
+static gboolean
+has_id (JsonObject *object)
+{
+  gint64 id;
+
+  return object != NULL && cf_model_json_int (object, "id", &id);
+}
+
+static GDateTime *
+parse_time (JsonObject *object,
+            const char *member)
+{
+  const char *text = cf_model_json_string (object, member);
+
+  return text ? g_date_time_new_from_iso8601 (text, NULL) : NULL;
+}
+
+/* Ulule says a campaign is cancelled, finished, reached its goal, or when
+ * it starts; ours is one state. */
+static const char *
+project_state (JsonObject *project,
+               gboolean    reached)
+{
+  g_autoptr(GDateTime) start = parse_time (project, "date_start");
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  if (boolean_member (project, "is_cancelled"))
+    return "canceled";
+  if (boolean_member (project, "finished"))
+    return reached ? "successful" : "failed";
+  if (start == NULL || g_date_time_compare (start, now) > 0)
+    return "upcoming";
+  return "live";
+}
+
+static gboolean
+build_project (JsonBuilder *builder,
+               JsonObject  *project,
+               const char  *lang)
+{
+  const char *project_lang = cf_model_json_string (project, "lang");
+  const char *currency = cf_model_json_string (project, "currency");
+  const char *type = cf_model_json_string (project, "type");
+  const char *title = i18n_text (project, "name", lang, project_lang);
+  const char *subtitle = i18n_text (project, "subtitle", lang, project_lang);
+  const char *description = i18n_text (project, "description", lang, project_lang);
+  JsonObject *owner = object_member (project, "owner");
+  JsonObject *tag = object_member (project, "main_tag");
+  JsonObject *location = object_member (project, "location");
+  JsonNode *image = i18n_node (project, "main_image", lang, project_lang);
+  JsonArray *rewards = array_member (project, "rewards");
+  gboolean presale = g_strcmp0 (type, "presale") == 0;
+  gint64 goal = 0, sold = 0, supporters = 0, news_count;
+  double raised = 0;
+  gboolean reached;
+
+  if (!has_id (project) || cf_model_json_string (project, "slug") == NULL || currency == NULL ||
+      !is_currency (currency) || title == NULL ||
+      cf_model_json_string (project, "date_end") == NULL || !has_id (owner) ||
+      !cf_model_json_int (project, "goal", &goal) || goal < 0)
+    return FALSE;
+
+  read_units (json_object_get_member (project, "amount_raised"), &raised);
+  cf_model_json_int (project, "nb_products_sold", &sold);
+  cf_model_json_int (project, "supporters_count", &supporters);
+  reached = json_object_has_member (project, "goal_raised") ? boolean_member (project, "goal_raised")
+                                                             : presale ? sold >= goal : raised >= goal;
+
+  json_builder_begin_object (builder);
+  add_copy (builder, "id", project, "id");
+  add_copy (builder, "slug", project, "slug");
+  add_string (builder, "title", title);
+  add_string (builder, "blurb", subtitle ? subtitle : "");
+  if (description != NULL)
+    add_plain_text (builder, "description", description);
+
+  json_builder_set_member_name (builder, "creator");
+  json_builder_begin_object (builder);
+  add_copy (builder, "id", owner, "id");
+  add_string (builder, "name", cf_model_json_string (owner, "name") ? cf_model_json_string (owner, "name")
+                                                                   : cf_model_json_string (owner, "username"));
+  json_builder_end_object (builder);
+
+  if (has_id (tag))
+    {
+      json_builder_set_member_name (builder, "category");
+      json_builder_begin_object (builder);
+      add_copy (builder, "id", tag, "id");
+      add_copy (builder, "slug", tag, "slug");
+      add_string (builder, "name", i18n_text (tag, "name", lang, project_lang));
+      json_builder_end_object (builder);
+    }
+
+  json_builder_set_member_name (builder, "location");
+  json_builder_begin_object (builder);
+  add_string (builder, "country", cf_model_json_string (location ? location : project, "country"));
+  add_string (builder, "city", location ? cf_model_json_string (location, "city") : NULL);
+  json_builder_end_object (builder);
+
+  add_string (builder, "image_url", image && JSON_NODE_HOLDS_OBJECT (image)
+                                    ? image_url (json_node_get_object (image)) : NULL);
+  add_string (builder, "url", cf_model_json_string (project, "absolute_url"));
+  add_string (builder, "state", project_state (project, reached));
+  /* A pre-sale's goal is in orders: its money goal is none. */
+  if (!add_money (builder, "goal", presale ? 0 : goal, currency) ||
+      !add_money (builder, "pledged", raised, currency))
+    return FALSE;
+  add_int (builder, "backers_count", presale && supporters == 0 ? sold : supporters);
+  add_copy (builder, "launched_at", project, "date_start");
+  add_copy (builder, "deadline", project, "date_end");
+  if (rewards != NULL)
+    add_int (builder, "rewards_count", json_array_get_length (rewards));
+  if (cf_model_json_int (project, "news_count", &news_count))
+    add_int (builder, "updates_count", news_count);
+  if (presale)
+    {
+      json_builder_set_member_name (builder, "presale");
+      json_builder_begin_object (builder);
+      add_int (builder, "goal", goal);
+      add_int (builder, "orders", sold);
+      json_builder_end_object (builder);
+    }
+  if (json_object_has_member (project, "user_role"))
+    {
+      json_builder_set_member_name (builder, "following");
+      json_builder_add_boolean_value (builder, g_strcmp0 (cf_model_json_string (project, "user_role"), "fan") == 0);
+    }
+  json_builder_end_object (builder);
+  return TRUE;
+}
+
+static JsonNode *
+invalid (GError     **error,
+         const char  *what)
+{
+  g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA, "Ulule answered %s not as documented", what);
+  return NULL;
+}
+
+JsonNode *
+cf_ulule_translate_project (JsonNode    *root,
+                            const char  *lang,
+                            GError     **error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root) || !build_project (builder, json_node_get_object (root), lang))
+    return invalid (error, "a project");
+  return json_builder_get_root (builder);
+}
+
+typedef gboolean (*BuildItem) (JsonBuilder *builder,
+                               JsonObject  *item,
+                               gconstpointer data);
+
+/* {"items": [...], "next_cursor"} from the array @member of @root and its
+ * `meta.next`; an item @build cannot read is left out. */
+static JsonNode *
+build_page (JsonNode      *root,
+            const char    *member,
+            BuildItem      build,
+            gconstpointer  data,
+            GError       **error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  JsonObject *object = root && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
+  JsonArray *items = array_member (object, member);
+  JsonObject *meta = object_member (object, "meta");
+  g_autofree char *next = meta ? cf_ulule_next_query (cf_model_json_string (meta, "next")) : NULL;
+
+  if (items == NULL)
+    return invalid (error, member);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "items");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonNode *item = json_array_get_element (items, i);
+      g_autoptr(JsonBuilder) one = json_builder_new ();
+      g_autoptr(JsonNode) built = NULL;
+
+      if (!JSON_NODE_HOLDS_OBJECT (item) || !build (one, json_node_get_object (item), data))
+        {
+          g_debug ("left out %s[%u]: not as Ulule documents it", member, i);
+          continue;
+        }
+      built = json_builder_get_root (one);
+      json_builder_add_value (builder, g_steal_pointer (&built));
+    }
+  json_builder_end_array (builder);
+  add_string (builder, "next_cursor", next);
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+static gboolean
+build_project_item (JsonBuilder   *builder,
+                    JsonObject    *item,
+                    gconstpointer  lang)
+{
+  return build_project (builder, item, lang);
+}
+
+JsonNode *
+cf_ulule_translate_projects (JsonNode    *root,
+                             const char  *lang,
+                             GError     **error)
+{
+  return build_page (root, "projects", build_project_item, lang, error);
+}
+
+typedef struct
+{
+  const char *lang;
+  const char *project_lang;
+  const char *currency;
+  const char *country;
+} RewardContext;
+
+/* Ulule's delivery settings as our shipping: none, the project's country
+ * alone, some countries, or everywhere. */
+static gboolean
+build_shipping (JsonBuilder         *builder,
+                JsonObject          *delivery,
+                const RewardContext *context)
+{
+  const char *type = delivery ? cf_model_json_string (delivery, "shipping_type") : NULL;
+  JsonArray *shippings = array_member (delivery, "shippings");
+  gboolean ok = TRUE;
+
+  json_builder_set_member_name (builder, "shipping");
+  json_builder_begin_object (builder);
+  add_string (builder, "type", type == NULL || g_str_equal (type, "none") ? "none"
+                               : g_str_equal (type, "worldwide") ? "anywhere" : "some_countries");
+  json_builder_set_member_name (builder, "rates");
+  json_builder_begin_array (builder);
+  if (type != NULL && !g_str_equal (type, "none") && context->country != NULL)
+    {
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "countries");
+      json_builder_begin_array (builder);
+      json_builder_add_string_value (builder, context->country);
+      json_builder_end_array (builder);
+      ok &= add_member_money (builder, "cost", delivery, "shipping_nat", context->currency);
+      json_builder_end_object (builder);
+    }
+  for (guint i = 0; shippings != NULL && i < json_array_get_length (shippings); i++)
+    {
+      JsonNode *node = json_array_get_element (shippings, i);
+      JsonObject *shipping = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+
+      if (shipping == NULL || array_member (shipping, "countries") == NULL)
+        return FALSE;
+      json_builder_begin_object (builder);
+      add_copy (builder, "countries", shipping, "countries");
+      ok &= add_member_money (builder, "cost", shipping, "amount", context->currency);
+      json_builder_end_object (builder);
+    }
+  if (type != NULL && g_str_equal (type, "worldwide"))
+    {
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "countries");
+      json_builder_begin_array (builder);
+      json_builder_add_string_value (builder, "*");
+      json_builder_end_array (builder);
+      ok &= add_member_money (builder, "cost", delivery, "shipping_int", context->currency);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  return ok;
+}
+
+static gboolean
+build_reward (JsonBuilder   *builder,
+              JsonObject    *reward,
+              gconstpointer  data)
+{
+  const RewardContext *context = data;
+  const char *title = i18n_text (reward, "title", context->lang, context->project_lang);
+  const char *description = i18n_text (reward, "description", context->lang, context->project_lang);
+  JsonObject *delivery = object_member (reward, "delivery");
+  const char *month = delivery ? cf_model_json_string (delivery, "date_delivery") : NULL;
+  gint64 taken = 0;
+
+  if (!has_id (reward) || title == NULL)
+    return FALSE;
+  cf_model_json_int (reward, "stock_taken", &taken);
+
+  json_builder_begin_object (builder);
+  add_copy (builder, "id", reward, "id");
+  add_string (builder, "title", title);
+  add_plain_text (builder, "description", description ? description : "");
+  if (!add_member_money (builder, "minimum", reward, "price", context->currency))
+    return FALSE;
+  add_copy (builder, "limit", reward, "stock");
+  add_copy (builder, "remaining", reward, "stock_available");
+  add_int (builder, "backers_count", taken);
+  /* The docs give YYYY-MM since 2020-01-27. */
+  add_string (builder, "estimated_delivery", month && strlen (month) == 7 ? month : NULL);
+  json_builder_set_member_name (builder, "available");
+  json_builder_add_boolean_value (builder, boolean_member (reward, "available") &&
+                                           !boolean_member (reward, "is_hidden"));
+  if (!build_shipping (builder, delivery, context))
+    return FALSE;
+  json_builder_end_object (builder);
+  return TRUE;
+}
+
+JsonNode *
+cf_ulule_translate_rewards (JsonNode    *root,
+                            const char  *lang,
+                            GError     **error)
+{
+  JsonObject *project = root && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
+  JsonObject *location = object_member (project, "location");
+  RewardContext context = {
+    .lang = lang,
+    .project_lang = project ? cf_model_json_string (project, "lang") : NULL,
+    .currency = project ? cf_model_json_string (project, "currency") : NULL,
+  };
+
+  if (project != NULL)
+    context.country = cf_model_json_string (location ? location : project, "country");
+  if (context.currency == NULL || !is_currency (context.currency))
+    return invalid (error, "a project's rewards");
+  return build_page (root, "rewards", build_reward, &context, error);
+}
+
+typedef struct
+{
+  const char *lang;
+  guint number;
+} NewsContext;
+
+static gboolean
+build_news (JsonBuilder   *builder,
+            JsonObject    *news,
+            gconstpointer  data)
+{
+  NewsContext *context = (NewsContext *) data;
+  const char *title = i18n_text (news, "title", context->lang, NULL);
+  const char *content = i18n_text (news, "content", context->lang, NULL);
+
+  if (!has_id (news) || title == NULL || cf_model_json_string (news, "date_publication") == NULL)
+    return FALSE;
+
+  json_builder_begin_object (builder);
+  add_copy (builder, "id", news, "id");
+  /* Ulule does not number news: newest first, they are counted down from the page. */
+  add_int (builder, "number", context->number--);
+  add_string (builder, "title", title);
+  if (content != NULL)
+    add_plain_text (builder, "body", content);
+  else
+    add_string (builder, "body", NULL);
+  add_copy (builder, "published_at", news, "date_publication");
+  json_builder_set_member_name (builder, "backers_only");
+  json_builder_add_boolean_value (builder, boolean_member (news, "reserved"));
+  json_builder_end_object (builder);
+  return TRUE;
+}
+
+JsonNode *
+cf_ulule_translate_news (JsonNode    *root,
+                         const char  *lang,
+                         GError     **error)
+{
+  JsonObject *object = root && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
+  JsonArray *news = array_member (object, "news");
+  NewsContext context = { lang, news ? json_array_get_length (news) : 0 };
+
+  return build_page (root, "news", build_news, &context, error);
+}
+
+static gboolean
+build_category (JsonBuilder   *builder,
+                JsonObject    *tag,
+                gconstpointer  lang)
+{
+  const char *name = i18n_text (tag, "name", lang, NULL);
+
+  if (!has_id (tag) || name == NULL || cf_model_json_string (tag, "slug") == NULL)
+    return FALSE;
+
+  json_builder_begin_object (builder);
+  add_copy (builder, "id", tag, "id");
+  add_copy (builder, "slug", tag, "slug");
+  add_string (builder, "name", name);
+  json_builder_end_object (builder);
+  return TRUE;
+}
+
+JsonNode *
+cf_ulule_translate_categories (JsonNode    *root,
+                               const char  *lang,
+                               GError     **error)
+{
+  return build_page (root, "categories", build_category, lang, error);
+}
+
+JsonNode *
+cf_ulule_translate_user (JsonNode  *root,
+                         GError   **error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  JsonObject *user = root && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
+  const char *username = user ? cf_model_json_string (user, "username") : NULL;
+  const char *name = user ? cf_model_json_string (user, "name") : NULL;
+
+  if (!has_id (user) || username == NULL)
+    return invalid (error, "a user");
+
+  json_builder_begin_object (builder);
+  add_copy (builder, "id", user, "id");
+  add_string (builder, "username", username);
+  add_string (builder, "name", name && *name ? name : username);
+  add_string (builder, "country", cf_model_json_string (user, "country"));
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+/* Ulule's order statuses in ours; the original stays beside it. */
+static const char *
+pledge_status (const char *status)
+{
+  static const struct { const char *ulule; const char *ours; } statuses[] = {
+    { "processing", "pledged" },
+    { "awaiting-confirmation", "pledged" },
+    { "payment-completed", "pledged" },
+    { "payment-done", "collected" },
+    { "cancelled", "canceled" },
+    { "payment-invalid", "errored" },
+    { "payment-reimbursed", "refunded" },
+    { "error", "errored" },
+  };
+
+  for (guint i = 0; status != NULL && i < G_N_ELEMENTS (statuses); i++)
+    if (g_str_equal (status, statuses[i].ulule))
+      return statuses[i].ours;
+  return NULL;
+}
+
+static char *
+dup_address (JsonObject *address)
+{
+  static const char * const parts[] = { "address1", "address2", "postal_code", "city", "country" };
+  g_autoptr(GStrvBuilder) lines = g_strv_builder_new ();
+  g_auto(GStrv) joined = NULL;
+
+  for (guint i = 0; address != NULL && i < G_N_ELEMENTS (parts); i++)
+    {
+      const char *part = cf_model_json_string (address, parts[i]);
+
+      if (part != NULL && *part != '\0')
+        g_strv_builder_add (lines, part);
+    }
+  joined = g_strv_builder_end (lines);
+  return joined[0] != NULL ? g_strjoinv (", ", joined) : NULL;
+}
+
+typedef struct
+{
+  const char *lang;
+  JsonObject *project;  /* for orders that do not embed theirs */
+} OrderContext;
+
+static gboolean
+build_order (JsonBuilder   *builder,
+             JsonObject    *order,
+             gconstpointer  data)
+{
+  const OrderContext *context = data;
+  const char *lang = context->lang;
+  JsonObject *project = object_member (order, "project") ? object_member (order, "project") : context->project;
+  const char *project_lang = project ? cf_model_json_string (project, "lang") : NULL;
+  const char *currency = project ? cf_model_json_string (project, "currency") : NULL;
+  const char *status = pledge_status (cf_model_json_string (order, "status"));
+  JsonArray *items = array_member (order, "items");
+  JsonObject *item = items && json_array_get_length (items) > 0 &&
+                     JSON_NODE_HOLDS_OBJECT (json_array_get_element (items, 0))
+                     ? json_node_get_object (json_array_get_element (items, 0)) : NULL;
+  JsonObject *reward = object_member (item, "reward");
+  JsonObject *user = object_member (order, "user");
+  JsonObject *address = object_member (order, "shipping_address");
+  g_autofree char *address_text = dup_address (address);
+  JsonNode *image = project ? i18n_node (project, "main_image", lang, project_lang) : NULL;
+  double total = 0, shipping = 0;
+
+  if (!has_id (order) || !has_id (project) || status == NULL || currency == NULL ||
+      i18n_text (project, "name", lang, project_lang) == NULL ||
+      cf_model_json_string (order, "created_at") == NULL || cf_model_json_string (project, "date_end") == NULL ||
+      !read_units (json_object_get_member (order, "order_total"), &total))
+    return FALSE;
+  read_units (json_object_get_member (order, "order_shipping_total"), &shipping);
+
+  json_builder_begin_object (builder);
+  add_copy (builder, "id", order, "id");
+  json_builder_set_member_name (builder, "campaign");
+  json_builder_begin_object (builder);
+  add_copy (builder, "id", project, "id");
+  add_copy (builder, "slug", project, "slug");
+  add_string (builder, "title", i18n_text (project, "name", lang, project_lang));
+  add_string (builder, "state", project_state (project, boolean_member (project, "goal_raised")));
+  add_string (builder, "image_url", image && JSON_NODE_HOLDS_OBJECT (image)
+                                    ? image_url (json_node_get_object (image)) : NULL);
+  add_copy (builder, "deadline", project, "date_end");
+  json_builder_end_object (builder);
+
+  json_builder_set_member_name (builder, "reward");
+  json_builder_begin_object (builder);
+  if (item != NULL)
+    {
+      add_copy (builder, "id", item, "reward_id");
+      add_string (builder, "title", reward ? i18n_text (reward, "title", lang, project_lang) : NULL);
+    }
+  else
+    {
+      add_string (builder, "id", NULL);
+      add_string (builder, "title", NULL);
+    }
+  json_builder_end_object (builder);
+
+  /* An anonymous order to the creator has no user. */
+  json_builder_set_member_name (builder, "backer");
+  json_builder_begin_object (builder);
+  if (user != NULL)
+    add_copy (builder, "id", user, "id");
+  else
+    add_string (builder, "id", NULL);
+  add_string (builder, "name", user ? cf_model_json_string (user, "name") : NULL);
+  json_builder_end_object (builder);
+
+  /* Our amount is the whole pledge, shipping included, as Ulule's total. */
+  if (!add_money (builder, "amount", total, currency) || !add_money (builder, "bonus", 0, currency) ||
+      !add_money (builder, "shipping", shipping, currency))
+    return FALSE;
+  add_string (builder, "shipping_country", address ? cf_model_json_string (address, "country") : NULL);
+  add_string (builder, "address", address_text);
+  add_string (builder, "status", status);
+  add_copy (builder, "platform_status", order, "status");
+  add_int (builder, "sequence", 0);
+  add_copy (builder, "pledged_at", order, "created_at");
+  add_string (builder, "address_lock_at", NULL);
+  /* Ulule gives backers no delivery tracking. */
+  json_builder_set_member_name (builder, "fulfillment");
+  json_builder_begin_object (builder);
+  add_string (builder, "status", "not_started");
+  add_string (builder, "tracking_number", NULL);
+  add_string (builder, "carrier", NULL);
+  add_string (builder, "tracking_url", NULL);
+  add_string (builder, "shipped_at", NULL);
+  add_string (builder, "estimated_delivery", NULL);
+  json_builder_end_object (builder);
+  json_builder_set_member_name (builder, "received");
+  json_builder_add_boolean_value (builder, FALSE);
+  json_builder_set_member_name (builder, "actions");
+  json_builder_begin_array (builder);
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  return TRUE;
+}
+
+JsonNode *
+cf_ulule_translate_orders (JsonNode    *root,
+                           const char  *lang,
+                           JsonNode    *project,
+                           GError     **error)
+{
+  OrderContext context = { lang, project && JSON_NODE_HOLDS_OBJECT (project) ? json_node_get_object (project) : NULL };
+
+  return build_page (root, "orders", build_order, &context, error);
+}
+
+JsonNode *
+cf_ulule_translate_stats (JsonNode    *root,
+                          const char  *currency,
+                          GError     **error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  JsonObject *stats = root && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
+  gint64 supporters = 0;
+  double raised, next_goal;
+
+  if (stats == NULL || currency == NULL || !read_units (json_object_get_member (stats, "amount_raised"), &raised))
+    return invalid (error, "a project's stats");
+  cf_model_json_int (stats, "supporters_count", &supporters);
+
+  json_builder_begin_object (builder);
+  if (!add_money (builder, "pledged", raised, currency))
+    return invalid (error, "a project's stats");
+  add_int (builder, "backers_count", supporters);
+  json_builder_set_member_name (builder, "funding");
+  json_builder_begin_array (builder);
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "rewards");
+  json_builder_begin_array (builder);
+  json_builder_end_array (builder);
+  /* Published in the widget's stats, and absent from many projects. */
+  if (read_units (json_object_get_member (stats, "next_stage_goal"), &next_goal) && next_goal > 0)
+    add_money (builder, "next_goal", next_goal, currency);
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}
+
+char *
+cf_ulule_next_query (const char *next)
+{
+  static const char * const kept[] = { "offset", "since", "limit" };
+  g_autoptr(GHashTable) params = NULL;
+  GString *query;
+
+  if (next == NULL || *next == '\0')
+    return NULL;
+
+  params = g_uri_parse_params (next[0] == '?' ? next + 1 : strchr (next, '?') ? strchr (next, '?') + 1 : next,
+                               -1, "&", G_URI_PARAMS_NONE, NULL);
+  if (params == NULL)
+    return NULL;
+
+  query = g_string_new (NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (kept); i++)
+    {
+      const char *value = g_hash_table_lookup (params, kept[i]);
+      guint64 number;
+
+      if (value != NULL && g_ascii_string_to_unsigned (value, 10, 0, G_MAXINT64, &number, NULL))
+        g_string_append_printf (query, "%s%s=%" G_GUINT64_FORMAT, query->len ? "&" : "", kept[i], number);
+    }
+  return query->len > 0 ? g_string_free (query, FALSE) : (g_string_free (query, TRUE), NULL);
+}

@@ -1,0 +1,310 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <json-glib/json-glib.h>
+#include <libsoup/soup.h>
+#include <string.h>
+
+#include "cf-fake-ulule.h"
+
+struct _CfFakeUlule
+{
+  SoupServer *server;
+  char *base_url;
+  char *api_url;
+  char *data_url;
+  GHashTable *raised;     /* project id → amount raised, as a string */
+  GHashTable *counts;     /* path → requests */
+  guint refuse_next;
+  guint unversioned;
+  guint likes;
+  char *last_search;
+};
+
+static char *
+read_fixture (CfFakeUlule *self,
+              const char  *name)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "ulule", name, NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *images = g_strdup_printf ("%s/images/", self->base_url);
+  g_auto(GStrv) parts = NULL;
+
+  if (!g_file_get_contents (path, &contents, NULL, NULL))
+    return NULL;
+  /* Pictures are on the fake too. */
+  parts = g_strsplit (contents, "IMAGES/", -1);
+  return g_strjoinv (images, parts);
+}
+
+static void
+answer (SoupServerMessage *message,
+        guint              status,
+        const char        *body)
+{
+  soup_server_message_set_status (message, status, NULL);
+  soup_server_message_set_response (message, "application/json", SOUP_MEMORY_COPY, body, strlen (body));
+}
+
+static void
+answer_fixture (CfFakeUlule       *self,
+                SoupServerMessage *message,
+                const char        *name)
+{
+  g_autofree char *body = read_fixture (self, name);
+
+  if (body == NULL)
+    answer (message, SOUP_STATUS_NOT_FOUND, "{\"message\": \"Not found\"}");
+  else
+    answer (message, SOUP_STATUS_OK, body);
+}
+
+/* The stats, with the amount a test set; its ETag follows the amount. */
+static void
+answer_stats (CfFakeUlule       *self,
+              SoupServerMessage *message,
+              const char        *id)
+{
+  g_autofree char *name = g_strdup_printf ("stats-%s.json", id);
+  g_autofree char *body = read_fixture (self, name);
+  const char *raised = g_hash_table_lookup (self->raised, id);
+  g_autofree char *etag = NULL;
+  const char *if_none_match;
+  SoupMessageHeaders *headers = soup_server_message_get_response_headers (message);
+
+  if (body == NULL)
+    {
+      answer (message, SOUP_STATUS_NOT_FOUND, "{}");
+      return;
+    }
+  if (raised != NULL)
+    {
+      g_autoptr(JsonNode) root = json_from_string (body, NULL);
+      JsonObject *object = json_node_get_object (root);
+
+      json_object_set_string_member (object, "amount_raised", raised);
+      json_object_set_int_member (object, "committed", g_ascii_strtoll (raised, NULL, 10));
+      g_free (body);
+      body = json_to_string (root, FALSE);
+    }
+  etag = g_strdup_printf ("\"%u\"", g_str_hash (body));
+  soup_message_headers_replace (headers, "ETag", etag);
+  soup_message_headers_replace (headers, "Cache-Control", "max-age=30");
+  if_none_match = soup_message_headers_get_one (soup_server_message_get_request_headers (message), "If-None-Match");
+  if (g_strcmp0 (if_none_match, etag) == 0)
+    {
+      soup_server_message_set_status (message, SOUP_STATUS_NOT_MODIFIED, NULL);
+      return;
+    }
+  answer (message, SOUP_STATUS_OK, body);
+}
+
+/* Since Ulule-Version 2020-10-07, a wrong key is refused everywhere. */
+static gboolean
+authorized (SoupServerMessage *message,
+            gboolean           needed)
+{
+  const char *authorization = soup_message_headers_get_one (soup_server_message_get_request_headers (message),
+                                                            "Authorization");
+
+  if (authorization == NULL)
+    return !needed;
+  return g_str_equal (authorization, "APIKey " CF_FAKE_ULULE_KEY);
+}
+
+static void
+handle_api (CfFakeUlule       *self,
+            SoupServerMessage *message,
+            const char        *path,
+            GHashTable        *query)
+{
+  const char *method = soup_server_message_get_method (message);
+  g_auto(GStrv) parts = g_strsplit (path, "/", -1);
+  guint n = g_strv_length (parts);
+  gboolean mine = n >= 2 && (g_str_equal (parts[1], "me") || g_str_equal (parts[1], "users") ||
+                             (n == 4 && (g_str_equal (parts[3], "orders") || g_str_equal (parts[3], "like") ||
+                                         g_str_equal (parts[3], "unlike"))));
+
+  if (g_strcmp0 (soup_message_headers_get_one (soup_server_message_get_request_headers (message), "Ulule-Version"),
+                 "2020-11-10") != 0)
+    self->unversioned++;
+  if (!authorized (message, mine))
+    {
+      answer (message, SOUP_STATUS_UNAUTHORIZED, "{\"message\": \"Invalid credentials\"}");
+      return;
+    }
+
+  /* parts: "", "search"|"categories"|"projects"|"me"|"users", … */
+  if (n == 3 && g_str_equal (parts[1], "search") && g_str_equal (parts[2], "projects"))
+    {
+      const char *offset = query ? g_hash_table_lookup (query, "offset") : NULL;
+
+      g_free (self->last_search);
+      self->last_search = g_strdup (query ? g_hash_table_lookup (query, "q") : NULL);
+      answer_fixture (self, message, offset && g_str_equal (offset, "2") ? "search-2.json" : "search-1.json");
+    }
+  else if (n == 2 && g_str_equal (parts[1], "categories"))
+    answer_fixture (self, message, "categories.json");
+  else if (n == 2 && g_str_equal (parts[1], "me"))
+    answer_fixture (self, message, "me.json");
+  else if (n == 3 && g_str_equal (parts[1], "projects"))
+    {
+      g_autofree char *name = g_strdup_printf ("project-%s.json", parts[2]);
+
+      answer_fixture (self, message, name);
+    }
+  else if (n == 4 && g_str_equal (parts[1], "projects") && g_str_equal (parts[3], "news"))
+    {
+      g_autofree char *name = g_strdup_printf ("news-%s.json", parts[2]);
+      g_autofree char *body = read_fixture (self, name);
+
+      answer (message, SOUP_STATUS_OK, body ? body : "{\"news\": [], \"meta\": {\"limit\": 20, \"next\": null}}");
+    }
+  else if (n == 4 && g_str_equal (parts[1], "projects") && g_str_equal (parts[3], "orders"))
+    {
+      /* Only the owner lists a project's orders: camille owns 102. */
+      if (g_str_equal (parts[2], "102"))
+        answer_fixture (self, message, "project-orders-102.json");
+      else
+        answer (message, SOUP_STATUS_FORBIDDEN, "{\"message\": \"Forbidden\"}");
+    }
+  else if (n == 4 && g_str_equal (parts[1], "projects") && g_str_equal (method, "POST"))
+    {
+      self->likes++;
+      answer (message, SOUP_STATUS_OK, "{}");
+    }
+  else if (n == 4 && g_str_equal (parts[1], "users") && g_str_equal (parts[2], "4242") &&
+           g_str_equal (parts[3], "orders"))
+    answer_fixture (self, message, "user-orders.json");
+  else if (n == 4 && g_str_equal (parts[1], "users") && g_str_equal (parts[2], "4242") &&
+           g_str_equal (parts[3], "projects"))
+    {
+      const char *state = query ? g_hash_table_lookup (query, "state") : NULL;
+
+      answer_fixture (self, message, g_strcmp0 (state, "created") == 0 ? "created.json" : "followed.json");
+    }
+  else
+    answer (message, SOUP_STATUS_NOT_FOUND, "{\"message\": \"Not found\"}");
+}
+
+static void
+handle (SoupServer        *server,
+        SoupServerMessage *message,
+        const char        *path,
+        GHashTable        *query,
+        gpointer           user_data)
+{
+  CfFakeUlule *self = user_data;
+  guint count = GPOINTER_TO_UINT (g_hash_table_lookup (self->counts, path));
+
+  g_hash_table_replace (self->counts, g_strdup (path), GUINT_TO_POINTER (count + 1));
+  if (self->refuse_next != 0)
+    {
+      soup_message_headers_replace (soup_server_message_get_response_headers (message), "Retry-After", "1");
+      answer (message, self->refuse_next, "{\"message\": \"Too many requests\"}");
+      self->refuse_next = 0;
+      return;
+    }
+
+  if (g_str_has_prefix (path, "/v1/"))
+    handle_api (self, message, path + strlen ("/v1"), query);
+  else if (g_str_has_prefix (path, "/data/projects/") && g_str_has_suffix (path, "/stats.json"))
+    {
+      g_autofree char *id = g_strndup (path + strlen ("/data/projects/"),
+                                       strlen (path) - strlen ("/data/projects/") - strlen ("/stats.json"));
+
+      answer_stats (self, message, id);
+    }
+  else
+    answer (message, SOUP_STATUS_NOT_FOUND, "{}");
+}
+
+CfFakeUlule *
+cf_fake_ulule_new (void)
+{
+  CfFakeUlule *self = g_new0 (CfFakeUlule, 1);
+  g_autoptr(GError) error = NULL;
+  g_autoslist(GUri) uris = NULL;
+
+  self->server = soup_server_new (NULL, NULL);
+  self->raised = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  soup_server_add_handler (self->server, NULL, handle, self, NULL);
+  soup_server_listen_local (self->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (self->server);
+  self->base_url = g_strdup_printf ("http://127.0.0.1:%d", g_uri_get_port (uris->data));
+  self->api_url = g_strdup_printf ("%s/v1/", self->base_url);
+  self->data_url = g_strdup_printf ("%s/data/", self->base_url);
+  return self;
+}
+
+const char *
+cf_fake_ulule_get_api_url (CfFakeUlule *self)
+{
+  return self->api_url;
+}
+
+const char *
+cf_fake_ulule_get_data_url (CfFakeUlule *self)
+{
+  return self->data_url;
+}
+
+/* From now on, data.ulule.com says @project_id raised @amount. */
+void
+cf_fake_ulule_set_raised (CfFakeUlule *self,
+                          const char  *project_id,
+                          guint        amount)
+{
+  g_hash_table_replace (self->raised, g_strdup (project_id), g_strdup_printf ("%u", amount));
+}
+
+/* The next request, whatever it is, is answered @status with Retry-After: 1. */
+void
+cf_fake_ulule_refuse_next (CfFakeUlule *self,
+                           guint        status)
+{
+  self->refuse_next = status;
+}
+
+/* The `q` of the last search. */
+const char *
+cf_fake_ulule_get_last_search (CfFakeUlule *self)
+{
+  return self->last_search;
+}
+
+guint
+cf_fake_ulule_count (CfFakeUlule *self,
+                     const char  *path)
+{
+  return GPOINTER_TO_UINT (g_hash_table_lookup (self->counts, path));
+}
+
+/* API requests that came without Ulule-Version: 2020-11-10. */
+guint
+cf_fake_ulule_count_unversioned (CfFakeUlule *self)
+{
+  return self->unversioned;
+}
+
+guint
+cf_fake_ulule_count_likes (CfFakeUlule *self)
+{
+  return self->likes;
+}
+
+void
+cf_fake_ulule_free (CfFakeUlule *self)
+{
+  soup_server_disconnect (self->server);
+  g_clear_object (&self->server);
+  g_hash_table_unref (self->raised);
+  g_hash_table_unref (self->counts);
+  g_free (self->base_url);
+  g_free (self->api_url);
+  g_free (self->data_url);
+  g_free (self->last_search);
+  g_free (self);
+}

@@ -71,10 +71,15 @@ account_changed_cb (CfAccountBox *self)
   gboolean signed_in = cf_account_get_signed_in (self->account);
   CfUser *user = cf_account_get_user (self->account);
   const char *username = cf_account_get_username (self->account);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
 
+  /* The form goes once signed in, and the keyboard focus with it. */
+  if (signed_in && focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->sign_in_group)))
+    gtk_root_set_focus (root, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->signed_in_group), signed_in);
   gtk_widget_set_visible (GTK_WIDGET (self->sign_in_group), !signed_in);
   gtk_widget_set_visible (GTK_WIDGET (self->sign_in_actions), !signed_in);
-  gtk_widget_set_visible (GTK_WIDGET (self->signed_in_group), signed_in);
   if (signed_in)
     {
       const char *name = user ? cf_user_get_name (user) : NULL;
@@ -206,6 +211,20 @@ cf_account_box_init (CfAccountBox *self)
   self->cancellable = g_cancellable_new ();
 }
 
+/* A password, or an API key copied from the platform's website. */
+static void
+show_sign_in_method (CfAccountBox *self)
+{
+  const CfPlatformCapabilities *capabilities = cf_platform_get_capabilities (cf_account_get_platform (self->account));
+
+  if (capabilities->sign_in != CF_SIGN_IN_METHOD_API_KEY)
+    return;
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->password_row), _("API Key"));
+  adw_preferences_group_set_description (self->sign_in_group,
+                                         _("Copy your API key from your account’s settings on the platform’s website "
+                                           "(on Ulule: Settings → Privacy). Crowdfund keeps it in your keyring."));
+}
+
 /* What is said of the platform under its name: its address, or its kind. */
 static char *
 dup_platform_description (CfAccount *account)
@@ -225,6 +244,7 @@ cf_account_box_new (CfAccount *account)
   g_autofree char *remove_label = g_strdup_printf (_("Remove %s"), cf_account_get_label (account));
 
   self->account = g_object_ref (account);
+  show_sign_in_method (self);
   adw_preferences_group_set_title (self->platform_group, cf_account_get_label (account));
   adw_preferences_group_set_description (self->platform_group, description);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->remove_button), GTK_ACCESSIBLE_PROPERTY_LABEL,

@@ -158,6 +158,9 @@ show_figures (CfCampaignPage *self)
       /* Translators: the goal and the next stretch goal, as in “pledged of €10,000 goal · next stretch goal €15,000”. */
       goal = g_strdup_printf (_("pledged of %s goal · next stretch goal %s"), summary.goal, stretch);
     }
+  else if (cf_campaign_get_orders_goal (campaign) > 0)
+    /* Translators: %s is the goal of a pre-sale, as in “ordered, of a goal of 500 pre-orders”. */
+    goal = g_strdup_printf (_("ordered, of a goal of %s"), summary.goal);
   else
     /* Translators: %s is the goal of a campaign, as in “pledged of ¥10,000,000 goal”. */
     goal = g_strdup_printf (_("pledged of %s goal"), summary.goal);

@@ -20,20 +20,24 @@ cf_campaign_summary_init (CfCampaignSummary *summary,
   /* A pre-sale counts orders, not money. */
   if (orders_goal > 0)
     {
+      int count = MIN (orders, G_MAXINT);
+      int goal = MIN (orders_goal, G_MAXINT);
+
       summary->fraction = (double) orders / orders_goal;
-      summary->pledged = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d pre-order", "%d pre-orders", orders),
-                                          (int) MIN (orders, G_MAXINT));
-      summary->goal = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d pre-order", "%d pre-orders", orders_goal),
-                                       (int) MIN (orders_goal, G_MAXINT));
+      summary->pledged = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d pre-order", "%d pre-orders", count), count);
+      summary->goal = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d pre-order", "%d pre-orders", goal), goal);
+      /* Translators: pre-orders made and the goal, as in “320 of 500 pre-orders”. */
+      summary->pledged_of_goal = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d of %d pre-order",
+                                                               "%d of %d pre-orders", goal), count, goal);
     }
   else
     {
       summary->fraction = cf_format_funded_fraction (campaign);
       summary->pledged = cf_money_format (cf_campaign_get_pledged (campaign), NULL);
       summary->goal = cf_money_format (cf_campaign_get_goal (campaign), NULL);
+      /* Translators: money pledged and the goal, as in “¥19,470,000 of ¥10,000,000”. */
+      summary->pledged_of_goal = g_strdup_printf (_("%s of %s"), summary->pledged, summary->goal);
     }
-  /* Translators: money pledged and the goal, as in “¥19,470,000 of ¥10,000,000”. */
-  summary->pledged_of_goal = g_strdup_printf (_("%s of %s"), summary->pledged, summary->goal);
   summary->percent = cf_format_percent (summary->fraction, NULL);
   summary->backers = cf_format_backers (cf_campaign_get_backers_count (campaign), NULL);
   summary->time_left = cf_format_time_left (cf_campaign_get_state (campaign),

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "cf-backers-csv.h"
+#include "cf-campaign-summary.h"
 #include "cf-dashboard-page.h"
 #include "cf-format.h"
 #include "cf-fulfillment-dialog.h"
@@ -36,6 +37,8 @@ struct _CfDashboardPage
   GtkLabel *deadline_label;
   AdwStatusPage *error_status_page;
   GtkLabel *feed_label;
+  AdwActionRow *fulfill_row;
+  AdwPreferencesGroup *fulfillment_group;
   CfFundingBar *funding_bar;
   CfFundingChart *funding_chart;
   GtkWidget *goal_box;
@@ -244,17 +247,25 @@ static void
 show_figures (CfDashboardPage *self,
               gboolean         smoothly)
 {
-  double fraction = cf_format_funded_fraction (self->campaign);
+  g_auto(CfCampaignSummary) summary = { 0 };
   gint64 backers = cf_campaign_get_backers_count (self->campaign);
   g_autofree char *goal = cf_money_format (cf_campaign_get_goal (self->campaign), self->locale);
   g_autofree char *goal_of = NULL;
-  g_autofree char *percent = cf_format_percent (fraction, self->locale);
+  g_autofree char *percent = NULL;
+  double fraction;
 
+  cf_campaign_summary_init (&summary, self->campaign);
+  fraction = summary.fraction;
+  percent = cf_format_percent (fraction, self->locale);
   count_to (self->pledged_animation, &self->pledged_target, cf_campaign_get_pledged (self->campaign)->amount,
             smoothly);
   count_to (self->backers_animation, &self->backers_target, backers, smoothly);
-  /* Translators: under the amount pledged; %s is the goal, as in “¥10,000,000”. */
-  goal_of = g_strdup_printf (_("pledged of %s goal"), goal);
+  if (cf_campaign_get_orders_goal (self->campaign) > 0)
+    /* Translators: under the money a pre-sale raised; %s is its orders, as in “320 of 500 pre-orders”. */
+    goal_of = g_strdup_printf (_("raised · %s"), summary.pledged_of_goal);
+  else
+    /* Translators: under the amount pledged; %s is the goal, as in “¥10,000,000”. */
+    goal_of = g_strdup_printf (_("pledged of %s goal"), goal);
   gtk_label_set_label (self->goal_of_label, goal_of);
   gtk_label_set_label (self->backers_caption, g_dngettext (GETTEXT_PACKAGE, "backer", "backers", backers));
   gtk_label_set_label (self->percent_label, percent);
@@ -516,6 +527,8 @@ static void
 use_account (CfDashboardPage *self,
              CfAccount       *account)
 {
+  gboolean fulfills;
+
   if (self->account == account)
     return;
   if (self->feed != NULL)
@@ -525,8 +538,13 @@ use_account (CfDashboardPage *self,
   g_set_object (&self->feed, cf_account_get_live_feed (account));
   g_signal_connect_swapped (self->feed, "notify::status", G_CALLBACK (show_feed_status), self);
   show_feed_status (self);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dashboard.fulfill",
-                                 cf_platform_can (self->platform, CF_PLATFORM_FEATURE_FULFILLMENT));
+  fulfills = cf_platform_can (self->platform, CF_PLATFORM_FEATURE_FULFILLMENT);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "dashboard.fulfill", fulfills);
+  gtk_widget_set_visible (GTK_WIDGET (self->fulfill_row), fulfills);
+  adw_preferences_group_set_description (self->fulfillment_group,
+                                         fulfills ? _("Tell backers where their rewards are. They see it on their pledge’s timeline.")
+                                                  : _("This platform takes shipping news on its website only: "
+                                                      "tell your backers there. The export below works as everywhere."));
 }
 
 static void
@@ -875,6 +893,8 @@ cf_dashboard_page_class_init (CfDashboardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CfDashboardPage, deadline_label);
   gtk_widget_class_bind_template_child (widget_class, CfDashboardPage, error_status_page);
   gtk_widget_class_bind_template_child (widget_class, CfDashboardPage, feed_label);
+  gtk_widget_class_bind_template_child (widget_class, CfDashboardPage, fulfill_row);
+  gtk_widget_class_bind_template_child (widget_class, CfDashboardPage, fulfillment_group);
   gtk_widget_class_bind_template_child (widget_class, CfDashboardPage, funding_bar);
   gtk_widget_class_bind_template_child (widget_class, CfDashboardPage, funding_chart);
   gtk_widget_class_bind_template_child (widget_class, CfDashboardPage, goal_box);

@@ -122,6 +122,14 @@ add_row_button (AdwActionRow *row,
   adw_action_row_add_suffix (row, button);
 }
 
+static void
+clear_timeline (CfPledgePage *self)
+{
+  for (guint i = 0; i < self->timeline_rows->len; i++)
+    adw_preferences_group_remove (self->timeline_group, self->timeline_rows->pdata[i]);
+  g_ptr_array_set_size (self->timeline_rows, 0);
+}
+
 /* Pledged → collected → in production → shipped → delivered. */
 static void
 show_timeline (CfPledgePage *self)
@@ -141,10 +149,7 @@ show_timeline (CfPledgePage *self)
   const char *carrier = cf_fulfillment_get_carrier (fulfillment);
   AdwActionRow *shipped_row;
 
-  for (guint i = 0; i < self->timeline_rows->len; i++)
-    adw_preferences_group_remove (self->timeline_group, self->timeline_rows->pdata[i]);
-  g_ptr_array_set_size (self->timeline_rows, 0);
-
+  clear_timeline (self);
   adw_preferences_group_set_description (self->timeline_group,
                                          cf_fulfillment_get_estimated_delivery (fulfillment) ? estimate : NULL);
   timeline_step (self, _("Pledged"), pledged_on, STEP_DONE);
@@ -172,6 +177,16 @@ show_timeline (CfPledgePage *self)
     add_row_button (shipped_row, "adw-external-link-symbolic", _("Track the Parcel"),
                     G_CALLBACK (open_tracking_cb), self);
   timeline_step (self, _("Delivered"), NULL, delivered ? STEP_DONE : STEP_PENDING);
+}
+
+/* What the platform does not say of deliveries is not made up: it is said. */
+static void
+show_no_tracking (CfPledgePage *self)
+{
+  clear_timeline (self);
+  adw_preferences_group_set_description (self->timeline_group,
+                                         _("This platform does not share where rewards are. "
+                                           "The campaign’s updates and its website tell of their delivery."));
 }
 
 static void
@@ -210,15 +225,26 @@ show_pledge (CfPledgePage *self)
   adw_window_title_set_title (self->window_title, cf_pledge_get_campaign_title (pledge));
   adw_action_row_set_subtitle (self->reward_row, has_reward ? cf_pledge_get_reward_title (pledge) : _("No reward"));
   adw_action_row_set_subtitle (self->amount_row, amount);
-  adw_action_row_set_subtitle (self->status_row, status);
-  adw_action_row_set_subtitle (self->backer_row, backer);
+  if (cf_pledge_get_platform_status (pledge) != NULL)
+    {
+      /* Translators: our status, then the platform's own word for it, as in “Pledged · payment-completed”. */
+      g_autofree char *both = g_strdup_printf (_("%s · on the platform: %s"), status,
+                                               cf_pledge_get_platform_status (pledge));
 
-  gtk_widget_set_visible (GTK_WIDGET (self->timeline_group), has_reward && cf_pledge_is_active (pledge) &&
-                          cf_platform_can (self->platform, CF_PLATFORM_FEATURE_DELIVERY_TRACKING));
+      adw_action_row_set_subtitle (self->status_row, both);
+    }
+  else
+    adw_action_row_set_subtitle (self->status_row, status);
+  adw_action_row_set_subtitle (self->backer_row, backer);
+  gtk_widget_set_visible (GTK_WIDGET (self->backer_row), cf_pledge_get_sequence (pledge) > 0);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->timeline_group), has_reward && cf_pledge_is_active (pledge));
   gtk_widget_set_visible (GTK_WIDGET (self->received_group), has_reward && cf_pledge_is_active (pledge) &&
                           cf_platform_can (self->platform, CF_PLATFORM_FEATURE_CHANGE_PLEDGE));
-  if (has_reward)
+  if (has_reward && cf_platform_can (self->platform, CF_PLATFORM_FEATURE_DELIVERY_TRACKING))
     show_timeline (self);
+  else if (has_reward)
+    show_no_tracking (self);
 
   g_signal_handlers_block_by_func (self->received_switch, received_toggled_cb, self);
   gtk_switch_set_active (self->received_switch, cf_pledge_get_received (pledge));

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "cf-account-box.h"
 #include "cf-campaign-card.h"
 #include "cf-preferences-window.h"
 #include "cf-secret-store.h"
@@ -122,4 +123,25 @@ cf_ui_keyring_lookup (const char *choice,
   credentials = cf_secret_store_lookup_finish (store, result, &error);
   g_assert_no_error (error);
   return credentials;
+}
+
+/* Signs in on the platform of the @index-th box of Preferences, with the
+ * secret its row titled @secret_title asks for (a password, an API key). */
+void
+cf_ui_sign_in_box (GtkWidget  *preferences,
+                   guint       index,
+                   const char *username,
+                   const char *secret_title,
+                   const char *secret,
+                   const char *name)
+{
+  g_autoptr(GPtrArray) boxes = cf_test_visible_widgets (preferences, CF_TYPE_ACCOUNT_BOX);
+  GtkWidget *box;
+
+  g_assert_cmpuint (index, <, boxes->len);
+  box = boxes->pdata[index];
+  gtk_editable_set_text (GTK_EDITABLE (cf_test_row_titled (box, ADW_TYPE_ENTRY_ROW, "Username")), username);
+  gtk_editable_set_text (GTK_EDITABLE (cf_test_row_titled (box, ADW_TYPE_PASSWORD_ENTRY_ROW, secret_title)), secret);
+  g_signal_emit_by_name (cf_test_button_labelled (box, "Sign In"), "clicked");
+  cf_test_wait_until (box, has_label, (gpointer) name, "the account is shown");
 }

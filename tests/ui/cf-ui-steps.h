@@ -21,5 +21,11 @@ void       cf_ui_sign_in          (GtkWidget     *window,
 
 CfCredentials *cf_ui_keyring_lookup (const char *choice,
                                      const char *username);
+void       cf_ui_sign_in_box      (GtkWidget     *preferences,
+                                   guint          index,
+                                   const char    *username,
+                                   const char    *secret_title,
+                                   const char    *secret,
+                                   const char    *name);
 
 G_END_DECLS

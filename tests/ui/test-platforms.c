@@ -49,13 +49,6 @@ pledge (CfTestPlatform *platform,
 }
 
 static gboolean
-has_label (GtkWidget *root,
-           gpointer   text)
-{
-  return cf_test_shows_label (root, text);
-}
-
-static gboolean
 shows_platform_menu (GtkWidget *window)
 {
   g_autoptr(GPtrArray) menus = cf_test_visible_widgets (window, GTK_TYPE_DROP_DOWN);
@@ -88,23 +81,6 @@ has_boxes (GtkWidget *root,
            gpointer   count)
 {
   return count_boxes (root) == GPOINTER_TO_UINT (count);
-}
-
-/* Signs in on the platform of the @index-th box of Preferences. */
-static void
-sign_in_box (GtkWidget  *preferences,
-             guint       index,
-             const char *username,
-             const char *password,
-             const char *name)
-{
-  g_autoptr(GPtrArray) boxes = cf_test_visible_widgets (preferences, CF_TYPE_ACCOUNT_BOX);
-  GtkWidget *box = boxes->pdata[index];
-
-  gtk_editable_set_text (GTK_EDITABLE (cf_test_row_titled (box, ADW_TYPE_ENTRY_ROW, "Username")), username);
-  gtk_editable_set_text (GTK_EDITABLE (cf_test_row_titled (box, ADW_TYPE_PASSWORD_ENTRY_ROW, "Password")), password);
-  g_signal_emit_by_name (cf_test_button_labelled (box, "Sign In"), "clicked");
-  cf_test_wait_until (box, has_label, (gpointer) name, "the account is shown");
 }
 
 /* The rows of the group titled @title, in the order shown. */
@@ -202,8 +178,8 @@ test_pledges_from_both (void)
   g_autofree char *stale_text = g_strdup_printf ("Pledges on %s are shown as they were: ", south_label);
 
   g_assert_cmpuint (count_boxes (preferences), ==, 2);
-  sign_in_box (preferences, 0, "backer", "backer-pw", "Bea Backer");
-  sign_in_box (preferences, 1, "other", "other-pw", "Otto Other");
+  cf_ui_sign_in_box (preferences, 0, "backer", "Password", "backer-pw", "Bea Backer");
+  cf_ui_sign_in_box (preferences, 1, "other", "Password", "other-pw", "Otto Other");
   cf_test_render_to_png (preferences, "preferences-two-platforms");
   gtk_window_destroy (GTK_WINDOW (preferences));
 
@@ -348,7 +324,7 @@ test_add_platform (void)
   gtk_editable_set_text (GTK_EDITABLE (cf_test_row_titled (preferences, ADW_TYPE_ENTRY_ROW, "Address")), south->url);
   g_signal_emit_by_name (cf_test_button_labelled (preferences, "Add"), "clicked");
   cf_test_wait_until (preferences, has_boxes, GUINT_TO_POINTER (2), "the platform is added");
-  sign_in_box (preferences, 1, "other", "other-pw", "Otto Other");
+  cf_ui_sign_in_box (preferences, 1, "other", "Password", "other-pw", "Otto Other");
   gtk_window_destroy (GTK_WINDOW (preferences));
 
   cf_test_wait_until (window, has_pledges, GUINT_TO_POINTER (5), "both accounts' pledges are listed");

@@ -1,0 +1,179 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "cf-application.h"
+#include "cf-campaign-page.h"
+#include "cf-fake-ulule.h"
+#include "cf-pledge-page.h"
+#include "cf-test-platform.h"
+#include "cf-test-widgets.h"
+#include "cf-ui-steps.h"
+#include "cf-window.h"
+
+/* Ulule in the running app, on a fake Ulule beside a reference platform:
+ * browse, open a project and see its rewards and its live total move, sign
+ * in with an API key, find the orders in Pledges beside the other
+ * platform's pledges, and, as a creator, the pre-sale on the dashboard. */
+
+static CfFakeUlule *ulule;
+static CfTestPlatform *reference;
+static CfApplication *application;
+
+static gboolean
+has_label (GtkWidget *root,
+           gpointer   text)
+{
+  return cf_test_shows_label (root, text);
+}
+
+static gboolean
+has_row (GtkWidget *root,
+         gpointer   title)
+{
+  return cf_test_row_titled (root, ADW_TYPE_ACTION_ROW, title) != NULL;
+}
+
+static GtkWidget *
+open_window (void)
+{
+  GSettings *settings = cf_application_get_settings (application);
+  const char *platforms[] = { "ulule", reference->url, NULL };
+
+  g_settings_set_strv (settings, "platforms", platforms);
+  g_settings_set_string (settings, "platform", "ulule");
+  return cf_ui_open_window (application, NULL);
+}
+
+static void
+test_browse_and_live_total (void)
+{
+  GtkWidget *window = open_window ();
+  GtkWidget *page;
+  GtkWidget *back;
+
+  /* Cards say where their campaign is, with two platforms in the window. */
+  g_assert_true (cf_test_shows_label (window, "Night Light"));
+  g_assert_true (cf_test_shows_label (window, "Atelier Lune · Ulule"));
+  g_assert_true (cf_test_shows_label (window, "320 of 500 pre-orders"));
+  cf_test_render_to_png (window, "ulule-explore");
+
+  g_signal_emit_by_name (cf_test_first_visible (window, GTK_TYPE_GRID_VIEW), "activate", 0);
+  page = cf_test_first_visible (window, CF_TYPE_CAMPAIGN_PAGE);
+  cf_test_wait_until (page, has_label, "The lamp", "the rewards are shown");
+  g_assert_true (cf_test_shows_label (page, "Thank you!"));
+  cf_test_wait_until (page, has_label, "#2 · The prototype", "the news are shown");
+  /* Pledges are made on Ulule's website. */
+  back = cf_test_button_labelled (page, "Back This Project");
+  g_assert_true (gtk_widget_get_sensitive (back));
+  g_assert_true (g_str_has_prefix (gtk_widget_get_tooltip_text (back), "Pledges to this platform are made on its website"));
+
+  cf_test_wait_until (page, has_label, "€12,500", "the total is shown");
+  cf_fake_ulule_set_raised (ulule, "101", 13250);
+  cf_test_wait_until (page, has_label, "€13,250", "the live total moves");
+  cf_test_render_to_png (window, "ulule-project");
+  g_assert_cmpuint (cf_fake_ulule_count_unversioned (ulule), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+shows_label_containing (GtkWidget *root,
+                        gpointer   text)
+{
+  g_autoptr(GPtrArray) labels = cf_test_visible_widgets (root, GTK_TYPE_LABEL);
+
+  for (guint i = 0; i < labels->len; i++)
+    if (strstr (gtk_label_get_text (labels->pdata[i]), text) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+static void
+test_orders_beside_pledges (void)
+{
+  GtkWidget *window = open_window ();
+  GtkWidget *preferences = cf_ui_open_preferences (window);
+  GtkWidget *row;
+  GtkWidget *pledge_page;
+
+  /* A wrong key is refused, and what was typed stays. */
+  cf_ui_sign_in_box (preferences, 1, "backer", "Password", "backer-pw", "Bea Backer");
+  gtk_editable_set_text (GTK_EDITABLE (cf_test_row_titled (preferences, ADW_TYPE_ENTRY_ROW, "Username")), "camille");
+  gtk_editable_set_text (GTK_EDITABLE (cf_test_row_titled (preferences, ADW_TYPE_PASSWORD_ENTRY_ROW, "API Key")),
+                         "not-a-key");
+  g_signal_emit_by_name (cf_test_button_labelled (preferences, "Sign In"), "clicked");
+  cf_test_wait_until (preferences, shows_label_containing, "not right", "the refusal is explained");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cf_test_row_titled (preferences, ADW_TYPE_ENTRY_ROW,
+                                                                          "Username"))), ==, "camille");
+  /* The person clicks back into the form: the focus leaves the key's row. */
+  gtk_root_set_focus (GTK_ROOT (preferences), NULL);
+  cf_ui_sign_in_box (preferences, 0, "camille", "API Key", CF_FAKE_ULULE_KEY, "Camille Martin");
+  cf_test_render_to_png (preferences, "ulule-preferences");
+  gtk_window_destroy (GTK_WINDOW (preferences));
+
+  g_assert_true (gtk_widget_activate_action (window, "win.show-view", "s", "pledges"));
+  cf_test_wait_until (window, has_row, "Night Light", "Ulule's orders are listed");
+  cf_test_wait_until (window, has_row, "Ten left", "the reference platform's pledges are listed");
+  row = cf_test_row_titled (window, ADW_TYPE_ACTION_ROW, "Night Light");
+  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Ulule · The lamp · €95"));
+  cf_test_render_to_png (window, "ulule-pledges");
+
+  adw_action_row_activate (ADW_ACTION_ROW (row));
+  pledge_page = cf_test_first_visible (window, CF_TYPE_PLEDGE_PAGE);
+  cf_test_wait_until (pledge_page, has_label, "Pledged · on the platform: payment-completed",
+                      "Ulule's own status is shown");
+  g_assert_true (shows_label_containing (pledge_page, "does not share where rewards are"));
+  cf_test_render_to_png (window, "ulule-pledge");
+
+  /* Camille created the pre-sale: the dashboard shows it, and says
+   * shipping news go through Ulule's website. */
+  g_assert_true (gtk_widget_activate_action (window, "win.show-view", "s", "dashboard"));
+  cf_test_wait_until (window, shows_label_containing, "takes shipping news on its website only",
+                      "the dashboard shows the pre-sale");
+  cf_test_wait_until (window, has_label, "€32", "the latest orders are listed");
+  g_assert_true (cf_test_shows_label (window, "raised · 320 of 500 pre-orders"));
+  cf_test_render_to_png (window, "ulule-dashboard");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  cf_ui_use_new_home ("ulule");
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  ulule = cf_fake_ulule_new ();
+  g_setenv ("CROWDFUND_ULULE_API_URL", cf_fake_ulule_get_api_url (ulule), TRUE);
+  g_setenv ("CROWDFUND_ULULE_DATA_URL", cf_fake_ulule_get_data_url (ulule), TRUE);
+  g_setenv ("CROWDFUND_ULULE_STATS_SECONDS", "1", TRUE);
+  reference = cf_test_platform_start ("seed.json", NULL);
+  {
+    g_autofree char *token = cf_test_platform_sign_in (reference, "backer", "backer-pw");
+    g_autoptr(JsonNode) answer = NULL;
+    guint code;
+
+    answer = cf_test_platform_call (reference, "POST", "/v1/campaigns/2/pledges", token,
+                                    "{\"reward_id\": 3, \"amount\": {\"amount\": 2500, \"currency\": \"EUR\"},"
+                                    " \"shipping_country\": \"FR\"}", &code);
+    g_assert_cmpuint (code, ==, 201);
+  }
+
+  application = cf_application_new ();
+  g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (application), NULL, NULL);
+  g_settings_set_uint (cf_application_get_settings (application), "live-poll-interval", 5);
+
+  g_test_add_func ("/ulule/browse-and-live-total", test_browse_and_live_total);
+  g_test_add_func ("/ulule/orders-beside-pledges", test_orders_beside_pledges);
+
+  status = g_test_run ();
+  cf_test_platform_free (reference);
+  cf_fake_ulule_free (ulule);
+  g_object_unref (application);
+  return status;
+}

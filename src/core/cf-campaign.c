@@ -89,7 +89,7 @@ static const CfField fields[] = {
     G_STRUCT_OFFSET (CfCampaign, orders_goal) },
   { "presale.orders", "orders-count", CF_FIELD_INT, CF_FIELD_OPTIONAL | CF_FIELD_NULLABLE | CF_FIELD_WRITABLE,
     G_STRUCT_OFFSET (CfCampaign, orders_count) },
-  { "next_goal", NULL, CF_FIELD_MONEY, CF_FIELD_OPTIONAL | CF_FIELD_NULLABLE,
+  { "next_goal", "next-goal", CF_FIELD_MONEY, CF_FIELD_OPTIONAL | CF_FIELD_NULLABLE | CF_FIELD_WRITABLE,
     G_STRUCT_OFFSET (CfCampaign, next_goal) },
 };
 

@@ -243,6 +243,8 @@ apply_snapshot (CfLiveFeed *self,
       entry->live.backers_count = cf_stats_get_backers_count (stats);
       entry->live.known = TRUE;
     }
+  if (cf_stats_get_next_goal (stats) != NULL)
+    entry->live.next_goal = *cf_stats_get_next_goal (stats);
   copy_funding (entry, stats);
   add_live_point (entry, g_get_real_time ());
   copy_rewards (entry, stats);
@@ -937,4 +939,6 @@ cf_live_campaign_apply_to (const CfLiveCampaign *live,
     g_object_set (campaign, "pledged", &live->pledged, "backers-count", live->backers_count, NULL);
   if (live->state_known)
     g_object_set (campaign, "state", live->state, NULL);
+  if (cf_money_is_valid (&live->next_goal))
+    g_object_set (campaign, "next-goal", &live->next_goal, NULL);
 }

@@ -37,6 +37,7 @@ typedef struct
 {
   gboolean known;           /* totals have been read or received */
   CfMoney pledged;
+  CfMoney next_goal;        /* the next stretch goal read, if any */
   gint64 backers_count;
   CfCampaignState state;
   gboolean state_known;

@@ -14,6 +14,7 @@ struct _CfStats
   gint64 backers_count;
   GListModel *funding;
   GListModel *rewards;
+  CfMoney next_goal;  /* the next stretch goal, where the platform has one */
 };
 
 static const CfField fields[] = {
@@ -25,6 +26,8 @@ static const CfField fields[] = {
     G_STRUCT_OFFSET (CfStats, funding), cf_funding_point_get_type },
   { "rewards", NULL, CF_FIELD_LIST, CF_FIELD_REQUIRED,
     G_STRUCT_OFFSET (CfStats, rewards), cf_reward_stats_get_type },
+  { "next_goal", NULL, CF_FIELD_MONEY, CF_FIELD_OPTIONAL | CF_FIELD_NULLABLE,
+    G_STRUCT_OFFSET (CfStats, next_goal) },
 };
 
 G_DEFINE_FINAL_TYPE (CfStats, cf_stats, CF_TYPE_MODEL)
@@ -51,3 +54,12 @@ CF_MODEL_DEFINE_GETTER (CfStats, cf_stats, CF_IS_STATS, const CfMoney *, pledged
 CF_MODEL_DEFINE_GETTER (CfStats, cf_stats, CF_IS_STATS, gint64, backers_count, , -1)
 CF_MODEL_DEFINE_GETTER (CfStats, cf_stats, CF_IS_STATS, GListModel *, funding, , NULL)
 CF_MODEL_DEFINE_GETTER (CfStats, cf_stats, CF_IS_STATS, GListModel *, rewards, , NULL)
+
+/* The next stretch goal, or NULL. */
+const CfMoney *
+cf_stats_get_next_goal (CfStats *self)
+{
+  g_return_val_if_fail (CF_IS_STATS (self), NULL);
+
+  return cf_money_is_valid (&self->next_goal) ? &self->next_goal : NULL;
+}

@@ -18,5 +18,6 @@ const CfMoney *cf_stats_get_pledged       (CfStats *self);
 gint64         cf_stats_get_backers_count (CfStats *self);
 GListModel    *cf_stats_get_funding       (CfStats *self);
 GListModel    *cf_stats_get_rewards       (CfStats *self);
+const CfMoney *cf_stats_get_next_goal     (CfStats *self);
 
 G_END_DECLS

@@ -216,14 +216,17 @@ test_live_totals (Fixture       *fixture,
 {
   g_autoptr(CfStats) first = get_stats (fixture, "101");
   g_autoptr(CfStats) again = NULL;
+  g_autoptr(CfStats) without_stage = get_stats (fixture, "102");
   g_autoptr(CfLiveFeed) feed = NULL;
   gint64 deadline;
 
   g_assert_cmpint (cf_stats_get_pledged (first)->amount, ==, 1250000);
   g_assert_cmpstr (cf_stats_get_pledged (first)->currency, ==, "EUR");
   g_assert_cmpint (cf_stats_get_backers_count (first), ==, 250);
+  g_assert_cmpint (cf_stats_get_next_goal (first)->amount, ==, 1500000);
   /* The project was read once for its currency; its stats need not be. */
   again = get_stats (fixture, "101");
+  g_assert_null (cf_stats_get_next_goal (without_stage));
   g_assert_cmpuint (cf_fake_ulule_count (fixture->ulule, "/v1/projects/101"), ==, 1);
 
   g_assert_cmpuint (cf_platform_get_capabilities (platform_of (fixture))->live_poll_seconds, ==, 30);

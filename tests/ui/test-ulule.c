@@ -70,6 +70,8 @@ test_browse_and_live_total (void)
   g_assert_true (g_str_has_prefix (gtk_widget_get_tooltip_text (back), "Pledges to this platform are made on its website"));
 
   cf_test_wait_until (page, has_label, "€12,500", "the total is shown");
+  cf_test_wait_until (page, has_label, "pledged of €10,000 goal · next stretch goal €15,000",
+                      "the next stretch goal is shown");
   cf_fake_ulule_set_raised (ulule, "101", 13250);
   cf_test_wait_until (page, has_label, "€13,250", "the live total moves");
   cf_test_render_to_png (window, "ulule-project");

@@ -54,6 +54,8 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
     return 0;
 
   root = json_parser_get_root (parser);
+  if (root == NULL)
+    return 0;
   project = cf_ulule_translate_project (root, "en", NULL);
   campaign = project ? cf_model_new_from_json (CF_TYPE_CAMPAIGN, project, NULL) : NULL;
   user = cf_ulule_translate_user (root, NULL);

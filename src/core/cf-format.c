@@ -207,11 +207,20 @@ cf_format_pledge_action (CfPledge *pledge)
 {
   const char * const *actions = cf_pledge_get_actions (pledge);
   GDateTime *lock = cf_pledge_get_address_lock_at (pledge);
+  CfFulfillmentStatus delivery = cf_fulfillment_get_status (cf_pledge_get_fulfillment (pledge));
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  /* An address matters only for a reward that ships and has not shipped
+   * yet, while it can still be changed. */
+  gboolean address_moot = cf_pledge_get_shipping_country (pledge) == NULL || cf_pledge_get_received (pledge) ||
+                          delivery == CF_FULFILLMENT_STATUS_SHIPPED || delivery == CF_FULFILLMENT_STATUS_DELIVERED ||
+                          (lock != NULL && g_date_time_compare (lock, now) <= 0);
 
   if (actions == NULL)
     return NULL;
   if (g_strv_contains (actions, "fix_payment"))
     return g_strdup (_("The payment failed. Update how you pay on the platform to keep your pledge."));
+  if (address_moot)
+    return NULL;
   if (g_strv_contains (actions, "confirm_address") && lock != NULL)
     {
       g_autoptr(GDateTime) local = g_date_time_to_local (lock);

@@ -22,6 +22,7 @@ struct _CfCampaignPage
 {
   GtkWidget parent_instance;
 
+  GtkScrolledWindow *scrolled_window;
   GtkLabel *approximate_label;
   GtkButton *back_button;
   GtkLabel *backers_label;
@@ -554,6 +555,7 @@ cf_campaign_page_class_init (CfCampaignPageClass *klass)
 
   g_type_ensure (CF_TYPE_FUNDING_BAR);
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Crowdfund/cf-campaign-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CfCampaignPage, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, CfCampaignPage, approximate_label);
   gtk_widget_class_bind_template_child (widget_class, CfCampaignPage, back_button);
   gtk_widget_class_bind_template_child (widget_class, CfCampaignPage, follow_button);
@@ -634,6 +636,8 @@ cf_campaign_page_show (CfCampaignPage *self,
   g_return_if_fail (CF_IS_CAMPAIGN_PAGE (self));
 
   set_campaign (self, campaign);
+  /* Each campaign opens at its top. */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0);
   g_clear_object (&self->rewards);
   show_figures (self);
   load_details (self);
@@ -649,4 +653,13 @@ cf_campaign_page_get_campaign (CfCampaignPage *self)
   g_return_val_if_fail (CF_IS_CAMPAIGN_PAGE (self), NULL);
 
   return self->campaign;
+}
+
+/* The person's active pledge to the campaign shown, or NULL. */
+CfPledge *
+cf_campaign_page_get_pledge (CfCampaignPage *self)
+{
+  g_return_val_if_fail (CF_IS_CAMPAIGN_PAGE (self), NULL);
+
+  return self->pledge;
 }

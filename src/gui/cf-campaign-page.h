@@ -24,5 +24,6 @@ void        cf_campaign_page_set_display  (CfCampaignPage  *self,
 void        cf_campaign_page_show         (CfCampaignPage  *self,
                                            CfCampaign      *campaign);
 CfCampaign *cf_campaign_page_get_campaign (CfCampaignPage  *self);
+CfPledge   *cf_campaign_page_get_pledge   (CfCampaignPage  *self);
 
 G_END_DECLS

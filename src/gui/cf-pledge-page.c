@@ -16,6 +16,8 @@ struct _CfPledgePage
 {
   GtkWidget parent_instance;
 
+  GtkScrolledWindow *scrolled_window;
+  const char *confirmation;  /* said once the change under way is made, or NULL */
   AdwPreferencesGroup *address_group;
   AdwEntryRow *address_row;
   AdwActionRow *amount_row;
@@ -196,7 +198,11 @@ show_address (CfPledgePage *self)
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autofree char *until = format_date (lock);
   g_autofree char *description = NULL;
-  gboolean open = lock == NULL || g_date_time_compare (now, lock) < 0;
+  CfFulfillmentStatus delivery = cf_fulfillment_get_status (cf_pledge_get_fulfillment (self->pledge));
+  gboolean shipped = cf_pledge_get_received (self->pledge) || delivery == CF_FULFILLMENT_STATUS_SHIPPED ||
+                     delivery == CF_FULFILLMENT_STATUS_DELIVERED;
+  /* Once the reward has shipped, the address it went to stays as it was. */
+  gboolean open = (lock == NULL || g_date_time_compare (now, lock) < 0) && !shipped;
 
   gtk_widget_set_visible (GTK_WIDGET (self->address_group),
                           cf_pledge_get_shipping_country (self->pledge) != NULL && cf_pledge_is_active (self->pledge));
@@ -204,7 +210,10 @@ show_address (CfPledgePage *self)
                          cf_pledge_get_address (self->pledge) ? cf_pledge_get_address (self->pledge) : "");
   gtk_widget_set_sensitive (GTK_WIDGET (self->address_row),
                             open && cf_platform_can (self->platform, CF_PLATFORM_FEATURE_CHANGE_PLEDGE));
-  if (lock != NULL)
+  if (lock != NULL && !open && shipped)
+    /* Translators: %s is a date, as in “3 December 2026”. */
+    description = g_strdup_printf (_("Locked on %s: the reward has shipped."), until);
+  else if (lock != NULL)
     /* Translators: %s is a date, as in “3 December 2026”. */
     description = g_strdup_printf (open ? _("You can change it until %s.") : _("Locked on %s: the parcel is being prepared."),
                                    until);
@@ -288,6 +297,8 @@ changed_cb (GObject      *object,
     }
 
   replace_pledge (self, pledge);
+  if (self->confirmation != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", self->confirmation);
 }
 
 static void
@@ -301,6 +312,7 @@ received_toggled_cb (CfPledgePage *self)
   if (self->pledge == NULL || change.received == cf_pledge_get_received (self->pledge))
     return;
 
+  self->confirmation = NULL;
   cf_platform_change_pledge_async (self->platform, cf_pledge_get_id (self->pledge), &change, self->cancellable,
                                    changed_cb, self);
 }
@@ -314,6 +326,7 @@ address_applied_cb (CfPledgePage *self)
     .address = address,
   };
 
+  self->confirmation = _("Shipping address saved");
   cf_platform_change_pledge_async (self->platform, cf_pledge_get_id (self->pledge), &change, self->cancellable,
                                    changed_cb, self);
 }
@@ -474,6 +487,7 @@ cf_pledge_page_class_init (CfPledgePageClass *klass)
                   NULL, NULL, NULL, G_TYPE_NONE, 1, CF_TYPE_PLEDGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Crowdfund/cf-pledge-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CfPledgePage, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, CfPledgePage, address_group);
   gtk_widget_class_bind_template_child (widget_class, CfPledgePage, address_row);
   gtk_widget_class_bind_template_child (widget_class, CfPledgePage, amount_row);
@@ -512,6 +526,8 @@ cf_pledge_page_show (CfPledgePage *self,
   self->cancellable = g_cancellable_new ();
   g_set_object (&self->pledge, pledge);
   show_pledge (self);
+  /* Each pledge opens at its top. */
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0);
 }
 
 CfPledge *

@@ -114,7 +114,10 @@ pledge_row (CfPledgesPage *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cf_pledge_get_campaign_title (item->pledge));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_widget_add_css_class (status_label, "pledge-status");
-  if (!cf_pledge_is_active (item->pledge) || cf_pledge_get_status (item->pledge) == CF_PLEDGE_STATUS_ERRORED)
+  /* A failed payment is a problem to see, not a detail. */
+  if (cf_pledge_get_status (item->pledge) == CF_PLEDGE_STATUS_ERRORED)
+    gtk_widget_add_css_class (status_label, "error");
+  else if (!cf_pledge_is_active (item->pledge))
     gtk_widget_add_css_class (status_label, "dim-label");
   if (item->source->error != NULL)
     {

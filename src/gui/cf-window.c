@@ -582,6 +582,9 @@ pledge_changed_cb (CfWindow *self,
   if (pledge == NULL)
     /* Translators: %s is a campaign's title. */
     message = g_strdup_printf (_("Your pledge to %s is canceled"), cf_campaign_get_title (campaign));
+  else if (cf_campaign_page_get_pledge (self->campaign_page) != NULL)
+    /* Translators: %s is a campaign's title. */
+    message = g_strdup_printf (_("Your pledge to %s is changed"), cf_campaign_get_title (campaign));
   else
     /* Translators: %s is a campaign's title. */
     message = g_strdup_printf (_("You back %s"), cf_campaign_get_title (campaign));
@@ -649,6 +652,8 @@ pledge_activated_cb (CfWindow  *self,
                      CfPledge  *pledge)
 {
   cf_pledge_page_show (self->pledge_page, cf_account_get_platform (account), pledge);
+  /* Back leads where the person came from: the Pledges view, not the last campaign. */
+  adw_leaflet_page_set_navigatable (adw_leaflet_get_page (self->leaflet, GTK_WIDGET (self->campaign_page)), FALSE);
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->pledge_page));
 }
 
@@ -660,6 +665,7 @@ campaign_activated_cb (CfWindow   *self,
   cf_campaign_page_set_account (self->campaign_page, account, cf_application_get_image_cache (application_of (self)),
                                 n_accounts (self) > 1);
   cf_campaign_page_show (self->campaign_page, campaign);
+  adw_leaflet_page_set_navigatable (adw_leaflet_get_page (self->leaflet, GTK_WIDGET (self->campaign_page)), TRUE);
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->campaign_page));
 }
 

@@ -5,9 +5,11 @@
 
 G_BEGIN_DECLS
 
-/* Models from tests/fixtures, changed member by member. */
+/* Models from tests/fixtures, changed member by member: triples of
+ * object, member and JSON value, ended by NULL, NULL. */
 CfPledge *cf_test_pledge_with (const char *object,
                                const char *member,
-                               const char *value);
+                               const char *value,
+                               ...);
 
 G_END_DECLS

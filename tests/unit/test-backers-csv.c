@@ -8,8 +8,8 @@ static void
 test_write (void)
 {
   g_autoptr(GListStore) pledges = g_list_store_new (CF_TYPE_PLEDGE);
-  g_autoptr(CfPledge) plain = cf_test_pledge_with (NULL, "shipping_country", "\"JP\"");
-  g_autoptr(CfPledge) awkward = cf_test_pledge_with ("reward", "title", "\"Silver, \\\"boxed\\\"\"");
+  g_autoptr(CfPledge) plain = cf_test_pledge_with (NULL, "shipping_country", "\"JP\"", NULL, NULL);
+  g_autoptr(CfPledge) awkward = cf_test_pledge_with ("reward", "title", "\"Silver, \\\"boxed\\\"\"", NULL, NULL);
   g_autofree char *csv = NULL;
   g_auto(GStrv) lines = NULL;
 
@@ -44,7 +44,7 @@ test_write_formulas (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (titles); i++)
     {
-      g_autoptr(CfPledge) pledge = cf_test_pledge_with ("reward", "title", titles[i]);
+      g_autoptr(CfPledge) pledge = cf_test_pledge_with ("reward", "title", titles[i], NULL, NULL);
 
       g_list_store_append (pledges, pledge);
     }

@@ -75,7 +75,7 @@ assert_status (const char *object,
                const char *value,
                const char *expected)
 {
-  g_autoptr(CfPledge) pledge = cf_test_pledge_with (object, member, value);
+  g_autoptr(CfPledge) pledge = cf_test_pledge_with (object, member, value, NULL, NULL);
   g_autofree char *status = cf_format_pledge_status (pledge);
 
   g_assert_cmpstr (status, ==, expected);
@@ -95,6 +95,37 @@ test_pledge_status (void)
   assert_status (NULL, "reward", "null", "Collected");
 }
 
+static void
+assert_action (CfPledge   *pledge,
+               const char *expected)
+{
+  g_autofree char *action = cf_format_pledge_action (pledge);
+
+  g_assert_cmpstr (action, ==, expected);
+}
+
+/* The app asks for an address only where it can be given and still matters. */
+static void
+test_pledge_action (void)
+{
+  g_autoptr(CfPledge) waiting = cf_test_pledge_with ("fulfillment", "status", "\"not_started\"", NULL, NULL);
+  g_autoptr(CfPledge) shipped = cf_test_pledge_with ("fulfillment", "status", "\"shipped\"", NULL, NULL);
+  g_autoptr(CfPledge) received = cf_test_pledge_with ("fulfillment", "status", "\"in_progress\"",
+                                                      NULL, "received", "true", NULL, NULL);
+  g_autoptr(CfPledge) nothing_ships = cf_test_pledge_with ("fulfillment", "status", "\"not_started\"",
+                                                           NULL, "shipping_country", "null", NULL, NULL);
+  g_autoptr(CfPledge) locked = cf_test_pledge_with ("fulfillment", "status", "\"not_started\"",
+                                                    NULL, "address_lock_at", "\"2020-01-01T00:00:00Z\"", NULL, NULL);
+  g_autoptr(CfPledge) unpaid = cf_test_pledge_with (NULL, "actions", "[\"fix_payment\"]", NULL, NULL);
+
+  assert_action (waiting, "Confirm your shipping address.");
+  assert_action (shipped, NULL);
+  assert_action (received, NULL);
+  assert_action (nothing_ships, NULL);
+  assert_action (locked, NULL);
+  assert_action (unpaid, "The payment failed. Update how you pay on the platform to keep your pledge.");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -105,6 +136,7 @@ main (int   argc,
   g_test_add_func ("/format/time-ago", test_time_ago);
   g_test_add_func ("/format/counts", test_counts);
   g_test_add_func ("/format/pledge-status", test_pledge_status);
+  g_test_add_func ("/format/pledge-action", test_pledge_action);
 
   return g_test_run ();
 }

@@ -174,14 +174,14 @@ test_only_web_addresses (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
     {
-      g_autoptr(CfPledge) pledge = cf_test_pledge_with ("fulfillment", "tracking_url", refused[i]);
+      g_autoptr(CfPledge) pledge = cf_test_pledge_with ("fulfillment", "tracking_url", refused[i], NULL, NULL);
 
       g_assert_nonnull (pledge);
       g_assert_null (cf_fulfillment_get_tracking_url (cf_pledge_get_fulfillment (pledge)));
     }
 
   {
-    g_autoptr(CfPledge) pledge = cf_test_pledge_with ("fulfillment", "tracking_url", "\"HTTPS://example.org/t\"");
+    g_autoptr(CfPledge) pledge = cf_test_pledge_with ("fulfillment", "tracking_url", "\"HTTPS://example.org/t\"", NULL, NULL);
 
     g_assert_cmpstr (cf_fulfillment_get_tracking_url (cf_pledge_get_fulfillment (pledge)), ==, "HTTPS://example.org/t");
   }

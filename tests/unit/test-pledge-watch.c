@@ -41,10 +41,10 @@ assert_news (const char       *scope,
 static void
 test_told_once (void)
 {
-  g_autoptr(CfPledge) in_production = cf_test_pledge_with ("fulfillment", "status", "\"in_progress\"");
-  g_autoptr(CfPledge) shipped = cf_test_pledge_with ("fulfillment", "status", "\"shipped\"");
-  g_autoptr(CfPledge) payment_failed = cf_test_pledge_with (NULL, "actions", "[\"fix_payment\"]");
-  g_autoptr(CfPledge) canceled = cf_test_pledge_with (NULL, "status", "\"canceled\"");
+  g_autoptr(CfPledge) in_production = cf_test_pledge_with ("fulfillment", "status", "\"in_progress\"", NULL, NULL);
+  g_autoptr(CfPledge) shipped = cf_test_pledge_with ("fulfillment", "status", "\"shipped\"", NULL, NULL);
+  g_autoptr(CfPledge) payment_failed = cf_test_pledge_with (NULL, "actions", "[\"fix_payment\"]", NULL, NULL);
+  g_autoptr(CfPledge) canceled = cf_test_pledge_with (NULL, "status", "\"canceled\"", NULL, NULL);
 
   /* The first look is what the backer already knows. */
   assert_news ("demo backer", in_production, 0, 0);

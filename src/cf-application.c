@@ -64,6 +64,26 @@ about_action (GSimpleAction *action,
                          NULL);
 }
 
+#define ONLINE_HELP "https://example.com/crowdfund/help"
+
+/* Without a help browser, the guide online, and a word on why. */
+static void
+help_shown_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window = GTK_WINDOW (object);
+
+  if (gtk_show_uri_full_finish (window, result, &error))
+    return;
+
+  g_debug ("help browser: %s", error->message);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-toast", "s",
+                              _("No help browser is installed: the guide opens online instead"));
+  g_app_info_launch_default_for_uri_async (ONLINE_HELP, NULL, NULL, NULL, NULL);
+}
+
 /* The user guide, in the help browser (Yelp), in the user's language. */
 static void
 help_action (GSimpleAction *action,
@@ -72,7 +92,8 @@ help_action (GSimpleAction *action,
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
 
-  gtk_show_uri (window, "help:crowdfund", GDK_CURRENT_TIME);
+  if (window != NULL)
+    gtk_show_uri_full (window, "help:crowdfund", GDK_CURRENT_TIME, NULL, help_shown_cb, NULL);
 }
 
 /* From a notification about a pledge: the Pledges view, in front. */

@@ -104,6 +104,14 @@ cf_format_time_left (CfCampaignState  state,
 
   /* Translators: a date as in “Ended 2 May 2016”; see strftime(3) for the codes. */
   date = g_date_time_format (deadline, C_("end date", "%-d %B %Y"));
+  if (state == CF_CAMPAIGN_STATE_FAILED)
+    /* Translators: %s is a date, such as “2 May 2016”: the campaign ended below its goal. */
+    return g_strdup_printf (_("Unsuccessful, ended %s"), date);
+  if (state == CF_CAMPAIGN_STATE_CANCELED)
+    /* Translators: %s is a date, such as “2 May 2016”. */
+    return g_strdup_printf (_("Canceled, was to end %s"), date);
+  if (state == CF_CAMPAIGN_STATE_UPCOMING)
+    return g_strdup (_("Launching soon"));
   /* Translators: %s is a date, such as “2 May 2016”. */
   return g_strdup_printf (_("Ended %s"), date);
 }

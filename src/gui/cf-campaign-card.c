@@ -76,9 +76,18 @@ show_figures (CfCampaignCard *self)
 {
   g_auto(CfCampaignSummary) summary = { 0 };
 
+  gboolean upcoming = cf_campaign_get_state (self->campaign) == CF_CAMPAIGN_STATE_UPCOMING;
+  g_autofree char *goal = NULL;
+
   cf_campaign_summary_init (&summary, self->campaign);
   cf_funding_bar_set_fraction (self->funding_bar, summary.fraction);
-  gtk_label_set_label (self->pledged_label, summary.pledged_of_goal);
+  /* Before launch, nothing is pledged yet: the goal says more. */
+  if (upcoming)
+    /* Translators: %s is a campaign's goal, as in “Goal: €25,000”. */
+    goal = g_strdup_printf (_("Goal: %s"), summary.goal);
+  gtk_label_set_label (self->pledged_label, upcoming ? goal : summary.pledged_of_goal);
+  gtk_widget_set_visible (GTK_WIDGET (self->percent_label), !upcoming);
+  gtk_widget_set_visible (GTK_WIDGET (self->backers_label), !upcoming);
   gtk_label_set_label (self->percent_label, summary.percent);
   gtk_label_set_label (self->backers_label, summary.backers);
   gtk_label_set_label (self->time_left_label, summary.time_left);

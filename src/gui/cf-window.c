@@ -15,6 +15,7 @@
 #include "cf-pledge-watch.h"
 #include "cf-platform-kind.h"
 #include "cf-pledges-page.h"
+#include "cf-web-address.h"
 #include "cf-preferences-window.h"
 #include "cf-window.h"
 
@@ -460,27 +461,34 @@ retry_connection_action (GtkWidget  *widget,
     cf_window_add_platform (self, choices[i]);
 }
 
+static GtkEditable *
+address_entry (AdwMessageDialog *dialog)
+{
+  return GTK_EDITABLE (g_object_get_data (G_OBJECT (dialog), "entry"));
+}
+
 static void
 connect_response_cb (AdwMessageDialog *dialog,
                      const char       *response,
                      CfWindow         *self)
 {
-  GtkEditable *entry = GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog));
-  g_autofree char *url = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  g_autofree char *url = g_strstrip (g_strdup (gtk_editable_get_text (address_entry (dialog))));
 
-  if (g_str_equal (response, "connect") && *url != '\0')
+  if (g_str_equal (response, "connect") && cf_web_address_is_valid (url))
     cf_window_add_platform (self, url);
 }
 
+/* Connect is there for an address only, and says at once what is wrong. */
 static void
 url_changed_cb (GtkEditable      *entry,
                 AdwMessageDialog *dialog)
 {
-  const char *text = gtk_editable_get_text (entry);
+  g_autofree char *url = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
+  GtkLabel *problem = g_object_get_data (G_OBJECT (dialog), "problem");
+  gboolean valid = cf_web_address_is_valid (url);
 
-  adw_message_dialog_set_response_enabled (dialog, "connect",
-                                           g_str_has_prefix (text, "http://") ||
-                                           g_str_has_prefix (text, "https://"));
+  adw_message_dialog_set_response_enabled (dialog, "connect", valid);
+  gtk_widget_set_visible (GTK_WIDGET (problem), *url != '\0' && !valid);
 }
 
 static void
@@ -491,14 +499,26 @@ connect_action (GtkWidget  *widget,
   AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (
     adw_message_dialog_new (GTK_WINDOW (widget), _("Connect to a Platform"),
                             _("Enter the address of a Crowdfund platform. Browsing needs no account.")));
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *entry = gtk_entry_new ();
+  GtkWidget *problem = gtk_label_new (_("A platform’s address starts with https:// or http://, "
+                                        "as in https://crowdfund.example"));
 
   gtk_entry_set_placeholder_text (GTK_ENTRY (entry), "https://");
   gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
   gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_URL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Platform address"), -1);
-  adw_message_dialog_set_extra_child (dialog, entry);
+  gtk_label_set_wrap (GTK_LABEL (problem), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (problem), 0);
+  gtk_widget_add_css_class (problem, "error");
+  gtk_widget_set_visible (problem, FALSE);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, problem, NULL, -1);
+  gtk_box_append (GTK_BOX (box), entry);
+  gtk_box_append (GTK_BOX (box), problem);
+  g_object_set_data (G_OBJECT (dialog), "entry", entry);
+  g_object_set_data (G_OBJECT (dialog), "problem", problem);
+  adw_message_dialog_set_extra_child (dialog, box);
   adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "connect", _("C_onnect"), NULL);
   adw_message_dialog_set_response_appearance (dialog, "connect", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, "connect");

@@ -123,6 +123,62 @@ test_keyboard (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* A campaign not launched yet says when it launches and what it aims for,
+ * not “0% · 0 backers”. */
+static void
+test_upcoming_card (void)
+{
+  GtkWidget *window = open_window (platform->url);
+  g_autoptr(GPtrArray) menus = NULL;
+  GtkWidget *card;
+
+  cf_test_wait_until (window, has_cards, GUINT_TO_POINTER (4), "four live campaigns are shown");
+  menus = cf_test_visible_widgets (window, GTK_TYPE_DROP_DOWN);
+  for (guint i = 0; i < menus->len; i++)
+    if (g_strcmp0 (gtk_widget_get_tooltip_text (menus->pdata[i]), "Campaigns to show") == 0)
+      gtk_drop_down_set_selected (menus->pdata[i], 1);
+  cf_test_wait_until (window, has_cards, GUINT_TO_POINTER (1), "the upcoming campaign alone is shown");
+  card = cf_test_first_visible (window, CF_TYPE_CAMPAIGN_CARD);
+  g_assert_true (cf_test_shows_label (card, "Goal: €50"));
+  g_assert_true (cf_test_shows_label_starting (card, "Launches in "));
+  g_assert_false (cf_test_shows_label (card, "0%"));
+  g_assert_false (cf_test_shows_label (card, "0 backers"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The connect dialog says at once what is wrong with an address. */
+static void
+test_connect_dialog (void)
+{
+  GSettings *settings = cf_application_get_settings (application);
+  const char *none[] = { NULL };
+  const char *problem = "A platform’s address starts with https:// or http://, as in https://crowdfund.example";
+  GtkWidget *window;
+  GtkWidget *dialog;
+  GtkWidget *entry;
+
+  g_settings_set_strv (settings, "platforms", none);
+  g_settings_set_string (settings, "platform", "");
+  cf_application_set_platform_option (application, NULL);
+  window = GTK_WIDGET (cf_window_new (application));
+  gtk_window_present (GTK_WINDOW (window));
+  g_assert_true (gtk_widget_activate_action (window, "win.connect", NULL));
+  dialog = cf_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  entry = cf_test_first_visible (dialog, GTK_TYPE_ENTRY);
+  g_assert_false (cf_test_shows_label (dialog, problem));
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "notaurl");
+  g_assert_true (cf_test_shows_label (dialog, problem));
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "connect"));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "https://crowdfund.example");
+  g_assert_false (cf_test_shows_label (dialog, problem));
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "connect"));
+
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_rewards_with_counts (void)
 {
@@ -196,8 +252,23 @@ test_help_on_f1 (void)
 {
   g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (application), "app.help");
 
+  g_autoptr(GAppInfo) help_browser = g_app_info_get_default_for_uri_scheme ("help");
+  GtkWidget *window;
+
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (application), "help"));
   g_assert_true (g_strv_contains ((const char * const *) accels, "F1"));
+  if (help_browser != NULL)
+    {
+      g_test_message ("a help browser is installed: the fallback is not tried");
+      return;
+    }
+
+  /* Without one, a message instead of a raw error, and the guide online. */
+  window = open_window (platform->url);
+  g_action_group_activate_action (G_ACTION_GROUP (application), "help", NULL);
+  cf_test_wait_until (window, has_label, "No help browser is installed: the guide opens online instead",
+                      "the missing help browser is explained");
+  gtk_window_destroy (GTK_WINDOW (window));
 }
 
 static void
@@ -240,6 +311,8 @@ main (int   argc,
   g_test_add_func ("/ui/browse-search-and-open", test_browse_search_and_open);
   g_test_add_func ("/ui/rewards-with-counts", test_rewards_with_counts);
   g_test_add_func ("/ui/keyboard", test_keyboard);
+  g_test_add_func ("/ui/upcoming-card", test_upcoming_card);
+  g_test_add_func ("/ui/connect-dialog", test_connect_dialog);
   g_test_add_func ("/ui/unreachable-then-retry", test_unreachable_then_retry);
   g_test_add_func ("/ui/narrow-window", test_narrow_window);
   g_test_add_func ("/ui/help-on-f1", test_help_on_f1);

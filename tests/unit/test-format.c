@@ -24,6 +24,9 @@ test_time_left (void)
   g_autofree char *launches = cf_format_time_left (CF_CAMPAIGN_STATE_UPCOMING, in_three_days, in_three_days, now);
   g_autofree char *past = cf_format_time_left (CF_CAMPAIGN_STATE_SUCCESSFUL, ended, ended, now);
   g_autofree char *overdue = cf_format_time_left (CF_CAMPAIGN_STATE_LIVE, ended, ended, now);
+  g_autofree char *unsuccessful = cf_format_time_left (CF_CAMPAIGN_STATE_FAILED, ended, ended, now);
+  g_autofree char *canceled = cf_format_time_left (CF_CAMPAIGN_STATE_CANCELED, ended, ended, now);
+  g_autofree char *soon = cf_format_time_left (CF_CAMPAIGN_STATE_UPCOMING, NULL, in_three_days, now);
 
   g_assert_cmpstr (days, ==, "3 days to go");
   g_assert_cmpstr (hours, ==, "12 hours to go");
@@ -31,6 +34,9 @@ test_time_left (void)
   g_assert_cmpstr (launches, ==, "Launches in 3 days");
   g_assert_cmpstr (past, ==, "Ended 2 May 2016");
   g_assert_cmpstr (overdue, ==, "Ended 2 May 2016");
+  g_assert_cmpstr (unsuccessful, ==, "Unsuccessful, ended 2 May 2016");
+  g_assert_cmpstr (canceled, ==, "Canceled, was to end 2 May 2016");
+  g_assert_cmpstr (soon, ==, "Launching soon");
 }
 
 static void

@@ -60,7 +60,7 @@ cf_backers_csv_write (GListModel *pledges)
   guint n = g_list_model_get_n_items (pledges);
 
   g_string_append (csv, "pledge_id,backer_number,backer,reward,amount,currency,shipping_country,"
-                        "status,fulfillment,carrier,tracking_number\r\n");
+                        "shipping_address,status,fulfillment,carrier,tracking_number\r\n");
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(CfPledge) pledge = g_list_model_get_item (pledges, i);
@@ -75,6 +75,7 @@ cf_backers_csv_write (GListModel *pledges)
       append_field (csv, amount, FALSE);
       append_field (csv, cf_pledge_get_amount (pledge)->currency, FALSE);
       append_field (csv, cf_pledge_get_shipping_country (pledge), FALSE);
+      append_field (csv, cf_pledge_get_address (pledge), FALSE);
       append_field (csv, nick_of (CF_TYPE_PLEDGE_STATUS, cf_pledge_get_status (pledge)), FALSE);
       append_field (csv, fulfillment ? nick_of (CF_TYPE_FULFILLMENT_STATUS, cf_fulfillment_get_status (fulfillment)) : "",
                     FALSE);

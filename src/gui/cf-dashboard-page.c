@@ -462,6 +462,16 @@ rewards_cb (GObject      *object,
   show_latest (self);
 }
 
+static int
+compare_newest_first (const void *a,
+                      const void *b)
+{
+  const CfLivePledge *first = a;
+  const CfLivePledge *second = b;
+
+  return (second->received_at > first->received_at) - (second->received_at < first->received_at);
+}
+
 static void
 latest_cb (GObject      *object,
            GAsyncResult *result,
@@ -483,13 +493,13 @@ latest_cb (GObject      *object,
       return;
     }
 
-  /* Oldest of the page first, so that the newest ends on top; pledges
-   * already heard of live are newer still and stay above. */
+  /* The page comes newest first, as the list is shown; pledges already
+   * heard of live are newer still and stay above it. */
   pledges = cf_page_get_items (page);
   n = MIN (g_list_model_get_n_items (pledges), LATEST_SHOWN - self->n_latest);
-  for (guint i = n; i > 0; i--)
+  for (guint i = 0; i < n; i++)
     {
-      g_autoptr(CfPledge) pledge = g_list_model_get_item (pledges, i - 1);
+      g_autoptr(CfPledge) pledge = g_list_model_get_item (pledges, i);
       CfLivePledge entry = {
         .amount = *cf_pledge_get_amount (pledge),
         .received_at = g_date_time_to_unix (cf_pledge_get_pledged_at (pledge)) * G_USEC_PER_SEC,
@@ -499,6 +509,7 @@ latest_cb (GObject      *object,
                  sizeof entry.reward_id);
       self->latest[self->n_latest++] = entry;
     }
+  qsort (self->latest, self->n_latest, sizeof (CfLivePledge), compare_newest_first);
   show_latest (self);
 }
 

@@ -91,6 +91,19 @@ shows_label_containing (GtkWidget *root,
   return FALSE;
 }
 
+/* Where @text stands among the labels shown, in reading order. */
+static int
+label_index (GtkWidget  *root,
+             const char *text)
+{
+  g_autoptr(GPtrArray) labels = cf_test_visible_widgets (root, GTK_TYPE_LABEL);
+
+  for (guint i = 0; i < labels->len; i++)
+    if (g_str_equal (gtk_label_get_text (labels->pdata[i]), text))
+      return i;
+  return -1;
+}
+
 static void
 test_orders_beside_pledges (void)
 {
@@ -135,6 +148,8 @@ test_orders_beside_pledges (void)
                       "the dashboard shows the pre-sale");
   cf_test_wait_until (window, has_label, "€32", "the latest orders are listed");
   g_assert_true (cf_test_shows_label (window, "raised · 320 of 500 pre-orders"));
+  /* Newest first: the order of 3 June above the one of 2 June. */
+  g_assert_cmpint (label_index (window, "€32"), <, label_index (window, "€28"));
   cf_test_render_to_png (window, "ulule-dashboard");
   gtk_window_destroy (GTK_WINDOW (window));
 }

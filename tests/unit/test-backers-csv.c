@@ -8,7 +8,8 @@ static void
 test_write (void)
 {
   g_autoptr(GListStore) pledges = g_list_store_new (CF_TYPE_PLEDGE);
-  g_autoptr(CfPledge) plain = cf_test_pledge_with (NULL, "shipping_country", "\"JP\"", NULL, NULL);
+  g_autoptr(CfPledge) plain = cf_test_pledge_with (NULL, "shipping_country", "\"JP\"",
+                                                   NULL, "address", "\"1-2-3 Shibuya, Tokyo\"", NULL, NULL);
   g_autoptr(CfPledge) awkward = cf_test_pledge_with ("reward", "title", "\"Silver, \\\"boxed\\\"\"", NULL, NULL);
   g_autofree char *csv = NULL;
   g_auto(GStrv) lines = NULL;
@@ -20,10 +21,11 @@ test_write (void)
 
   g_assert_cmpuint (g_strv_length (lines), ==, 4);
   g_assert_cmpstr (lines[0], ==, "pledge_id,backer_number,backer,reward,amount,currency,shipping_country,"
-                                 "status,fulfillment,carrier,tracking_number");
-  g_assert_cmpstr (lines[1], ==, "501,12,,wena wrist Three Hands Silver,37500,JPY,JP,collected,shipped,"
-                                 "Japan Post,EJ123456789JP");
-  g_assert_cmpstr (lines[2], ==, "501,12,,\"Silver, \"\"boxed\"\"\",37500,JPY,FR,collected,shipped,"
+                                 "shipping_address,status,fulfillment,carrier,tracking_number");
+  /* The address is quoted: it holds a comma. */
+  g_assert_cmpstr (lines[1], ==, "501,12,,wena wrist Three Hands Silver,37500,JPY,JP,\"1-2-3 Shibuya, Tokyo\","
+                                 "collected,shipped,Japan Post,EJ123456789JP");
+  g_assert_cmpstr (lines[2], ==, "501,12,,\"Silver, \"\"boxed\"\"\",37500,JPY,FR,,collected,shipped,"
                                  "Japan Post,EJ123456789JP");
   g_assert_cmpstr (lines[3], ==, "");
 }

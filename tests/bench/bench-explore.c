@@ -7,6 +7,7 @@
 #include <valgrind/callgrind.h>
 
 #include "cf-application.h"
+#include "cf-campaign-card.h"
 #include "cf-test-widgets.h"
 
 /* Explore in the real application, from exec to a search typed over a large
@@ -156,21 +157,27 @@ row_created_cb (GSignalInvocationHint *hint,
   return TRUE;
 }
 
+/* Drop-downs bind rows through the same factory class: only a campaign
+ * card counts. */
 static gboolean
 card_bound_cb (GSignalInvocationHint *hint,
                guint                  n_values,
                const GValue          *values,
                gpointer               data)
 {
-  bench.cards_bound = TRUE;
+  GObject *item = g_value_get_object (&values[1]);
+
+  if (GTK_IS_LIST_ITEM (item) && CF_IS_CAMPAIGN_CARD (gtk_list_item_get_child (GTK_LIST_ITEM (item))))
+    bench.cards_bound = TRUE;
   return TRUE;
 }
 
+/* The first frame painted with a campaign card on screen. */
 static void
 after_paint_cb (GdkFrameClock *clock)
 {
   bench.frames++;
-  if (bench.cards_bound && !bench.first_frame)
+  if (bench.cards_bound && !bench.first_frame && cf_test_count_visible (bench.window, CF_TYPE_CAMPAIGN_CARD) > 0)
     {
       CALLGRIND_DUMP_STATS_AT ("first-frame");
       bench.first_frame = TRUE;

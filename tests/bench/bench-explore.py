@@ -58,7 +58,8 @@ def main():
     scratch = tempfile.mkdtemp(prefix="crowdfund-bench-")
     try:
         native = run([options.bench, url, str(NATIVE_LOAD)], scratch)
-        _, start = callgrind([options.bench, url, "first-frame"], scratch, "first-frame")
+        _, start = callgrind([options.bench, url, "first-frame"], scratch, "first-frame",
+                             required=("bind_card_cb", "cf_campaign_card_set_campaign"))
         model = run([options.pages, url], scratch)
         paging, pages = callgrind([options.pages, url], scratch, "pages")
     finally:

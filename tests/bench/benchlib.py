@@ -33,9 +33,11 @@ def run(command, scratch):
     return dict(line.split(": ", 1) for line in output.splitlines() if ": " in line)
 
 
-def callgrind(command, scratch, name):
+def callgrind(command, scratch, name, required=()):
     """Runs command under callgrind; returns its output and its dumps as
-    {(trigger, thread): instructions}."""
+    {(trigger, thread): instructions}. Each function named in required must
+    appear in the main thread's dump named name, or that profile did not
+    measure what its name says."""
     prefix = os.path.join(scratch, name)
     output = run(["valgrind", "--tool=callgrind", "--separate-threads=yes", "--dump-instr=no",
                   "--dump-line=no", f"--callgrind-out-file={prefix}"] + command, scratch)
@@ -52,4 +54,12 @@ def callgrind(command, scratch, name):
                     total = int(line.split()[1])
         if trigger and total is not None:
             dumps[(trigger, thread)] = dumps.get((trigger, thread), 0) + total
+        if trigger == name and thread == 1 and required:
+            with open(path, encoding="utf-8", errors="replace") as dump:
+                text = dump.read()
+            missing = [function for function in required if f" {function}\n" not in text]
+            if missing:
+                raise SystemExit(f"the {trigger} profile never ran {', '.join(missing)}: it does not measure what it says")
+    if required and (name, 1) not in dumps:
+        raise SystemExit(f"no {name} profile was dumped")
     return output, dumps

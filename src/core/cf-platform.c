@@ -59,6 +59,22 @@ propagate_int (CfPlatform    *self,
   return g_task_propagate_int (G_TASK (result), error);
 }
 
+/* What an operation the platform does not have answers. */
+static gboolean
+unsupported (CfPlatform          *self,
+             gpointer             operation,
+             GAsyncReadyCallback  callback,
+             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  if (operation != NULL)
+    return FALSE;
+  task = g_task_new (self, NULL, callback, user_data);
+  g_task_return_error (task, cf_platform_error_new (CF_PLATFORM_ERROR_NOT_SUPPORTED));
+  return TRUE;
+}
+
 /* A fresh key for one pledge: reuse it for every retry of that pledge. */
 char *
 cf_platform_new_idempotency_key (void)
@@ -216,6 +232,8 @@ cf_platform_get_exchange_rates_async (CfPlatform          *self,
 {
   g_return_if_fail (CF_IS_PLATFORM (self));
 
+  if (unsupported (self, CF_PLATFORM_GET_IFACE (self)->get_exchange_rates, callback, user_data))
+    return;
   CF_PLATFORM_GET_IFACE (self)->get_exchange_rates (self, cancellable, callback, user_data);
 }
 
@@ -350,6 +368,8 @@ cf_platform_create_pledge_async (CfPlatform            *self,
 {
   g_return_if_fail (CF_IS_PLATFORM (self));
 
+  if (unsupported (self, CF_PLATFORM_GET_IFACE (self)->create_pledge, callback, user_data))
+    return;
   CF_PLATFORM_GET_IFACE (self)->create_pledge (self, campaign_id, request, idempotency_key, cancellable, callback, user_data);
 }
 
@@ -372,6 +392,8 @@ cf_platform_change_pledge_async (CfPlatform           *self,
 {
   g_return_if_fail (CF_IS_PLATFORM (self));
 
+  if (unsupported (self, CF_PLATFORM_GET_IFACE (self)->change_pledge, callback, user_data))
+    return;
   CF_PLATFORM_GET_IFACE (self)->change_pledge (self, pledge_id, change, cancellable, callback, user_data);
 }
 
@@ -393,6 +415,8 @@ cf_platform_cancel_pledge_async (CfPlatform          *self,
 {
   g_return_if_fail (CF_IS_PLATFORM (self));
 
+  if (unsupported (self, CF_PLATFORM_GET_IFACE (self)->cancel_pledge, callback, user_data))
+    return;
   CF_PLATFORM_GET_IFACE (self)->cancel_pledge (self, pledge_id, cancellable, callback, user_data);
 }
 
@@ -443,6 +467,8 @@ cf_platform_update_fulfillment_async (CfPlatform                *self,
 {
   g_return_if_fail (CF_IS_PLATFORM (self));
 
+  if (unsupported (self, CF_PLATFORM_GET_IFACE (self)->update_fulfillment, callback, user_data))
+    return;
   CF_PLATFORM_GET_IFACE (self)->update_fulfillment (self, campaign_id, change, cancellable, callback, user_data);
 }
 
@@ -463,6 +489,8 @@ cf_platform_connect_live_async (CfPlatform          *self,
 {
   g_return_if_fail (CF_IS_PLATFORM (self));
 
+  if (unsupported (self, CF_PLATFORM_GET_IFACE (self)->connect_live, callback, user_data))
+    return;
   CF_PLATFORM_GET_IFACE (self)->connect_live (self, cancellable, callback, user_data);
 }
 

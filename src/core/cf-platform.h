@@ -85,7 +85,9 @@ G_DECLARE_INTERFACE (CfPlatform, cf_platform, CF, PLATFORM, GObject)
  * cf_platform_*_finish() returns: a #CfPage for every list, an object, a
  * boolean, or an integer count. Ids and cursors are opaque text, so an
  * adapter can use numbers, slugs or offsets as its platform does. Errors are
- * in the %CF_PLATFORM_ERROR domain.
+ * in the %CF_PLATFORM_ERROR domain. What a platform cannot do
+ * (get_exchange_rates, the pledge writes, update_fulfillment, connect_live)
+ * may be left NULL: callers then get %CF_PLATFORM_ERROR_NOT_SUPPORTED.
  */
 struct _CfPlatformInterface
 {

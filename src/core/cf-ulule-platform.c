@@ -60,15 +60,10 @@ dup_language (void)
   return g_strdup ("en");
 }
 
-typedef JsonNode *(*TranslateFunc) (JsonNode    *root,
-                                    const char  *lang,
-                                    JsonNode    *context,
-                                    GError     **error);
-
 /* How an answer becomes a result, in the client's worker thread. */
 typedef struct
 {
-  TranslateFunc translate;  /* NULL: the answer itself, as a JsonNode */
+  CfUluleTranslateFunc translate;  /* NULL: the answer itself, as a JsonNode */
   GType type;
   gboolean page;
   char *lang;
@@ -99,54 +94,6 @@ parse_answer (JsonNode      *root,
     return NULL;
   return parse->page ? (gpointer) cf_page_new_from_json (parse->type, translated, error)
                      : cf_model_new_from_json (parse->type, translated, error);
-}
-
-static JsonNode *
-translate_project (JsonNode *root, const char *lang, JsonNode *context, GError **error)
-{
-  return cf_ulule_translate_project (root, lang, error);
-}
-
-static JsonNode *
-translate_projects (JsonNode *root, const char *lang, JsonNode *context, GError **error)
-{
-  return cf_ulule_translate_projects (root, lang, error);
-}
-
-static JsonNode *
-translate_rewards (JsonNode *root, const char *lang, JsonNode *context, GError **error)
-{
-  return cf_ulule_translate_rewards (root, lang, error);
-}
-
-static JsonNode *
-translate_news (JsonNode *root, const char *lang, JsonNode *context, GError **error)
-{
-  return cf_ulule_translate_news (root, lang, error);
-}
-
-static JsonNode *
-translate_categories (JsonNode *root, const char *lang, JsonNode *context, GError **error)
-{
-  return cf_ulule_translate_categories (root, lang, error);
-}
-
-static JsonNode *
-translate_user (JsonNode *root, const char *lang, JsonNode *context, GError **error)
-{
-  return cf_ulule_translate_user (root, error);
-}
-
-static JsonNode *
-translate_orders (JsonNode *root, const char *lang, JsonNode *context, GError **error)
-{
-  return cf_ulule_translate_orders (root, lang, context, error);
-}
-
-static JsonNode *
-translate_stats (JsonNode *root, const char *lang, JsonNode *context, GError **error)
-{
-  return cf_ulule_translate_stats (root, json_node_get_string (context), error);
 }
 
 static GError *
@@ -230,7 +177,7 @@ send (CfUlulePlatform     *self,
       CfHttpClient        *client,
       const char          *method,
       const char          *path,
-      TranslateFunc        translate,
+      CfUluleTranslateFunc        translate,
       GType                type,
       gboolean             page,
       JsonNode            *context,
@@ -262,18 +209,6 @@ send (CfUlulePlatform     *self,
   g_task_set_source_tag (task, source_tag);
   g_task_set_task_data (task, parse, (GDestroyNotify) parse_free);
   cf_http_client_send_async (client, &request, cancellable, sent_cb, task);
-}
-
-static void
-not_supported (gpointer             source,
-               GAsyncReadyCallback  callback,
-               gpointer             user_data,
-               gpointer             source_tag)
-{
-  g_autoptr(GTask) task = g_task_new (source, NULL, callback, user_data);
-
-  g_task_set_source_tag (task, source_tag);
-  g_task_return_error (task, cf_platform_error_new (CF_PLATFORM_ERROR_NOT_SUPPORTED));
 }
 
 static char *
@@ -340,7 +275,7 @@ send_projects (CfUlulePlatform     *self,
   GTask *task = g_task_new (self, cancellable, callback, user_data);
 
   g_task_set_source_tag (task, source_tag);
-  send (self, self->client, "GET", path, translate_projects, CF_TYPE_CAMPAIGN, TRUE, NULL, cancellable,
+  send (self, self->client, "GET", path, cf_ulule_translate_projects, CF_TYPE_CAMPAIGN, TRUE, NULL, cancellable,
         projects_cb, task, source_tag);
   g_free (path);
 }
@@ -399,7 +334,7 @@ cf_ulule_platform_list_categories (CfPlatform          *platform,
 {
   CfUlulePlatform *self = CF_ULULE_PLATFORM (platform);
 
-  send (self, self->client, "GET", "categories", translate_categories, CF_TYPE_CATEGORY, TRUE, NULL,
+  send (self, self->client, "GET", "categories", cf_ulule_translate_categories, CF_TYPE_CATEGORY, TRUE, NULL,
         cancellable, callback, user_data, cf_ulule_platform_list_categories);
 }
 
@@ -441,7 +376,7 @@ cf_ulule_platform_get_campaign (CfPlatform          *platform,
   GTask *task = g_task_new (self, cancellable, callback, user_data);
 
   g_task_set_source_tag (task, cf_ulule_platform_get_campaign);
-  send (self, self->client, "GET", path, translate_project, CF_TYPE_CAMPAIGN, FALSE, NULL, cancellable,
+  send (self, self->client, "GET", path, cf_ulule_translate_project, CF_TYPE_CAMPAIGN, FALSE, NULL, cancellable,
         campaign_cb, task, cf_ulule_platform_get_campaign);
 }
 
@@ -456,7 +391,7 @@ cf_ulule_platform_list_rewards (CfPlatform          *platform,
   CfUlulePlatform *self = CF_ULULE_PLATFORM (platform);
   g_autofree char *path = project_path (id);
 
-  send (self, self->client, "GET", path, translate_rewards, CF_TYPE_REWARD, TRUE, NULL, cancellable,
+  send (self, self->client, "GET", path, cf_ulule_translate_rewards, CF_TYPE_REWARD, TRUE, NULL, cancellable,
         callback, user_data, cf_ulule_platform_list_rewards);
 }
 
@@ -473,7 +408,7 @@ cf_ulule_platform_list_updates (CfPlatform          *platform,
   g_autofree char *path = g_strdup_printf ("projects/%s/news", escaped);
   g_autofree char *page = paged (path, cursor);
 
-  send (self, self->client, "GET", page, translate_news, CF_TYPE_UPDATE, TRUE, NULL, cancellable,
+  send (self, self->client, "GET", page, cf_ulule_translate_news, CF_TYPE_UPDATE, TRUE, NULL, cancellable,
         callback, user_data, cf_ulule_platform_list_updates);
 }
 
@@ -502,7 +437,7 @@ read_stats (CfUlulePlatform *self,
   g_autoptr(JsonNode) currency = json_node_init_string (json_node_alloc (),
                                                         g_hash_table_lookup (self->currencies, id));
 
-  send (self, self->data_client, "GET", path, translate_stats, CF_TYPE_STATS, FALSE, currency,
+  send (self, self->data_client, "GET", path, cf_ulule_translate_stats, CF_TYPE_STATS, FALSE, currency,
         g_task_get_cancellable (task), stats_of_known_cb, task, g_task_get_source_tag (task));
 }
 
@@ -544,15 +479,6 @@ cf_ulule_platform_get_stats (CfPlatform          *platform,
 }
 
 static void
-cf_ulule_platform_get_exchange_rates (CfPlatform          *platform,
-                                      GCancellable        *cancellable,
-                                      GAsyncReadyCallback  callback,
-                                      gpointer             user_data)
-{
-  not_supported (platform, callback, user_data, cf_ulule_platform_get_exchange_rates);
-}
-
-static void
 me_cb (GObject      *object,
        GAsyncResult *result,
        gpointer      user_data)
@@ -582,7 +508,7 @@ cf_ulule_platform_get_me (CfPlatform          *platform,
   GTask *task = g_task_new (self, cancellable, callback, user_data);
 
   g_task_set_source_tag (task, cf_ulule_platform_get_me);
-  send (self, self->client, "GET", "me", translate_user, CF_TYPE_USER, FALSE, NULL, cancellable, me_cb, task,
+  send (self, self->client, "GET", "me", cf_ulule_translate_user, CF_TYPE_USER, FALSE, NULL, cancellable, me_cb, task,
         cf_ulule_platform_get_me);
 }
 
@@ -754,7 +680,7 @@ list_orders (CfUlulePlatform *self,
   g_autofree char *path = g_strdup_printf ("users/%s/orders?extra_fields=project", self->user_id);
   g_autofree char *page = paged (path, g_object_get_data (G_OBJECT (task), "cursor"));
 
-  send (self, self->client, "GET", page, translate_orders, CF_TYPE_PLEDGE, TRUE, NULL,
+  send (self, self->client, "GET", page, cf_ulule_translate_orders, CF_TYPE_PLEDGE, TRUE, NULL,
         g_task_get_cancellable (task), page_cb, task, g_task_get_source_tag (task));
 }
 
@@ -818,39 +744,6 @@ cf_ulule_platform_list_pledges (CfPlatform          *platform,
 }
 
 static void
-cf_ulule_platform_create_pledge (CfPlatform            *platform,
-                                 const char            *campaign_id,
-                                 const CfPledgeRequest *request,
-                                 const char            *idempotency_key,
-                                 GCancellable          *cancellable,
-                                 GAsyncReadyCallback    callback,
-                                 gpointer               user_data)
-{
-  not_supported (platform, callback, user_data, cf_ulule_platform_create_pledge);
-}
-
-static void
-cf_ulule_platform_change_pledge (CfPlatform           *platform,
-                                 const char           *pledge_id,
-                                 const CfPledgeChange *change,
-                                 GCancellable         *cancellable,
-                                 GAsyncReadyCallback   callback,
-                                 gpointer              user_data)
-{
-  not_supported (platform, callback, user_data, cf_ulule_platform_change_pledge);
-}
-
-static void
-cf_ulule_platform_cancel_pledge (CfPlatform          *platform,
-                                 const char          *pledge_id,
-                                 GCancellable        *cancellable,
-                                 GAsyncReadyCallback  callback,
-                                 gpointer             user_data)
-{
-  not_supported (platform, callback, user_data, cf_ulule_platform_cancel_pledge);
-}
-
-static void
 cf_ulule_platform_list_my_campaigns (CfPlatform          *platform,
                                      const char          *cursor,
                                      GCancellable        *cancellable,
@@ -883,7 +776,7 @@ backers_project_cb (GObject      *object,
       g_task_return_error (task, error);
       return;
     }
-  send (self, self->client, "GET", page, translate_orders, CF_TYPE_PLEDGE, TRUE, project,
+  send (self, self->client, "GET", page, cf_ulule_translate_orders, CF_TYPE_PLEDGE, TRUE, project,
         g_task_get_cancellable (task), page_cb, task, g_task_get_source_tag (task));
   task = NULL;
 }
@@ -906,26 +799,6 @@ cf_ulule_platform_list_backers (CfPlatform          *platform,
   g_task_set_task_data (task, g_strdup (campaign_id), g_free);
   send (self, self->client, "GET", path, NULL, G_TYPE_NONE, FALSE, NULL, cancellable, backers_project_cb, task,
         cf_ulule_platform_list_backers);
-}
-
-static void
-cf_ulule_platform_update_fulfillment (CfPlatform                *platform,
-                                      const char                *campaign_id,
-                                      const CfFulfillmentChange *change,
-                                      GCancellable              *cancellable,
-                                      GAsyncReadyCallback        callback,
-                                      gpointer                   user_data)
-{
-  not_supported (platform, callback, user_data, cf_ulule_platform_update_fulfillment);
-}
-
-static void
-cf_ulule_platform_connect_live (CfPlatform          *platform,
-                                GCancellable        *cancellable,
-                                GAsyncReadyCallback  callback,
-                                gpointer             user_data)
-{
-  not_supported (platform, callback, user_data, cf_ulule_platform_connect_live);
 }
 
 static void
@@ -967,20 +840,14 @@ cf_ulule_platform_iface_init (CfPlatformInterface *iface)
   iface->list_rewards = cf_ulule_platform_list_rewards;
   iface->list_updates = cf_ulule_platform_list_updates;
   iface->get_stats = cf_ulule_platform_get_stats;
-  iface->get_exchange_rates = cf_ulule_platform_get_exchange_rates;
   iface->sign_in = cf_ulule_platform_sign_in;
   iface->sign_out = cf_ulule_platform_sign_out;
   iface->get_me = cf_ulule_platform_get_me;
   iface->list_following = cf_ulule_platform_list_following;
   iface->set_following = cf_ulule_platform_set_following;
   iface->list_pledges = cf_ulule_platform_list_pledges;
-  iface->create_pledge = cf_ulule_platform_create_pledge;
-  iface->change_pledge = cf_ulule_platform_change_pledge;
-  iface->cancel_pledge = cf_ulule_platform_cancel_pledge;
   iface->list_my_campaigns = cf_ulule_platform_list_my_campaigns;
   iface->list_backers = cf_ulule_platform_list_backers;
-  iface->update_fulfillment = cf_ulule_platform_update_fulfillment;
-  iface->connect_live = cf_ulule_platform_connect_live;
 }
 
 static void

@@ -411,6 +411,7 @@ invalid (GError     **error,
 JsonNode *
 cf_ulule_translate_project (JsonNode    *root,
                             const char  *lang,
+                            JsonNode    *context,
                             GError     **error)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -476,6 +477,7 @@ build_project_item (JsonBuilder   *builder,
 JsonNode *
 cf_ulule_translate_projects (JsonNode    *root,
                              const char  *lang,
+                             JsonNode    *context,
                              GError     **error)
 {
   return build_page (root, "projects", build_project_item, lang, error);
@@ -582,21 +584,22 @@ build_reward (JsonBuilder   *builder,
 JsonNode *
 cf_ulule_translate_rewards (JsonNode    *root,
                             const char  *lang,
+                            JsonNode    *context,
                             GError     **error)
 {
   JsonObject *project = root && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
   JsonObject *location = object_member (project, "location");
-  RewardContext context = {
+  RewardContext reward = {
     .lang = lang,
     .project_lang = project ? cf_model_json_string (project, "lang") : NULL,
     .currency = project ? cf_model_json_string (project, "currency") : NULL,
   };
 
   if (project != NULL)
-    context.country = cf_model_json_string (location ? location : project, "country");
-  if (context.currency == NULL || !is_currency (context.currency))
+    reward.country = cf_model_json_string (location ? location : project, "country");
+  if (reward.currency == NULL || !is_currency (reward.currency))
     return invalid (error, "a project's rewards");
-  return build_page (root, "rewards", build_reward, &context, error);
+  return build_page (root, "rewards", build_reward, &reward, error);
 }
 
 typedef struct
@@ -636,13 +639,14 @@ build_news (JsonBuilder   *builder,
 JsonNode *
 cf_ulule_translate_news (JsonNode    *root,
                          const char  *lang,
+                         JsonNode    *context,
                          GError     **error)
 {
   JsonObject *object = root && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
   JsonArray *news = array_member (object, "news");
-  NewsContext context = { lang, news ? json_array_get_length (news) : 0 };
+  NewsContext numbering = { lang, news ? json_array_get_length (news) : 0 };
 
-  return build_page (root, "news", build_news, &context, error);
+  return build_page (root, "news", build_news, &numbering, error);
 }
 
 static gboolean
@@ -666,14 +670,17 @@ build_category (JsonBuilder   *builder,
 JsonNode *
 cf_ulule_translate_categories (JsonNode    *root,
                                const char  *lang,
+                               JsonNode    *context,
                                GError     **error)
 {
   return build_page (root, "categories", build_category, lang, error);
 }
 
 JsonNode *
-cf_ulule_translate_user (JsonNode  *root,
-                         GError   **error)
+cf_ulule_translate_user (JsonNode    *root,
+                         const char  *lang,
+                         JsonNode    *context,
+                         GError     **error)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   JsonObject *user = root && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
@@ -836,19 +843,22 @@ build_order (JsonBuilder   *builder,
 JsonNode *
 cf_ulule_translate_orders (JsonNode    *root,
                            const char  *lang,
-                           JsonNode    *project,
+                           JsonNode    *context,
                            GError     **error)
 {
-  OrderContext context = { lang, project && JSON_NODE_HOLDS_OBJECT (project) ? json_node_get_object (project) : NULL };
+  OrderContext order = { lang, context && JSON_NODE_HOLDS_OBJECT (context) ? json_node_get_object (context) : NULL };
 
-  return build_page (root, "orders", build_order, &context, error);
+  return build_page (root, "orders", build_order, &order, error);
 }
 
 JsonNode *
 cf_ulule_translate_stats (JsonNode    *root,
-                          const char  *currency,
+                          const char  *lang,
+                          JsonNode    *context,
                           GError     **error)
 {
+  const char *currency = context && JSON_NODE_HOLDS_VALUE (context) &&
+                         json_node_get_value_type (context) == G_TYPE_STRING ? json_node_get_string (context) : NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   JsonObject *stats = root && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
   gint64 supporters = 0;

@@ -5,6 +5,14 @@
 
 G_BEGIN_DECLS
 
+/* Every translation takes the same arguments: the parsed answer, the
+ * person's language, and what the answer itself does not say (@context: a
+ * project for its orders, a currency for its stats, else unused). */
+typedef JsonNode *(*CfUluleTranslateFunc) (JsonNode    *root,
+                                           const char  *lang,
+                                           JsonNode    *context,
+                                           GError     **error);
+
 /* Ulule's answers, as its documentation gives them, turned into the shapes
  * of our own API (docs/api.md), which the models read. Each function takes
  * the parsed answer and returns a new node, or NULL with @error set when
@@ -16,33 +24,42 @@ G_BEGIN_DECLS
 /* A project, or a search result. */
 JsonNode *cf_ulule_translate_project    (JsonNode    *root,
                                          const char  *lang,
+                                         JsonNode    *context,
                                          GError     **error);
 /* A list of projects under @member (“projects”), with its `meta`. */
 JsonNode *cf_ulule_translate_projects   (JsonNode    *root,
                                          const char  *lang,
+                                         JsonNode    *context,
                                          GError     **error);
 /* The `rewards` of a project. */
 JsonNode *cf_ulule_translate_rewards    (JsonNode    *root,
                                          const char  *lang,
+                                         JsonNode    *context,
                                          GError     **error);
 /* A project's news, newest first, with its `meta`. */
 JsonNode *cf_ulule_translate_news       (JsonNode    *root,
                                          const char  *lang,
+                                         JsonNode    *context,
                                          GError     **error);
 JsonNode *cf_ulule_translate_categories (JsonNode    *root,
                                          const char  *lang,
+                                         JsonNode    *context,
                                          GError     **error);
 JsonNode *cf_ulule_translate_user       (JsonNode    *root,
+                                         const char  *lang,
+                                         JsonNode    *context,
                                          GError     **error);
-/* A user's orders (with their `project`), or the orders of @project, with
- * `meta`. */
+/* A user's orders (with their `project`), or the orders of the project
+ * @context, with `meta`. */
 JsonNode *cf_ulule_translate_orders     (JsonNode    *root,
                                          const char  *lang,
-                                         JsonNode    *project,
+                                         JsonNode    *context,
                                          GError     **error);
-/* A project's `stats.json` from data.ulule.com, in @currency. */
+/* A project's `stats.json` from data.ulule.com, in the currency @context
+ * (a string node). */
 JsonNode *cf_ulule_translate_stats      (JsonNode    *root,
-                                         const char  *currency,
+                                         const char  *lang,
+                                         JsonNode    *context,
                                          GError     **error);
 
 /* The page after this one, from a `meta.next` query string: only its

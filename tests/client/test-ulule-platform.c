@@ -344,6 +344,11 @@ test_creator (Fixture       *fixture,
   g_assert_no_error (error);
   g_assert_cmpuint (cf_fake_ulule_count_likes (fixture->ulule), ==, 1);
   g_assert_false (cf_platform_can (platform_of (fixture), CF_PLATFORM_FEATURE_PLEDGE));
+  /* What Ulule cannot do is said, not attempted. */
+  cf_platform_cancel_pledge_async (platform_of (fixture), "70001", NULL, done_cb, fixture);
+  g_assert_false (cf_platform_cancel_pledge_finish (platform_of (fixture), wait_for_result (fixture), &error));
+  g_assert_error (error, CF_PLATFORM_ERROR, CF_PLATFORM_ERROR_NOT_SUPPORTED);
+  g_clear_error (&error);
   g_assert_false (cf_platform_can (platform_of (fixture), CF_PLATFORM_FEATURE_FULFILLMENT));
 }
 

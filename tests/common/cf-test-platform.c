@@ -221,3 +221,20 @@ cf_test_error_code (JsonNode *node)
   error = json_object_get_object_member (json_node_get_object (node), "error");
   return json_object_get_string_member_with_default (error, "code", NULL);
 }
+
+/* Pledges as @username with @body (JSON) to campaign @campaign_id. */
+void
+cf_test_platform_pledge (CfTestPlatform *platform,
+                         const char     *username,
+                         const char     *password,
+                         const char     *campaign_id,
+                         const char     *body)
+{
+  g_autofree char *token = cf_test_platform_sign_in (platform, username, password);
+  g_autofree char *path = g_strdup_printf ("/v1/campaigns/%s/pledges", campaign_id);
+  g_autoptr(JsonNode) answer = NULL;
+  guint status;
+
+  answer = cf_test_platform_call (platform, "POST", path, token, body, &status);
+  g_assert_cmpuint (status, ==, 201);
+}

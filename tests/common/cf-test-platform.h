@@ -30,6 +30,11 @@ JsonNode       *cf_test_platform_call    (CfTestPlatform *platform,
 char           *cf_test_platform_sign_in (CfTestPlatform *platform,
                                           const char     *username,
                                           const char     *password);
+void            cf_test_platform_pledge  (CfTestPlatform *platform,
+                                          const char     *username,
+                                          const char     *password,
+                                          const char     *campaign_id,
+                                          const char     *body);
 gint64          cf_test_platform_query   (CfTestPlatform *platform,
                                           const char     *sql);
 const char     *cf_test_error_code       (JsonNode       *node);

@@ -16,23 +16,13 @@
 /* An answer of Ulule, translated the way CfUlulePlatform translates it,
  * as every kind of answer in turn, and read by the models. */
 
-typedef JsonNode *(*Translate) (JsonNode *root, const char *lang, GError **error);
-
 static void
-read_page (Translate  translate,
-           GType      type,
-           JsonNode  *root)
+read_page (CfUluleTranslateFunc  translate,
+           GType                 type,
+           JsonNode             *root)
 {
-  g_autoptr(JsonNode) translated = translate (root, "fr", NULL);
+  g_autoptr(JsonNode) translated = translate (root, "fr", root, NULL);
   g_autoptr(CfPage) page = translated ? cf_page_new_from_json (type, translated, NULL) : NULL;
-}
-
-static JsonNode *
-translate_orders (JsonNode    *root,
-                  const char  *lang,
-                  GError     **error)
-{
-  return cf_ulule_translate_orders (root, lang, root, error);
 }
 
 int
@@ -43,6 +33,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autoptr(JsonNode) project = NULL;
   g_autoptr(JsonNode) user = NULL;
   g_autoptr(JsonNode) stats = NULL;
+  g_autoptr(JsonNode) currency = json_node_init_string (json_node_alloc (), "JPY");
   g_autoptr(CfCampaign) campaign = NULL;
   g_autoptr(CfUser) person = NULL;
   g_autoptr(CfStats) totals = NULL;
@@ -56,17 +47,17 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   root = json_parser_get_root (parser);
   if (root == NULL)
     return 0;
-  project = cf_ulule_translate_project (root, "en", NULL);
+  project = cf_ulule_translate_project (root, "en", NULL, NULL);
   campaign = project ? cf_model_new_from_json (CF_TYPE_CAMPAIGN, project, NULL) : NULL;
-  user = cf_ulule_translate_user (root, NULL);
+  user = cf_ulule_translate_user (root, NULL, NULL, NULL);
   person = user ? cf_model_new_from_json (CF_TYPE_USER, user, NULL) : NULL;
-  stats = cf_ulule_translate_stats (root, "JPY", NULL);
+  stats = cf_ulule_translate_stats (root, NULL, currency, NULL);
   totals = stats ? cf_model_new_from_json (CF_TYPE_STATS, stats, NULL) : NULL;
   read_page (cf_ulule_translate_projects, CF_TYPE_CAMPAIGN, root);
   read_page (cf_ulule_translate_rewards, CF_TYPE_REWARD, root);
   read_page (cf_ulule_translate_news, CF_TYPE_UPDATE, root);
   read_page (cf_ulule_translate_categories, CF_TYPE_CATEGORY, root);
-  read_page (translate_orders, CF_TYPE_PLEDGE, root);
+  read_page (cf_ulule_translate_orders, CF_TYPE_PLEDGE, root);
   if (JSON_NODE_HOLDS_VALUE (root) && json_node_get_value_type (root) == G_TYPE_STRING)
     next = cf_ulule_next_query (json_node_get_string (root));
   return 0;

@@ -226,16 +226,9 @@ main (int   argc,
   adw_init ();
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   platform = cf_test_platform_start ("seed.json", NULL);
-  {
-    g_autofree char *token = cf_test_platform_sign_in (platform, "backer", "backer-pw");
-    g_autoptr(JsonNode) answer = NULL;
-    guint code;
-
-    answer = cf_test_platform_call (platform, "POST", "/v1/campaigns/2/pledges", token,
-                                    "{\"reward_id\": 3, \"amount\": {\"amount\": 2500, \"currency\": \"EUR\"},"
-                                    " \"shipping_country\": \"FR\"}", &code);
-    g_assert_cmpuint (code, ==, 201);
-  }
+  cf_test_platform_pledge (platform, "backer", "backer-pw", "2",
+                           "{\"reward_id\": 3, \"amount\": {\"amount\": 2500, \"currency\": \"EUR\"},"
+                           " \"shipping_country\": \"FR\"}");
   application = cf_application_new ();
   g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
   g_application_register (G_APPLICATION (application), NULL, NULL);

@@ -32,22 +32,6 @@ label_of (CfTestPlatform *platform)
   return g_strdup_printf ("%s:%d", g_uri_get_host (uri), g_uri_get_port (uri));
 }
 
-static void
-pledge (CfTestPlatform *platform,
-        const char     *username,
-        const char     *password,
-        const char     *campaign_id,
-        const char     *body)
-{
-  g_autofree char *token = cf_test_platform_sign_in (platform, username, password);
-  g_autofree char *path = g_strdup_printf ("/v1/campaigns/%s/pledges", campaign_id);
-  g_autoptr(JsonNode) answer = NULL;
-  guint status;
-
-  answer = cf_test_platform_call (platform, "POST", path, token, body, &status);
-  g_assert_cmpuint (status, ==, 201);
-}
-
 static gboolean
 shows_platform_menu (GtkWidget *window)
 {
@@ -196,7 +180,7 @@ test_pledges_from_both (void)
 
   /* South hangs: north's answer shows without waiting for it. */
   g_subprocess_send_signal (south->process, SIGSTOP);
-  pledge (north, "backer", "backer-pw", "1", "{\"amount\": {\"amount\": 800, \"currency\": \"EUR\"}}");
+  cf_test_platform_pledge (north, "backer", "backer-pw", "1", "{\"amount\": {\"amount\": 800, \"currency\": \"EUR\"}}");
   g_assert_true (gtk_widget_activate_action (window, "win.reload", NULL));
   cf_test_wait_until (window, has_pledges, GUINT_TO_POINTER (4), "north's new pledge is listed while south hangs");
   /* The same campaign on two platforms: by platform. */
@@ -208,7 +192,7 @@ test_pledges_from_both (void)
 
   /* South stops: its pledges stay, marked; north goes on. */
   cf_test_platform_stop (south);
-  pledge (north, "backer", "backer-pw", "6", "{\"amount\": {\"amount\": 500, \"currency\": \"EUR\"}}");
+  cf_test_platform_pledge (north, "backer", "backer-pw", "6", "{\"amount\": {\"amount\": 500, \"currency\": \"EUR\"}}");
   g_assert_true (gtk_widget_activate_action (window, "win.reload", NULL));
   cf_test_wait_until (window, has_pledges, GUINT_TO_POINTER (5), "north's new pledge is listed");
   cf_test_wait_until (window, row_is_stale, "Yen watch", "south's pledges are marked");
@@ -347,9 +331,9 @@ main (int   argc,
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   north = cf_test_platform_start ("seed.json", NULL);
   south = cf_test_platform_start ("seed.json", NULL);
-  pledge (north, "backer", "backer-pw", "2",
+  cf_test_platform_pledge (north, "backer", "backer-pw", "2",
           "{\"reward_id\": 3, \"amount\": {\"amount\": 2500, \"currency\": \"EUR\"}, \"shipping_country\": \"FR\"}");
-  pledge (south, "other", "other-pw", "1", "{\"amount\": {\"amount\": 700, \"currency\": \"EUR\"}}");
+  cf_test_platform_pledge (south, "other", "other-pw", "1", "{\"amount\": {\"amount\": 700, \"currency\": \"EUR\"}}");
 
   application = cf_application_new ();
   g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);

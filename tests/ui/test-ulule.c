@@ -169,16 +169,9 @@ main (int   argc,
   g_setenv ("CROWDFUND_ULULE_DATA_URL", cf_fake_ulule_get_data_url (ulule), TRUE);
   g_setenv ("CROWDFUND_ULULE_STATS_SECONDS", "1", TRUE);
   reference = cf_test_platform_start ("seed.json", NULL);
-  {
-    g_autofree char *token = cf_test_platform_sign_in (reference, "backer", "backer-pw");
-    g_autoptr(JsonNode) answer = NULL;
-    guint code;
-
-    answer = cf_test_platform_call (reference, "POST", "/v1/campaigns/2/pledges", token,
-                                    "{\"reward_id\": 3, \"amount\": {\"amount\": 2500, \"currency\": \"EUR\"},"
-                                    " \"shipping_country\": \"FR\"}", &code);
-    g_assert_cmpuint (code, ==, 201);
-  }
+  cf_test_platform_pledge (reference, "backer", "backer-pw", "2",
+                           "{\"reward_id\": 3, \"amount\": {\"amount\": 2500, \"currency\": \"EUR\"},"
+                           " \"shipping_country\": \"FR\"}");
 
   application = cf_application_new ();
   g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);

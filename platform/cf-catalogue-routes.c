@@ -44,7 +44,8 @@ static const struct
 typedef struct
 {
   CfRequest *request;
-  char *pattern;          /* LIKE pattern of the search, or NULL */
+  char *pattern;          /* LIKE pattern of a short search, or NULL */
+  char *match;            /* FTS5 phrase of a longer one, or NULL */
   const char *category;
   gint64 campaign_id;
 } ListContext;
@@ -53,6 +54,7 @@ static void
 list_context_clear (ListContext *context)
 {
   g_clear_pointer (&context->pattern, g_free);
+  g_clear_pointer (&context->match, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ListContext, list_context_clear)
@@ -66,6 +68,7 @@ bind_context (sqlite3_stmt *statement,
   cf_listing_bind_int (statement, ":user", context->request->user_id);
   cf_listing_bind_int (statement, ":campaign", context->campaign_id);
   cf_listing_bind_text (statement, ":pattern", context->pattern);
+  cf_listing_bind_text (statement, ":match", context->match);
   cf_listing_bind_text (statement, ":category", context->category);
 }
 
@@ -78,6 +81,17 @@ write_campaign (JsonBuilder  *builder,
 
   cf_resources_add_campaign (builder, statement, cf_server_get_base_url (context->request->server),
                              FALSE, context->request->user_id > 0);
+}
+
+/* The search as one FTS5 phrase, its quotes doubled: the words as typed,
+ * in that order, anywhere in a title, blurb or creator's name. */
+static char *
+match_phrase (const char *search)
+{
+  g_auto(GStrv) parts = g_strsplit (search, "\"", -1);
+  g_autofree char *quoted = g_strjoinv ("\"\"", parts);
+
+  return g_strdup_printf ("\"%s\"", quoted);
 }
 
 /* "50%_off" searches for itself: LIKE's wildcards are escaped. */
@@ -142,7 +156,14 @@ list_campaigns (CfRequest *request)
 
   if (state_condition != NULL)
     g_string_append_printf (where, " AND %s", state_condition);
-  if (search != NULL && *search != '\0')
+  /* Three characters or more, the trigram index finds them wherever they
+   * are; one or two are too short for it, and searched row by row. */
+  if (search != NULL && g_utf8_strlen (search, -1) >= 3)
+    {
+      context.match = match_phrase (search);
+      g_string_append (where, " AND c.id IN (SELECT rowid FROM campaigns_search WHERE campaigns_search MATCH :match)");
+    }
+  else if (search != NULL && *search != '\0')
     {
       context.pattern = like_pattern (search);
       g_string_append (where, " AND (c.title LIKE :pattern ESCAPE '\\' OR c.blurb LIKE :pattern ESCAPE '\\'"

@@ -124,6 +124,26 @@ static const char * const migrations[] = {
   "  as_of INTEGER NOT NULL);",
   /* 2: what each idempotency key was first sent with */
   "ALTER TABLE idempotency_keys ADD COLUMN request TEXT;",
+  /* 3: a trigram index for searching titles, blurbs and creators by any
+   * part of a word, kept up to date by triggers */
+  "CREATE VIRTUAL TABLE campaigns_search USING fts5 (title, blurb, creator, tokenize = 'trigram');"
+  "INSERT INTO campaigns_search (rowid, title, blurb, creator)"
+  "  SELECT c.id, c.title, c.blurb, u.name FROM campaigns c JOIN users u ON u.id = c.owner_id;"
+  "CREATE TRIGGER campaigns_search_insert AFTER INSERT ON campaigns BEGIN"
+  "  INSERT INTO campaigns_search (rowid, title, blurb, creator)"
+  "    VALUES (new.id, new.title, new.blurb, (SELECT name FROM users WHERE id = new.owner_id));"
+  "END;"
+  "CREATE TRIGGER campaigns_search_update AFTER UPDATE OF title, blurb, owner_id ON campaigns BEGIN"
+  "  UPDATE campaigns_search SET title = new.title, blurb = new.blurb,"
+  "    creator = (SELECT name FROM users WHERE id = new.owner_id) WHERE rowid = new.id;"
+  "END;"
+  "CREATE TRIGGER campaigns_search_delete AFTER DELETE ON campaigns BEGIN"
+  "  DELETE FROM campaigns_search WHERE rowid = old.id;"
+  "END;"
+  "CREATE TRIGGER users_search_update AFTER UPDATE OF name ON users BEGIN"
+  "  UPDATE campaigns_search SET creator = new.name"
+  "    WHERE rowid IN (SELECT id FROM campaigns WHERE owner_id = new.id);"
+  "END;",
 };
 
 struct _CfDatabase

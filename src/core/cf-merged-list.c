@@ -3,12 +3,17 @@
 
 #include "config.h"
 
+#include "cf-http-client.h"
 #include "cf-merged-list.h"
+#include "cf-saved-list.h"
 
 /* One list (pledges, followed campaigns, a creator's campaigns) gathered
  * from every signed-in account whose platform has it. Each account loads
  * on its own: a slow or broken platform delays only its own items, and a
- * failed load keeps what that account gave last, marked with the failure. */
+ * failed load keeps what that account gave last, marked with the failure,
+ * and tries again by itself, sooner when the network comes back. What an
+ * account gave is kept on disk too, to be shown when the app starts with
+ * the platform out of reach. */
 struct _CfMergedList
 {
   GObject parent_instance;
@@ -16,6 +21,8 @@ struct _CfMergedList
   GListModel *accounts;
   CfPlatformFeatures feature;
   CfListAllFunc list_all;
+  GType item_type;
+  char *saved_name;    /* the kept lists' name, or NULL to keep none */
   GPtrArray *sources;  /* of Source, one per account, in their order */
   GPtrArray *active;   /* the sources of the accounts that give the list */
 };
@@ -25,7 +32,13 @@ typedef struct
   CfMergedSource public;
   CfMergedList *list;  /* unowned */
   GCancellable *cancellable;
+  char *saved_path;    /* while the account gives the list */
+  guint retry_id;
+  guint attempt;
 } Source;
+
+#define FIRST_RETRY_MS 2000
+#define MAX_RETRY_MS   (5 * 60 * 1000)
 
 G_DEFINE_FINAL_TYPE (CfMergedList, cf_merged_list, G_TYPE_OBJECT)
 
@@ -42,11 +55,26 @@ source_free (Source *source)
 {
   g_cancellable_cancel (source->cancellable);
   g_clear_object (&source->cancellable);
+  g_clear_handle_id (&source->retry_id, g_source_remove);
+  g_clear_pointer (&source->saved_path, g_free);
+  g_clear_pointer (&source->public.as_of, g_date_time_unref);
   g_signal_handlers_disconnect_by_data (source->public.account, source);
   g_clear_object (&source->public.account);
   g_clear_object (&source->public.items);
   g_clear_error (&source->public.error);
   g_free (source);
+}
+
+static void load (Source *source);
+
+static gboolean
+retry_cb (gpointer user_data)
+{
+  Source *source = user_data;
+
+  source->retry_id = 0;
+  load (source);
+  return G_SOURCE_REMOVE;
 }
 
 static void
@@ -64,15 +92,27 @@ loaded_cb (GObject      *object,
   source->public.loading = FALSE;
   g_clear_error (&source->public.error);
   if (items != NULL)
-    g_set_object (&source->public.items, items);
+    {
+      g_set_object (&source->public.items, items);
+      g_clear_pointer (&source->public.as_of, g_date_time_unref);
+      source->public.as_of = g_date_time_new_now_utc ();
+      source->attempt = 0;
+      if (source->saved_path != NULL)
+        cf_saved_list_save (source->saved_path, items);
+    }
   else
-    source->public.error = g_steal_pointer (&error);
+    {
+      source->public.error = g_steal_pointer (&error);
+      source->retry_id = g_timeout_add (cf_http_backoff_delay_ms (FIRST_RETRY_MS, MAX_RETRY_MS, source->attempt++),
+                                        retry_cb, source);
+    }
   g_signal_emit (source->list, signals[CHANGED], 0, source->public.account);
 }
 
 static void
 load (Source *source)
 {
+  g_clear_handle_id (&source->retry_id, g_source_remove);
   g_cancellable_cancel (source->cancellable);
   g_clear_object (&source->cancellable);
   source->cancellable = g_cancellable_new ();
@@ -121,17 +161,38 @@ source_new (CfMergedList *self,
   return source;
 }
 
-/* Drops what an account gave, once it no longer gives anything. */
+/* Drops what an account gave once it no longer gives anything (it signed
+ * out, or went), on disk too. */
 static gboolean
 empty (Source *source)
 {
   gboolean had_any = source->public.items != NULL || source->public.error != NULL || source->public.loading;
 
   g_cancellable_cancel (source->cancellable);
+  g_clear_handle_id (&source->retry_id, g_source_remove);
   g_clear_object (&source->public.items);
   g_clear_error (&source->public.error);
+  g_clear_pointer (&source->public.as_of, g_date_time_unref);
   source->public.loading = FALSE;
+  if (source->saved_path != NULL)
+    cf_saved_list_forget (source->saved_path);
+  g_clear_pointer (&source->saved_path, g_free);
   return had_any;
+}
+
+/* Shows what the account gave when last asked, perhaps in an earlier run,
+ * while asking again; whether there was anything to show. */
+static gboolean
+start (CfMergedList *self,
+       Source       *source)
+{
+  if (self->saved_name != NULL && source->saved_path == NULL)
+    {
+      source->saved_path = cf_saved_list_path (self->saved_name, source->public.account);
+      source->public.items = cf_saved_list_load (source->saved_path, self->item_type, &source->public.as_of);
+    }
+  load (source);
+  return source->public.items != NULL;
 }
 
 /* Keeps a source for every account, in the accounts' order: a wanted one
@@ -160,11 +221,28 @@ gather (CfMergedList *self)
         }
       g_ptr_array_add (self->active, source);
       if (source->public.items == NULL && !source->public.loading)
-        load (source);
+        changed |= start (self, source);
     }
 
+  /* Accounts removed: what they gave goes with them. */
+  for (guint i = 0; i < old->len; i++)
+    empty (old->pdata[i]);
   if (changed || old->len > 0)
     g_signal_emit (self, signals[CHANGED], 0, NULL);
+}
+
+/* The network came back: every account that failed is asked again now. */
+static void
+network_changed_cb (CfMergedList *self,
+                    gboolean      available)
+{
+  for (guint i = 0; available && i < self->active->len; i++)
+    {
+      Source *source = self->active->pdata[i];
+
+      if (source->public.error != NULL && !source->public.loading)
+        load (source);
+    }
 }
 
 static void
@@ -174,9 +252,11 @@ cf_merged_list_dispose (GObject *object)
 
   if (self->accounts != NULL)
     g_signal_handlers_disconnect_by_data (self->accounts, self);
+  g_signal_handlers_disconnect_by_data (g_network_monitor_get_default (), self);
   g_clear_pointer (&self->active, g_ptr_array_unref);
   g_clear_pointer (&self->sources, g_ptr_array_unref);
   g_clear_object (&self->accounts);
+  g_clear_pointer (&self->saved_name, g_free);
 
   G_OBJECT_CLASS (cf_merged_list_parent_class)->dispose (object);
 }
@@ -202,19 +282,26 @@ cf_merged_list_init (CfMergedList *self)
   self->active = g_ptr_array_new ();
 }
 
-/* The list that @list_all gives, from every account of @accounts signed in
- * on a platform that has @feature. Loading starts at once. */
+/* The list of @item_type that @list_all gives, from every account of
+ * @accounts signed in on a platform that has @feature, kept on disk under
+ * @saved_name (or not, when NULL). Loading starts at once. */
 CfMergedList *
 cf_merged_list_new (GListModel         *accounts,
                     CfPlatformFeatures  feature,
-                    CfListAllFunc       list_all)
+                    CfListAllFunc       list_all,
+                    GType               item_type,
+                    const char         *saved_name)
 {
   CfMergedList *self = g_object_new (CF_TYPE_MERGED_LIST, NULL);
 
   self->accounts = g_object_ref (accounts);
   self->feature = feature;
   self->list_all = list_all;
+  self->item_type = item_type;
+  self->saved_name = g_strdup (saved_name);
   g_signal_connect_swapped (accounts, "items-changed", G_CALLBACK (gather), self);
+  g_signal_connect_swapped (g_network_monitor_get_default (), "network-changed",
+                            G_CALLBACK (network_changed_cb), self);
   gather (self);
   return self;
 }

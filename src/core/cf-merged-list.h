@@ -11,12 +11,13 @@ typedef void (*CfListAllFunc) (CfPlatform          *platform,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data);
 
-/* What one account gave: its items as last loaded, and why the last load
- * failed when it did (the items are then stale). */
+/* What one account gave: its items as last loaded, when, and why the last
+ * load failed when it did (the items are then stale). */
 typedef struct
 {
   CfAccount *account;
   GListModel *items;  /* NULL until the first answer */
+  GDateTime *as_of;   /* when the items were given, perhaps in an earlier run */
   GError *error;      /* the last load's failure, or NULL */
   gboolean loading;
 } CfMergedSource;
@@ -27,7 +28,9 @@ G_DECLARE_FINAL_TYPE (CfMergedList, cf_merged_list, CF, MERGED_LIST, GObject)
 
 CfMergedList         *cf_merged_list_new            (GListModel         *accounts,
                                                      CfPlatformFeatures  feature,
-                                                     CfListAllFunc       list_all);
+                                                     CfListAllFunc       list_all,
+                                                     GType               item_type,
+                                                     const char         *saved_name);
 void                  cf_merged_list_reload         (CfMergedList       *self);
 guint                 cf_merged_list_get_n_sources  (CfMergedList       *self);
 const CfMergedSource *cf_merged_list_get_source     (CfMergedList       *self,

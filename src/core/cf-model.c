@@ -549,3 +549,137 @@ cf_model_json_int (JsonObject *object,
   *value = json_node_get_int (node);
   return TRUE;
 }
+
+/* Where @path ("creator.name") goes under @root: the object its last part
+ * belongs in, made as needed. */
+static JsonObject *
+parent_object (JsonObject  *root,
+               const char  *path,
+               const char **leaf)
+{
+  const char *dot;
+
+  while ((dot = strchr (path, '.')) != NULL)
+    {
+      g_autofree char *part = g_strndup (path, dot - path);
+      JsonNode *child = json_object_get_member (root, part);
+
+      if (child == NULL || !JSON_NODE_HOLDS_OBJECT (child))
+        json_object_set_object_member (root, part, json_object_new ());
+      root = json_object_get_object_member (root, part);
+      path = dot + 1;
+    }
+  *leaf = path;
+  return root;
+}
+
+/* One field's value, or NULL when it has none. */
+static JsonNode *
+field_to_json (gpointer       slot,
+               const CfField *field)
+{
+  JsonNode *node = json_node_alloc ();
+
+  switch (field->type)
+    {
+    case CF_FIELD_ID:
+    case CF_FIELD_STRING:
+    case CF_FIELD_MONTH:
+      if (*(char **) slot != NULL)
+        return json_node_init_string (node, *(char **) slot);
+      break;
+    case CF_FIELD_INT:
+      if (*(gint64 *) slot >= 0)
+        return json_node_init_int (node, *(gint64 *) slot);
+      break;
+    case CF_FIELD_BOOLEAN:
+      return json_node_init_boolean (node, *(gboolean *) slot);
+    case CF_FIELD_MONEY:
+      json_node_free (node);
+      return cf_money_is_valid (slot) ? cf_money_to_json (slot) : NULL;
+    case CF_FIELD_TIME:
+      if (*(GDateTime **) slot != NULL)
+        {
+          g_autofree char *text = g_date_time_format_iso8601 (*(GDateTime **) slot);
+
+          return json_node_init_string (node, text);
+        }
+      break;
+    case CF_FIELD_ENUM:
+      {
+        g_autoptr(GEnumClass) enum_class = g_type_class_ref (field->value_type ());
+        GEnumValue *value = g_enum_get_value (enum_class, *(int *) slot);
+
+        if (value != NULL)
+          return json_node_init_string (node, value->value_nick);
+        break;
+      }
+    case CF_FIELD_STRV:
+      if (*(GStrv *) slot != NULL)
+        {
+          JsonArray *array = json_array_new ();
+
+          for (char **item = *(GStrv *) slot; *item != NULL; item++)
+            json_array_add_string_element (array, *item);
+          json_node_init (node, JSON_NODE_ARRAY);
+          json_node_take_array (node, array);
+          return node;
+        }
+      break;
+    case CF_FIELD_OBJECT:
+      json_node_free (node);
+      return *(CfModel **) slot ? cf_model_to_json (*(CfModel **) slot) : NULL;
+    case CF_FIELD_LIST:
+      if (*(GListModel **) slot != NULL)
+        {
+          GListModel *list = *(GListModel **) slot;
+          JsonArray *array = json_array_new ();
+
+          for (guint i = 0; i < g_list_model_get_n_items (list); i++)
+            {
+              g_autoptr(CfModel) item = g_list_model_get_item (list, i);
+
+              json_array_add_element (array, cf_model_to_json (item));
+            }
+          json_node_init (node, JSON_NODE_ARRAY);
+          json_node_take_array (node, array);
+          return node;
+        }
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  json_node_free (node);
+  return NULL;
+}
+
+/* @self as JSON of the shape it was read from: what the model holds, read
+ * back the same by cf_model_new_from_json(). */
+JsonNode *
+cf_model_to_json (CfModel *self)
+{
+  CfModelClass *klass;
+  JsonObject *root;
+  JsonNode *node;
+
+  g_return_val_if_fail (CF_IS_MODEL (self), NULL);
+
+  klass = CF_MODEL_GET_CLASS (self);
+  root = json_object_new ();
+  for (guint i = 0; i < klass->n_fields; i++)
+    {
+      const CfField *field = &klass->fields[i];
+      JsonNode *value = field_to_json (FIELD_SLOT (self, field), field);
+      const char *leaf;
+      JsonObject *parent;
+
+      /* A field without a value is left out where it may be, else null. */
+      if (value == NULL && (field->flags & CF_FIELD_OPTIONAL))
+        continue;
+      parent = parent_object (root, field->member, &leaf);
+      json_object_set_member (parent, leaf, value ? value : json_node_new (JSON_NODE_NULL));
+    }
+  node = json_node_new (JSON_NODE_OBJECT);
+  json_node_take_object (node, root);
+  return node;
+}

@@ -78,6 +78,7 @@ gboolean    cf_model_json_int     (JsonObject    *object,
 gpointer cf_model_new_from_json       (GType          type,
                                        JsonNode      *node,
                                        GError       **error);
+JsonNode *cf_model_to_json            (CfModel       *self);
 void     cf_model_build_id            (JsonBuilder   *builder,
                                        const char    *id);
 GListModel *cf_model_list_new_from_json (GType        item_type,

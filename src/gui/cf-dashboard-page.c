@@ -973,7 +973,8 @@ cf_dashboard_page_set_accounts (CfDashboardPage *self,
 
   self->accounts = g_object_ref (accounts);
   self->my_campaigns = cf_merged_list_new (accounts, CF_PLATFORM_FEATURE_MY_CAMPAIGNS,
-                                           cf_platform_list_all_my_campaigns_async);
+                                           cf_platform_list_all_my_campaigns_async, CF_TYPE_CAMPAIGN,
+                                           "my-campaigns");
   g_signal_connect_swapped (self->my_campaigns, "changed", G_CALLBACK (campaigns_changed_cb), self);
   campaigns_changed_cb (self, NULL);
 }

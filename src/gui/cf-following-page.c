@@ -187,7 +187,8 @@ cf_following_page_set_accounts (CfFollowingPage *self,
   self->accounts = g_object_ref (accounts);
   self->image_cache = g_object_ref (image_cache);
   gtk_flow_box_bind_model (self->flow_box, G_LIST_MODEL (self->campaigns), create_card, self, NULL);
-  self->following = cf_merged_list_new (accounts, CF_PLATFORM_FEATURE_FOLLOW, cf_platform_list_all_following_async);
+  self->following = cf_merged_list_new (accounts, CF_PLATFORM_FEATURE_FOLLOW, cf_platform_list_all_following_async,
+                                         CF_TYPE_CAMPAIGN, "following");
   g_signal_connect_swapped (self->following, "changed", G_CALLBACK (following_changed_cb), self);
   following_changed_cb (self, NULL);
 }

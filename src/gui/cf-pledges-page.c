@@ -189,14 +189,19 @@ dup_stale_description (CfPledgesPage *self)
   for (guint i = 0; i < cf_merged_list_get_n_sources (self->pledges); i++)
     {
       const CfMergedSource *source = cf_merged_list_get_source (self->pledges, i);
+      g_autoptr(GDateTime) local = NULL;
+      g_autofree char *as_of = NULL;
 
-      if (source->error == NULL || source->items == NULL)
+      if (source->error == NULL || source->items == NULL || source->as_of == NULL)
         continue;
+      local = g_date_time_to_local (source->as_of);
       if (text->len > 0)
         g_string_append_c (text, '\n');
-      /* Translators: the first %s is a platform, as in “Demo platform”, the second why it failed. */
-      g_string_append_printf (text, _("Pledges on %s are shown as they were: %s"),
-                              cf_account_get_label (source->account), source->error->message);
+      /* Translators: when pledges were last read, as in “3 December 2026, 14:05”; see strftime(3). */
+      as_of = g_date_time_format (local, C_("as of", "%-d %B %Y, %H:%M"));
+      /* Translators: a platform, as in “Demo platform”, when its pledges were last read, and why they could not be now. */
+      g_string_append_printf (text, _("Pledges on %s are shown as of %s: %s"),
+                              cf_account_get_label (source->account), as_of, source->error->message);
     }
   return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
 }
@@ -377,7 +382,8 @@ cf_pledges_page_set_accounts (CfPledgesPage *self,
   g_return_if_fail (self->pledges == NULL);
 
   self->accounts = g_object_ref (accounts);
-  self->pledges = cf_merged_list_new (accounts, CF_PLATFORM_FEATURE_PLEDGES, cf_platform_list_all_pledges_async);
+  self->pledges = cf_merged_list_new (accounts, CF_PLATFORM_FEATURE_PLEDGES, cf_platform_list_all_pledges_async,
+                                      CF_TYPE_PLEDGE, "pledges");
   g_signal_connect_swapped (self->pledges, "changed", G_CALLBACK (pledges_changed_cb), self);
   show_pledges (self);
 }

@@ -399,6 +399,7 @@ removed_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   CfAccount *account = CF_ACCOUNT (object);
   CfWindow *self = CF_WINDOW (user_data);
+  CfPledgeWatch *watch = g_object_get_data (G_OBJECT (account), "removed-watch");
   guint position;
 
   /* The tokens stay where they were only when the keyring refused to let them go. */
@@ -408,6 +409,10 @@ removed_cb (GObject      *object,
       return;
     }
 
+  /* Signed out, nothing more is read for the account: what notifications
+   * remembered of its pledges can go for good. */
+  if (watch != NULL)
+    cf_pledge_watch_forget (watch);
   remember_username (self, account, NULL);
   disconnect_account (self, account);
   if (g_list_store_find (self->accounts, account, &position))
@@ -431,11 +436,7 @@ cf_window_remove_account (CfWindow  *self,
   g_return_if_fail (CF_IS_WINDOW (self));
 
   if (cf_account_get_signed_in (account))
-    {
-      g_autoptr(CfPledgeWatch) watch = new_pledge_watch (account);
-
-      cf_pledge_watch_forget (watch);
-    }
+    g_object_set_data_full (G_OBJECT (account), "removed-watch", new_pledge_watch (account), g_object_unref);
   cf_account_sign_out_async (account, self->cancellable, removed_cb, self);
 }
 

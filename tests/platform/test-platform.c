@@ -511,6 +511,29 @@ test_search_metacharacters (void)
   g_assert_cmpint (fingerprint (), ==, before);
 }
 
+/* The trigram index finds what LIKE found, in any case and any part of a
+ * word, in titles, blurbs and creators' names; one or two letters still
+ * search row by row. */
+static void
+test_search_finds_what_like_finds (void)
+{
+  const char *searches[] = { "watch", "WATCH", "atc", "lph", "game", "Cleo", "eo Cr", "a", "wa", "zzz" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
+    {
+      g_autofree char *escaped = g_uri_escape_string (searches[i], NULL, TRUE);
+      g_autofree char *path = g_strdup_printf ("/v1/campaigns?q=%s&state=all&limit=100", escaped);
+      g_autoptr(JsonNode) page = expect ("GET", path, NULL, NULL, 200);
+      g_autofree char *sql = g_strdup_printf (
+        "SELECT COUNT(*) FROM campaigns c JOIN users u ON u.id = c.owner_id"
+        " WHERE c.title LIKE '%%%1$s%%' OR c.blurb LIKE '%%%1$s%%' OR u.name LIKE '%%%1$s%%'", searches[i]);
+
+      g_assert_cmpuint (json_array_get_length (items_of (page)), ==, cf_test_platform_query (platform, sql));
+    }
+  g_assert_cmpint (cf_test_platform_query (platform, "SELECT COUNT(*) FROM campaigns_search"), ==,
+                   cf_test_platform_query (platform, "SELECT COUNT(*) FROM campaigns"));
+}
+
 typedef struct
 {
   GMainLoop *loop;
@@ -649,7 +672,7 @@ test_restart_keeps_data (void)
   cf_test_platform_restart (platform);
   campaign = expect ("GET", "/v1/campaigns/1", NULL, NULL, 200);
   g_assert_cmpint (fingerprint (), ==, before);
-  g_assert_cmpint (cf_test_platform_query (platform, "PRAGMA user_version"), ==, 2);
+  g_assert_cmpint (cf_test_platform_query (platform, "PRAGMA user_version"), ==, 3);
 }
 
 static gboolean
@@ -730,6 +753,7 @@ main (int   argc,
   g_test_add_func ("/platform/concurrent-pledges", test_concurrent_pledges);
   g_test_add_func ("/platform/bad-input", test_bad_input);
   g_test_add_func ("/platform/search-metacharacters", test_search_metacharacters);
+  g_test_add_func ("/platform/search-finds-what-like-finds", test_search_finds_what_like_finds);
   g_test_add_func ("/platform/live", test_live);
   g_test_add_func ("/platform/restart-keeps-data", test_restart_keeps_data);
 

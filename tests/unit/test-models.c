@@ -312,6 +312,29 @@ test_bad_values (void)
     }
 }
 
+/* A model written as JSON reads back as the same model: what the app keeps
+ * on disk for offline use is what it was given. */
+static void
+test_round_trip (gconstpointer data)
+{
+  const ModelCase *c = data;
+  g_autoptr(JsonNode) node = load_fixture (c->fixture);
+  g_autoptr(GObject) model = cf_model_new_from_json (c->get_type (), node, NULL);
+  g_autoptr(JsonNode) written = cf_model_to_json (CF_MODEL (model));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GObject) again = cf_model_new_from_json (c->get_type (), written, &error);
+  g_autoptr(JsonNode) rewritten = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *second = NULL;
+
+  g_assert_no_error (error);
+  rewritten = cf_model_to_json (CF_MODEL (again));
+  first = json_to_string (written, FALSE);
+  second = json_to_string (rewritten, FALSE);
+  g_assert_cmpstr (first, ==, second);
+  g_assert_true (json_node_equal (written, rewritten));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -332,7 +355,10 @@ main (int   argc,
     {
       g_autofree char *path = g_strdup_printf ("/models/malformed/%s", model_cases[i].fixture);
 
+      g_autofree char *round_trip = g_strdup_printf ("/models/round-trip/%s", model_cases[i].fixture);
+
       g_test_add_data_func (path, &model_cases[i], test_malformed);
+      g_test_add_data_func (round_trip, &model_cases[i], test_round_trip);
     }
 
   return g_test_run ();

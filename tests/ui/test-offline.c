@@ -1,0 +1,142 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "cf-application.h"
+#include "cf-test-platform.h"
+#include "cf-test-widgets.h"
+#include "cf-ui-steps.h"
+#include "cf-window.h"
+
+/* With the platform down, a backer still reads their pledges: the app keeps
+ * the last answer on disk, says how old it is, and refreshes by itself once
+ * the platform answers again; signing out deletes what was kept. */
+
+static CfTestPlatform *platform;
+static CfApplication *application;
+static char *home;
+
+static GtkWidget *
+pledge_row (GtkWidget  *root,
+            const char *title)
+{
+  g_autoptr(GPtrArray) rows = cf_test_visible_widgets (root, ADW_TYPE_ACTION_ROW);
+
+  for (guint i = 0; i < rows->len; i++)
+    if (g_str_equal (adw_preferences_row_get_title (rows->pdata[i]), title))
+      return rows->pdata[i];
+  return NULL;
+}
+
+static gboolean
+is_stale (GtkWidget *row)
+{
+  g_autoptr(GPtrArray) images = cf_test_visible_widgets (row, GTK_TYPE_IMAGE);
+
+  for (guint i = 0; i < images->len; i++)
+    if (g_strcmp0 (gtk_widget_get_tooltip_text (images->pdata[i]), "Not up to date") == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+shows_stale (GtkWidget *root,
+             gpointer   title)
+{
+  GtkWidget *row = pledge_row (root, title);
+
+  return row != NULL && is_stale (row);
+}
+
+static gboolean
+shows_fresh (GtkWidget *root,
+             gpointer   title)
+{
+  GtkWidget *row = pledge_row (root, title);
+
+  return row != NULL && !is_stale (row);
+}
+
+static guint
+count_saved (void)
+{
+  g_autofree char *directory = g_build_filename (home, "crowdfund", "lists", NULL);
+  g_autoptr(GDir) dir = g_dir_open (directory, 0, NULL);
+  guint count = 0;
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    count += g_str_has_prefix (name, "pledges-");
+  return count;
+}
+
+static GtkWidget *
+open_on_pledges (void)
+{
+  GtkWidget *window;
+
+  g_settings_set_string (cf_application_get_settings (application), "last-view", "pledges");
+  cf_application_set_platform_option (application, platform->url);
+  window = GTK_WIDGET (cf_window_new (application));
+  gtk_window_present (GTK_WINDOW (window));
+  return window;
+}
+
+static void
+test_pledges_offline (void)
+{
+  GtkWidget *window = cf_ui_open_window (application, platform->url);
+  g_autoptr(GUri) uri = g_uri_parse (platform->url, G_URI_FLAGS_NONE, NULL);
+  g_autofree char *stale_text = g_strdup_printf ("Pledges on %s:%d are shown as of ", g_uri_get_host (uri),
+                                                 g_uri_get_port (uri));
+
+  cf_ui_sign_in (window, "backer", "backer-pw", "Bea Backer");
+  g_assert_true (gtk_widget_activate_action (window, "win.show-view", "s", "pledges"));
+  cf_test_wait_until (window, shows_fresh, "Ten left", "the pledge is listed");
+  g_assert_cmpuint (count_saved (), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* The platform goes down; the app starts again. */
+  cf_test_platform_stop (platform);
+  window = open_on_pledges ();
+  cf_test_wait_until (window, shows_stale, "Ten left", "the pledge is shown from what was kept, marked");
+  cf_test_wait_until (window, cf_test_shows_label_starting, stale_text, "how old it is is said");
+  cf_test_render_to_png (window, "pledges-offline");
+
+  /* Back up: the list refreshes by itself. */
+  cf_test_platform_restart (platform);
+  cf_test_wait_until (window, shows_fresh, "Ten left", "the pledges refresh without being asked");
+  g_assert_false (cf_test_shows_label_starting (window, stale_text));
+
+  /* Signing out leaves nothing of them on disk. */
+  g_signal_emit_by_name (cf_test_button_labelled (cf_ui_open_preferences (window), "Sign Out"), "clicked");
+  cf_test_wait_until (window, cf_test_shows_label_starting, "Sign in to see your pledges", "the account is signed out");
+  g_assert_cmpuint (count_saved (), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (cf_test_find_window (ADW_TYPE_PREFERENCES_WINDOW)));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  home = cf_ui_use_new_home ("offline");
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  platform = cf_test_platform_start ("seed.json", NULL);
+  cf_test_platform_pledge (platform, "backer", "backer-pw", "2",
+                           "{\"reward_id\": 3, \"amount\": {\"amount\": 2500, \"currency\": \"EUR\"},"
+                           " \"shipping_country\": \"FR\"}");
+  application = cf_application_new ();
+  g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (application), NULL, NULL);
+
+  g_test_add_func ("/offline/pledges", test_pledges_offline);
+
+  status = g_test_run ();
+  cf_test_platform_free (platform);
+  g_object_unref (application);
+  return status;
+}

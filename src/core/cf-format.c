@@ -8,7 +8,7 @@
 #include <unicode/ustring.h>
 
 #include "cf-format.h"
-#include "cf-locale.h"
+#include "cf-number-formatter.h"
 
 /* Figures as people read them in their language: ICU for numbers, gettext
  * plurals for counts, GLib for dates. @locale NULL means the user's. */
@@ -18,17 +18,16 @@ format_number (UNumberFormatStyle  style,
                double              value,
                const char         *locale)
 {
-  g_autofree char *default_locale = locale ? NULL : cf_locale_dup_default ();
   UErrorCode status = U_ZERO_ERROR;
-  UNumberFormat *formatter = unum_open (style, NULL, 0, locale ? locale : default_locale, NULL, &status);
+  UNumberFormat *formatter = cf_number_formatter (style, locale, NULL);
   UChar buffer[64];
   char utf8[256];
   int32_t length = 0;
 
+  if (formatter == NULL)
+    status = U_INTERNAL_PROGRAM_ERROR;
   if (U_SUCCESS (status))
     length = unum_formatDouble (formatter, value, buffer, G_N_ELEMENTS (buffer), NULL, &status);
-  if (formatter != NULL)
-    unum_close (formatter);
   if (U_SUCCESS (status))
     u_strToUTF8 (utf8, sizeof utf8, NULL, buffer, length, &status);
 

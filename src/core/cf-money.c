@@ -5,12 +5,11 @@
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
-#include <unicode/ucurr.h>
 #include <unicode/unum.h>
 #include <unicode/ustring.h>
 
-#include "cf-locale.h"
 #include "cf-money.h"
+#include "cf-number-formatter.h"
 
 /* ISO 4217 currencies whose minor unit is not the hundredth. */
 static const struct
@@ -276,60 +275,6 @@ overflow:
   return FALSE;
 }
 
-/* A locale without a symbol of its own for a currency shows its ISO code
- * ("19 470 000 JPY" in French); its narrow symbol reads better there. */
-static void
-prefer_narrow_symbol (UNumberFormat *formatter,
-                      const char    *locale,
-                      const UChar   *code,
-                      UErrorCode    *status)
-{
-  UBool is_choice = FALSE;
-  int32_t length = 0;
-  const UChar *symbol = ucurr_getName (code, locale, UCURR_SYMBOL_NAME, &is_choice, &length, status);
-
-  if (U_FAILURE (*status) || u_strcmp (symbol, code) != 0)
-    return;
-
-  symbol = ucurr_getName (code, locale, UCURR_NARROW_SYMBOL_NAME, &is_choice, &length, status);
-  if (U_SUCCESS (*status))
-    unum_setSymbol (formatter, UNUM_CURRENCY_SYMBOL, symbol, length, status);
-}
-
-static UNumberFormat *
-open_formatter (UNumberFormatStyle  style,
-                const char         *locale,
-                const char         *currency)
-{
-  g_autofree char *default_locale = locale ? NULL : cf_locale_dup_default ();
-  UErrorCode status = U_ZERO_ERROR;
-  UNumberFormat *formatter;
-  UChar code[4];
-
-  if (locale == NULL)
-    locale = default_locale;
-
-  formatter = unum_open (style, NULL, 0, locale, NULL, &status);
-  if (U_FAILURE (status))
-    return NULL;
-
-  if (currency != NULL)
-    {
-      int exponent = cf_money_exponent (currency);
-
-      u_uastrcpy (code, currency);
-      unum_setTextAttribute (formatter, UNUM_CURRENCY_CODE, code, 3, &status);
-      prefer_narrow_symbol (formatter, locale, code, &status);
-      unum_setAttribute (formatter, UNUM_MIN_FRACTION_DIGITS, exponent);
-      unum_setAttribute (formatter, UNUM_MAX_FRACTION_DIGITS, exponent);
-    }
-
-  if (U_FAILURE (status))
-    g_clear_pointer (&formatter, unum_close);
-
-  return formatter;
-}
-
 /* Parses what a person typed ("12,50" in French, "1,234.5" in English) in the
  * given ICU locale, or the user's when NULL. */
 gboolean
@@ -354,12 +299,11 @@ cf_money_parse (const char  *text,
 
   utext = g_new0 (UChar, strlen (trimmed) + 1);
   u_strFromUTF8 (utext, strlen (trimmed) + 1, &length, trimmed, -1, &status);
-  formatter = open_formatter (UNUM_DECIMAL, locale, NULL);
+  formatter = cf_number_formatter (UNUM_DECIMAL, locale, NULL);
   /* ICU fills the whole buffer without a terminator when the number takes
    * exactly its size: only a shorter one is read. */
   if (U_SUCCESS (status) && formatter != NULL && length > 0)
     decimal_length = unum_parseDecimal (formatter, utext, length, &position, decimal, sizeof decimal, &status);
-  g_clear_pointer (&formatter, unum_close);
   if (decimal_length < 0 || decimal_length >= (int32_t) sizeof decimal)
     return set_invalid_amount (error);
   decimal[decimal_length] = '\0';
@@ -381,7 +325,8 @@ format_money (const CfMoney      *money,
               UNumberFormatStyle  style)
 {
   g_autofree char *decimal = cf_money_to_decimal (money);
-  UNumberFormat *formatter = open_formatter (style, locale, money->currency);
+  UNumberFormat *formatter = cf_number_formatter (style, locale, money->currency);
+  int exponent = cf_money_exponent (money->currency);
   UErrorCode status = U_ZERO_ERROR;
   UChar buffer[128];
   char utf8[512];
@@ -391,10 +336,10 @@ format_money (const CfMoney      *money,
     return g_strdup_printf ("%s %s", decimal, money->currency);
 
   /* "€28,900" rather than "€28,900.00"; cents that are there always show. */
-  if (money->amount % power_of_ten (cf_money_exponent (money->currency)) == 0)
+  if (money->amount % power_of_ten (exponent) == 0)
     unum_setAttribute (formatter, UNUM_MIN_FRACTION_DIGITS, 0);
   length = unum_formatDecimal (formatter, decimal, -1, buffer, G_N_ELEMENTS (buffer), NULL, &status);
-  unum_close (formatter);
+  unum_setAttribute (formatter, UNUM_MIN_FRACTION_DIGITS, exponent);
   if (U_SUCCESS (status))
     u_strToUTF8 (utf8, sizeof utf8, NULL, buffer, length, &status);
 

@@ -258,6 +258,20 @@ typedef struct
   char *id;
 } SnapshotRead;
 
+static gboolean
+is_polling (CfLiveFeed *self)
+{
+  return self->status == CF_LIVE_FEED_STATUS_POLLING || self->status == CF_LIVE_FEED_STATUS_OFFLINE;
+}
+
+static gboolean
+is_unreachable (const GError *error)
+{
+  return g_error_matches (error, CF_PLATFORM_ERROR, CF_PLATFORM_ERROR_NETWORK) ||
+         g_error_matches (error, CF_PLATFORM_ERROR, CF_PLATFORM_ERROR_TIMED_OUT) ||
+         g_error_matches (error, CF_PLATFORM_ERROR, CF_PLATFORM_ERROR_SERVER);
+}
+
 static void
 snapshot_read_free (SnapshotRead *read)
 {
@@ -283,6 +297,10 @@ snapshot_cb (GObject      *object,
         apply_snapshot (read->self, entry, stats);
       else
         g_debug ("reading campaign %s: %s", read->id, error->message);
+      /* While polling, whether the platform answers is the feed's status. */
+      if (is_polling (read->self))
+        set_status (read->self, stats != NULL || !is_unreachable (error) ? CF_LIVE_FEED_STATUS_POLLING
+                                                                        : CF_LIVE_FEED_STATUS_OFFLINE);
 
       if (entry->read_again)
         read_snapshot (read->self, entry);
@@ -366,7 +384,8 @@ effective_poll_interval (CfLiveFeed *self)
 static void
 start_polling (CfLiveFeed *self)
 {
-  set_status (self, CF_LIVE_FEED_STATUS_POLLING);
+  if (!is_polling (self))
+    set_status (self, CF_LIVE_FEED_STATUS_POLLING);
   if (self->poll_id == 0)
     self->poll_id = g_timeout_add_seconds (effective_poll_interval (self), poll_cb, self);
 }
@@ -656,13 +675,13 @@ connect_live (CfLiveFeed *self)
   /* A platform that only answers reads is polled from the start. */
   if (live_totals == CF_LIVE_TOTALS_POLL)
     {
-      if (self->status != CF_LIVE_FEED_STATUS_POLLING)
+      if (!is_polling (self))
         read_all_snapshots (self);
       start_polling (self);
       return;
     }
 
-  if (self->status != CF_LIVE_FEED_STATUS_POLLING)
+  if (!is_polling (self))
     set_status (self, CF_LIVE_FEED_STATUS_CONNECTING);
   self->connecting = TRUE;
   cf_platform_connect_live_async (self->platform, self->cancellable, connected_cb, g_object_ref (self));
@@ -823,7 +842,7 @@ cf_live_feed_subscribe (CfLiveFeed *self,
       if (entry->live.n_snapshots == 0 || entry->detailed == 1)
         read_snapshot (self, entry);
     }
-  else if (self->status == CF_LIVE_FEED_STATUS_POLLING && entry->subscribers == 1)
+  else if (is_polling (self) && entry->subscribers == 1)
     read_snapshot (self, entry);
 
   connect_live (self);

@@ -67,6 +67,7 @@ typedef enum
   CF_LIVE_FEED_STATUS_CONNECTING,
   CF_LIVE_FEED_STATUS_LIVE,        /* over a WebSocket, as pledges land */
   CF_LIVE_FEED_STATUS_POLLING,     /* no WebSocket: campaigns are read every few seconds */
+  CF_LIVE_FEED_STATUS_OFFLINE,     /* polling, and the platform does not answer: figures are as last read */
 } CfLiveFeedStatus;
 
 /* What a platform lets the app do; views ask rather than assume. */

@@ -168,6 +168,7 @@ show_feed_status (CfDashboardPage *self)
 
   gtk_widget_remove_css_class (label, "live");
   gtk_widget_remove_css_class (label, "polling");
+  gtk_widget_remove_css_class (label, "offline");
   gtk_widget_set_visible (label, status != CF_LIVE_FEED_STATUS_IDLE);
   switch (status)
     {
@@ -185,6 +186,13 @@ show_feed_status (CfDashboardPage *self)
       gtk_widget_set_tooltip_text (label, _("The live connection to the platform is unavailable; "
                                             "figures are read again regularly until it is back"));
       gtk_widget_add_css_class (label, "polling");
+      break;
+    case CF_LIVE_FEED_STATUS_OFFLINE:
+      /* Translators: a badge saying the figures shown are the last ones read. */
+      gtk_label_set_label (self->feed_label, C_("feed status", "Offline"));
+      gtk_widget_set_tooltip_text (label, _("The platform does not answer: the figures are as they were last read, "
+                                            "and are read again regularly until it is back"));
+      gtk_widget_add_css_class (label, "offline");
       break;
     case CF_LIVE_FEED_STATUS_CONNECTING:
       gtk_label_set_label (self->feed_label, _("Connecting…"));

@@ -380,6 +380,7 @@ typedef struct
   gint64 backers_count;
   guint requests;
   guint not_modified;
+  gboolean down;
 } PollOnly;
 
 static void
@@ -396,6 +397,11 @@ stats_cb (SoupServer        *server,
                                                             "If-None-Match");
 
   platform->requests++;
+  if (platform->down)
+    {
+      soup_server_message_set_status (message, SOUP_STATUS_SERVICE_UNAVAILABLE, NULL);
+      return;
+    }
   soup_message_headers_replace (soup_server_message_get_response_headers (message), "ETag", etag);
   if (g_strcmp0 (if_none_match, etag) == 0)
     {
@@ -435,6 +441,14 @@ polled_figures (gpointer data)
          live->known && live->backers_count == expected->backers_count;
 }
 
+static CfLiveFeed *polled_feed;
+
+static gboolean
+status_is (gpointer status)
+{
+  return cf_live_feed_get_status (polled_feed) == (CfLiveFeedStatus) GPOINTER_TO_INT (status);
+}
+
 static void
 test_polls_without_websocket (void)
 {
@@ -454,7 +468,9 @@ test_polls_without_websocket (void)
   g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
 
   rest = platform_for (url);
+  cf_rest_platform_set_retry_delay (CF_REST_PLATFORM (rest), 1);
   feed = cf_live_feed_new (rest);
+  polled_feed = feed;
   expected.feed = feed;
   cf_live_feed_set_poll_interval (feed, 1);
   cf_live_feed_subscribe (feed, "7", FALSE);
@@ -468,6 +484,14 @@ test_polls_without_websocket (void)
   expected.backers_count = 2;
   wait_for ("the new figures to be polled", polled_figures, &expected);
   g_assert_cmpint (cf_live_feed_lookup (feed, "7")->pledged.amount, ==, 200);
+
+  /* The platform stops answering: the feed says so, and keeps the figures;
+   * it answers again: polling as before. */
+  platform.down = TRUE;
+  wait_for ("the feed to say it is offline", status_is, GINT_TO_POINTER (CF_LIVE_FEED_STATUS_OFFLINE));
+  g_assert_cmpint (cf_live_feed_lookup (feed, "7")->backers_count, ==, 2);
+  platform.down = FALSE;
+  wait_for ("the feed to poll again", status_is, GINT_TO_POINTER (CF_LIVE_FEED_STATUS_POLLING));
 
   g_clear_object (&platform.server);
 }

@@ -211,6 +211,22 @@ send (CfUlulePlatform     *self,
   cf_http_client_send_async (client, &request, cancellable, sent_cb, task);
 }
 
+/* Hands the object a step of a request found on to the request's caller. */
+static void
+forward_object_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  gpointer value = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (value == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, value, g_object_unref);
+}
+
 static char *
 escape (const char *text)
 {
@@ -413,21 +429,6 @@ cf_ulule_platform_list_updates (CfPlatform          *platform,
 }
 
 static void
-stats_of_known_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-  gpointer stats = g_task_propagate_pointer (G_TASK (result), &error);
-
-  if (stats == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, stats, g_object_unref);
-}
-
-static void
 read_stats (CfUlulePlatform *self,
             GTask           *task)
 {
@@ -438,7 +439,7 @@ read_stats (CfUlulePlatform *self,
                                                         g_hash_table_lookup (self->currencies, id));
 
   send (self, self->data_client, "GET", path, cf_ulule_translate_stats, CF_TYPE_STATS, FALSE, currency,
-        g_task_get_cancellable (task), stats_of_known_cb, task, g_task_get_source_tag (task));
+        g_task_get_cancellable (task), forward_object_cb, task, g_task_get_source_tag (task));
 }
 
 static void
@@ -633,21 +634,6 @@ with_user (CfUlulePlatform *self,
 }
 
 static void
-page_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-  gpointer page = g_task_propagate_pointer (G_TASK (result), &error);
-
-  if (page == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, page, g_object_unref);
-}
-
-static void
 user_projects (CfUlulePlatform *self,
                GTask           *task,
                const char      *state)
@@ -656,7 +642,7 @@ user_projects (CfUlulePlatform *self,
                                            self->user_id, state);
 
   send_projects (self, paged (path, g_object_get_data (G_OBJECT (task), "cursor")),
-                 g_task_get_cancellable (task), page_cb, task, g_task_get_source_tag (task));
+                 g_task_get_cancellable (task), forward_object_cb, task, g_task_get_source_tag (task));
 }
 
 static void
@@ -681,7 +667,7 @@ list_orders (CfUlulePlatform *self,
   g_autofree char *page = paged (path, g_object_get_data (G_OBJECT (task), "cursor"));
 
   send (self, self->client, "GET", page, cf_ulule_translate_orders, CF_TYPE_PLEDGE, TRUE, NULL,
-        g_task_get_cancellable (task), page_cb, task, g_task_get_source_tag (task));
+        g_task_get_cancellable (task), forward_object_cb, task, g_task_get_source_tag (task));
 }
 
 static GTask *
@@ -777,7 +763,7 @@ backers_project_cb (GObject      *object,
       return;
     }
   send (self, self->client, "GET", page, cf_ulule_translate_orders, CF_TYPE_PLEDGE, TRUE, project,
-        g_task_get_cancellable (task), page_cb, task, g_task_get_source_tag (task));
+        g_task_get_cancellable (task), forward_object_cb, task, g_task_get_source_tag (task));
   task = NULL;
 }
 

@@ -145,3 +145,57 @@ cf_ui_sign_in_box (GtkWidget  *preferences,
   g_signal_emit_by_name (cf_test_button_labelled (box, "Sign In"), "clicked");
   cf_test_wait_until (box, has_label, (gpointer) name, "the account is shown");
 }
+
+/* A pledge row shows it is not up to date: its platform did not answer. */
+gboolean
+cf_ui_row_is_stale (GtkWidget *row)
+{
+  g_autoptr(GPtrArray) images = cf_test_visible_widgets (row, GTK_TYPE_IMAGE);
+
+  for (guint i = 0; i < images->len; i++)
+    if (g_strcmp0 (gtk_widget_get_tooltip_text (images->pdata[i]), "Not up to date") == 0)
+      return TRUE;
+  return FALSE;
+}
+
+/* The first row titled @title under @root, or NULL. */
+GtkWidget *
+cf_ui_find_row (GtkWidget  *root,
+                const char *title)
+{
+  g_autoptr(GPtrArray) rows = cf_test_visible_widgets (root, ADW_TYPE_ACTION_ROW);
+
+  for (guint i = 0; i < rows->len; i++)
+    if (g_str_equal (adw_preferences_row_get_title (rows->pdata[i]), title))
+      return rows->pdata[i];
+  return NULL;
+}
+
+gboolean
+cf_ui_shows_stale_row (GtkWidget *root,
+                       gpointer   title)
+{
+  GtkWidget *row = cf_ui_find_row (root, title);
+
+  return row != NULL && cf_ui_row_is_stale (row);
+}
+
+gboolean
+cf_ui_shows_fresh_row (GtkWidget *root,
+                       gpointer   title)
+{
+  GtkWidget *row = cf_ui_find_row (root, title);
+
+  return row != NULL && !cf_ui_row_is_stale (row);
+}
+
+/* The app as the UI tests run it: one instance per process, registered. */
+CfApplication *
+cf_ui_new_application (void)
+{
+  CfApplication *application = cf_application_new ();
+
+  g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (application), NULL, NULL);
+  return application;
+}

@@ -28,4 +28,17 @@ void       cf_ui_sign_in_box      (GtkWidget     *preferences,
                                    const char    *secret,
                                    const char    *name);
 
+gboolean   cf_ui_row_is_stale     (GtkWidget     *row);
+GtkWidget *cf_ui_find_row         (GtkWidget     *root,
+                                   const char    *title);
+gboolean   cf_ui_shows_stale_row  (GtkWidget     *root,
+                                   gpointer       title);
+gboolean   cf_ui_shows_fresh_row  (GtkWidget     *root,
+                                   gpointer       title);
+CfApplication *cf_ui_new_application (void);
+
+/* A pledge of €25 for the reward “Ten places” of “Ten left”, shipped to France. */
+#define CF_UI_TEN_LEFT_PLEDGE \
+  "{\"reward_id\": 3, \"amount\": {\"amount\": 2500, \"currency\": \"EUR\"}, \"shipping_country\": \"FR\"}"
+
 G_END_DECLS

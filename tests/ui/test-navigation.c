@@ -226,12 +226,8 @@ main (int   argc,
   adw_init ();
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   platform = cf_test_platform_start ("seed.json", NULL);
-  cf_test_platform_pledge (platform, "backer", "backer-pw", "2",
-                           "{\"reward_id\": 3, \"amount\": {\"amount\": 2500, \"currency\": \"EUR\"},"
-                           " \"shipping_country\": \"FR\"}");
-  application = cf_application_new ();
-  g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (application), NULL, NULL);
+  cf_test_platform_pledge (platform, "backer", "backer-pw", "2", CF_UI_TEN_LEFT_PLEDGE);
+  application = cf_ui_new_application ();
 
   g_test_add_func ("/navigation/back-to-pledges", test_back_to_pledges);
   g_test_add_func ("/navigation/back-to-following", test_back_to_following);

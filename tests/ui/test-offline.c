@@ -15,47 +15,6 @@ static CfTestPlatform *platform;
 static CfApplication *application;
 static char *home;
 
-static GtkWidget *
-pledge_row (GtkWidget  *root,
-            const char *title)
-{
-  g_autoptr(GPtrArray) rows = cf_test_visible_widgets (root, ADW_TYPE_ACTION_ROW);
-
-  for (guint i = 0; i < rows->len; i++)
-    if (g_str_equal (adw_preferences_row_get_title (rows->pdata[i]), title))
-      return rows->pdata[i];
-  return NULL;
-}
-
-static gboolean
-is_stale (GtkWidget *row)
-{
-  g_autoptr(GPtrArray) images = cf_test_visible_widgets (row, GTK_TYPE_IMAGE);
-
-  for (guint i = 0; i < images->len; i++)
-    if (g_strcmp0 (gtk_widget_get_tooltip_text (images->pdata[i]), "Not up to date") == 0)
-      return TRUE;
-  return FALSE;
-}
-
-static gboolean
-shows_stale (GtkWidget *root,
-             gpointer   title)
-{
-  GtkWidget *row = pledge_row (root, title);
-
-  return row != NULL && is_stale (row);
-}
-
-static gboolean
-shows_fresh (GtkWidget *root,
-             gpointer   title)
-{
-  GtkWidget *row = pledge_row (root, title);
-
-  return row != NULL && !is_stale (row);
-}
-
 static guint
 count_saved (void)
 {
@@ -91,20 +50,20 @@ test_pledges_offline (void)
 
   cf_ui_sign_in (window, "backer", "backer-pw", "Bea Backer");
   g_assert_true (gtk_widget_activate_action (window, "win.show-view", "s", "pledges"));
-  cf_test_wait_until (window, shows_fresh, "Ten left", "the pledge is listed");
+  cf_test_wait_until (window, cf_ui_shows_fresh_row, "Ten left", "the pledge is listed");
   g_assert_cmpuint (count_saved (), ==, 1);
   gtk_window_destroy (GTK_WINDOW (window));
 
   /* The platform goes down; the app starts again. */
   cf_test_platform_stop (platform);
   window = open_on_pledges ();
-  cf_test_wait_until (window, shows_stale, "Ten left", "the pledge is shown from what was kept, marked");
+  cf_test_wait_until (window, cf_ui_shows_stale_row, "Ten left", "the pledge is shown from what was kept, marked");
   cf_test_wait_until (window, cf_test_shows_label_starting, stale_text, "how old it is is said");
   cf_test_render_to_png (window, "pledges-offline");
 
   /* Back up: the list refreshes by itself. */
   cf_test_platform_restart (platform);
-  cf_test_wait_until (window, shows_fresh, "Ten left", "the pledges refresh without being asked");
+  cf_test_wait_until (window, cf_ui_shows_fresh_row, "Ten left", "the pledges refresh without being asked");
   g_assert_false (cf_test_shows_label_starting (window, stale_text));
 
   /* Signing out leaves nothing of them on disk. */
@@ -126,12 +85,8 @@ main (int   argc,
   adw_init ();
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   platform = cf_test_platform_start ("seed.json", NULL);
-  cf_test_platform_pledge (platform, "backer", "backer-pw", "2",
-                           "{\"reward_id\": 3, \"amount\": {\"amount\": 2500, \"currency\": \"EUR\"},"
-                           " \"shipping_country\": \"FR\"}");
-  application = cf_application_new ();
-  g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (application), NULL, NULL);
+  cf_test_platform_pledge (platform, "backer", "backer-pw", "2", CF_UI_TEN_LEFT_PLEDGE);
+  application = cf_ui_new_application ();
 
   g_test_add_func ("/offline/pledges", test_pledges_offline);
 

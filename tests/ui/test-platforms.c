@@ -101,35 +101,6 @@ has_pledges (GtkWidget *root,
   return rows->len == GPOINTER_TO_UINT (count);
 }
 
-static gboolean
-is_stale (GtkWidget *row)
-{
-  g_autoptr(GPtrArray) images = cf_test_visible_widgets (row, GTK_TYPE_IMAGE);
-
-  for (guint i = 0; i < images->len; i++)
-    if (g_strcmp0 (gtk_widget_get_tooltip_text (images->pdata[i]), "Not up to date") == 0)
-      return TRUE;
-  return FALSE;
-}
-
-static gboolean
-row_is_stale (GtkWidget *root,
-              gpointer   campaign)
-{
-  GtkWidget *row = pledge_row (root, campaign);
-
-  return row != NULL && is_stale (row);
-}
-
-static gboolean
-row_is_fresh (GtkWidget *root,
-              gpointer   campaign)
-{
-  GtkWidget *row = pledge_row (root, campaign);
-
-  return row != NULL && !is_stale (row);
-}
-
 static void
 assert_row (GtkWidget      *window,
             guint           index,
@@ -176,7 +147,7 @@ test_pledges_from_both (void)
   assert_row (window, 0, "Alpha board game", south);
   assert_row (window, 1, "Ten left", north);
   assert_row (window, 2, "Yen watch", south);
-  g_assert_false (is_stale (pledge_row (window, "Ten left")));
+  g_assert_false (cf_ui_row_is_stale (pledge_row (window, "Ten left")));
 
   /* South hangs: north's answer shows without waiting for it. */
   g_subprocess_send_signal (south->process, SIGSTOP);
@@ -187,7 +158,7 @@ test_pledges_from_both (void)
   north_first = g_utf8_collate (north_label, south_label) < 0;
   assert_row (window, 0, "Alpha board game", north_first ? north : south);
   assert_row (window, 1, "Alpha board game", north_first ? south : north);
-  g_assert_false (row_is_stale (window, "Yen watch"));
+  g_assert_false (cf_ui_shows_stale_row (window, "Yen watch"));
   g_subprocess_send_signal (south->process, SIGCONT);
 
   /* South stops: its pledges stay, marked; north goes on. */
@@ -195,15 +166,15 @@ test_pledges_from_both (void)
   cf_test_platform_pledge (north, "backer", "backer-pw", "6", "{\"amount\": {\"amount\": 500, \"currency\": \"EUR\"}}");
   g_assert_true (gtk_widget_activate_action (window, "win.reload", NULL));
   cf_test_wait_until (window, has_pledges, GUINT_TO_POINTER (5), "north's new pledge is listed");
-  cf_test_wait_until (window, row_is_stale, "Yen watch", "south's pledges are marked");
+  cf_test_wait_until (window, cf_ui_shows_stale_row, "Yen watch", "south's pledges are marked");
   cf_test_wait_until (window, cf_test_shows_label_starting, stale_text, "the stale platform is named");
   cf_test_render_to_png (window, "pledges-one-platform-down");
-  g_assert_false (is_stale (pledge_row (window, "Ten left")));
-  g_assert_false (is_stale (pledge_row (window, "Idempotent pledges")));
+  g_assert_false (cf_ui_row_is_stale (pledge_row (window, "Ten left")));
+  g_assert_false (cf_ui_row_is_stale (pledge_row (window, "Idempotent pledges")));
 
   cf_test_platform_restart (south);
   g_assert_true (gtk_widget_activate_action (window, "win.reload", NULL));
-  cf_test_wait_until (window, row_is_fresh, "Yen watch", "south's pledges are up to date again");
+  cf_test_wait_until (window, cf_ui_shows_fresh_row, "Yen watch", "south's pledges are up to date again");
   g_assert_false (cf_test_shows_label_starting (window, stale_text));
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -312,7 +283,7 @@ test_add_platform (void)
   gtk_window_destroy (GTK_WINDOW (preferences));
 
   cf_test_wait_until (window, has_pledges, GUINT_TO_POINTER (5), "both accounts' pledges are listed");
-  g_assert_true (row_is_fresh (window, "Yen watch"));
+  g_assert_true (cf_ui_shows_fresh_row (window, "Yen watch"));
   saved = g_settings_get_strv (settings, "platforms");
   g_assert_cmpuint (g_strv_length (saved), ==, 2);
   g_assert_cmpstr (saved[1], ==, south->url);
@@ -331,13 +302,10 @@ main (int   argc,
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   north = cf_test_platform_start ("seed.json", NULL);
   south = cf_test_platform_start ("seed.json", NULL);
-  cf_test_platform_pledge (north, "backer", "backer-pw", "2",
-          "{\"reward_id\": 3, \"amount\": {\"amount\": 2500, \"currency\": \"EUR\"}, \"shipping_country\": \"FR\"}");
+  cf_test_platform_pledge (north, "backer", "backer-pw", "2", CF_UI_TEN_LEFT_PLEDGE);
   cf_test_platform_pledge (south, "other", "other-pw", "1", "{\"amount\": {\"amount\": 700, \"currency\": \"EUR\"}}");
 
-  application = cf_application_new ();
-  g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (application), NULL, NULL);
+  application = cf_ui_new_application ();
 
   g_test_add_func ("/platforms/pledges-from-both", test_pledges_from_both);
   g_test_add_func ("/platforms/remove", test_remove_platform);

@@ -169,13 +169,8 @@ main (int   argc,
   g_setenv ("CROWDFUND_ULULE_DATA_URL", cf_fake_ulule_get_data_url (ulule), TRUE);
   g_setenv ("CROWDFUND_ULULE_STATS_SECONDS", "1", TRUE);
   reference = cf_test_platform_start ("seed.json", NULL);
-  cf_test_platform_pledge (reference, "backer", "backer-pw", "2",
-                           "{\"reward_id\": 3, \"amount\": {\"amount\": 2500, \"currency\": \"EUR\"},"
-                           " \"shipping_country\": \"FR\"}");
-
-  application = cf_application_new ();
-  g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (application), NULL, NULL);
+  cf_test_platform_pledge (reference, "backer", "backer-pw", "2", CF_UI_TEN_LEFT_PLEDGE);
+  application = cf_ui_new_application ();
   g_settings_set_uint (cf_application_get_settings (application), "live-poll-interval", 5);
 
   g_test_add_func ("/ulule/browse-and-live-total", test_browse_and_live_total);

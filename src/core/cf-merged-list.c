@@ -96,6 +96,7 @@ loaded_cb (GObject      *object,
       g_set_object (&source->public.items, items);
       g_clear_pointer (&source->public.as_of, g_date_time_unref);
       source->public.as_of = g_date_time_new_now_utc ();
+      source->public.failures = 0;
       source->attempt = 0;
       if (source->saved_path != NULL)
         cf_saved_list_save (source->saved_path, items);
@@ -103,6 +104,7 @@ loaded_cb (GObject      *object,
   else
     {
       source->public.error = g_steal_pointer (&error);
+      source->public.failures++;
       source->retry_id = g_timeout_add (cf_http_backoff_delay_ms (FIRST_RETRY_MS, MAX_RETRY_MS, source->attempt++),
                                         retry_cb, source);
     }
@@ -173,6 +175,7 @@ empty (Source *source)
   g_clear_object (&source->public.items);
   g_clear_error (&source->public.error);
   g_clear_pointer (&source->public.as_of, g_date_time_unref);
+  source->public.failures = 0;
   source->public.loading = FALSE;
   if (source->saved_path != NULL)
     cf_saved_list_forget (source->saved_path);

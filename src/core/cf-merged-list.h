@@ -19,6 +19,7 @@ typedef struct
   GListModel *items;  /* NULL until the first answer */
   GDateTime *as_of;   /* when the items were given, perhaps in an earlier run */
   GError *error;      /* the last load's failure, or NULL */
+  guint failures;     /* loads failed in a row: 1 for a new failure */
   gboolean loading;
 } CfMergedSource;
 

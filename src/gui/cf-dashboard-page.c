@@ -635,7 +635,8 @@ campaigns_changed_cb (CfDashboardPage *self,
     {
       const CfMergedSource *source = cf_merged_list_get_source (self->my_campaigns, i);
 
-      if (source->error != NULL && source->account == account && source->items != NULL)
+      /* Told once, not at every try that follows. */
+      if (source->failures == 1 && source->account == account && source->items != NULL)
         toast (self, source->error->message);
       for (guint j = 0; source->items != NULL && j < g_list_model_get_n_items (source->items); j++)
         {

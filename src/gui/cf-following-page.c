@@ -86,7 +86,8 @@ following_changed_cb (CfFollowingPage *self,
     {
       const CfMergedSource *source = cf_merged_list_get_source (self->following, i);
 
-      if (source->error != NULL && source->account == account && source->items != NULL)
+      /* Told once, not at every try that follows. */
+      if (source->failures == 1 && source->account == account && source->items != NULL)
         gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", source->error->message);
       for (guint j = 0; source->items != NULL && j < g_list_model_get_n_items (source->items); j++)
         {

@@ -180,6 +180,21 @@ cf_money_to_json (const CfMoney *money)
   return json_builder_get_root (builder);
 }
 
+/* @money rounded to whole units of its currency, half away from zero: an
+ * approximation has no cents to show. */
+void
+cf_money_round_to_units (CfMoney *money)
+{
+  gint64 unit = power_of_ten (cf_money_exponent (money->currency));
+  gint64 rest = money->amount % unit;
+
+  money->amount -= rest;
+  if (rest * 2 >= unit)
+    money->amount += unit;
+  else if (rest * 2 <= -unit)
+    money->amount -= unit;
+}
+
 /* The exact decimal value in major units: 1950 EUR → "19.50", -5 KWD → "-0.005". */
 char *
 cf_money_to_decimal (const CfMoney *money)

@@ -40,6 +40,7 @@ gboolean  cf_money_is_valid         (const CfMoney  *money);
 gboolean  cf_money_equal            (const CfMoney  *a,
                                      const CfMoney  *b);
 int       cf_money_exponent         (const char     *currency);
+void      cf_money_round_to_units   (CfMoney        *money);
 gboolean  cf_money_add              (const CfMoney  *a,
                                      const CfMoney  *b,
                                      CfMoney        *sum,

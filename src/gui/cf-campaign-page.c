@@ -123,6 +123,7 @@ show_approximation (CfCampaignPage *self)
       !cf_exchange_rates_convert (self->rates, pledged, self->display_currency, &converted))
     return;
 
+  cf_money_round_to_units (&converted);
   amount = cf_money_format (&converted, NULL);
   /* Translators: an approximate amount in the user's currency, as in “≈ €144,200”. */
   text = g_strdup_printf (_("≈ %s"), amount);

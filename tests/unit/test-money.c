@@ -254,6 +254,25 @@ test_convert (void)
   g_assert_false (cf_exchange_rates_convert (rates, &yen, "CHF", &dollars));
 }
 
+/* Approximations round to whole units: 12 345.67 € is about 12 346 €. */
+static void
+test_round_to_units (void)
+{
+  static const struct { gint64 amount; const char *currency; gint64 rounded; } cases[] = {
+    { 1234567, "EUR", 1234600 }, { 1234549, "EUR", 1234500 }, { 1234550, "EUR", 1234600 },
+    { -1234550, "EUR", -1234600 }, { 19470000, "JPY", 19470000 }, { 1234, "KWD", 1000 }, { 1500, "KWD", 2000 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      CfMoney money = { 0 };
+
+      g_assert_true (cf_money_init (&money, cases[i].amount, cases[i].currency, NULL));
+      cf_money_round_to_units (&money);
+      g_assert_cmpint (money.amount, ==, cases[i].rounded);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -261,6 +280,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/money/format", test_format);
+  g_test_add_func ("/money/round-to-units", test_round_to_units);
   g_test_add_func ("/money/exponents", test_exponents);
   g_test_add_func ("/money/decimal", test_decimal);
   g_test_add_func ("/money/parse", test_parse);

@@ -361,3 +361,45 @@ cf_merged_list_get_error (CfMergedList *self)
       return ((Source *) self->active->pdata[i])->public.error;
   return NULL;
 }
+
+/* Appends every item of every account to @items, in the accounts' order,
+ * and tells in @owners (item → account, neither owned) whose each is. */
+void
+cf_merged_list_collect (CfMergedList *self,
+                        GPtrArray    *items,
+                        GHashTable   *owners)
+{
+  g_return_if_fail (CF_IS_MERGED_LIST (self));
+
+  for (guint i = 0; i < self->active->len; i++)
+    {
+      const CfMergedSource *source = &((Source *) self->active->pdata[i])->public;
+
+      for (guint j = 0; source->items != NULL && j < g_list_model_get_n_items (source->items); j++)
+        {
+          gpointer item = g_list_model_get_item (source->items, j);
+
+          g_hash_table_insert (owners, item, source->account);
+          g_ptr_array_add (items, item);
+        }
+    }
+}
+
+/* Why @account's last load failed, when it is the first failure in a row
+ * and items from before are still shown: a failure to tell once, not at
+ * every try that follows. */
+const GError *
+cf_merged_list_get_new_failure (CfMergedList *self,
+                                CfAccount    *account)
+{
+  g_return_val_if_fail (CF_IS_MERGED_LIST (self), NULL);
+
+  for (guint i = 0; account != NULL && i < self->active->len; i++)
+    {
+      const CfMergedSource *source = &((Source *) self->active->pdata[i])->public;
+
+      if (source->account == account && source->failures == 1 && source->items != NULL)
+        return source->error;
+    }
+  return NULL;
+}

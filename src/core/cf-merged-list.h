@@ -38,5 +38,10 @@ const CfMergedSource *cf_merged_list_get_source     (CfMergedList       *self,
                                                      guint               index);
 gboolean              cf_merged_list_get_loading    (CfMergedList       *self);
 const GError         *cf_merged_list_get_error      (CfMergedList       *self);
+void                  cf_merged_list_collect        (CfMergedList       *self,
+                                                     GPtrArray          *items,
+                                                     GHashTable         *owners);
+const GError         *cf_merged_list_get_new_failure (CfMergedList      *self,
+                                                     CfAccount          *account);
 
 G_END_DECLS

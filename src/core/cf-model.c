@@ -485,6 +485,19 @@ cf_model_build_id (JsonBuilder *builder,
     json_builder_add_string_value (builder, id);
 }
 
+/* Adds the member @name: @value, or null. */
+void
+cf_model_build_string (JsonBuilder *builder,
+                       const char  *name,
+                       const char  *value)
+{
+  json_builder_set_member_name (builder, name);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
 /* Reads a JSON array of @item_type models into a list store, added at once. */
 GListModel *
 cf_model_list_new_from_json (GType      item_type,

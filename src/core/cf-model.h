@@ -79,6 +79,9 @@ gpointer cf_model_new_from_json       (GType          type,
                                        JsonNode      *node,
                                        GError       **error);
 JsonNode *cf_model_to_json            (CfModel       *self);
+void     cf_model_build_string        (JsonBuilder   *builder,
+                                       const char    *name,
+                                       const char    *value);
 void     cf_model_build_id            (JsonBuilder   *builder,
                                        const char    *id);
 GListModel *cf_model_list_new_from_json (GType        item_type,

@@ -560,18 +560,6 @@ cf_rest_platform_list_pledges (CfPlatform          *platform,
 }
 
 static void
-add_string_or_null (JsonBuilder *builder,
-                    const char  *name,
-                    const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
 add_id_or_null (JsonBuilder *builder,
                 const char  *name,
                 const char  *id)
@@ -608,7 +596,7 @@ cf_rest_platform_create_pledge (CfPlatform            *platform,
   json_builder_begin_object (builder);
   add_id_or_null (builder, "reward_id", request->reward_id);
   add_money (builder, "amount", &request->amount);
-  add_string_or_null (builder, "shipping_country", request->shipping_country);
+  cf_model_build_string (builder, "shipping_country", request->shipping_country);
   json_builder_end_object (builder);
 
   call->body = builder_to_bytes (builder);
@@ -635,9 +623,9 @@ cf_rest_platform_change_pledge (CfPlatform           *platform,
   if (change->fields & CF_PLEDGE_CHANGE_AMOUNT)
     add_money (builder, "amount", &change->amount);
   if (change->fields & CF_PLEDGE_CHANGE_SHIPPING_COUNTRY)
-    add_string_or_null (builder, "shipping_country", change->shipping_country);
+    cf_model_build_string (builder, "shipping_country", change->shipping_country);
   if (change->fields & CF_PLEDGE_CHANGE_ADDRESS)
-    add_string_or_null (builder, "address", change->address);
+    cf_model_build_string (builder, "address", change->address);
   if (change->fields & CF_PLEDGE_CHANGE_RECEIVED)
     {
       json_builder_set_member_name (builder, "received");
@@ -720,11 +708,11 @@ cf_rest_platform_update_fulfillment (CfPlatform                *platform,
     }
   else
     add_id_or_null (builder, "reward_id", change->reward_id);
-  add_string_or_null (builder, "status", g_enum_get_value (statuses, change->status)->value_nick);
+  cf_model_build_string (builder, "status", g_enum_get_value (statuses, change->status)->value_nick);
   if (change->tracking_number != NULL)
-    add_string_or_null (builder, "tracking_number", change->tracking_number);
+    cf_model_build_string (builder, "tracking_number", change->tracking_number);
   if (change->carrier != NULL)
-    add_string_or_null (builder, "carrier", change->carrier);
+    cf_model_build_string (builder, "carrier", change->carrier);
   json_builder_end_object (builder);
 
   call->body = builder_to_bytes (builder);

@@ -205,18 +205,6 @@ add_member_money (JsonBuilder *builder,
 }
 
 static void
-add_string (JsonBuilder *builder,
-            const char  *name,
-            const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
 add_int (JsonBuilder *builder,
          const char  *name,
          gint64       value)
@@ -248,7 +236,7 @@ add_plain_text (JsonBuilder *builder,
 {
   g_autofree char *text = plain_text (html);
 
-  add_string (builder, name, html != NULL ? text : NULL);
+  cf_model_build_string (builder, name, html != NULL ? text : NULL);
 }
 
 /* The largest version of an image that Ulule gives. */
@@ -267,6 +255,17 @@ image_url (JsonObject *image)
         return url;
     }
   return image ? cf_model_json_string (image, "url") : NULL;
+}
+
+/* The project's main picture, in the person's language if it has one. */
+static const char *
+main_image_url (JsonObject *project,
+                const char *lang,
+                const char *project_lang)
+{
+  JsonNode *image = i18n_node (project, "main_image", lang, project_lang);
+
+  return image && JSON_NODE_HOLDS_OBJECT (image) ? image_url (json_node_get_object (image)) : NULL;
 }
 
 static gboolean
@@ -318,7 +317,6 @@ build_project (JsonBuilder *builder,
   JsonObject *owner = object_member (project, "owner");
   JsonObject *tag = object_member (project, "main_tag");
   JsonObject *location = object_member (project, "location");
-  JsonNode *image = i18n_node (project, "main_image", lang, project_lang);
   JsonArray *rewards = array_member (project, "rewards");
   gboolean presale = g_strcmp0 (type, "presale") == 0;
   gint64 goal = 0, sold = 0, supporters = 0, news_count;
@@ -340,16 +338,16 @@ build_project (JsonBuilder *builder,
   json_builder_begin_object (builder);
   add_copy (builder, "id", project, "id");
   add_copy (builder, "slug", project, "slug");
-  add_string (builder, "title", title);
-  add_string (builder, "blurb", subtitle ? subtitle : "");
+  cf_model_build_string (builder, "title", title);
+  cf_model_build_string (builder, "blurb", subtitle ? subtitle : "");
   if (description != NULL)
     add_plain_text (builder, "description", description);
 
   json_builder_set_member_name (builder, "creator");
   json_builder_begin_object (builder);
   add_copy (builder, "id", owner, "id");
-  add_string (builder, "name", cf_model_json_string (owner, "name") ? cf_model_json_string (owner, "name")
-                                                                   : cf_model_json_string (owner, "username"));
+  cf_model_build_string (builder, "name", cf_model_json_string (owner, "name") ? cf_model_json_string (owner, "name")
+                                                                      : cf_model_json_string (owner, "username"));
   json_builder_end_object (builder);
 
   if (has_id (tag))
@@ -358,20 +356,19 @@ build_project (JsonBuilder *builder,
       json_builder_begin_object (builder);
       add_copy (builder, "id", tag, "id");
       add_copy (builder, "slug", tag, "slug");
-      add_string (builder, "name", i18n_text (tag, "name", lang, project_lang));
+      cf_model_build_string (builder, "name", i18n_text (tag, "name", lang, project_lang));
       json_builder_end_object (builder);
     }
 
   json_builder_set_member_name (builder, "location");
   json_builder_begin_object (builder);
-  add_string (builder, "country", cf_model_json_string (location ? location : project, "country"));
-  add_string (builder, "city", location ? cf_model_json_string (location, "city") : NULL);
+  cf_model_build_string (builder, "country", cf_model_json_string (location ? location : project, "country"));
+  cf_model_build_string (builder, "city", location ? cf_model_json_string (location, "city") : NULL);
   json_builder_end_object (builder);
 
-  add_string (builder, "image_url", image && JSON_NODE_HOLDS_OBJECT (image)
-                                    ? image_url (json_node_get_object (image)) : NULL);
-  add_string (builder, "url", cf_model_json_string (project, "absolute_url"));
-  add_string (builder, "state", project_state (project, reached));
+  cf_model_build_string (builder, "image_url", main_image_url (project, lang, project_lang));
+  cf_model_build_string (builder, "url", cf_model_json_string (project, "absolute_url"));
+  cf_model_build_string (builder, "state", project_state (project, reached));
   /* A pre-sale's goal is in orders: its money goal is none. */
   if (!add_money (builder, "goal", presale ? 0 : goal, currency) ||
       !add_money (builder, "pledged", raised, currency))
@@ -461,7 +458,7 @@ build_page (JsonNode      *root,
       json_builder_add_value (builder, g_steal_pointer (&built));
     }
   json_builder_end_array (builder);
-  add_string (builder, "next_cursor", next);
+  cf_model_build_string (builder, "next_cursor", next);
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
 }
@@ -504,8 +501,8 @@ build_shipping (JsonBuilder         *builder,
 
   json_builder_set_member_name (builder, "shipping");
   json_builder_begin_object (builder);
-  add_string (builder, "type", type == NULL || g_str_equal (type, "none") ? "none"
-                               : g_str_equal (type, "worldwide") ? "anywhere" : "some_countries");
+  cf_model_build_string (builder, "type", type == NULL || g_str_equal (type, "none") ? "none"
+                                          : g_str_equal (type, "worldwide") ? "anywhere" : "some_countries");
   json_builder_set_member_name (builder, "rates");
   json_builder_begin_array (builder);
   if (type != NULL && !g_str_equal (type, "none") && context->country != NULL)
@@ -563,7 +560,7 @@ build_reward (JsonBuilder   *builder,
 
   json_builder_begin_object (builder);
   add_copy (builder, "id", reward, "id");
-  add_string (builder, "title", title);
+  cf_model_build_string (builder, "title", title);
   add_plain_text (builder, "description", description ? description : "");
   if (!add_member_money (builder, "minimum", reward, "price", context->currency))
     return FALSE;
@@ -571,7 +568,7 @@ build_reward (JsonBuilder   *builder,
   add_copy (builder, "remaining", reward, "stock_available");
   add_int (builder, "backers_count", taken);
   /* The docs give YYYY-MM since 2020-01-27. */
-  add_string (builder, "estimated_delivery", month && strlen (month) == 7 ? month : NULL);
+  cf_model_build_string (builder, "estimated_delivery", month && strlen (month) == 7 ? month : NULL);
   json_builder_set_member_name (builder, "available");
   json_builder_add_boolean_value (builder, boolean_member (reward, "available") &&
                                            !boolean_member (reward, "is_hidden"));
@@ -624,11 +621,11 @@ build_news (JsonBuilder   *builder,
   add_copy (builder, "id", news, "id");
   /* Ulule does not number news: newest first, they are counted down from the page. */
   add_int (builder, "number", context->number--);
-  add_string (builder, "title", title);
+  cf_model_build_string (builder, "title", title);
   if (content != NULL)
     add_plain_text (builder, "body", content);
   else
-    add_string (builder, "body", NULL);
+    cf_model_build_string (builder, "body", NULL);
   add_copy (builder, "published_at", news, "date_publication");
   json_builder_set_member_name (builder, "backers_only");
   json_builder_add_boolean_value (builder, boolean_member (news, "reserved"));
@@ -662,7 +659,7 @@ build_category (JsonBuilder   *builder,
   json_builder_begin_object (builder);
   add_copy (builder, "id", tag, "id");
   add_copy (builder, "slug", tag, "slug");
-  add_string (builder, "name", name);
+  cf_model_build_string (builder, "name", name);
   json_builder_end_object (builder);
   return TRUE;
 }
@@ -692,9 +689,9 @@ cf_ulule_translate_user (JsonNode    *root,
 
   json_builder_begin_object (builder);
   add_copy (builder, "id", user, "id");
-  add_string (builder, "username", username);
-  add_string (builder, "name", name && *name ? name : username);
-  add_string (builder, "country", cf_model_json_string (user, "country"));
+  cf_model_build_string (builder, "username", username);
+  cf_model_build_string (builder, "name", name && *name ? name : username);
+  cf_model_build_string (builder, "country", cf_model_json_string (user, "country"));
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
 }
@@ -763,7 +760,6 @@ build_order (JsonBuilder   *builder,
   JsonObject *user = object_member (order, "user");
   JsonObject *address = object_member (order, "shipping_address");
   g_autofree char *address_text = dup_address (address);
-  JsonNode *image = project ? i18n_node (project, "main_image", lang, project_lang) : NULL;
   double total = 0, shipping = 0;
 
   if (!has_id (order) || !has_id (project) || status == NULL || currency == NULL ||
@@ -779,10 +775,9 @@ build_order (JsonBuilder   *builder,
   json_builder_begin_object (builder);
   add_copy (builder, "id", project, "id");
   add_copy (builder, "slug", project, "slug");
-  add_string (builder, "title", i18n_text (project, "name", lang, project_lang));
-  add_string (builder, "state", project_state (project, boolean_member (project, "goal_raised")));
-  add_string (builder, "image_url", image && JSON_NODE_HOLDS_OBJECT (image)
-                                    ? image_url (json_node_get_object (image)) : NULL);
+  cf_model_build_string (builder, "title", i18n_text (project, "name", lang, project_lang));
+  cf_model_build_string (builder, "state", project_state (project, boolean_member (project, "goal_raised")));
+  cf_model_build_string (builder, "image_url", main_image_url (project, lang, project_lang));
   add_copy (builder, "deadline", project, "date_end");
   json_builder_end_object (builder);
 
@@ -791,12 +786,12 @@ build_order (JsonBuilder   *builder,
   if (item != NULL)
     {
       add_copy (builder, "id", item, "reward_id");
-      add_string (builder, "title", reward ? i18n_text (reward, "title", lang, project_lang) : NULL);
+      cf_model_build_string (builder, "title", reward ? i18n_text (reward, "title", lang, project_lang) : NULL);
     }
   else
     {
-      add_string (builder, "id", NULL);
-      add_string (builder, "title", NULL);
+      cf_model_build_string (builder, "id", NULL);
+      cf_model_build_string (builder, "title", NULL);
     }
   json_builder_end_object (builder);
 
@@ -806,30 +801,30 @@ build_order (JsonBuilder   *builder,
   if (user != NULL)
     add_copy (builder, "id", user, "id");
   else
-    add_string (builder, "id", NULL);
-  add_string (builder, "name", user ? cf_model_json_string (user, "name") : NULL);
+    cf_model_build_string (builder, "id", NULL);
+  cf_model_build_string (builder, "name", user ? cf_model_json_string (user, "name") : NULL);
   json_builder_end_object (builder);
 
   /* Our amount is the whole pledge, shipping included, as Ulule's total. */
   if (!add_money (builder, "amount", total, currency) || !add_money (builder, "bonus", 0, currency) ||
       !add_money (builder, "shipping", shipping, currency))
     return FALSE;
-  add_string (builder, "shipping_country", address ? cf_model_json_string (address, "country") : NULL);
-  add_string (builder, "address", address_text);
-  add_string (builder, "status", status);
+  cf_model_build_string (builder, "shipping_country", address ? cf_model_json_string (address, "country") : NULL);
+  cf_model_build_string (builder, "address", address_text);
+  cf_model_build_string (builder, "status", status);
   add_copy (builder, "platform_status", order, "status");
   add_int (builder, "sequence", 0);
   add_copy (builder, "pledged_at", order, "created_at");
-  add_string (builder, "address_lock_at", NULL);
+  cf_model_build_string (builder, "address_lock_at", NULL);
   /* Ulule gives backers no delivery tracking. */
   json_builder_set_member_name (builder, "fulfillment");
   json_builder_begin_object (builder);
-  add_string (builder, "status", "not_started");
-  add_string (builder, "tracking_number", NULL);
-  add_string (builder, "carrier", NULL);
-  add_string (builder, "tracking_url", NULL);
-  add_string (builder, "shipped_at", NULL);
-  add_string (builder, "estimated_delivery", NULL);
+  cf_model_build_string (builder, "status", "not_started");
+  cf_model_build_string (builder, "tracking_number", NULL);
+  cf_model_build_string (builder, "carrier", NULL);
+  cf_model_build_string (builder, "tracking_url", NULL);
+  cf_model_build_string (builder, "shipped_at", NULL);
+  cf_model_build_string (builder, "estimated_delivery", NULL);
   json_builder_end_object (builder);
   json_builder_set_member_name (builder, "received");
   json_builder_add_boolean_value (builder, FALSE);

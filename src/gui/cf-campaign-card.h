@@ -13,11 +13,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CfCampaignCard, cf_campaign_card, CF, CAMPAIGN_CARD, GtkWidget)
 
-GtkWidget *cf_campaign_card_new          (CfImageCache   *image_cache,
-                                          CfAccount      *account);
-void       cf_campaign_card_set_campaign (CfCampaignCard *self,
-                                          CfCampaign     *campaign);
-
+GtkWidget *cf_campaign_card_new               (CfImageCache   *image_cache,
+                                               CfAccount      *account);
+void       cf_campaign_card_set_campaign      (CfCampaignCard *self,
+                                               CfCampaign     *campaign);
 void       cf_campaign_card_set_show_platform (CfCampaignCard *self,
                                                gboolean        show_platform);
 

@@ -603,14 +603,13 @@ campaign_selected_cb (CfDashboardPage *self)
  * a creator opens the dashboard for. */
 static guint
 choose_campaign (CfDashboardPage *self,
-                 GListModel      *campaigns)
+                 GPtrArray       *campaigns)
 {
-  guint n = g_list_model_get_n_items (campaigns);
   guint live = G_MAXUINT;
 
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < campaigns->len; i++)
     {
-      g_autoptr(CfCampaign) campaign = g_list_model_get_item (campaigns, i);
+      CfCampaign *campaign = campaigns->pdata[i];
 
       if (self->campaign != NULL && g_str_equal (cf_campaign_get_id (campaign), cf_campaign_get_id (self->campaign)))
         return i;
@@ -626,28 +625,16 @@ static void
 campaigns_changed_cb (CfDashboardPage *self,
                       CfAccount       *account)
 {
-  g_autoptr(GListStore) items = g_list_store_new (CF_TYPE_CAMPAIGN);
-  guint n_sources = cf_merged_list_get_n_sources (self->my_campaigns);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  const GError *failure = cf_merged_list_get_new_failure (self->my_campaigns, account);
   guint n, selected;
 
+  if (failure != NULL)
+    toast (self, failure->message);
   g_hash_table_remove_all (self->owners);
-  for (guint i = 0; i < n_sources; i++)
-    {
-      const CfMergedSource *source = cf_merged_list_get_source (self->my_campaigns, i);
+  cf_merged_list_collect (self->my_campaigns, items, self->owners);
 
-      /* Told once, not at every try that follows. */
-      if (source->failures == 1 && source->account == account && source->items != NULL)
-        toast (self, source->error->message);
-      for (guint j = 0; source->items != NULL && j < g_list_model_get_n_items (source->items); j++)
-        {
-          CfCampaign *campaign = g_list_model_get_item (source->items, j);
-
-          g_hash_table_insert (self->owners, campaign, source->account);
-          g_list_store_append (items, campaign);
-        }
-    }
-
-  n = g_list_model_get_n_items (G_LIST_MODEL (items));
+  n = items->len;
   if (n == 0)
     {
       forget_campaign (self);
@@ -657,16 +644,11 @@ campaigns_changed_cb (CfDashboardPage *self,
       return;
     }
 
-  selected = choose_campaign (self, G_LIST_MODEL (items));
+  selected = choose_campaign (self, items);
   forget_campaign (self);
   g_signal_handlers_block_by_func (self->campaign_drop_down, campaign_selected_cb, self);
-  g_list_store_remove_all (self->campaigns);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(CfCampaign) campaign = g_list_model_get_item (G_LIST_MODEL (items), i);
-
-      g_list_store_append (self->campaigns, campaign);
-    }
+  g_list_store_splice (self->campaigns, 0, g_list_model_get_n_items (G_LIST_MODEL (self->campaigns)),
+                       items->pdata, n);
   g_signal_handlers_unblock_by_func (self->campaign_drop_down, campaign_selected_cb, self);
   gtk_widget_set_visible (GTK_WIDGET (self->campaign_drop_down), n > 1);
 
@@ -942,7 +924,8 @@ cf_dashboard_page_init (CfDashboardPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->campaigns = g_list_store_new (CF_TYPE_CAMPAIGN);
-  self->owners = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  /* The campaigns are the store's; the accounts the list's. */
+  self->owners = g_hash_table_new (NULL, NULL);
   self->reward_rows = g_ptr_array_new ();
   self->locale = cf_locale_dup_default ();
   title = gtk_property_expression_new (CF_TYPE_CAMPAIGN, NULL, "title");

@@ -78,25 +78,13 @@ static void
 following_changed_cb (CfFollowingPage *self,
                       CfAccount       *account)
 {
-  guint n_sources = cf_merged_list_get_n_sources (self->following);
-  g_autoptr(GPtrArray) campaigns = g_ptr_array_new ();
+  g_autoptr(GPtrArray) campaigns = g_ptr_array_new_with_free_func (g_object_unref);
+  const GError *failure = cf_merged_list_get_new_failure (self->following, account);
 
+  if (failure != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", failure->message);
   g_hash_table_remove_all (self->owners);
-  for (guint i = 0; i < n_sources; i++)
-    {
-      const CfMergedSource *source = cf_merged_list_get_source (self->following, i);
-
-      /* Told once, not at every try that follows. */
-      if (source->failures == 1 && source->account == account && source->items != NULL)
-        gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", source->error->message);
-      for (guint j = 0; source->items != NULL && j < g_list_model_get_n_items (source->items); j++)
-        {
-          CfCampaign *campaign = g_list_model_get_item (source->items, j);
-
-          g_hash_table_insert (self->owners, campaign, source->account);
-          g_ptr_array_add (campaigns, campaign);
-        }
-    }
+  cf_merged_list_collect (self->following, campaigns, self->owners);
   g_ptr_array_sort (campaigns, compare_deadlines);
   g_list_store_splice (self->campaigns, 0, g_list_model_get_n_items (G_LIST_MODEL (self->campaigns)),
                        campaigns->pdata, campaigns->len);
@@ -173,7 +161,8 @@ cf_following_page_init (CfFollowingPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->campaigns = g_list_store_new (CF_TYPE_CAMPAIGN);
-  self->owners = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  /* The campaigns are the store's; the accounts the list's. */
+  self->owners = g_hash_table_new (NULL, NULL);
 }
 
 /* Shows what every account of @accounts follows, as they sign in and out. */

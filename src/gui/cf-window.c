@@ -391,15 +391,32 @@ new_pledge_watch (CfAccount *account)
   return cf_pledge_watch_new (path, scope);
 }
 
+/* An account being removed, and what notifications remembered of its
+ * pledges, to forget once it is signed out. */
+typedef struct
+{
+  CfWindow *window;
+  CfPledgeWatch *watch;  /* or NULL when it was not signed in */
+} Removal;
+
+static void
+removal_free (Removal *removal)
+{
+  g_clear_object (&removal->watch);
+  g_free (removal);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Removal, removal_free)
+
 static void
 removed_cb (GObject      *object,
             GAsyncResult *result,
             gpointer      user_data)
 {
+  g_autoptr(Removal) removal = user_data;
   g_autoptr(GError) error = NULL;
   CfAccount *account = CF_ACCOUNT (object);
-  CfWindow *self = CF_WINDOW (user_data);
-  CfPledgeWatch *watch = g_object_get_data (G_OBJECT (account), "removed-watch");
+  CfWindow *self = removal->window;
   guint position;
 
   /* The tokens stay where they were only when the keyring refused to let them go. */
@@ -411,8 +428,8 @@ removed_cb (GObject      *object,
 
   /* Signed out, nothing more is read for the account: what notifications
    * remembered of its pledges can go for good. */
-  if (watch != NULL)
-    cf_pledge_watch_forget (watch);
+  if (removal->watch != NULL)
+    cf_pledge_watch_forget (removal->watch);
   remember_username (self, account, NULL);
   disconnect_account (self, account);
   if (g_list_store_find (self->accounts, account, &position))
@@ -433,11 +450,15 @@ void
 cf_window_remove_account (CfWindow  *self,
                           CfAccount *account)
 {
+  Removal *removal;
+
   g_return_if_fail (CF_IS_WINDOW (self));
 
+  removal = g_new0 (Removal, 1);
+  removal->window = self;
   if (cf_account_get_signed_in (account))
-    g_object_set_data_full (G_OBJECT (account), "removed-watch", new_pledge_watch (account), g_object_unref);
-  cf_account_sign_out_async (account, self->cancellable, removed_cb, self);
+    removal->watch = new_pledge_watch (account);
+  cf_account_sign_out_async (account, self->cancellable, removed_cb, removal);
 }
 
 static void

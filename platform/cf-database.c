@@ -5,6 +5,9 @@
 
 #include "cf-database.h"
 
+/* Bytes the WAL is cut back to after a checkpoint: 4 MiB. */
+#define WAL_SIZE_LIMIT 4194304
+
 /* Each step brings the schema from version i to i + 1; a database is only
  * ever moved forward, inside one transaction per step. */
 static const char * const migrations[] = {
@@ -222,7 +225,11 @@ cf_database_open (const char  *path,
     }
 
   sqlite3_busy_timeout (self->handle, 5000);
+  /* After each checkpoint the WAL is cut back to journal_size_limit: without
+   * it the file keeps the size of the largest transaction ever written (a
+   * seeded catalogue's) for as long as the database is open. */
   if (!cf_database_exec (self, "PRAGMA journal_mode = WAL;"
+                               "PRAGMA journal_size_limit = " G_STRINGIFY (WAL_SIZE_LIMIT) ";"
                                "PRAGMA synchronous = NORMAL;"
                                "PRAGMA foreign_keys = ON;", error) ||
       !migrate (self, error))
@@ -337,6 +344,15 @@ cf_database_begin (CfDatabase  *self,
                    GError     **error)
 {
   return run_transaction_statement (self, "BEGIN IMMEDIATE", error);
+}
+
+/* Copies the whole WAL into the database and empties it; for the end of a
+ * transaction far larger than the usual requests, such as a seed's. */
+gboolean
+cf_database_checkpoint (CfDatabase  *self,
+                        GError     **error)
+{
+  return cf_database_exec (self, "PRAGMA wal_checkpoint(TRUNCATE)", error);
 }
 
 /* A failed COMMIT leaves the transaction open: it is rolled back, so that

@@ -27,6 +27,8 @@ gboolean      cf_database_write          (CfDatabase    *self,
 void          cf_database_reset_statements (CfDatabase *self);
 gboolean      cf_database_begin          (CfDatabase  *self,
                                           GError     **error);
+gboolean      cf_database_checkpoint     (CfDatabase  *self,
+                                          GError     **error);
 gboolean      cf_database_commit         (CfDatabase  *self,
                                           GError     **error);
 void          cf_database_rollback       (CfDatabase  *self);

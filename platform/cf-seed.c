@@ -807,5 +807,5 @@ cf_seed_import (CfDatabase  *database,
       return FALSE;
     }
 
-  return cf_database_commit (database, error);
+  return cf_database_commit (database, error) && cf_database_checkpoint (database, error);
 }

@@ -182,6 +182,37 @@ outside_write (CfTestPlatform *on,
   sqlite3_close (handle);
 }
 
+/* A seed far larger than the WAL's limit: once the platform answers, its
+ * WAL no longer holds the seed's transaction. */
+static void
+test_large_seed_leaves_small_wal (void)
+{
+  g_autofree char *directory = g_dir_make_tmp ("crowdfund-seeds-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (directory, "large.json", NULL);
+  g_autofree char *description = g_strnfill (4000, 'x');
+  g_autoptr(GString) seed = g_string_new ("{\"users\": [{\"username\": \"maker\", \"name\": \"Maker\"}],"
+                                          " \"categories\": [{\"slug\": \"games\", \"name\": \"Games\"}],"
+                                          " \"campaigns\": [");
+  g_autoptr(CfTestPlatform) large = NULL;
+
+  for (guint i = 0; i < 3000; i++)
+    g_string_append_printf (seed,
+      "%s{\"slug\": \"c%u\", \"title\": \"Campaign %u\", \"blurb\": \"b\", \"description\": \"%s\","
+      " \"owner\": \"maker\", \"category\": \"games\", \"state\": \"live\","
+      " \"goal\": {\"amount\": 100, \"currency\": \"EUR\"}, \"launched_at\": \"now-1d\", \"deadline\": \"now+9d\"}",
+      i > 0 ? ", " : "", i, i, description);
+  g_string_append (seed, "]}");
+  g_assert_true (g_file_set_contents (path, seed->str, seed->len, NULL));
+  large = cf_test_platform_start (path, NULL);
+
+  g_assert_cmpint (cf_test_platform_query (large, "SELECT COUNT(*) FROM campaigns"), ==, 3000);
+  g_test_message ("WAL after a %" G_GSIZE_FORMAT "-byte seed: %" G_GINT64_FORMAT " bytes",
+                  seed->len, wal_size (large));
+  g_assert_cmpint (wal_size (large), <=, 4 * 1024 * 1024);
+  g_unlink (path);
+  g_rmdir (directory);
+}
+
 /* Every statement is reset once used: the WAL is checkpointed while pledges
  * pour in, and a write made by another process is seen at once. */
 static void
@@ -758,6 +789,7 @@ main (int   argc,
   g_test_add_func ("/trust/broken-seeds", test_broken_seeds);
   g_test_add_func ("/trust/old-seed-is-quick", test_old_seed_is_quick);
   g_test_add_func ("/trust/wal-and-outside-writes", test_wal_and_outside_writes);
+  g_test_add_func ("/trust/large-seed-leaves-small-wal", test_large_seed_leaves_small_wal);
   g_test_add_func ("/trust/failed-write-is-an-error", test_failed_write_is_an_error);
   g_test_add_func ("/trust/money-bounds-and-totals", test_money_bounds_and_totals);
   g_test_add_func ("/trust/idempotency-key-reuse", test_idempotency_key_reuse);

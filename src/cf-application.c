@@ -5,6 +5,9 @@
 
 #include <glib-unix.h>
 #include <glib/gi18n.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "cf-application.h"
 #include "cf-demo-platform.h"
@@ -184,6 +187,13 @@ cf_application_startup (GApplication *application)
     { "app.help", { "F1", NULL } },
     { "win.preferences", { "<Control>comma", NULL } },
   };
+
+#ifdef __GLIBC__
+  /* glibc gives threads that allocate at once arenas of their own, up to
+   * eight a core, and keeps what is freed in each of them: the threads that
+   * parse pages and decode pictures would leave megabytes behind in each. */
+  mallopt (M_ARENA_MAX, 2);
+#endif
 
   G_APPLICATION_CLASS (cf_application_parent_class)->startup (application);
 

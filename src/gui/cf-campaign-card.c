@@ -33,6 +33,9 @@ struct _CfCampaignCard
   CfLiveSubscription *subscription;
   gboolean show_platform;
   GCancellable *image_cancellable;
+  int picture_width;   /* device pixels the picture is decoded for */
+  int picture_height;
+  gboolean picture_requested;
   GCancellable *follow_cancellable;
 };
 
@@ -53,22 +56,47 @@ image_loaded_cb (GObject      *object,
   gtk_picture_set_paintable (self->picture, GDK_PAINTABLE (texture));
 }
 
-/* The picture at once when it is decoded already, else the placeholder until
- * it is; a recycled card drops the load it no longer needs. */
+/* The picture at once when it is decoded already for the card's size, else
+ * the placeholder until the card is drawn; a recycled card drops the load
+ * it no longer needs. */
 static void
 show_picture (CfCampaignCard *self)
 {
   const char *url = cf_campaign_get_image_url (self->campaign);
-  GdkTexture *texture = cf_image_cache_lookup (self->image_cache, url);
+  GdkTexture *texture = cf_image_cache_lookup (self->image_cache, url, self->picture_width, self->picture_height);
 
   g_cancellable_cancel (self->image_cancellable);
   g_clear_object (&self->image_cancellable);
   gtk_picture_set_paintable (self->picture, texture ? GDK_PAINTABLE (texture) : NULL);
-  if (texture != NULL || url == NULL)
-    return;
+  self->picture_requested = texture != NULL;
+}
 
-  self->image_cancellable = g_cancellable_new ();
-  cf_image_cache_load_async (self->image_cache, url, self->image_cancellable, image_loaded_cb, self);
+/* A picture is fetched and decoded only for a card that is drawn, at the
+ * size it is drawn at: the grid makes cards for rows out of sight too. */
+static void
+cf_campaign_card_snapshot (GtkWidget   *widget,
+                           GtkSnapshot *snapshot)
+{
+  CfCampaignCard *self = CF_CAMPAIGN_CARD (widget);
+  const char *url = self->campaign ? cf_campaign_get_image_url (self->campaign) : NULL;
+  int scale = gtk_widget_get_scale_factor (widget);
+  int width = gtk_widget_get_width (GTK_WIDGET (self->picture)) * scale;
+  int height = gtk_widget_get_height (GTK_WIDGET (self->picture)) * scale;
+
+  if (url != NULL && width > 0 && height > 0 &&
+      (!self->picture_requested || width != self->picture_width || height != self->picture_height))
+    {
+      g_cancellable_cancel (self->image_cancellable);
+      g_clear_object (&self->image_cancellable);
+      self->picture_requested = TRUE;
+      self->picture_width = width;
+      self->picture_height = height;
+      self->image_cancellable = g_cancellable_new ();
+      cf_image_cache_load_async (self->image_cache, url, width, height, self->image_cancellable,
+                                 image_loaded_cb, self);
+    }
+
+  GTK_WIDGET_CLASS (cf_campaign_card_parent_class)->snapshot (widget, snapshot);
 }
 
 static void
@@ -176,6 +204,7 @@ cf_campaign_card_class_init (CfCampaignCardClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = cf_campaign_card_dispose;
+  widget_class->snapshot = cf_campaign_card_snapshot;
 
   g_type_ensure (CF_TYPE_FUNDING_BAR);
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Crowdfund/cf-campaign-card.ui");

@@ -16,6 +16,11 @@
 #include "cf-locale.h"
 #include "cf-update.h"
 
+/* The picture's place at its largest: the page's clamp and the picture's
+ * height in cf-campaign-page.ui. */
+#define PICTURE_WIDTH  760
+#define PICTURE_HEIGHT 220
+
 /* Everything about one campaign: its figures at once from the card that
  * opened it, then its description, rewards and updates as they arrive. */
 struct _CfCampaignPage
@@ -632,7 +637,8 @@ cf_campaign_page_show (CfCampaignPage *self,
                        CfCampaign     *campaign)
 {
   const char *url = cf_campaign_get_image_url (campaign);
-  GdkTexture *texture = cf_image_cache_lookup (self->image_cache, url);
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  GdkTexture *texture = cf_image_cache_lookup (self->image_cache, url, PICTURE_WIDTH * scale, PICTURE_HEIGHT * scale);
 
   g_return_if_fail (CF_IS_CAMPAIGN_PAGE (self));
 
@@ -645,7 +651,8 @@ cf_campaign_page_show (CfCampaignPage *self,
   gtk_picture_set_paintable (self->picture, texture ? GDK_PAINTABLE (texture) : NULL);
   gtk_widget_set_visible (GTK_WIDGET (self->picture), url != NULL);
   if (texture == NULL && url != NULL)
-    cf_image_cache_load_async (self->image_cache, url, self->cancellable, image_loaded_cb, self);
+    cf_image_cache_load_async (self->image_cache, url, PICTURE_WIDTH * scale, PICTURE_HEIGHT * scale,
+                               self->cancellable, image_loaded_cb, self);
 }
 
 CfCampaign *

@@ -3,39 +3,48 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include "cf-image-cache.h"
 
 /* A screenful of cards and then some: the pictures scrolled past longest
  * ago make room for new ones. */
 #define MAX_TEXTURES 96
-/* Pictures are shown at most this wide (a card is 250 pixels, twice that on
- * a high-density screen); decoding larger only costs memory. */
-#define MAX_WIDTH 512
 
-/* Campaign pictures: the last ones used kept in memory, all of them on disk
- * for the next run, fetched and decoded off the main thread. */
+/* Campaign pictures: the last ones used kept in memory, decoded no larger
+ * than the place they are shown in, and all of them on disk for the next
+ * run, fetched and decoded off the main thread. */
 struct _CfImageCache
 {
   GObject parent_instance;
 
   SoupSession *session;
   char *directory;
-  GHashTable *textures;  /* URL → GList link in recent, holding a Picture */
+  GHashTable *textures;  /* key → GList link in recent, holding a Picture */
   GQueue recent;         /* Pictures, the last used first */
 };
 
 typedef struct
 {
-  char *url;
+  char *key;
   GdkTexture *texture;
 } Picture;
 
 static void
 picture_free (Picture *picture)
 {
-  g_free (picture->url);
+  g_free (picture->key);
   g_object_unref (picture->texture);
   g_free (picture);
+}
+
+/* A picture is kept once for each size it is shown at. */
+static char *
+texture_key (const char *url,
+             int         width,
+             int         height)
+{
+  return g_strdup_printf ("%d×%d %s", width, height, url);
 }
 
 G_DEFINE_FINAL_TYPE (CfImageCache, cf_image_cache, G_TYPE_OBJECT)
@@ -43,15 +52,33 @@ G_DEFINE_FINAL_TYPE (CfImageCache, cf_image_cache, G_TYPE_OBJECT)
 typedef struct
 {
   char *url;
+  char *key;
   GFile *file;
+  int width;
+  int height;
 } Load;
 
 static void
 load_free (Load *load)
 {
   g_free (load->url);
+  g_free (load->key);
   g_clear_object (&load->file);
   g_free (load);
+}
+
+typedef struct
+{
+  GBytes *bytes;
+  int width;
+  int height;
+} Decode;
+
+static void
+decode_free (Decode *decode)
+{
+  g_bytes_unref (decode->bytes);
+  g_free (decode);
 }
 
 static void
@@ -92,12 +119,11 @@ cf_image_cache_new (SoupSession *session,
   return self;
 }
 
-/* The picture if it is already decoded, without waiting. */
-GdkTexture *
-cf_image_cache_lookup (CfImageCache *self,
-                       const char   *url)
+static GdkTexture *
+lookup_key (CfImageCache *self,
+            const char   *key)
 {
-  GList *link = url ? g_hash_table_lookup (self->textures, url) : NULL;
+  GList *link = g_hash_table_lookup (self->textures, key);
 
   if (link == NULL)
     return NULL;
@@ -107,38 +133,57 @@ cf_image_cache_lookup (CfImageCache *self,
   return ((Picture *) link->data)->texture;
 }
 
+/* The picture if it is already decoded for a place of @width × @height
+ * pixels, without waiting. */
+GdkTexture *
+cf_image_cache_lookup (CfImageCache *self,
+                       const char   *url,
+                       int           width,
+                       int           height)
+{
+  g_autofree char *key = url ? texture_key (url, width, height) : NULL;
+
+  return key ? lookup_key (self, key) : NULL;
+}
+
 static void
 remember (CfImageCache *self,
-          const char   *url,
+          const char   *key,
           GdkTexture   *texture)
 {
   Picture *picture;
 
-  if (cf_image_cache_lookup (self, url) != NULL)
+  if (lookup_key (self, key) != NULL)
     return;
 
   while (g_queue_get_length (&self->recent) >= MAX_TEXTURES)
     {
       Picture *oldest = g_queue_pop_tail (&self->recent);
 
-      g_hash_table_remove (self->textures, oldest->url);
+      g_hash_table_remove (self->textures, oldest->key);
       picture_free (oldest);
     }
 
   picture = g_new0 (Picture, 1);
-  picture->url = g_strdup (url);
+  picture->key = g_strdup (key);
   picture->texture = g_object_ref (texture);
   g_queue_push_head (&self->recent, picture);
-  g_hash_table_insert (self->textures, picture->url, self->recent.head);
+  g_hash_table_insert (self->textures, picture->key, self->recent.head);
 }
 
+/* Shown with content-fit “cover”, a picture fills its place and is cut at
+ * the sides that overflow: it is decoded just large enough to cover it,
+ * never larger than it is. */
 static void
 size_prepared_cb (GdkPixbufLoader *loader,
                   int              width,
-                  int              height)
+                  int              height,
+                  Decode          *decode)
 {
-  if (width > MAX_WIDTH)
-    gdk_pixbuf_loader_set_size (loader, MAX_WIDTH, MAX (1, height * MAX_WIDTH / width));
+  double scale = MAX ((double) decode->width / width, (double) decode->height / height);
+
+  if (scale < 1)
+    gdk_pixbuf_loader_set_size (loader, MAX (1, (int) ceil (width * scale)), MAX (1, (int) ceil (height * scale)));
 }
 
 static void
@@ -147,13 +192,13 @@ decode_in_thread (GTask        *task,
                   gpointer      task_data,
                   GCancellable *cancellable)
 {
-  GBytes *bytes = task_data;
+  Decode *decode = task_data;
   g_autoptr(GdkPixbufLoader) loader = gdk_pixbuf_loader_new ();
   GError *error = NULL;
   GdkPixbuf *pixbuf;
 
-  g_signal_connect (loader, "size-prepared", G_CALLBACK (size_prepared_cb), NULL);
-  if (!gdk_pixbuf_loader_write_bytes (loader, bytes, &error) || !gdk_pixbuf_loader_close (loader, &error))
+  g_signal_connect (loader, "size-prepared", G_CALLBACK (size_prepared_cb), decode);
+  if (!gdk_pixbuf_loader_write_bytes (loader, decode->bytes, &error) || !gdk_pixbuf_loader_close (loader, &error))
     {
       g_task_return_error (task, error);
       return;
@@ -183,7 +228,7 @@ decoded_cb (GObject      *object,
       return;
     }
 
-  remember (self, load->url, texture);
+  remember (self, load->key, texture);
   g_task_return_pointer (task, texture, g_object_unref);
 }
 
@@ -192,9 +237,14 @@ decode (GTask  *task,
         GBytes *bytes)
 {
   CfImageCache *self = g_task_get_source_object (task);
+  Load *load = g_task_get_task_data (task);
   g_autoptr(GTask) decoding = g_task_new (self, g_task_get_cancellable (task), decoded_cb, task);
+  Decode *decode = g_new0 (Decode, 1);
 
-  g_task_set_task_data (decoding, g_bytes_ref (bytes), (GDestroyNotify) g_bytes_unref);
+  decode->bytes = g_bytes_ref (bytes);
+  decode->width = load->width;
+  decode->height = load->height;
+  g_task_set_task_data (decoding, decode, (GDestroyNotify) decode_free);
   g_task_run_in_thread (decoding, decode_in_thread);
 }
 
@@ -253,9 +303,13 @@ read_from_disk_cb (GObject      *object,
                                     g_task_get_cancellable (task), downloaded_cb, task);
 }
 
+/* The picture at @url decoded to cover a place of @width × @height pixels
+ * (device pixels: the widget's size times its scale). */
 void
 cf_image_cache_load_async (CfImageCache        *self,
                            const char          *url,
+                           int                  width,
+                           int                  height,
                            GCancellable        *cancellable,
                            GAsyncReadyCallback  callback,
                            gpointer             user_data)
@@ -263,7 +317,7 @@ cf_image_cache_load_async (CfImageCache        *self,
   GTask *task = g_task_new (self, cancellable, callback, user_data);
   g_autofree char *name = g_compute_checksum_for_string (G_CHECKSUM_SHA256, url, -1);
   g_autofree char *path = g_build_filename (self->directory, name, NULL);
-  GdkTexture *texture = cf_image_cache_lookup (self, url);
+  GdkTexture *texture = cf_image_cache_lookup (self, url, width, height);
   Load *load;
 
   g_task_set_source_tag (task, cf_image_cache_load_async);
@@ -276,6 +330,9 @@ cf_image_cache_load_async (CfImageCache        *self,
 
   load = g_new0 (Load, 1);
   load->url = g_strdup (url);
+  load->key = texture_key (url, width, height);
+  load->width = width;
+  load->height = height;
   load->file = g_file_new_for_path (path);
   g_task_set_task_data (task, load, (GDestroyNotify) load_free);
   g_file_load_bytes_async (load->file, cancellable, read_from_disk_cb, task);

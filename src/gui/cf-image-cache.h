@@ -13,9 +13,13 @@ G_DECLARE_FINAL_TYPE (CfImageCache, cf_image_cache, CF, IMAGE_CACHE, GObject)
 CfImageCache *cf_image_cache_new         (SoupSession          *session,
                                           const char           *directory);
 GdkTexture   *cf_image_cache_lookup      (CfImageCache         *self,
-                                          const char           *url);
+                                          const char           *url,
+                                          int                   width,
+                                          int                   height);
 void          cf_image_cache_load_async  (CfImageCache         *self,
                                           const char           *url,
+                                          int                   width,
+                                          int                   height,
                                           GCancellable         *cancellable,
                                           GAsyncReadyCallback   callback,
                                           gpointer              user_data);

@@ -92,6 +92,61 @@ test_browse_search_and_open (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+has_picture (GtkWidget *picture,
+             gpointer   unused)
+{
+  return gtk_picture_get_paintable (GTK_PICTURE (picture)) != NULL;
+}
+
+/* The picture shown in a card or on a campaign page, once decoded. */
+static GdkPaintable *
+wait_for_picture (GtkWidget  *root,
+                  const char *what)
+{
+  GtkWidget *picture = cf_test_first_visible (root, GTK_TYPE_PICTURE);
+
+  cf_test_wait_until (picture, has_picture, NULL, what);
+  return gtk_picture_get_paintable (GTK_PICTURE (picture));
+}
+
+/* Pictures are decoded to cover the place they are drawn in, no larger: a
+ * card's 640 × 360 picture is not kept at full size. */
+static void
+test_pictures_at_their_size (void)
+{
+  GtkWidget *window = open_window (platform->url);
+  GtkWidget *card;
+  GtkWidget *shown;
+  GtkWidget *page;
+  GdkPaintable *picture;
+  int scale;
+
+  cf_test_wait_until (window, has_cards, GUINT_TO_POINTER (4), "four live campaigns are shown");
+  gtk_editable_set_text (GTK_EDITABLE (cf_test_first_visible (window, GTK_TYPE_SEARCH_ENTRY)), "alpha");
+  cf_test_wait_until (window, has_cards, GUINT_TO_POINTER (1), "the search narrows the grid to Alpha");
+  card = cf_test_first_visible (window, CF_TYPE_CAMPAIGN_CARD);
+  picture = wait_for_picture (card, "the card's picture is shown");
+  shown = cf_test_first_visible (card, GTK_TYPE_PICTURE);
+  scale = gtk_widget_get_scale_factor (shown);
+  g_test_message ("card picture %d × %d in a place of %d × %d",
+                  gdk_paintable_get_intrinsic_width (picture), gdk_paintable_get_intrinsic_height (picture),
+                  gtk_widget_get_width (shown), gtk_widget_get_height (shown));
+  g_assert_cmpint (gdk_paintable_get_intrinsic_width (picture), >=, gtk_widget_get_width (shown) * scale);
+  g_assert_cmpint (gdk_paintable_get_intrinsic_height (picture), >=, gtk_widget_get_height (shown) * scale);
+  g_assert_cmpint (gdk_paintable_get_intrinsic_width (picture), <, 640);
+  g_assert_true (gdk_paintable_get_intrinsic_width (picture) <= gtk_widget_get_width (shown) * scale + 1 ||
+                 gdk_paintable_get_intrinsic_height (picture) <= gtk_widget_get_height (shown) * scale + 1);
+
+  /* The campaign page shows it larger than the card. */
+  g_signal_emit_by_name (cf_test_first_visible (window, GTK_TYPE_GRID_VIEW), "activate", 0);
+  page = cf_test_first_visible (window, CF_TYPE_CAMPAIGN_PAGE);
+  picture = wait_for_picture (page, "the page's picture is shown");
+  g_assert_cmpint (gdk_paintable_get_intrinsic_width (picture), ==, 640);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Escape clears the search; Alt+1…4 switch views, but never to one the
  * account does not have. */
 static void
@@ -311,6 +366,7 @@ main (int   argc,
   g_test_add_func ("/ui/browse-search-and-open", test_browse_search_and_open);
   g_test_add_func ("/ui/rewards-with-counts", test_rewards_with_counts);
   g_test_add_func ("/ui/keyboard", test_keyboard);
+  g_test_add_func ("/ui/pictures-at-their-size", test_pictures_at_their_size);
   g_test_add_func ("/ui/upcoming-card", test_upcoming_card);
   g_test_add_func ("/ui/connect-dialog", test_connect_dialog);
   g_test_add_func ("/ui/unreachable-then-retry", test_unreachable_then_retry);

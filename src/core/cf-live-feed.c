@@ -6,6 +6,7 @@
 #include "cf-enum-types.h"
 #include "cf-http-client.h"
 #include "cf-json-limits.h"
+#include "cf-live-event.h"
 #include "cf-live-feed-private.h"
 
 #define MAX_EVENT_BYTES        (16 * 1024)
@@ -412,46 +413,16 @@ schedule_retry (CfLiveFeed *self)
   self->retry_id = g_timeout_add (delay, retry_cb, self);
 }
 
-/* An id as the platform sent it, integer or text, into @buffer; "" for null. */
 static gboolean
-read_id (JsonObject *object,
-         const char *member,
-         char        buffer[24])
+handle_totals (CfLiveFeed        *self,
+               Entry             *entry,
+               const CfLiveEvent *event)
 {
-  JsonNode *node = json_object_get_member (object, member);
-  gint64 number;
-
-  if (node != NULL && JSON_NODE_HOLDS_NULL (node))
-    {
-      buffer[0] = '\0';
-      return TRUE;
-    }
-  if (cf_model_json_int (object, member, &number))
-    {
-      g_snprintf (buffer, 24, "%" G_GINT64_FORMAT, number);
-      return TRUE;
-    }
-  if (node != NULL && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    return g_strlcpy (buffer, json_node_get_string (node), 24) < 24;
-
-  return FALSE;
-}
-
-static gboolean
-handle_totals (CfLiveFeed *self,
-               Entry      *entry,
-               JsonObject *object)
-{
-  CfMoney pledged;
-  gint64 backers_count;
-
-  if (!json_object_has_member (object, "pledged") ||
-      !cf_money_from_json (json_object_get_member (object, "pledged"), &pledged, NULL) ||
-      !cf_model_json_int (object, "backers_count", &backers_count) || backers_count < 0)
+  if (!event->has_pledged || !event->has_backers_count || event->backers_count < 0)
     return FALSE;
 
-  entry->live.pledged = pledged;
-  entry->live.backers_count = backers_count;
+  entry->live.pledged = event->pledged;
+  entry->live.backers_count = event->backers_count;
   entry->live.known = TRUE;
   if (entry->reading)
     entry->totals_while_reading = TRUE;
@@ -480,17 +451,16 @@ count_reward_pledge (Entry              *entry,
 }
 
 static gboolean
-handle_pledge (CfLiveFeed *self,
-               Entry      *entry,
-               JsonObject *object)
+handle_pledge (CfLiveFeed        *self,
+               Entry             *entry,
+               const CfLiveEvent *event)
 {
   CfLivePledge *pledge = &entry->live.pledges[entry->live.n_pledges % CF_LIVE_PLEDGES_KEPT];
-  CfLivePledge received = { .received_at = g_get_real_time () };
+  CfLivePledge received = { .received_at = g_get_real_time (), .amount = event->amount };
 
-  if (!read_id (object, "reward_id", received.reward_id) ||
-      !json_object_has_member (object, "amount") ||
-      !cf_money_from_json (json_object_get_member (object, "amount"), &received.amount, NULL))
+  if (!event->has_reward_id || !event->has_amount)
     return FALSE;
+  memcpy (received.reward_id, event->reward_id, sizeof received.reward_id);
 
   *pledge = received;
   entry->live.n_pledges++;
@@ -503,13 +473,12 @@ handle_pledge (CfLiveFeed *self,
 }
 
 static gboolean
-handle_state (CfLiveFeed *self,
-              Entry      *entry,
-              JsonObject *object)
+handle_state (CfLiveFeed        *self,
+              Entry             *entry,
+              const CfLiveEvent *event)
 {
   g_autoptr(GEnumClass) states = g_type_class_ref (CF_TYPE_CAMPAIGN_STATE);
-  const char *state = cf_model_json_string (object, "state");
-  GEnumValue *value = state ? g_enum_get_value_by_nick (states, state) : NULL;
+  GEnumValue *value = g_enum_get_value_by_nick (states, event->state);
 
   if (value == NULL)
     return FALSE;
@@ -520,37 +489,36 @@ handle_state (CfLiveFeed *self,
 }
 
 static gboolean
-handle_event (CfLiveFeed *self,
-              JsonNode   *root)
+handle_event (CfLiveFeed        *self,
+              const CfLiveEvent *event)
 {
-  JsonObject *object;
-  const char *type;
-  char campaign_id[24];
   Entry *entry;
   gboolean handled;
 
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    return FALSE;
-
-  object = json_node_get_object (root);
-  type = cf_model_json_string (object, "type");
-  if (type == NULL || !read_id (object, "campaign", campaign_id) || campaign_id[0] == '\0')
+  if (event->type == CF_LIVE_EVENT_OTHER || !event->has_campaign || event->campaign[0] == '\0')
     return FALSE;
 
   /* An event for a campaign no longer watched, sent before the platform
    * heard of it: not malformed, only late. */
-  entry = g_hash_table_lookup (self->entries, campaign_id);
+  entry = g_hash_table_lookup (self->entries, event->campaign);
   if (entry == NULL)
-    return g_str_equal (type, "totals") || g_str_equal (type, "pledge") || g_str_equal (type, "state");
+    return TRUE;
 
-  if (g_str_equal (type, "totals"))
-    handled = handle_totals (self, entry, object);
-  else if (g_str_equal (type, "pledge"))
-    handled = handle_pledge (self, entry, object);
-  else if (g_str_equal (type, "state"))
-    handled = handle_state (self, entry, object);
-  else
-    handled = FALSE;
+  switch (event->type)
+    {
+    case CF_LIVE_EVENT_TOTALS:
+      handled = handle_totals (self, entry, event);
+      break;
+    case CF_LIVE_EVENT_PLEDGE:
+      handled = handle_pledge (self, entry, event);
+      break;
+    case CF_LIVE_EVENT_STATE:
+      handled = handle_state (self, entry, event);
+      break;
+    case CF_LIVE_EVENT_OTHER:
+    default:
+      handled = FALSE;
+    }
 
   if (handled)
     mark_changed (self, entry);
@@ -563,10 +531,12 @@ cf_live_feed_read_message (CfLiveFeed  *self,
                            const char  *data,
                            gsize        length)
 {
+  CfLiveEvent event;
+
   self->n_events++;
   if (cf_json_check_limits (data, length, MAX_EVENT_BYTES, NULL) &&
-      json_parser_load_from_data (self->parser, data, length, NULL) &&
-      handle_event (self, json_parser_get_root (self->parser)))
+      cf_live_event_read (&event, self->parser, data, length) &&
+      handle_event (self, &event))
     return TRUE;
 
   self->n_ignored++;

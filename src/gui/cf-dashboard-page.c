@@ -923,6 +923,7 @@ cf_dashboard_page_init (CfDashboardPage *self)
   GtkExpression *title;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  cf_widget_show_when_first_mapped (GTK_WIDGET (self), GTK_WIDGET (self->stack));
   self->campaigns = g_list_store_new (CF_TYPE_CAMPAIGN);
   /* The campaigns are the store's; the accounts the list's. */
   self->owners = g_hash_table_new (NULL, NULL);

@@ -366,6 +366,7 @@ cf_pledges_page_init (CfPledgesPage *self)
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  cf_widget_show_when_first_mapped (GTK_WIDGET (self), GTK_WIDGET (self->stack));
   self->rows = g_ptr_array_new ();
   self->refresh_source = g_timeout_add_seconds (REFRESH_SECONDS, refresh_cb, self);
   for (guint i = 0; filters[i] != NULL; i++)

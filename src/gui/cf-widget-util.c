@@ -54,3 +54,22 @@ cf_widget_show_merged_state (GtkStack      *stack,
   else
     gtk_stack_set_visible_child_name (stack, error != NULL ? "error" : "empty");
 }
+
+static void
+show_content_cb (GtkWidget *page,
+                 GtkWidget *content)
+{
+  g_signal_handlers_disconnect_by_func (page, show_content_cb, content);
+  gtk_widget_set_visible (content, TRUE);
+}
+
+/* A view's content is hidden until the view is first shown: a view stack
+ * measures every view it holds, and a view nobody opened costs nothing to
+ * measure or style that way. Its data still loads meanwhile. */
+void
+cf_widget_show_when_first_mapped (GtkWidget *page,
+                                  GtkWidget *content)
+{
+  gtk_widget_set_visible (content, FALSE);
+  g_signal_connect (page, "map", G_CALLBACK (show_content_cb), content);
+}

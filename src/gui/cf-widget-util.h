@@ -12,6 +12,9 @@ GdkRGBA cf_widget_lookup_color      (GtkWidget  *widget,
                                      const char *name,
                                      const char *fallback);
 
+void    cf_widget_show_when_first_mapped (GtkWidget *page,
+                                          GtkWidget *content);
+
 void    cf_widget_show_merged_state (GtkStack      *stack,
                                      CfMergedList  *list,
                                      gboolean       has_items,

@@ -27,14 +27,14 @@ struct _CfWindow
 {
   AdwApplicationWindow parent_instance;
 
-  CfCampaignPage *campaign_page;
+  CfCampaignPage *campaign_page;     /* made when first shown */
   CfDashboardPage *dashboard_page;
   CfExplorePage *explore_page;
   AdwStatusPage *failed_status_page;
   CfFollowingPage *following_page;
   AdwLeaflet *leaflet;
   GtkStack *main_stack;
-  CfPledgePage *pledge_page;
+  CfPledgePage *pledge_page;         /* made when first shown */
   CfPledgesPage *pledges_page;
   AdwToastOverlay *toast_overlay;
   AdwViewStack *view_stack;
@@ -45,6 +45,8 @@ struct _CfWindow
   GQueue opening;         /* choices still to open, in order */
   char *explored;         /* the choice Explore shows first */
   GCancellable *cancellable;
+  CfExchangeRates *rates;
+  char *display_currency;
   guint live_tick_id;
   gboolean painted;
 };
@@ -84,7 +86,7 @@ rates_cb (GObject      *object,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CfExchangeRates) rates = cf_platform_get_exchange_rates_finish (CF_PLATFORM (object), result, &error);
-  g_autofree char *currency = NULL;
+  char *currency;
   CfWindow *self;
 
   if (rates == NULL)
@@ -101,7 +103,11 @@ rates_cb (GObject      *object,
       g_free (currency);
       currency = cf_locale_dup_currency ();
     }
-  cf_campaign_page_set_display (self->campaign_page, rates, currency);
+  g_set_object (&self->rates, rates);
+  g_free (self->display_currency);
+  self->display_currency = currency;
+  if (self->campaign_page != NULL)
+    cf_campaign_page_set_display (self->campaign_page, self->rates, self->display_currency);
 }
 
 static char *
@@ -575,7 +581,8 @@ reload_action (GtkWidget  *widget,
   if (n_accounts (self) == 0)
     return;
 
-  if (adw_leaflet_get_visible_child (self->leaflet) == GTK_WIDGET (self->campaign_page))
+  if (self->campaign_page != NULL &&
+      adw_leaflet_get_visible_child (self->leaflet) == GTK_WIDGET (self->campaign_page))
     gtk_widget_activate_action (GTK_WIDGET (self->campaign_page), "campaign.reload", NULL);
   else if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "pledges") == 0)
     cf_pledges_page_reload (self->pledges_page);
@@ -688,14 +695,43 @@ pledges_loaded_cb (CfWindow   *self,
     }
 }
 
+/* The campaign and pledge pages are made the first time one is shown: a
+ * window that only browses never builds, styles nor measures them. */
+static CfCampaignPage *
+campaign_page (CfWindow *self)
+{
+  if (self->campaign_page != NULL)
+    return self->campaign_page;
+
+  self->campaign_page = CF_CAMPAIGN_PAGE (g_object_new (CF_TYPE_CAMPAIGN_PAGE, NULL));
+  g_signal_connect_swapped (self->campaign_page, "pledge-changed", G_CALLBACK (pledge_changed_cb), self);
+  if (self->rates != NULL)
+    cf_campaign_page_set_display (self->campaign_page, self->rates, self->display_currency);
+  adw_leaflet_insert_child_after (self->leaflet, GTK_WIDGET (self->campaign_page),
+                                  adw_leaflet_get_child_by_name (self->leaflet, "main"));
+  return self->campaign_page;
+}
+
+static CfPledgePage *
+pledge_page (CfWindow *self)
+{
+  if (self->pledge_page != NULL)
+    return self->pledge_page;
+
+  self->pledge_page = CF_PLEDGE_PAGE (g_object_new (CF_TYPE_PLEDGE_PAGE, NULL));
+  g_signal_connect_swapped (self->pledge_page, "pledge-changed", G_CALLBACK (pledge_edited_cb), self);
+  adw_leaflet_append (self->leaflet, GTK_WIDGET (self->pledge_page));
+  return self->pledge_page;
+}
+
 static void
 pledge_activated_cb (CfWindow  *self,
                      CfAccount *account,
                      CfPledge  *pledge)
 {
-  cf_pledge_page_show (self->pledge_page, cf_account_get_platform (account), pledge);
+  cf_pledge_page_show (pledge_page (self), cf_account_get_platform (account), pledge);
   /* Back leads where the person came from: the Pledges view, not the last campaign. */
-  adw_leaflet_page_set_navigatable (adw_leaflet_get_page (self->leaflet, GTK_WIDGET (self->campaign_page)), FALSE);
+  adw_leaflet_page_set_navigatable (adw_leaflet_get_page (self->leaflet, GTK_WIDGET (campaign_page (self))), FALSE);
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->pledge_page));
 }
 
@@ -704,7 +740,7 @@ campaign_activated_cb (CfWindow   *self,
                        CfAccount  *account,
                        CfCampaign *campaign)
 {
-  cf_campaign_page_set_account (self->campaign_page, account, cf_application_get_image_cache (application_of (self)),
+  cf_campaign_page_set_account (campaign_page (self), account, cf_application_get_image_cache (application_of (self)),
                                 n_accounts (self) > 1);
   cf_campaign_page_show (self->campaign_page, campaign);
   adw_leaflet_page_set_navigatable (adw_leaflet_get_page (self->leaflet, GTK_WIDGET (self->campaign_page)), TRUE);
@@ -758,6 +794,8 @@ cf_window_dispose (GObject *object)
   g_queue_clear_full (&self->opening, g_free);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->explored, g_free);
+  g_clear_object (&self->rates);
+  g_clear_pointer (&self->display_currency, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), CF_TYPE_WINDOW);
   g_clear_object (&self->accounts);
 
@@ -787,27 +825,21 @@ cf_window_class_init (CfWindowClass *klass)
   G_OBJECT_CLASS (klass)->dispose = cf_window_dispose;
   GTK_WINDOW_CLASS (klass)->close_request = cf_window_close_request;
 
-  g_type_ensure (CF_TYPE_CAMPAIGN_PAGE);
   g_type_ensure (CF_TYPE_DASHBOARD_PAGE);
   g_type_ensure (CF_TYPE_EXPLORE_PAGE);
   g_type_ensure (CF_TYPE_FOLLOWING_PAGE);
-  g_type_ensure (CF_TYPE_PLEDGE_PAGE);
   g_type_ensure (CF_TYPE_PLEDGES_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Crowdfund/cf-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, CfWindow, campaign_page);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, dashboard_page);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, explore_page);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, failed_status_page);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, following_page);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, main_stack);
-  gtk_widget_class_bind_template_child (widget_class, CfWindow, pledge_page);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, pledges_page);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, view_stack);
   gtk_widget_class_bind_template_callback (widget_class, campaign_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, pledge_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, pledge_edited_cb);
   gtk_widget_class_bind_template_callback (widget_class, pledge_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, pledges_loaded_cb);
   gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);

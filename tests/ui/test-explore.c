@@ -8,6 +8,8 @@
 #include "cf-campaign-card.h"
 #include "cf-campaign-page.h"
 #include "cf-explore-page.h"
+#include "cf-following-page.h"
+#include "cf-pledge-page.h"
 #include "cf-reward-card.h"
 #include "cf-test-platform.h"
 #include "cf-test-widgets.h"
@@ -144,6 +146,47 @@ test_pictures_at_their_size (void)
   picture = wait_for_picture (page, "the page's picture is shown");
   g_assert_cmpint (gdk_paintable_get_intrinsic_width (picture), ==, 640);
 
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* Widgets of @type under @root, shown or not. */
+static GtkWidget *
+find_any (GtkWidget *root,
+          GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (root, type))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_any (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* A window that only browses neither builds the campaign and pledge pages
+ * nor lays out the views nobody opened. */
+static void
+test_views_built_when_first_shown (void)
+{
+  GtkWidget *window = open_window (platform->url);
+  GtkWidget *following;
+
+  cf_test_wait_until (window, has_cards, GUINT_TO_POINTER (4), "four live campaigns are shown");
+  g_assert_null (find_any (window, CF_TYPE_CAMPAIGN_PAGE));
+  g_assert_null (find_any (window, CF_TYPE_PLEDGE_PAGE));
+  following = find_any (window, CF_TYPE_FOLLOWING_PAGE);
+  g_assert_nonnull (following);
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_first_child (following)));
+
+  gtk_widget_activate_action (window, "win.show-view", "s", "following");
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_first_child (following)));
+  gtk_widget_activate_action (window, "win.show-view", "s", "explore");
+
+  g_signal_emit_by_name (cf_test_first_visible (window, GTK_TYPE_GRID_VIEW), "activate", 0);
+  g_assert_nonnull (cf_test_first_visible (window, CF_TYPE_CAMPAIGN_PAGE));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -367,6 +410,7 @@ main (int   argc,
   g_test_add_func ("/ui/rewards-with-counts", test_rewards_with_counts);
   g_test_add_func ("/ui/keyboard", test_keyboard);
   g_test_add_func ("/ui/pictures-at-their-size", test_pictures_at_their_size);
+  g_test_add_func ("/ui/views-built-when-first-shown", test_views_built_when_first_shown);
   g_test_add_func ("/ui/upcoming-card", test_upcoming_card);
   g_test_add_func ("/ui/connect-dialog", test_connect_dialog);
   g_test_add_func ("/ui/unreachable-then-retry", test_unreachable_then_retry);

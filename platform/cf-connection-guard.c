@@ -16,8 +16,9 @@
  *   a reserve, a new connection is closed at once;
  * - SoupServer stops accepting for good when accept() fails, as it does
  *   when descriptors run out: connections left waiting on the listening
- *   socket for a whole second mean it has stopped, and it is listened on
- *   again. */
+ *   socket for a whole second while none was accepted mean it has stopped,
+ *   and it is listened on again (a platform merely busy goes on accepting,
+ *   however long its backlog). */
 
 #define FIRST_REQUEST_SECONDS 30
 #define KEEP_ALIVE_SECONDS    120
@@ -36,19 +37,20 @@ struct _CfConnectionGuard
   guint max_open;
   guint check_id;
   guint checks_waiting;  /* checks in a row that found connections pending */
+  guint accepted;        /* connections seen since the last check */
 };
 
 G_DEFINE_FINAL_TYPE (CfConnectionGuard, cf_connection_guard, G_TYPE_OBJECT)
 
 static guint
-connection_budget (void)
+connection_budget (guint wanted)
 {
   struct rlimit limit;
 
   if (getrlimit (RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY)
-    return MAX_OPEN;
+    return wanted;
 
-  return (guint) CLAMP ((gint64) limit.rlim_cur - DESCRIPTORS_KEPT, 8, MAX_OPEN);
+  return (guint) CLAMP ((gint64) limit.rlim_cur - DESCRIPTORS_KEPT, 8, wanted);
 }
 
 static gboolean
@@ -85,6 +87,7 @@ request_started_cb (SoupServer        *server,
       return;
     }
 
+  self->accepted++;
   if (g_hash_table_size (self->open) >= self->max_open && count_open (self) >= self->max_open)
     {
       g_debug ("%u connections open: closing a new one", g_hash_table_size (self->open));
@@ -104,7 +107,8 @@ check_listening_cb (gpointer user_data)
   g_autoptr(GError) error = NULL;
 
   count_open (self);
-  self->checks_waiting = waiting ? self->checks_waiting + 1 : 0;
+  self->checks_waiting = waiting && self->accepted == 0 ? self->checks_waiting + 1 : 0;
+  self->accepted = 0;
   if (self->checks_waiting >= CHECKS_BEFORE_RELISTEN)
     {
       g_warning ("connections are waiting unaccepted (out of descriptors?): listening again");
@@ -141,7 +145,16 @@ static void
 cf_connection_guard_init (CfConnectionGuard *self)
 {
   self->open = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
-  self->max_open = connection_budget ();
+  self->max_open = connection_budget (MAX_OPEN);
+}
+
+/* Room for @listeners live connections besides the usual requests, as far
+ * as descriptors allow. */
+void
+cf_connection_guard_add_listeners (CfConnectionGuard *self,
+                                   guint              listeners)
+{
+  self->max_open = connection_budget (MAX_OPEN + listeners);
 }
 
 /* Watches the connections @server accepts on @listening. */

@@ -11,5 +11,7 @@ G_DECLARE_FINAL_TYPE (CfConnectionGuard, cf_connection_guard, CF, CONNECTION_GUA
 
 CfConnectionGuard *cf_connection_guard_new (SoupServer *server,
                                             GSocket    *listening);
+void               cf_connection_guard_add_listeners (CfConnectionGuard *self,
+                                                      guint              listeners);
 
 G_END_DECLS

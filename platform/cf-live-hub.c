@@ -11,7 +11,6 @@
 #define KEEPALIVE_SECONDS  20
 #define MAX_MESSAGE_BYTES  (16 * 1024)
 #define MAX_SUBSCRIPTIONS  1000
-#define MAX_CLIENTS        1000
 #define MAX_CLIENTS_PER_ADDRESS 64
 
 typedef struct
@@ -20,6 +19,7 @@ typedef struct
   char *address;
   gint64 user_id;
   GHashTable *campaigns;  /* subscribed campaign ids, as gint64 * */
+  CfLiveHub *hub;
 } LiveClient;
 
 /* The live feed's server side: who listens to which campaign, and totals
@@ -30,15 +30,34 @@ struct _CfLiveHub
 
   CfDatabase *database;
   GPtrArray *clients;
+  GHashTable *listeners;  /* campaign id → GPtrArray of the LiveClients subscribed */
   GHashTable *dirty;  /* campaign ids whose totals changed since the last flush */
   guint flush_id;
+  guint max_clients;
 };
 
 G_DEFINE_FINAL_TYPE (CfLiveHub, cf_live_hub, G_TYPE_OBJECT)
 
 static void
+stop_listening (LiveClient *client,
+                gint64      campaign_id)
+{
+  GPtrArray *listeners = g_hash_table_lookup (client->hub->listeners, &campaign_id);
+
+  g_ptr_array_remove_fast (listeners, client);
+  if (listeners->len == 0)
+    g_hash_table_remove (client->hub->listeners, &campaign_id);
+}
+
+static void
 live_client_free (LiveClient *client)
 {
+  GHashTableIter iter;
+  gint64 *campaign_id;
+
+  g_hash_table_iter_init (&iter, client->campaigns);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &campaign_id, NULL))
+    stop_listening (client, *campaign_id);
   g_signal_handlers_disconnect_by_data (client->connection, client);
   if (soup_websocket_connection_get_state (client->connection) == SOUP_WEBSOCKET_STATE_OPEN)
     soup_websocket_connection_close (client->connection, SOUP_WEBSOCKET_CLOSE_GOING_AWAY, NULL);
@@ -49,35 +68,29 @@ live_client_free (LiveClient *client)
 }
 
 static void
-send_node (LiveClient *client,
-           JsonNode   *node)
+send_text (LiveClient *client,
+           const char *text)
 {
-  g_autofree char *text = json_to_string (node, FALSE);
-
   if (soup_websocket_connection_get_state (client->connection) == SOUP_WEBSOCKET_STATE_OPEN)
     soup_websocket_connection_send_text (client->connection, text);
 }
 
-static gboolean
-is_subscribed (LiveClient *client,
-               gint64      campaign_id)
-{
-  return g_hash_table_contains (client->campaigns, &campaign_id);
-}
-
+/* An event is written as text once, however many clients it goes to, and
+ * only the campaign's listeners are visited. */
 static void
-broadcast (CfLiveHub *self,
-           gint64     campaign_id,
-           gint64     only_user_id,
-           JsonNode  *node)
+broadcast (CfLiveHub  *self,
+           gint64      campaign_id,
+           gint64      only_user_id,
+           const char *text)
 {
-  for (guint i = 0; i < self->clients->len; i++)
-    {
-      LiveClient *client = g_ptr_array_index (self->clients, i);
+  GPtrArray *listeners = g_hash_table_lookup (self->listeners, &campaign_id);
 
-      if (is_subscribed (client, campaign_id) &&
-          (only_user_id == 0 || client->user_id == only_user_id))
-        send_node (client, node);
+  for (guint i = 0; listeners != NULL && i < listeners->len; i++)
+    {
+      LiveClient *client = g_ptr_array_index (listeners, i);
+
+      if (only_user_id == 0 || client->user_id == only_user_id)
+        send_text (client, text);
     }
 }
 
@@ -105,10 +118,12 @@ send_event (CfLiveHub   *self,
             JsonBuilder *builder)
 {
   g_autoptr(JsonNode) node = NULL;
+  g_autofree char *text = NULL;
 
   json_builder_end_object (builder);
   node = json_builder_get_root (builder);
-  broadcast (self, campaign_id, only_user_id, node);
+  text = json_to_string (node, FALSE);
+  broadcast (self, campaign_id, only_user_id, text);
 }
 
 static void
@@ -186,16 +201,29 @@ handle_request (LiveClient *client,
 
   if (read_ids (object, "subscribe", &ids))
     {
-      for (guint i = 0; i < ids->len &&
-           g_hash_table_size (client->campaigns) < MAX_SUBSCRIPTIONS; i++)
-        g_hash_table_add (client->campaigns, g_memdup2 (&g_array_index (ids, gint64, i), sizeof (gint64)));
+      for (guint i = 0; i < ids->len && g_hash_table_size (client->campaigns) < MAX_SUBSCRIPTIONS; i++)
+        {
+          gint64 *campaign_id = &g_array_index (ids, gint64, i);
+          GPtrArray *listeners;
+
+          if (!g_hash_table_add (client->campaigns, g_memdup2 (campaign_id, sizeof (gint64))))
+            continue;
+          listeners = g_hash_table_lookup (client->hub->listeners, campaign_id);
+          if (listeners == NULL)
+            {
+              listeners = g_ptr_array_new ();
+              g_hash_table_insert (client->hub->listeners, g_memdup2 (campaign_id, sizeof (gint64)), listeners);
+            }
+          g_ptr_array_add (listeners, client);
+        }
       return TRUE;
     }
 
   if (read_ids (object, "unsubscribe", &ids))
     {
       for (guint i = 0; i < ids->len; i++)
-        g_hash_table_remove (client->campaigns, &g_array_index (ids, gint64, i));
+        if (g_hash_table_remove (client->campaigns, &g_array_index (ids, gint64, i)))
+          stop_listening (client, g_array_index (ids, gint64, i));
       return TRUE;
     }
 
@@ -246,6 +274,7 @@ cf_live_hub_dispose (GObject *object)
 
   g_clear_handle_id (&self->flush_id, g_source_remove);
   g_clear_pointer (&self->clients, g_ptr_array_unref);
+  g_clear_pointer (&self->listeners, g_hash_table_unref);
   g_clear_pointer (&self->dirty, g_hash_table_unref);
   g_clear_object (&self->database);
 
@@ -261,7 +290,9 @@ cf_live_hub_class_init (CfLiveHubClass *klass)
 static void
 cf_live_hub_init (CfLiveHub *self)
 {
+  self->max_clients = CF_LIVE_HUB_DEFAULT_MAX_CLIENTS;
   self->clients = g_ptr_array_new_with_free_func ((GDestroyNotify) live_client_free);
+  self->listeners = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) g_ptr_array_unref);
   self->dirty = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
 }
 
@@ -282,7 +313,7 @@ cf_live_hub_has_room (CfLiveHub  *self,
 {
   guint from_address = 0;
 
-  if (self->clients->len >= MAX_CLIENTS)
+  if (self->clients->len >= self->max_clients)
     return FALSE;
 
   for (guint i = 0; i < self->clients->len; i++)
@@ -293,6 +324,14 @@ cf_live_hub_has_room (CfLiveHub  *self,
     }
 
   return from_address < MAX_CLIENTS_PER_ADDRESS;
+}
+
+/* How many listeners the platform keeps in all. */
+void
+cf_live_hub_set_max_clients (CfLiveHub *self,
+                             guint      max_clients)
+{
+  self->max_clients = max_clients;
 }
 
 void
@@ -306,6 +345,7 @@ cf_live_hub_add_client (CfLiveHub               *self,
   client->connection = g_object_ref (connection);
   client->address = g_strdup (address);
   client->user_id = user_id;
+  client->hub = self;
   client->campaigns = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   soup_websocket_connection_set_max_incoming_payload_size (connection, MAX_MESSAGE_BYTES);
   soup_websocket_connection_set_keepalive_interval (connection, KEEPALIVE_SECONDS);

@@ -9,11 +9,16 @@ G_BEGIN_DECLS
 
 #define CF_TYPE_LIVE_HUB (cf_live_hub_get_type ())
 
+/* Live connections kept in all unless the platform is told otherwise. */
+#define CF_LIVE_HUB_DEFAULT_MAX_CLIENTS 1000
+
 G_DECLARE_FINAL_TYPE (CfLiveHub, cf_live_hub, CF, LIVE_HUB, GObject)
 
 CfLiveHub *cf_live_hub_new              (CfDatabase              *database);
 gboolean   cf_live_hub_has_room         (CfLiveHub               *self,
                                          const char              *address);
+void       cf_live_hub_set_max_clients  (CfLiveHub               *self,
+                                         guint                    max_clients);
 void       cf_live_hub_add_client       (CfLiveHub               *self,
                                          SoupWebsocketConnection *connection,
                                          const char              *address,

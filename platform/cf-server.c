@@ -406,6 +406,9 @@ cf_server_listen (CfServer  *self,
   if (socket == NULL)
     return FALSE;
 
+  /* Non-blocking, so that an accept() with nothing left to accept fails
+   * instead of stopping the whole platform until the next client comes. */
+  g_socket_set_blocking (socket, FALSE);
   g_socket_set_listen_backlog (socket, LISTEN_BACKLOG);
   if (!g_socket_bind (socket, address, TRUE, error) || !g_socket_listen (socket, error) ||
       !soup_server_listen_socket (self->soup_server, socket, 0, error) ||
@@ -422,6 +425,18 @@ const char *
 cf_server_get_base_url (CfServer *self)
 {
   return self->base_url;
+}
+
+/* Live connections kept in all; past the usual 1 000, the platform keeps
+ * that many connections open besides its usual 1 000. Call after
+ * cf_server_listen(). */
+void
+cf_server_set_max_listeners (CfServer *self,
+                             guint     listeners)
+{
+  cf_live_hub_set_max_clients (self->live_hub, listeners);
+  if (listeners > CF_LIVE_HUB_DEFAULT_MAX_CLIENTS)
+    cf_connection_guard_add_listeners (self->connection_guard, listeners);
 }
 
 CfLiveHub *

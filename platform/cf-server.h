@@ -20,6 +20,8 @@ gboolean    cf_server_listen       (CfServer    *self,
                                     GError     **error);
 const char *cf_server_get_base_url (CfServer    *self);
 CfLiveHub  *cf_server_get_live_hub (CfServer    *self);
+void        cf_server_set_max_listeners (CfServer *self,
+                                         guint     listeners);
 CfSignInThrottle *cf_server_get_sign_in_throttle (CfServer *self);
 
 /* The routes, by area (cf-*-routes.c). */

@@ -22,6 +22,7 @@ static gboolean demo;
 static double simulated_rate;
 static gint64 simulated_count;
 static int password_iterations = CF_SECRETS_DEFAULT_ITERATIONS;
+static int max_listeners = CF_LIVE_HUB_DEFAULT_MAX_CLIENTS;
 
 static const GOptionEntry entries[] = {
   { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database_path,
@@ -34,6 +35,8 @@ static const GOptionEntry entries[] = {
     "Pledge at random to live campaigns, RATE times a second", "RATE" },
   { "simulate-count", 0, 0, G_OPTION_ARG_INT64, &simulated_count,
     "Stop simulating after N pledges (0: never)", "N" },
+  { "max-listeners", 0, 0, G_OPTION_ARG_INT, &max_listeners,
+    "Live connections kept in all (default 1000; 64 an address whatever this is)", "N" },
   { "password-iterations", 0, 0, G_OPTION_ARG_INT, &password_iterations,
     "PBKDF2 rounds for new password hashes (default 600000; lower only for tests)", "N" },
   { NULL }
@@ -96,10 +99,10 @@ main (int   argc,
   setlocale (LC_ALL, "");
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error) || port < 0 || port > 65535 ||
-      simulated_rate < 0 || simulated_count < 0 || password_iterations < 1000)
+      simulated_rate < 0 || simulated_count < 0 || password_iterations < 1000 || max_listeners < 1)
     {
       g_printerr ("crowdfund-platform: %s\n",
-                  error ? error->message : "invalid --port, rate, count or password iterations");
+                  error ? error->message : "invalid --port, rate, count, password iterations or listeners");
       return 2;
     }
 
@@ -121,6 +124,7 @@ main (int   argc,
       return 1;
     }
 
+  cf_server_set_max_listeners (server, max_listeners);
   g_print ("listening on %s\n", cf_server_get_base_url (server));
   fflush (stdout);
 

@@ -71,21 +71,6 @@ write_seed (const char *directory,
   return g_steal_pointer (&path);
 }
 
-/* User and system CPU time of a process, in seconds. */
-static double
-cpu_seconds (const char *pid)
-{
-  g_autofree char *path = g_strdup_printf ("/proc/%s/stat", pid);
-  g_autofree char *stat = NULL;
-  g_auto(GStrv) fields = NULL;
-  const char *after_name;
-
-  g_assert_true (g_file_get_contents (path, &stat, NULL, NULL));
-  after_name = strrchr (stat, ')') + 2;
-  fields = g_strsplit (after_name, " ", -1);
-  return (g_ascii_strtod (fields[11], NULL) + g_ascii_strtod (fields[12], NULL)) / sysconf (_SC_CLK_TCK);
-}
-
 static void send_next (Bench *bench, guint client);
 
 static void
@@ -177,15 +162,15 @@ measure (const char *directory,
       bench.bearer[i] = g_strdup_printf ("Bearer %s", token);
     }
 
-  server_cpu = cpu_seconds (g_subprocess_get_identifier (platform->process));
-  client_cpu = cpu_seconds ("self");
+  server_cpu = cf_test_process_cpu_seconds (g_subprocess_get_identifier (platform->process));
+  client_cpu = cf_test_process_cpu_seconds ("self");
   started = g_get_monotonic_time ();
   for (guint i = 0; i < clients; i++)
     send_next (&bench, i);
   g_main_loop_run (loop);
   elapsed = g_get_monotonic_time () - started;
-  server_cpu = cpu_seconds (g_subprocess_get_identifier (platform->process)) - server_cpu;
-  client_cpu = cpu_seconds ("self") - client_cpu;
+  server_cpu = cf_test_process_cpu_seconds (g_subprocess_get_identifier (platform->process)) - server_cpu;
+  client_cpu = cf_test_process_cpu_seconds ("self") - client_cpu;
 
   g_print ("\n%u clients: %u requests in %.3f s\n", clients, requests, elapsed / 1e6);
   g_print ("accepted: %u (%.0f pledges/s)\n", bench.accepted, bench.accepted / (elapsed / 1e6));

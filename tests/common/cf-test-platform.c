@@ -6,6 +6,7 @@
 #include <sys/prctl.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cf-test-platform.h"
 
@@ -237,4 +238,19 @@ cf_test_platform_pledge (CfTestPlatform *platform,
 
   answer = cf_test_platform_call (platform, "POST", path, token, body, &status);
   g_assert_cmpuint (status, ==, 201);
+}
+
+/* User and system CPU time of a process, in seconds. */
+double
+cf_test_process_cpu_seconds (const char *pid)
+{
+  g_autofree char *path = g_strdup_printf ("/proc/%s/stat", pid);
+  g_autofree char *stat = NULL;
+  g_auto(GStrv) fields = NULL;
+  const char *after_name;
+
+  g_assert_true (g_file_get_contents (path, &stat, NULL, NULL));
+  after_name = strrchr (stat, ')') + 2;
+  fields = g_strsplit (after_name, " ", -1);
+  return (g_ascii_strtod (fields[11], NULL) + g_ascii_strtod (fields[12], NULL)) / sysconf (_SC_CLK_TCK);
 }

@@ -39,6 +39,7 @@ gint64          cf_test_platform_query   (CfTestPlatform *platform,
                                           const char     *sql);
 const char     *cf_test_error_code       (JsonNode       *node);
 JsonNode       *cf_test_json_from_bytes  (GBytes         *bytes);
+double          cf_test_process_cpu_seconds (const char  *pid);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CfTestPlatform, cf_test_platform_free)
 

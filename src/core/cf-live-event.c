@@ -200,23 +200,15 @@ read_money (Scanner  *scanner,
   return TRUE;
 }
 
-/* The value of a member the app does not read: a plain string, an integer
- * or null, else the message is left to json-glib. */
+/* The value of a member the app does not read: one an id could be (a plain
+ * string, an integer or null), else the message is left to json-glib. */
 static gboolean
 skip_value (Scanner *scanner)
 {
-  const char *text;
-  gsize length;
-  gint64 number;
+  char unread[24];
+  gboolean fits;
 
-  skip_space (scanner);
-  if (scanner->at == scanner->end)
-    return FALSE;
-  if (*scanner->at == '"')
-    return read_plain_string (scanner, &text, &length);
-  if (*scanner->at == 'n')
-    return read_null (scanner);
-  return read_integer (scanner, &number);
+  return read_id (scanner, &fits, unread);
 }
 
 static CfLiveEventType
@@ -273,9 +265,7 @@ cf_live_event_read_fixed (CfLiveEvent *event,
       if (is_member ("type", name, name_length))
         {
           bit = 1 << 0;
-          skip_space (&scanner);
-          read = scanner.at < scanner.end && *scanner.at == '"' &&
-                 read_plain_string (&scanner, &text, &text_length);
+          read = read_plain_string (&scanner, &text, &text_length);
           event->type = type_named (text, read ? text_length : 0);
         }
       else if (is_member ("campaign", name, name_length))
@@ -291,9 +281,7 @@ cf_live_event_read_fixed (CfLiveEvent *event,
       else if (is_member ("state", name, name_length))
         {
           bit = 1 << 6;
-          skip_space (&scanner);
-          read = scanner.at < scanner.end && *scanner.at == '"' &&
-                 read_plain_string (&scanner, &text, &text_length);
+          read = read_plain_string (&scanner, &text, &text_length);
           if (read)
             copy_text (event->state, sizeof event->state, text, text_length);
         }

@@ -41,6 +41,8 @@ struct _CfFulfillmentDialog
   GListModel *rewards;
   GPtrArray *file_ids;      /* from a file: pledge ids… */
   GPtrArray *file_numbers;  /* …and their tracking numbers */
+  char *file_name;
+  GPtrArray *unused;        /* the file's pledge ids the platform did not take */
   GCancellable *cancellable;
   guint next;               /* the next of the file's backers to send */
   gint64 n_updated;
@@ -54,13 +56,23 @@ chosen_status (CfFulfillmentDialog *self)
   return statuses[MIN (adw_combo_row_get_selected (self->status_row), G_N_ELEMENTS (statuses) - 1)];
 }
 
+/* Nothing is preset: the creator chooses whom to tell and what, every time. */
+static gboolean
+has_choices (CfFulfillmentDialog *self)
+{
+  return adw_combo_row_get_selected (self->status_row) != GTK_INVALID_LIST_POSITION &&
+         (self->file_ids != NULL || adw_combo_row_get_selected (self->backers_row) != GTK_INVALID_LIST_POSITION);
+}
+
 static void
 status_changed_cb (CfFulfillmentDialog *self)
 {
-  gboolean shipped = chosen_status (self) == CF_FULFILLMENT_STATUS_SHIPPED;
+  gboolean shipped = adw_combo_row_get_selected (self->status_row) != GTK_INVALID_LIST_POSITION &&
+                     chosen_status (self) == CF_FULFILLMENT_STATUS_SHIPPED;
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->carrier_row), shipped);
   gtk_widget_set_sensitive (GTK_WIDGET (self->tracking_row), shipped && self->file_ids == NULL);
+  gtk_widget_set_sensitive (self->apply_button, has_choices (self));
 }
 
 static void
@@ -79,15 +91,34 @@ text_or_null (AdwEntryRow *row)
   return gtk_widget_get_sensitive (GTK_WIDGET (row)) && *text != '\0' ? text : NULL;
 }
 
+/* Says how many backers were told; the file's lines the platform did not
+ * take stay listed in the dialog, which stays open for them. */
 static void
 finish (CfFulfillmentDialog *self)
 {
   g_autofree char *message = NULL;
+  g_autofree char *unused = NULL;
+  g_autofree char *listed = NULL;
 
   message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d backer updated", "%d backers updated",
                                           self->n_updated), (int) self->n_updated);
   gtk_widget_activate_action (GTK_WIDGET (self->parent), "win.show-toast", "s", message);
-  gtk_window_destroy (GTK_WINDOW (self));
+  if (self->unused->len == 0)
+    {
+      gtk_window_destroy (GTK_WINDOW (self));
+      return;
+    }
+
+  g_ptr_array_add (self->unused, NULL);
+  listed = g_strjoinv (", ", (char **) self->unused->pdata);
+  /* Translators: %u lines of a file whose pledge numbers, listed in %s, the platform did not know. */
+  unused = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                         "%u line was not used: pledge %s is not one of this campaign’s.",
+                                         "%u lines were not used: pledges %s are not this campaign’s.",
+                                         self->unused->len - 1), self->unused->len - 1, listed);
+  g_ptr_array_set_size (self->unused, 0);
+  show_error (self, unused);
+  gtk_widget_set_sensitive (self->apply_button, has_choices (self));
 }
 
 static void send_next (CfFulfillmentDialog *self);
@@ -112,10 +143,12 @@ updated_cb (GObject      *object,
       /* Translators: %s says why the platform did not take the change. */
       message = g_strdup_printf (_("The fulfillment could not be updated: %s"), error->message);
       show_error (self, message);
-      gtk_widget_set_sensitive (self->apply_button, TRUE);
+      gtk_widget_set_sensitive (self->apply_button, has_choices (self));
       return;
     }
 
+  if (self->file_ids != NULL && updated == 0)
+    g_ptr_array_add (self->unused, g_strdup (g_ptr_array_index (self->file_ids, self->next - 1)));
   self->n_updated += updated;
   if (self->file_ids != NULL && self->next < self->file_ids->len)
     send_next (self);
@@ -142,11 +175,8 @@ send_next (CfFulfillmentDialog *self)
 }
 
 static void
-apply_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
+send_chosen (CfFulfillmentDialog *self)
 {
-  CfFulfillmentDialog *self = CF_FULFILLMENT_DIALOG (widget);
   guint chosen = adw_combo_row_get_selected (self->backers_row);
   g_autoptr(CfReward) reward = NULL;
   CfFulfillmentChange change = { 0 };
@@ -155,11 +185,14 @@ apply_action (GtkWidget  *widget,
   gtk_widget_set_sensitive (self->apply_button, FALSE);
   if (self->file_ids != NULL)
     {
+      /* After a failure, the rest of the file; else all of it. */
       if (self->next >= self->file_ids->len)
-        self->next = 0;
+        self->next = self->n_updated = 0;
       send_next (self);
       return;
     }
+
+  self->n_updated = 0;
 
   if (chosen < g_list_model_get_n_items (self->rewards))
     reward = g_list_model_get_item (self->rewards, chosen);
@@ -172,6 +205,63 @@ apply_action (GtkWidget  *widget,
 }
 
 static void
+confirmed_cb (AdwMessageDialog    *dialog,
+              const char          *response,
+              CfFulfillmentDialog *self)
+{
+  if (g_str_equal (response, "tell"))
+    send_chosen (self);
+}
+
+/* Backers are told at once, possibly hundreds of them: the creator says
+ * so first, knowing how many and what. */
+static void
+apply_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  CfFulfillmentDialog *self = CF_FULFILLMENT_DIALOG (widget);
+  guint chosen = adw_combo_row_get_selected (self->backers_row);
+  g_autoptr(CfReward) reward = NULL;
+  g_autofree char *heading = NULL;
+  g_autofree char *body = NULL;
+  const char *status;
+  AdwMessageDialog *dialog;
+
+  if (!has_choices (self))
+    return;
+
+  status = gtk_string_object_get_string (GTK_STRING_OBJECT (adw_combo_row_get_selected_item (self->status_row)));
+  if (self->file_ids != NULL)
+    {
+      heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Tell %u Backer?", "Tell %u Backers?",
+                                              self->file_ids->len), self->file_ids->len);
+      /* Translators: %s is a file's name, then a status such as “Shipped”. */
+      body = g_strdup_printf (_("Each backer listed in %s gets their own tracking number and the status “%s”, and is told at once."),
+                              self->file_name, status);
+    }
+  else
+    {
+      if (chosen < g_list_model_get_n_items (self->rewards))
+        reward = g_list_model_get_item (self->rewards, chosen);
+      heading = reward == NULL ? g_strdup (_("Tell Backers Without a Reward?"))
+                : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Tell %d Backer?", "Tell %d Backers?",
+                                                cf_reward_get_backers_count (reward)),
+                                   (int) cf_reward_get_backers_count (reward));
+      /* Translators: %s is a status such as “Shipped”. */
+      body = g_strdup_printf (_("Their pledges will show “%s”, and they are told at once."), status);
+    }
+
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "tell", _("_Tell Backers"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "tell", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "tell");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (confirmed_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 use_file (CfFulfillmentDialog *self,
           GPtrArray           *ids,
           GPtrArray           *numbers,
@@ -181,8 +271,10 @@ use_file (CfFulfillmentDialog *self,
 
   g_clear_pointer (&self->file_ids, g_ptr_array_unref);
   g_clear_pointer (&self->file_numbers, g_ptr_array_unref);
+  g_free (self->file_name);
   self->file_ids = ids;
   self->file_numbers = numbers;
+  self->file_name = g_strdup (name);
   self->next = 0;
   if (ids != NULL)
     /* Translators: %u tracking numbers read from the file called %s. */
@@ -276,6 +368,8 @@ cf_fulfillment_dialog_dispose (GObject *object)
   g_clear_object (&self->rewards);
   g_clear_pointer (&self->file_ids, g_ptr_array_unref);
   g_clear_pointer (&self->file_numbers, g_ptr_array_unref);
+  g_clear_pointer (&self->file_name, g_free);
+  g_clear_pointer (&self->unused, g_ptr_array_unref);
 
   G_OBJECT_CLASS (cf_fulfillment_dialog_parent_class)->dispose (object);
 }
@@ -310,8 +404,8 @@ cf_fulfillment_dialog_init (CfFulfillmentDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
-  /* Shipped is what a creator comes here for, most days. */
-  adw_combo_row_set_selected (self->status_row, 1);
+  self->unused = g_ptr_array_new_with_free_func (g_free);
+  adw_combo_row_set_selected (self->status_row, GTK_INVALID_LIST_POSITION);
 }
 
 /* Changes the fulfillment of @campaign's backers, chosen among @rewards. */
@@ -335,6 +429,7 @@ cf_fulfillment_dialog_new (GtkWindow  *parent,
       gtk_string_list_append (self->backers_choices, cf_reward_get_title (reward));
     }
   gtk_string_list_append (self->backers_choices, _("Backers without a reward"));
+  adw_combo_row_set_selected (self->backers_row, GTK_INVALID_LIST_POSITION);
   status_changed_cb (self);
   return GTK_WIDGET (self);
 }

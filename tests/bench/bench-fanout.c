@@ -372,9 +372,8 @@ measure (const char *directory,
   for (guint i = 0; i < BACKERS; i++)
     {
       g_autofree char *username = g_strdup_printf ("backer%u", i);
-      g_autofree char *token = cf_test_platform_sign_in (platform, username, "pw");
 
-      pledging->bearer[i] = g_strdup_printf ("Bearer %s", token);
+      pledging->bearer[i] = cf_test_platform_bearer (platform, username, "pw");
     }
 
   connecting = g_get_monotonic_time ();

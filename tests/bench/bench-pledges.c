@@ -132,15 +132,6 @@ send_next (Bench *bench,
   g_object_unref (message);
 }
 
-static gint64
-wal_bytes (CfTestPlatform *platform)
-{
-  g_autofree char *wal = g_strconcat (platform->database, "-wal", NULL);
-  GStatBuf info;
-
-  return g_stat (wal, &info) == 0 ? (gint64) info.st_size : 0;
-}
-
 static void
 measure (const char *directory,
          guint       clients)
@@ -157,9 +148,8 @@ measure (const char *directory,
   for (guint i = 0; i < clients; i++)
     {
       g_autofree char *username = g_strdup_printf ("client%u", i);
-      g_autofree char *token = cf_test_platform_sign_in (platform, username, "pw");
 
-      bench.bearer[i] = g_strdup_printf ("Bearer %s", token);
+      bench.bearer[i] = cf_test_platform_bearer (platform, username, "pw");
     }
 
   server_cpu = cf_test_process_cpu_seconds (g_subprocess_get_identifier (platform->process));
@@ -179,7 +169,7 @@ measure (const char *directory,
   g_print ("CPU: platform %.3f s (%.0f µs an answer), clients %.3f s, on %ld cores\n",
            server_cpu, server_cpu * 1e6 / requests, client_cpu, sysconf (_SC_NPROCESSORS_ONLN));
   g_print ("platform-bound rate: %.0f pledges/s\n", bench.accepted / server_cpu);
-  g_print ("WAL afterwards: %" G_GINT64_FORMAT " bytes\n", wal_bytes (platform));
+  g_print ("WAL afterwards: %" G_GINT64_FORMAT " bytes\n", cf_test_platform_wal_size (platform));
 
   g_assert_cmpuint (bench.failed, ==, 0);
   g_assert_cmpuint (bench.accepted, ==, bench.campaigns * MIN (clients, places (clients)));

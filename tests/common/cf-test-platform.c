@@ -254,3 +254,24 @@ cf_test_process_cpu_seconds (const char *pid)
   fields = g_strsplit (after_name, " ", -1);
   return (g_ascii_strtod (fields[11], NULL) + g_ascii_strtod (fields[12], NULL)) / sysconf (_SC_CLK_TCK);
 }
+
+/* The bytes of the platform's WAL file, 0 when there is none. */
+gint64
+cf_test_platform_wal_size (CfTestPlatform *platform)
+{
+  g_autofree char *wal = g_strconcat (platform->database, "-wal", NULL);
+  GStatBuf info;
+
+  return g_stat (wal, &info) == 0 ? (gint64) info.st_size : 0;
+}
+
+/* An Authorization header for @username, signed in. */
+char *
+cf_test_platform_bearer (CfTestPlatform *platform,
+                         const char     *username,
+                         const char     *password)
+{
+  g_autofree char *token = cf_test_platform_sign_in (platform, username, password);
+
+  return g_strdup_printf ("Bearer %s", token);
+}

@@ -40,6 +40,10 @@ gint64          cf_test_platform_query   (CfTestPlatform *platform,
 const char     *cf_test_error_code       (JsonNode       *node);
 JsonNode       *cf_test_json_from_bytes  (GBytes         *bytes);
 double          cf_test_process_cpu_seconds (const char  *pid);
+gint64          cf_test_platform_wal_size (CfTestPlatform *platform);
+char           *cf_test_platform_bearer  (CfTestPlatform *platform,
+                                          const char     *username,
+                                          const char     *password);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CfTestPlatform, cf_test_platform_free)
 

@@ -154,15 +154,6 @@ test_old_seed_is_quick (void)
   g_assert_cmpint (cf_test_platform_query (old, "SELECT deadline FROM campaigns"), ==, G_GINT64_CONSTANT (253402214400));
 }
 
-static gint64
-wal_size (CfTestPlatform *on)
-{
-  g_autofree char *wal = g_strconcat (on->database, "-wal", NULL);
-  GStatBuf info;
-
-  return g_stat (wal, &info) == 0 ? (gint64) info.st_size : 0;
-}
-
 static gboolean
 quit_cb (gpointer loop)
 {
@@ -207,8 +198,8 @@ test_large_seed_leaves_small_wal (void)
 
   g_assert_cmpint (cf_test_platform_query (large, "SELECT COUNT(*) FROM campaigns"), ==, 3000);
   g_test_message ("WAL after a %" G_GSIZE_FORMAT "-byte seed: %" G_GINT64_FORMAT " bytes",
-                  seed->len, wal_size (large));
-  g_assert_cmpint (wal_size (large), <=, 4 * 1024 * 1024);
+                  seed->len, cf_test_platform_wal_size (large));
+  g_assert_cmpint (cf_test_platform_wal_size (large), <=, 4 * 1024 * 1024);
   g_unlink (path);
   g_rmdir (directory);
 }
@@ -233,7 +224,7 @@ test_wal_and_outside_writes (void)
       g_assert_cmpuint (status, ==, 200);
       g_timeout_add (1000, quit_cb, loop);
       g_main_loop_run (loop);
-      largest = MAX (largest, wal_size (busy));
+      largest = MAX (largest, cf_test_platform_wal_size (busy));
     }
   g_test_message ("largest WAL in 20 s at 400 pledges/s: %" G_GINT64_FORMAT " bytes", largest);
   g_assert_cmpint (cf_test_platform_query (busy, "SELECT COUNT(*) FROM pledges"), >, 2000);

@@ -271,6 +271,29 @@ has_file_chooser (GtkWidget *root,
   return cf_test_find_window (GTK_TYPE_FILE_CHOOSER_DIALOG) != NULL;
 }
 
+static gboolean
+has_message_dialog (GtkWidget *root,
+                    gpointer   data)
+{
+  return cf_test_find_window (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+/* Apply asks first, saying how many backers will be told; @heading is
+ * what it says. */
+static void
+confirm_telling (GtkWidget  *dialog,
+                 const char *heading)
+{
+  AdwMessageDialog *confirmation;
+
+  g_assert_true (gtk_widget_activate_action (dialog, "fulfillment.apply", NULL));
+  cf_test_wait_until (dialog, has_message_dialog, NULL, "Apply asks before telling the backers");
+  confirmation = ADW_MESSAGE_DIALOG (cf_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_cmpstr (adw_message_dialog_get_heading (confirmation), ==, heading);
+  adw_message_dialog_response (confirmation, "tell");
+  gtk_window_destroy (GTK_WINDOW (confirmation));
+}
+
 static void
 test_fulfillment (void)
 {
@@ -301,17 +324,22 @@ test_fulfillment (void)
   g_assert_true (gtk_widget_activate_action (dashboard_of (window), "dashboard.fulfill", NULL));
   cf_test_wait_until (window, dialog_open, NULL, "the fulfillment dialog opens");
   dialog = cf_test_find_window (CF_TYPE_FULFILLMENT_DIALOG);
+  /* Nothing is chosen for the creator: whom to tell and what. */
+  g_assert_false (gtk_widget_get_sensitive (cf_test_button_labelled (dialog, "Apply")));
   adw_combo_row_set_selected (ADW_COMBO_ROW (cf_test_row_titled (dialog, ADW_TYPE_COMBO_ROW, "_Backers")), 0);
+  g_assert_false (gtk_widget_get_sensitive (cf_test_button_labelled (dialog, "Apply")));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (cf_test_row_titled (dialog, ADW_TYPE_COMBO_ROW, "_Status")), 1);
+  g_assert_true (gtk_widget_get_sensitive (cf_test_button_labelled (dialog, "Apply")));
   type_into_row (dialog, "Carrier", "La Poste");
   type_into_row (dialog, "Tracking number, the same for all", "6A99");
   cf_test_render_to_png (dialog, "fulfillment-dialog");
-  g_assert_true (gtk_widget_activate_action (dialog, "fulfillment.apply", NULL));
+  confirm_telling (dialog, "Tell 1 Backer?");
   cf_test_wait_until (window, dialog_closed, NULL, "the dialog closes once the platform took it");
   cf_test_wait_until (window, backer_sees_shipment, platform, "the backer's pledge shows the shipment");
 
   /* Then one per backer, from a file. */
   pledge_id = cf_test_platform_query (platform, "SELECT id FROM pledges WHERE campaign_id = 2 LIMIT 1");
-  tracking_csv = g_strdup_printf ("pledge,tracking\n%" G_GINT64_FORMAT ",LX-OWN-1\n", pledge_id);
+  tracking_csv = g_strdup_printf ("pledge,tracking\n%" G_GINT64_FORMAT ",LX-OWN-1\n999999,LX-NOBODY\n", pledge_id);
   g_assert_true (g_file_set_contents (tracking, tracking_csv, -1, &error));
   g_assert_true (gtk_widget_activate_action (dashboard_of (window), "dashboard.fulfill", NULL));
   cf_test_wait_until (window, dialog_open, NULL, "the fulfillment dialog opens again");
@@ -319,10 +347,16 @@ test_fulfillment (void)
   g_assert_true (gtk_widget_activate_action (dialog, "fulfillment.open-file", NULL));
   cf_test_wait_until (window, has_file_chooser, NULL, "a file is asked for");
   choose_file (tracking);
-  cf_test_wait_until (dialog, (CfTestCondition) cf_test_shows_label, "1 tracking number from shipments.csv",
+  cf_test_wait_until (dialog, (CfTestCondition) cf_test_shows_label, "2 tracking numbers from shipments.csv",
                       "the file is read");
-  g_assert_true (gtk_widget_activate_action (dialog, "fulfillment.apply", NULL));
-  cf_test_wait_until (window, dialog_closed, NULL, "the dialog closes");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (cf_test_row_titled (dialog, ADW_TYPE_COMBO_ROW, "_Status")), 1);
+  confirm_telling (dialog, "Tell 2 Backers?");
+  /* The line the platform could not use is listed, and the dialog stays. */
+  cf_test_wait_until (dialog, (CfTestCondition) cf_test_shows_label,
+                      "1 line was not used: pledge 999999 is not one of this campaign’s.",
+                      "the unknown pledge is listed");
+  cf_test_render_to_png (dialog, "fulfillment-unused-lines");
+  gtk_window_destroy (GTK_WINDOW (dialog));
   g_assert_cmpint (cf_test_platform_query (platform, "SELECT COUNT(*) FROM pledges WHERE tracking_number = 'LX-OWN-1'"),
                    ==, 1);
 

@@ -270,3 +270,27 @@ cf_format_time_ago (gint64 then,
   /* Translators: the day of an older pledge, as in “2 May”; see strftime(3). */
   return g_date_time_format (date, C_("pledge date", "%-d %B"));
 }
+
+/* The smallest round step — 1, 2, 2.5 or 5 times a power of ten — of at
+ * least @at_least: a chart's axis then falls on amounts read at a glance
+ * (€20,000, not €18,494.30). */
+gint64
+cf_format_round_step (gint64 at_least)
+{
+  static const gint64 tenths[] = { 20, 25, 50, 100 };
+  gint64 power = 1;
+
+  if (at_least <= 1)
+    return 1;
+  while (power <= G_MAXINT64 / 100 && power * 10 < at_least)
+    power *= 10;
+  for (guint i = 0; i < G_N_ELEMENTS (tenths); i++)
+    {
+      /* 2.5 of a unit is not a whole number of minor units. */
+      if (tenths[i] % 10 != 0 && power < 10)
+        continue;
+      if (power * tenths[i] / 10 >= at_least)
+        return power * tenths[i] / 10;
+    }
+  return at_least;
+}

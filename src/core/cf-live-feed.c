@@ -916,6 +916,35 @@ cf_live_feed_get_n_ignored (CfLiveFeed *self)
   return self->n_ignored;
 }
 
+/* A copy of @points (CfLivePoint, oldest first) that stops at @end (real
+ * time, µs), for a campaign that ended: figures read after its deadline are
+ * its final ones, shown at the deadline rather than drawn on to today. */
+GArray *
+cf_live_points_until (GArray *points,
+                      gint64  end)
+{
+  GArray *until = g_array_sized_new (FALSE, FALSE, sizeof (CfLivePoint), points->len);
+  const CfLivePoint *after = NULL;
+
+  for (guint i = 0; i < points->len; i++)
+    {
+      const CfLivePoint *point = &g_array_index (points, CfLivePoint, i);
+
+      if (point->at <= end)
+        g_array_append_val (until, *point);
+      else
+        after = point;
+    }
+  if (after != NULL)
+    {
+      CfLivePoint final = *after;
+
+      final.at = end;
+      g_array_append_val (until, final);
+    }
+  return until;
+}
+
 /* Gives @campaign the live figures, which notifies those who show it. */
 void
 cf_live_campaign_apply_to (const CfLiveCampaign *live,

@@ -69,6 +69,8 @@ void                  cf_live_feed_flush             (CfLiveFeed *self);
 guint64               cf_live_feed_get_n_events      (CfLiveFeed *self);
 guint64               cf_live_feed_get_n_ignored     (CfLiveFeed *self);
 
+GArray               *cf_live_points_until           (GArray               *points,
+                                                      gint64                end);
 void                  cf_live_campaign_apply_to      (const CfLiveCampaign *live,
                                                       CfCampaign           *campaign);
 

@@ -159,6 +159,14 @@ count_to (AdwAnimation *animation,
     adw_animation_skip (animation);
 }
 
+static gboolean
+has_ended (CfDashboardPage *self)
+{
+  CfCampaignState state = cf_campaign_get_state (self->campaign);
+
+  return state != CF_CAMPAIGN_STATE_LIVE && state != CF_CAMPAIGN_STATE_UPCOMING;
+}
+
 static void
 show_feed_status (CfDashboardPage *self)
 {
@@ -169,7 +177,8 @@ show_feed_status (CfDashboardPage *self)
   gtk_widget_remove_css_class (label, "live");
   gtk_widget_remove_css_class (label, "polling");
   gtk_widget_remove_css_class (label, "offline");
-  gtk_widget_set_visible (label, status != CF_LIVE_FEED_STATUS_IDLE);
+  /* An ended campaign's figures no longer move: no badge says they do. */
+  gtk_widget_set_visible (label, status != CF_LIVE_FEED_STATUS_IDLE && !(self->campaign && has_ended (self)));
   switch (status)
     {
     case CF_LIVE_FEED_STATUS_LIVE:
@@ -204,6 +213,23 @@ show_feed_status (CfDashboardPage *self)
     }
 }
 
+/* An ended campaign's chart stops at its deadline. */
+static void
+show_chart (CfDashboardPage *self)
+{
+  g_autoptr(GArray) points = NULL;
+
+  if (!has_ended (self))
+    {
+      cf_funding_chart_set_data (self->funding_chart, self->live->funding, cf_campaign_get_goal (self->campaign));
+      return;
+    }
+
+  points = cf_live_points_until (self->live->funding,
+                                 g_date_time_to_unix (cf_campaign_get_deadline (self->campaign)) * G_USEC_PER_SEC);
+  cf_funding_chart_set_data (self->funding_chart, points, cf_campaign_get_goal (self->campaign));
+}
+
 static void
 show_time_left (CfDashboardPage *self)
 {
@@ -217,6 +243,8 @@ show_time_left (CfDashboardPage *self)
 
   gtk_label_set_label (self->time_left_label, left);
   gtk_label_set_label (self->deadline_label, date);
+  /* Once over, the time left says when it ended. */
+  gtk_widget_set_visible (GTK_WIDGET (self->deadline_label), !has_ended (self));
 }
 
 static void
@@ -231,8 +259,12 @@ show_goal (CfDashboardPage *self,
   if (funded && !self->funded)
     {
       goal = cf_money_format (cf_campaign_get_goal (self->campaign), self->locale);
-      /* Translators: %s is the campaign's goal, as in “¥10,000,000”. */
-      message = g_strdup_printf (_("Your goal of %s is reached. Everything pledged from now on is a bonus."), goal);
+      if (has_ended (self))
+        /* Translators: %s is the goal of a campaign that ended, as in “¥10,000,000”. */
+        message = g_strdup_printf (_("Your goal of %s was reached."), goal);
+      else
+        /* Translators: %s is the campaign's goal, as in “¥10,000,000”. */
+        message = g_strdup_printf (_("Your goal of %s is reached. Everything pledged from now on is a bonus."), goal);
       gtk_label_set_label (self->goal_label, message);
       gtk_widget_remove_css_class (self->goal_box, "celebrate");
       if (while_watching)
@@ -419,7 +451,7 @@ static void
 live_changed_cb (CfDashboardPage *self)
 {
   show_figures (self, TRUE);
-  cf_funding_chart_set_data (self->funding_chart, self->live->funding, cf_campaign_get_goal (self->campaign));
+  show_chart (self);
   show_rewards (self);
   if (self->live->n_pledges > self->pledges_seen)
     {
@@ -582,7 +614,8 @@ show_campaign (CfDashboardPage *self,
   self->pledges_seen = self->live->n_pledges;
   g_signal_connect_swapped (self->subscription, "changed", G_CALLBACK (live_changed_cb), self);
   show_figures (self, FALSE);
-  cf_funding_chart_set_data (self->funding_chart, self->live->funding, cf_campaign_get_goal (campaign));
+  show_chart (self);
+  show_feed_status (self);
   show_latest (self);
   cf_platform_list_rewards_async (self->platform, cf_campaign_get_id (campaign), self->campaign_cancellable,
                                   rewards_cb, self);

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cf-format.h"
 #include "cf-funding-chart.h"
 #include "cf-locale.h"
 #include "cf-widget-util.h"
@@ -35,6 +36,7 @@ typedef struct
   double left, top, width, height;  /* the plot, inside the axes' labels */
   gint64 start, end;                /* time across it, µs */
   gint64 top_amount;                /* money at its top */
+  gint64 step;                      /* between the amounts on its axis */
 } Frame;
 
 static char *
@@ -82,7 +84,9 @@ compute_frame (CfFundingChart *self,
   frame->height = gtk_widget_get_height (GTK_WIDGET (self)) - MARGIN_TOP - MARGIN_BOTTOM;
   frame->start = first->at;
   frame->end = MAX (last->at, first->at + G_TIME_SPAN_HOUR);
-  frame->top_amount = MAX (highest + highest / 10, 1);
+  /* Four steps of a round amount, a tenth of room above the highest. */
+  frame->step = cf_format_round_step ((highest + highest / 10 + 3) / 4);
+  frame->top_amount = frame->step * 4;
   return frame->width > 20 && frame->height > 20;
 }
 
@@ -146,7 +150,7 @@ draw_axes (CfFundingChart *self,
   cairo_set_line_width (cr, 1);
   for (int i = 0; i <= 4; i++)
     {
-      gint64 amount = frame->top_amount * i / 4;
+      gint64 amount = frame->step * i;
       double y = round (y_of (frame, amount)) + 0.5;
       g_autofree char *label = format_amount (self, amount);
 

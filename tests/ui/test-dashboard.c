@@ -278,6 +278,27 @@ has_message_dialog (GtkWidget *root,
   return cf_test_find_window (ADW_TYPE_MESSAGE_DIALOG) != NULL;
 }
 
+/* A campaign that ended says so: no live badge, no bonus to come, no
+ * deadline ahead. */
+static void
+test_ended_campaign (void)
+{
+  g_autoptr(CfTestPlatform) platform = cf_test_platform_start ("seed.json", NULL);
+  GtkWidget *window = cf_ui_open_window (application, platform->url);
+  GtkWidget *dashboard;
+
+  open_dashboard (window, "Ended campaign");
+  dashboard = dashboard_of (window);
+  cf_test_wait_until (dashboard, (CfTestCondition) cf_test_shows_label, "Your goal of €10 was reached.",
+                      "the goal is told as reached, in the past");
+  g_assert_false (cf_test_shows_label_starting (dashboard, "Your goal of €10 is reached"));
+  g_assert_false (cf_test_shows_label (dashboard, "Live"));
+  g_assert_false (cf_test_shows_label_starting (dashboard, "Ends "));
+  g_assert_true (cf_test_shows_label_starting (dashboard, "Ended "));
+  cf_test_render_to_png (window, "dashboard-ended");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* Apply asks first, saying how many backers will be told; @heading is
  * what it says. */
 static void
@@ -436,6 +457,7 @@ main (int   argc,
   g_test_add_func ("/dashboard/live-totals", test_live_totals);
   g_test_add_func ("/dashboard/platform-restarted", test_platform_restarted);
   g_test_add_func ("/dashboard/fulfillment", test_fulfillment);
+  g_test_add_func ("/dashboard/ended-campaign", test_ended_campaign);
   g_test_add_func ("/dashboard/cards-and-page-follow-pledges", test_cards_and_page_follow_pledges);
 
   status = g_test_run ();

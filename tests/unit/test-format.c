@@ -132,6 +132,19 @@ test_pledge_action (void)
   assert_action (unpaid, "The payment failed. Update how you pay on the platform to keep your pledge.");
 }
 
+/* Axis steps are round amounts, never smaller than asked. */
+static void
+test_round_step (void)
+{
+  static const struct { gint64 at_least, step; } cases[] = {
+    { 0, 1 }, { 1, 1 }, { 2, 2 }, { 3, 5 }, { 7, 10 }, { 11, 20 }, { 21, 25 }, { 26, 50 },
+    { 101, 200 }, { 2300, 2500 }, { 18494, 20000 }, { 462351, 500000 }, { 1849430, 2000000 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    g_assert_cmpint (cf_format_round_step (cases[i].at_least), ==, cases[i].step);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -143,6 +156,7 @@ main (int   argc,
   g_test_add_func ("/format/counts", test_counts);
   g_test_add_func ("/format/pledge-status", test_pledge_status);
   g_test_add_func ("/format/pledge-action", test_pledge_action);
+  g_test_add_func ("/format/round-step", test_round_step);
 
   return g_test_run ();
 }

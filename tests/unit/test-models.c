@@ -4,6 +4,7 @@
 #include "cf-campaign.h"
 #include "cf-category.h"
 #include "cf-credentials.h"
+#include "cf-live-feed.h"
 #include "cf-page.h"
 #include "cf-pledge.h"
 #include "cf-reward.h"
@@ -335,6 +336,29 @@ test_round_trip (gconstpointer data)
   g_assert_true (json_node_equal (written, rewritten));
 }
 
+/* An ended campaign's figures stop at its deadline, the last ones read
+ * shown there. */
+static void
+test_live_points_until (void)
+{
+  CfLivePoint read[] = { { 10, 100, 1 }, { 20, 200, 2 }, { 30, 300, 3 }, { 40, 300, 3 } };
+  g_autoptr(GArray) points = g_array_new (FALSE, FALSE, sizeof (CfLivePoint));
+  g_autoptr(GArray) until = NULL;
+  g_autoptr(GArray) all = NULL;
+
+  g_array_append_vals (points, read, G_N_ELEMENTS (read));
+  until = cf_live_points_until (points, 25);
+  g_assert_cmpuint (until->len, ==, 3);
+  g_assert_cmpint (g_array_index (until, CfLivePoint, 1).at, ==, 20);
+  g_assert_cmpint (g_array_index (until, CfLivePoint, 2).at, ==, 25);
+  g_assert_cmpint (g_array_index (until, CfLivePoint, 2).pledged, ==, 300);
+  g_assert_cmpint (g_array_index (until, CfLivePoint, 2).backers_count, ==, 3);
+
+  all = cf_live_points_until (points, 40);
+  g_assert_cmpuint (all->len, ==, 4);
+  g_assert_cmpint (g_array_index (all, CfLivePoint, 3).at, ==, 40);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -351,6 +375,7 @@ main (int   argc,
   g_test_add_func ("/models/stats", test_stats);
   g_test_add_func ("/models/page", test_page);
   g_test_add_func ("/models/bad-values", test_bad_values);
+  g_test_add_func ("/models/live-points-until", test_live_points_until);
   for (guint i = 0; i < G_N_ELEMENTS (model_cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/models/malformed/%s", model_cases[i].fixture);

@@ -53,7 +53,7 @@ static const CfField fields[] = {
     G_STRUCT_OFFSET (CfCampaign, creator_id) },
   { "creator.name", "creator-name", CF_FIELD_STRING, CF_FIELD_REQUIRED,
     G_STRUCT_OFFSET (CfCampaign, creator_name) },
-  { "category.id", "category-id", CF_FIELD_ID, CF_FIELD_NULLABLE | CF_FIELD_OPTIONAL,
+  { "category.id", "category-id", CF_FIELD_ID, CF_FIELD_NULLABLE | CF_FIELD_OPTIONAL | CF_FIELD_INTERN,
     G_STRUCT_OFFSET (CfCampaign, category_id) },
   { "category.slug", "category-slug", CF_FIELD_STRING, CF_FIELD_NULLABLE | CF_FIELD_OPTIONAL | CF_FIELD_INTERN,
     G_STRUCT_OFFSET (CfCampaign, category_slug) },

@@ -198,11 +198,15 @@ read_scalar (JsonNode      *node,
   switch (field->type)
     {
     case CF_FIELD_ID:
-      if (value_type == G_TYPE_INT64)
-        *(char **) slot = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
-      else if (text != NULL && *text != '\0')
-        *(char **) slot = g_strdup (text);
-      return *(char **) slot != NULL;
+      {
+        g_autofree char *number = value_type == G_TYPE_INT64
+                                  ? g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node)) : NULL;
+        const char *id = number != NULL ? number : text != NULL && *text != '\0' ? text : NULL;
+
+        if (id != NULL)
+          *(char **) slot = (field->flags & CF_FIELD_INTERN) ? (char *) g_intern_string (id) : g_strdup (id);
+        return id != NULL;
+      }
     case CF_FIELD_STRING:
       /* Whatever the platform sends, the desktop is only ever handed a web
        * address: javascript:, file: or a handler's scheme is dropped. */

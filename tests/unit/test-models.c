@@ -336,6 +336,21 @@ test_round_trip (gconstpointer data)
   g_assert_true (json_node_equal (written, rewritten));
 }
 
+/* What repeats across a catalogue — category, country — is kept once. */
+static void
+test_campaigns_share_repeated_strings (void)
+{
+  g_autoptr(JsonNode) node = load_fixture ("campaign.json");
+  g_autoptr(CfCampaign) one = cf_campaign_new_from_json (node, NULL);
+  g_autoptr(CfCampaign) other = cf_campaign_new_from_json (node, NULL);
+
+  g_assert_cmpstr (cf_campaign_get_category_id (one), ==, "3");
+  g_assert_true (cf_campaign_get_category_id (one) == cf_campaign_get_category_id (other));
+  g_assert_true (cf_campaign_get_category_slug (one) == cf_campaign_get_category_slug (other));
+  g_assert_true (cf_campaign_get_country (one) == cf_campaign_get_country (other));
+  g_assert_false (cf_campaign_get_title (one) == cf_campaign_get_title (other));
+}
+
 /* An ended campaign's figures stop at its deadline, the last ones read
  * shown there. */
 static void
@@ -376,6 +391,7 @@ main (int   argc,
   g_test_add_func ("/models/page", test_page);
   g_test_add_func ("/models/bad-values", test_bad_values);
   g_test_add_func ("/models/live-points-until", test_live_points_until);
+  g_test_add_func ("/models/campaigns-share-repeated-strings", test_campaigns_share_repeated_strings);
   for (guint i = 0; i < G_N_ELEMENTS (model_cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/models/malformed/%s", model_cases[i].fixture);

@@ -8,6 +8,7 @@
 #include "cf-backers-csv.h"
 #include "cf-fulfillment-dialog.h"
 #include "cf-reward.h"
+#include "cf-widget-util.h"
 
 /* The statuses offered, in the order of the status row. */
 static const CfFulfillmentStatus statuses[] = {
@@ -204,15 +205,6 @@ send_chosen (CfFulfillmentDialog *self)
                                         self->cancellable, updated_cb, self);
 }
 
-static void
-confirmed_cb (AdwMessageDialog    *dialog,
-              const char          *response,
-              CfFulfillmentDialog *self)
-{
-  if (g_str_equal (response, "tell"))
-    send_chosen (self);
-}
-
 /* Backers are told at once, possibly hundreds of them: the creator says
  * so first, knowing how many and what. */
 static void
@@ -226,7 +218,6 @@ apply_action (GtkWidget  *widget,
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
   const char *status;
-  AdwMessageDialog *dialog;
 
   if (!has_choices (self))
     return;
@@ -252,13 +243,8 @@ apply_action (GtkWidget  *widget,
       body = g_strdup_printf (_("Their pledges will show “%s”, and they are told at once."), status);
     }
 
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), heading, body));
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "tell", _("_Tell Backers"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "tell", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "tell");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_signal_connect (dialog, "response", G_CALLBACK (confirmed_cb), self);
-  gtk_window_present (GTK_WINDOW (dialog));
+  cf_widget_confirm (GTK_WINDOW (self), heading, body, _("_Cancel"), _("_Tell Backers"), ADW_RESPONSE_SUGGESTED,
+                     G_CALLBACK (send_chosen), self);
 }
 
 static void

@@ -9,6 +9,7 @@
 #include "cf-locale.h"
 #include "cf-pledge-dialog.h"
 #include "cf-pledge-key.h"
+#include "cf-widget-util.h"
 
 /* Backing a project, or changing how: a reward or none, a bonus, where to
  * ship, and the total. One Idempotency-Key is made per dialog and sent with
@@ -450,13 +451,8 @@ canceled_cb (GObject      *object,
 }
 
 static void
-cancel_response_cb (AdwMessageDialog *dialog,
-                    const char       *response,
-                    CfPledgeDialog   *self)
+cancel_confirmed_cb (CfPledgeDialog *self)
 {
-  if (!g_str_equal (response, "cancel-pledge"))
-    return;
-
   show_refusal (self, NULL);
   set_busy (self, TRUE);
   cf_platform_cancel_pledge_async (self->platform, cf_pledge_get_id (self->pledge), self->cancellable,
@@ -468,18 +464,12 @@ cancel_pledge_cb (CfPledgeDialog *self)
 {
   g_autofree char *amount = cf_money_format (cf_pledge_get_amount (self->pledge), NULL);
   g_autofree char *body = NULL;
-  AdwMessageDialog *dialog;
 
   /* Translators: %s is an amount and %s a campaign, as in “Your pledge of €65.00 to Alpha will end.” */
   body = g_strdup_printf (_("Your pledge of %s to %s will end. You can back the project again while it is live."),
                           amount, cf_campaign_get_title (self->campaign));
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self), _("Cancel Your Pledge?"), body));
-  adw_message_dialog_add_responses (dialog, "keep", _("_Keep Pledge"), "cancel-pledge", _("_Cancel Pledge"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "cancel-pledge", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "keep");
-  adw_message_dialog_set_close_response (dialog, "keep");
-  g_signal_connect (dialog, "response", G_CALLBACK (cancel_response_cb), self);
-  gtk_window_present (GTK_WINDOW (dialog));
+  cf_widget_confirm (GTK_WINDOW (self), _("Cancel Your Pledge?"), body, _("_Keep Pledge"), _("_Cancel Pledge"),
+                     ADW_RESPONSE_DESTRUCTIVE, G_CALLBACK (cancel_confirmed_cb), self);
 }
 
 static void

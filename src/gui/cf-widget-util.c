@@ -73,3 +73,26 @@ cf_widget_show_when_first_mapped (GtkWidget *page,
   gtk_widget_set_visible (content, FALSE);
   g_signal_connect (page, "map", G_CALLBACK (show_content_cb), content);
 }
+
+/* Asks before doing what cannot be taken back quietly: @heading and @body,
+ * a way back labelled @back_label and @act_label, which calls @act with
+ * @user_data. A destructive act leaves the way back as the default. */
+void
+cf_widget_confirm (GtkWindow             *parent,
+                   const char            *heading,
+                   const char            *body,
+                   const char            *back_label,
+                   const char            *act_label,
+                   AdwResponseAppearance  appearance,
+                   GCallback              act,
+                   gpointer               user_data)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, heading, body));
+
+  adw_message_dialog_add_responses (dialog, "back", back_label, "act", act_label, NULL);
+  adw_message_dialog_set_response_appearance (dialog, "act", appearance);
+  adw_message_dialog_set_default_response (dialog, appearance == ADW_RESPONSE_DESTRUCTIVE ? "back" : "act");
+  adw_message_dialog_set_close_response (dialog, "back");
+  g_signal_connect_swapped (dialog, "response::act", act, user_data);
+  gtk_window_present (GTK_WINDOW (dialog));
+}

@@ -12,6 +12,15 @@ GdkRGBA cf_widget_lookup_color      (GtkWidget  *widget,
                                      const char *name,
                                      const char *fallback);
 
+void    cf_widget_confirm           (GtkWindow             *parent,
+                                     const char            *heading,
+                                     const char            *body,
+                                     const char            *back_label,
+                                     const char            *act_label,
+                                     AdwResponseAppearance  appearance,
+                                     GCallback              act,
+                                     gpointer               user_data);
+
 void    cf_widget_show_when_first_mapped (GtkWidget *page,
                                           GtkWidget *content);
 

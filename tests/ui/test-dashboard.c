@@ -311,7 +311,7 @@ confirm_telling (GtkWidget  *dialog,
   cf_test_wait_until (dialog, has_message_dialog, NULL, "Apply asks before telling the backers");
   confirmation = ADW_MESSAGE_DIALOG (cf_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_cmpstr (adw_message_dialog_get_heading (confirmation), ==, heading);
-  adw_message_dialog_response (confirmation, "tell");
+  adw_message_dialog_response (confirmation, "act");
   gtk_window_destroy (GTK_WINDOW (confirmation));
 }
 

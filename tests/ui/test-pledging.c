@@ -365,7 +365,7 @@ test_change_and_cancel (void)
   confirmation = ADW_MESSAGE_DIALOG (cf_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (confirmation);
   g_assert_false (is_canceled (window, NULL));
-  adw_message_dialog_response (confirmation, "cancel-pledge");
+  adw_message_dialog_response (confirmation, "act");
   cf_test_wait_until (window, is_canceled, NULL, "the platform cancels the pledge");
   cf_test_wait_until (window, dialog_closed, NULL, "the dialog closes");
   cf_test_wait_until (window, has_label, "Your pledge to Idempotent pledges is canceled", "the toast tells of it");

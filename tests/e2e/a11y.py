@@ -130,7 +130,8 @@ def type_into(root, name, text):
 
 
 def sign_in(username, password, name):
-    """Signs in from Preferences (Ctrl+,) and closes them; True once the account's name shows."""
+    """Signs in from Preferences (Ctrl+,) and closes them; True once the account's name shows.
+    Returns once Preferences are gone, so that the next keys reach the main window."""
     shortcut(CONTROL, COMMA)
     preferences = wait_for("Preferences", lambda: frame(application(), "Preferences"))
     type_into(preferences, "Username", username)
@@ -138,6 +139,7 @@ def sign_in(username, password, name):
     press(wait_for("Sign In", lambda: sensitive(button(preferences, "Sign In"))))
     signed_in = wait_for("the account in Preferences", lambda: name in labels(preferences))
     shortcut(ESCAPE)
+    wait_for("Preferences to close", lambda: frame(application(), "Preferences") is None)
     return signed_in
 
 

@@ -66,6 +66,9 @@ def main():
         check("the demo backer signs in from Preferences", sign_in("backer", "crowdfund-backer", "Camille Martin"))
 
         shortcut(ALT, THREE)
+        wait_for("the Pledges view", lambda: find(app, lambda n: n.get_role() == Atspi.Role.PAGE_TAB
+                                                   and n.get_name() == "Pledges"
+                                                   and n.get_state_set().contains(Atspi.StateType.SELECTED)))
         wait_for("the demo pledges", lambda: starting_with(app, "Lumen First · "))
         check("with one platform, pledges are not marked with it", not starting_with(app, "Demo platform · "))
 

@@ -24,6 +24,7 @@ struct _CfAccount
   CfUser *user;        /* once the platform said who that is */
   GError *error;       /* why the account is signed out, if not by choice */
   GHashTable *following;  /* campaign id → followed, as changed since loaded */
+  GHashTable *followed;   /* ids of the campaigns followed, once a list of them came */
   CfLiveFeed *live_feed;
   guint busy;
 };
@@ -35,6 +36,7 @@ G_DEFINE_QUARK (cf-account-error-quark, cf_account_error)
 enum
 {
   FOLLOWING_CHANGED,
+  FOLLOWED_LOADED,
   N_SIGNALS
 };
 
@@ -53,10 +55,17 @@ enum
 
 static GParamSpec *properties[N_PROPS];
 
+/* Someone else, or nobody, is signed in: what was known they follow goes. */
+static void
+forget_following (CfAccount *self)
+{
+  g_hash_table_remove_all (self->following);
+  g_clear_pointer (&self->followed, g_hash_table_unref);
+}
+
 static void
 notify_state (CfAccount *self)
 {
-  g_hash_table_remove_all (self->following);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_USER]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SIGNED_IN]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ERROR]);
@@ -79,6 +88,7 @@ forget (CfAccount *self,
   g_clear_error (&self->error);
   self->error = error;
   cf_platform_set_credentials (self->platform, NULL);
+  forget_following (self);
   notify_state (self);
 }
 
@@ -174,6 +184,7 @@ use_credentials (CfAccount     *self,
   g_signal_handlers_block_by_func (self->platform, credentials_changed_cb, self);
   cf_platform_set_credentials (self->platform, credentials);
   g_signal_handlers_unblock_by_func (self->platform, credentials_changed_cb, self);
+  forget_following (self);
   notify_state (self);
 
   set_busy (self, TRUE);
@@ -521,6 +532,7 @@ cf_account_finalize (GObject *object)
   g_free (self->label);
   g_free (self->username);
   g_hash_table_unref (self->following);
+  g_clear_pointer (&self->followed, g_hash_table_unref);
   g_clear_error (&self->error);
 
   G_OBJECT_CLASS (cf_account_parent_class)->finalize (object);
@@ -585,6 +597,15 @@ cf_account_class_init (CfAccountClass *klass)
   signals[FOLLOWING_CHANGED] =
     g_signal_new ("following-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                   G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_BOOLEAN);
+  /**
+   * CfAccount::followed-loaded:
+   *
+   * What the account follows is known anew: campaigns read without its
+   * token may now say otherwise.
+   */
+  signals[FOLLOWED_LOADED] =
+    g_signal_new ("followed-loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
@@ -593,8 +614,9 @@ cf_account_init (CfAccount *self)
   self->following = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
-/* Whether the account follows @campaign: as the campaign was loaded, or as
- * it was changed since, wherever that was. */
+/* Whether the account follows @campaign: as it was changed since loaded,
+ * wherever that was; else as the list of what the account follows says,
+ * once it came; else as the campaign was loaded. */
 gboolean
 cf_account_is_following (CfAccount  *self,
                          CfCampaign *campaign)
@@ -605,7 +627,33 @@ cf_account_is_following (CfAccount  *self,
 
   if (g_hash_table_lookup_extended (self->following, cf_campaign_get_id (campaign), NULL, &following))
     return GPOINTER_TO_INT (following);
+  if (self->followed != NULL)
+    return g_hash_table_contains (self->followed, cf_campaign_get_id (campaign));
   return cf_campaign_get_following (campaign);
+}
+
+/* What the account follows, from a list of those campaigns: a list of
+ * campaigns read before the account signed in need not be read again to
+ * say which are followed. */
+void
+cf_account_set_followed (CfAccount  *self,
+                         GListModel *campaigns)
+{
+  guint n_campaigns;
+
+  g_return_if_fail (CF_IS_ACCOUNT (self));
+  g_return_if_fail (G_IS_LIST_MODEL (campaigns));
+
+  n_campaigns = g_list_model_get_n_items (campaigns);
+  g_clear_pointer (&self->followed, g_hash_table_unref);
+  self->followed = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; i < n_campaigns; i++)
+    {
+      g_autoptr(CfCampaign) campaign = g_list_model_get_item (campaigns, i);
+
+      g_hash_table_add (self->followed, g_strdup (cf_campaign_get_id (campaign)));
+    }
+  g_signal_emit (self, signals[FOLLOWED_LOADED], 0);
 }
 
 static void

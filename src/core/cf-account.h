@@ -61,6 +61,8 @@ gboolean    cf_account_sign_out_finish   (CfAccount           *self,
 
 gboolean    cf_account_is_following      (CfAccount           *self,
                                           CfCampaign          *campaign);
+void        cf_account_set_followed      (CfAccount           *self,
+                                          GListModel          *campaigns);
 void        cf_account_set_following_async (CfAccount         *self,
                                           CfCampaign          *campaign,
                                           gboolean             following,

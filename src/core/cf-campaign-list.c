@@ -217,12 +217,27 @@ cf_campaign_list_new (CfPlatform *platform)
   return self;
 }
 
-/* Asks for the first page of @query, cancelling whatever was under way. */
+static gboolean
+same_text (const char *a,
+           const char *b)
+{
+  return g_strcmp0 (a && *a ? a : NULL, b && *b ? b : NULL) == 0;
+}
+
+/* Asks for the first page of @query, cancelling whatever was under way;
+ * the query already shown, or on its way, is not asked again. */
 void
 cf_campaign_list_set_query (CfCampaignList        *self,
                             const CfCampaignQuery *query)
 {
+  gboolean asked;
+
   g_return_if_fail (CF_IS_CAMPAIGN_LIST (self));
+
+  asked = self->cancellable != NULL || self->items->len > 0;
+  if (asked && same_text (query->search, self->search) && same_text (query->category, self->category) &&
+      query->filter == self->query.filter && query->sort == self->query.sort)
+    return;
 
   g_free (self->search);
   g_free (self->category);
@@ -231,7 +246,6 @@ cf_campaign_list_set_query (CfCampaignList        *self,
   self->query = *query;
   self->query.search = self->search;
   self->query.category = self->category;
-
   cf_campaign_list_reload (self);
 }
 

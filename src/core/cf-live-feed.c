@@ -56,6 +56,9 @@ struct _CfLiveFeed
   gint64 connected_at;  /* monotonic, µs */
   guint poll_interval;
   gint64 last_pledge_at;      /* monotonic, µs */
+  gboolean missed_events;     /* no connection for a while since the last one */
+  gboolean anonymous;         /* the connection was opened without credentials */
+  gboolean reconnect_for_details; /* …and someone has signed in since */
 
   guint retry_id;
   guint poll_id;
@@ -84,6 +87,7 @@ static guint signals[N_SIGNALS];
 G_DEFINE_FINAL_TYPE (CfLiveFeed, cf_live_feed, G_TYPE_OBJECT)
 
 static void connect_live (CfLiveFeed *self);
+static void start_again (CfLiveFeed *self);
 
 static void
 entry_free (Entry *entry)
@@ -343,6 +347,30 @@ read_all_snapshots (CfLiveFeed *self)
     read_snapshot (self, entry);
 }
 
+/* Once subscribed on a new connection: a detailed campaign is read again,
+ * since its snapshot may have been answered before the subscription. The
+ * others' totals came from a list answered moments before, and the next
+ * totals event replaces them whole; they are read again only after events
+ * may have been missed, without a connection for a while. */
+static void
+catch_up (CfLiveFeed *self)
+{
+  GHashTableIter iter;
+  Entry *entry;
+
+  if (self->missed_events)
+    {
+      self->missed_events = FALSE;
+      read_all_snapshots (self);
+      return;
+    }
+
+  g_hash_table_iter_init (&iter, self->entries);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &entry))
+    if (entry->detailed > 0)
+      read_snapshot (self, entry);
+}
+
 /* Per-reward figures follow pledge events; one may race a snapshot on its
  * way, so a campaign is read again once its pledges have been quiet. */
 static gboolean
@@ -385,6 +413,7 @@ effective_poll_interval (CfLiveFeed *self)
 static void
 start_polling (CfLiveFeed *self)
 {
+  self->missed_events = TRUE;
   if (!is_polling (self))
     set_status (self, CF_LIVE_FEED_STATUS_POLLING);
   if (self->poll_id == 0)
@@ -630,7 +659,15 @@ connected_cb (GObject      *object,
   /* What was queued goes now, and its pending send with it. */
   g_clear_handle_id (&self->send_id, g_source_remove);
   send_subscriptions_cb (self);
-  read_all_snapshots (self);
+  catch_up (self);
+}
+
+static gboolean
+has_credentials (CfLiveFeed *self)
+{
+  g_autoptr(CfCredentials) credentials = cf_platform_dup_credentials (self->platform);
+
+  return credentials != NULL;
 }
 
 static void
@@ -654,6 +691,7 @@ connect_live (CfLiveFeed *self)
   if (!is_polling (self))
     set_status (self, CF_LIVE_FEED_STATUS_CONNECTING);
   self->connecting = TRUE;
+  self->anonymous = !has_credentials (self);
   cf_platform_connect_live_async (self->platform, self->cancellable, connected_cb, g_object_ref (self));
 }
 
@@ -806,6 +844,8 @@ cf_live_feed_subscribe (CfLiveFeed *self,
     }
 
   entry->subscribers++;
+  if (with_details && self->reconnect_for_details)
+    start_again (self);
   if (with_details)
     {
       entry->detailed++;
@@ -852,21 +892,36 @@ cf_live_feed_lookup (CfLiveFeed *self,
   return entry ? &entry->live : NULL;
 }
 
-/* Starts again with the credentials now in use: creators get their pledge
- * events only on a connection opened with their token. */
-void
-cf_live_feed_reconnect (CfLiveFeed *self)
+static void
+start_again (CfLiveFeed *self)
 {
-  g_return_if_fail (CF_IS_LIVE_FEED (self));
-
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   self->connecting = FALSE;
   self->attempt = 0;
+  self->reconnect_for_details = FALSE;
   g_clear_handle_id (&self->retry_id, g_source_remove);
   drop_connection (self);
   connect_live (self);
+}
+
+/* Starts again with the credentials now in use: creators get their pledge
+ * events only on a connection opened with their token, and nobody else may
+ * go on getting them after signing out. Signing in where nobody was keeps
+ * the connection, whose totals are everyone's, until a campaign is watched
+ * in detail: only then can its owner's events matter. */
+void
+cf_live_feed_reconnect (CfLiveFeed *self)
+{
+  g_return_if_fail (CF_IS_LIVE_FEED (self));
+
+  if (has_credentials (self) && self->anonymous && (self->connection != NULL || self->connecting))
+    {
+      self->reconnect_for_details = TRUE;
+      return;
+    }
+  start_again (self);
 }
 
 /* Tells, once per campaign, of every change since the last flush. Meant to

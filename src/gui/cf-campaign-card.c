@@ -36,6 +36,7 @@ struct _CfCampaignCard
   int picture_width;   /* device pixels the picture is decoded for */
   int picture_height;
   gboolean picture_requested;
+  char *picture_url;   /* of the picture shown or on its way */
   GCancellable *follow_cancellable;
 };
 
@@ -63,12 +64,20 @@ static void
 show_picture (CfCampaignCard *self)
 {
   const char *url = cf_campaign_get_image_url (self->campaign);
-  GdkTexture *texture = cf_image_cache_lookup (self->image_cache, url, self->picture_width, self->picture_height);
+  GdkTexture *texture;
 
+  /* The same picture again, as when the list is read anew: what is shown,
+   * or on its way, stays. */
+  if (self->picture_requested && g_strcmp0 (url, self->picture_url) == 0)
+    return;
+
+  texture = cf_image_cache_lookup (self->image_cache, url, self->picture_width, self->picture_height);
   g_cancellable_cancel (self->image_cancellable);
   g_clear_object (&self->image_cancellable);
   gtk_picture_set_paintable (self->picture, texture ? GDK_PAINTABLE (texture) : NULL);
   self->picture_requested = texture != NULL;
+  g_free (self->picture_url);
+  self->picture_url = g_strdup (url);
 }
 
 /* A picture is fetched and decoded only for a card that is drawn, at the
@@ -184,6 +193,7 @@ cf_campaign_card_dispose (GObject *object)
 
   g_cancellable_cancel (self->image_cancellable);
   g_clear_object (&self->image_cancellable);
+  g_clear_pointer (&self->picture_url, g_free);
   g_cancellable_cancel (self->follow_cancellable);
   g_clear_object (&self->follow_cancellable);
   if (self->account != NULL)
@@ -239,6 +249,7 @@ cf_campaign_card_new (CfImageCache *image_cache,
   self->account = g_object_ref (account);
   g_signal_connect_swapped (account, "following-changed", G_CALLBACK (following_changed_cb), self);
   g_signal_connect_swapped (account, "notify::signed-in", G_CALLBACK (show_following), self);
+  g_signal_connect_swapped (account, "followed-loaded", G_CALLBACK (show_following), self);
   show_following (self);
   return GTK_WIDGET (self);
 }

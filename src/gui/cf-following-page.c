@@ -72,6 +72,21 @@ child_activated_cb (CfFollowingPage *self,
   g_signal_emit (self, signals[CAMPAIGN_ACTIVATED], 0, g_hash_table_lookup (self->owners, campaign), campaign);
 }
 
+/* An account learns what it follows from a fresh answer: campaigns shown
+ * elsewhere, read before it signed in, then say so. */
+static void
+tell_followed (CfFollowingPage *self,
+               CfAccount       *account)
+{
+  for (guint i = 0; i < cf_merged_list_get_n_sources (self->following); i++)
+    {
+      const CfMergedSource *source = cf_merged_list_get_source (self->following, i);
+
+      if (source->account == account && source->items != NULL && source->error == NULL)
+        cf_account_set_followed (account, source->items);
+    }
+}
+
 /* Every account's campaigns in one list; an account whose platform failed
  * keeps what it gave last, and the failure is told over the list. */
 static void
@@ -81,6 +96,8 @@ following_changed_cb (CfFollowingPage *self,
   g_autoptr(GPtrArray) campaigns = g_ptr_array_new_with_free_func (g_object_unref);
   const GError *failure = cf_merged_list_get_new_failure (self->following, account);
 
+  if (account != NULL)
+    tell_followed (self, account);
   if (failure != NULL)
     gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", failure->message);
   g_hash_table_remove_all (self->owners);

@@ -176,9 +176,6 @@ signed_in_changed_cb (CfWindow   *self,
 {
   const GError *error = cf_account_get_error (account);
 
-  /* Campaigns say whether they are followed only to those signed in. */
-  if (account == cf_explore_page_get_account (self->explore_page))
-    cf_explore_page_reload (self->explore_page);
   if (cf_account_get_signed_in (account))
     remember_username (self, account, cf_account_get_username (account));
   else if (error == NULL)

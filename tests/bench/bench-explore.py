@@ -8,7 +8,10 @@ platform and prints the figures of docs/performance.md:
 - bench-explore under callgrind, up to the first frame with cards;
 - bench-pages, natively and under callgrind: 200 pages loaded into the
   list the grid shows, without the display, for the memory and the
-  instructions of one page.
+  instructions of one page;
+- Crowdfund beside gnome-calculator and gnome-text-editor, each run the
+  same way until it has settled after its window shows, for ratios made in
+  the same run (the peers are skipped, with a note, when not installed).
 
 The whole app is not run further under callgrind: valgrind runs threads one
 at a time and the software renderer paints every frame, so scrolling through
@@ -21,10 +24,11 @@ import subprocess
 import sys
 import tempfile
 
-from benchlib import callgrind, run, start_platform, stop
+from benchlib import callgrind, run, start_platform, stop, until_settled
 
 CATALOGUE_SIZE = 100_000
 NATIVE_LOAD = 5000
+PEERS = ["gnome-calculator", "gnome-text-editor"]
 
 
 def seeded_database(platform, generator, directory):
@@ -50,6 +54,7 @@ def main():
     parser.add_argument("--generator", required=True)
     parser.add_argument("--bench", required=True)
     parser.add_argument("--pages", required=True)
+    parser.add_argument("--app", required=True)
     parser.add_argument("--work-directory", required=True)
     options = parser.parse_args()
 
@@ -62,6 +67,7 @@ def main():
                              required=("bind_card_cb", "cf_campaign_card_set_campaign"))
         model = run([options.pages, url], scratch)
         paging, pages = callgrind([options.pages, url], scratch, "pages")
+        side_by_side = compare_with_peers(options.app, url, scratch)
     finally:
         stop(server)
         shutil.rmtree(scratch, ignore_errors=True)
@@ -89,6 +95,35 @@ def main():
     width = max(len(name) for name, _ in figures)
     for name, value in figures:
         print(f"{name:<{width}}  {value}")
+    print()
+    print(side_by_side)
+
+
+def compare_with_peers(app, url, scratch):
+    """A table of Crowdfund and its peers, each run until it has settled
+    after its window shows: main-thread instructions and RSS, and their
+    ratios to Crowdfund's."""
+    if shutil.which("xdotool") is None:
+        return "Peers not measured: xdotool is not installed."
+    rows = [("crowdfund", *until_settled([app, "--platform", url], scratch, "crowdfund",
+                                         required=("bind_card_cb", "cf_campaign_card_set_campaign")))]
+    missing = []
+    for peer in PEERS:
+        path = shutil.which(peer)
+        if path is None:
+            missing.append(peer)
+        else:
+            rows.append((peer, *until_settled([path], scratch, peer)))
+    lines = ["| app, until settled | main thread | ratio | RSS 3 s after its window | ratio |",
+             "|---|---:|---:|---:|---:|"]
+    _, own_rss, own_instructions = rows[0]
+    for name, rss, instructions in rows:
+        lines.append(f"| {name} | {millions(instructions)} | {instructions / own_instructions:.2f} "
+                     f"| {rss / 1024:.1f} MB | {rss / own_rss:.2f} |")
+    if missing:
+        lines.append(f"Not installed, so not measured: {', '.join(missing)} "
+                     "(apt-get install --no-install-recommends gnome-calculator gnome-text-editor).")
+    return "\n".join(lines)
 
 
 if __name__ == "__main__":

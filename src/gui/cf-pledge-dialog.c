@@ -23,7 +23,7 @@ struct _CfPledgeDialog
   AdwPreferencesGroup *cancel_group;
   GtkButton *confirm_button;
   GtkLabel *confirm_label;
-  AdwComboRow *country_row;
+  GtkDropDown *country_drop_down;
   AdwPreferencesGroup *error_group;
   GtkLabel *error_label;
   AdwPreferencesGroup *rewards_group;
@@ -45,7 +45,7 @@ struct _CfPledgeDialog
 
   GPtrArray *reward_rows;    /* AdwActionRow, the first for no reward */
   GPtrArray *reward_checks;  /* GtkCheckButton, in the same order */
-  GStrv destinations;        /* the codes behind country_row's items */
+  GStrv destinations;        /* the codes behind country_drop_down's items */
   gboolean busy;
 };
 
@@ -72,7 +72,7 @@ selected_reward (CfPledgeDialog *self)
 static const char *
 selected_country (CfPledgeDialog *self)
 {
-  guint selected = adw_combo_row_get_selected (self->country_row);
+  guint selected = gtk_drop_down_get_selected (self->country_drop_down);
 
   if (!gtk_widget_get_visible (GTK_WIDGET (self->shipping_group)) || self->destinations == NULL ||
       selected >= g_strv_length (self->destinations))
@@ -148,8 +148,8 @@ fill_countries (CfPledgeDialog *self,
     }
 
   self->destinations = g_strv_builder_end (sorted_codes);
-  adw_combo_row_set_model (self->country_row, G_LIST_MODEL (names));
-  adw_combo_row_set_selected (self->country_row, selected);
+  gtk_drop_down_set_model (self->country_drop_down, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->country_drop_down, selected);
 }
 
 /* Adds up the reward's minimum, shipping and bonus; FALSE with a sentence
@@ -527,7 +527,7 @@ cf_pledge_dialog_class_init (CfPledgeDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CfPledgeDialog, cancel_group);
   gtk_widget_class_bind_template_child (widget_class, CfPledgeDialog, confirm_button);
   gtk_widget_class_bind_template_child (widget_class, CfPledgeDialog, confirm_label);
-  gtk_widget_class_bind_template_child (widget_class, CfPledgeDialog, country_row);
+  gtk_widget_class_bind_template_child (widget_class, CfPledgeDialog, country_drop_down);
   gtk_widget_class_bind_template_child (widget_class, CfPledgeDialog, error_group);
   gtk_widget_class_bind_template_child (widget_class, CfPledgeDialog, error_label);
   gtk_widget_class_bind_template_child (widget_class, CfPledgeDialog, rewards_group);

@@ -109,6 +109,13 @@ open_pledge_dialog (GtkWidget  *window,
   return dialog;
 }
 
+static gboolean
+shows_drop_down (GtkWidget *root,
+                 gpointer   data)
+{
+  return cf_test_count_visible (root, GTK_TYPE_DROP_DOWN) > 0;
+}
+
 static void
 choose_reward (GtkWidget  *dialog,
                const char *row_title)
@@ -140,6 +147,7 @@ test_back_a_limited_reward (void)
   confirm = confirm_button (dialog);
   g_assert_true (cf_test_shows_label (confirm, "Pledge €1"));
   cf_test_render_to_png (dialog, "pledge-dialog");
+
 
   /* A double click: the second finds the pledge under way. */
   g_signal_emit_by_name (confirm, "clicked");
@@ -177,10 +185,17 @@ test_sold_out_while_open (void)
   GtkWidget *window = cf_ui_open_window (application, platform->url);
   GtkWidget *dialog;
   GtkWidget *bonus;
+  GtkDropDown *country;
 
   cf_test_wait_until (window, has_label, "Alpha board game", "the campaigns are shown");
   dialog = open_pledge_dialog (window, "Alpha board game");
   choose_reward (dialog, "Limited · €10");
+  /* The countries can be searched, and the backer's own is chosen. */
+  cf_test_wait_until (dialog, shows_drop_down, NULL, "the country menu shows");
+  country = GTK_DROP_DOWN (cf_test_first_visible (dialog, GTK_TYPE_DROP_DOWN));
+  g_assert_true (gtk_drop_down_get_enable_search (country));
+  g_assert_true (g_str_has_prefix (gtk_string_object_get_string (gtk_drop_down_get_selected_item (country)),
+                                   "France · "));
   bonus = cf_test_row_titled (dialog, ADW_TYPE_ENTRY_ROW, "Bonus, on top of the reward");
   gtk_editable_set_text (GTK_EDITABLE (bonus), "2.50");
   /* The backer lives in France: €10 + €5 shipping + €2.50. */

@@ -256,6 +256,16 @@ cf_account_box_new (CfAccount *account)
   return GTK_WIDGET (self);
 }
 
+/* Puts the keyboard in the username when the account is signed out:
+ * whoever opened Preferences to sign in can type at once. */
+gboolean
+cf_account_box_focus_sign_in (CfAccountBox *self)
+{
+  g_return_val_if_fail (CF_IS_ACCOUNT_BOX (self), FALSE);
+
+  return !cf_account_get_signed_in (self->account) && gtk_widget_grab_focus (GTK_WIDGET (self->username_row));
+}
+
 CfAccount *
 cf_account_box_get_account (CfAccountBox *self)
 {

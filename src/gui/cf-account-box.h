@@ -13,5 +13,6 @@ G_DECLARE_FINAL_TYPE (CfAccountBox, cf_account_box, CF, ACCOUNT_BOX, GtkBox)
 
 GtkWidget *cf_account_box_new         (CfAccount    *account);
 CfAccount *cf_account_box_get_account (CfAccountBox *self);
+gboolean   cf_account_box_focus_sign_in (CfAccountBox *self);
 
 G_END_DECLS

@@ -172,6 +172,17 @@ cf_preferences_window_init (CfPreferencesWindow *self)
   add_form_changed_cb (self);
 }
 
+/* Opened to sign in, as most often: the first signed-out account's
+ * username has the keyboard. */
+static void
+focus_sign_in_cb (CfPreferencesWindow *self)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->accounts_box)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (cf_account_box_focus_sign_in (CF_ACCOUNT_BOX (child)))
+      return;
+}
+
 /* Preferences over @parent, for the accounts of @accounts. */
 CfPreferencesWindow *
 cf_preferences_window_new (GtkWindow  *parent,
@@ -182,5 +193,6 @@ cf_preferences_window_new (GtkWindow  *parent,
   self->accounts = g_object_ref (accounts);
   g_signal_connect_swapped (accounts, "items-changed", G_CALLBACK (accounts_changed_cb), self);
   accounts_changed_cb (self);
+  g_signal_connect (self, "map", G_CALLBACK (focus_sign_in_cb), NULL);
   return self;
 }

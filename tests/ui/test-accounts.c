@@ -46,6 +46,16 @@ has_label (GtkWidget *root,
   return cf_test_shows_label (root, text);
 }
 
+static gboolean
+types_into_username (GtkWidget *preferences,
+                     gpointer   data)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (preferences));
+  GtkWidget *username = cf_test_row_titled (preferences, ADW_TYPE_ENTRY_ROW, "Username");
+
+  return focus != NULL && (focus == username || gtk_widget_is_ancestor (focus, username));
+}
+
 static char *
 remembered_username (void)
 {
@@ -83,6 +93,8 @@ test_wrong_password (void)
   GtkWidget *window = cf_ui_open_window (application, platform->url);
   GtkWidget *preferences = cf_ui_open_preferences (window);
 
+  /* Opened to sign in: the username has the keyboard. */
+  cf_test_wait_until (preferences, types_into_username, NULL, "the username has the keyboard");
   cf_ui_fill_sign_in (preferences, "backer", "not-the-password");
   cf_test_wait_until (preferences, has_label, "The username or password is not right.",
                       "the refusal is explained");

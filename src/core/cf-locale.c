@@ -75,6 +75,28 @@ cf_locale_dup_country_name (const char *code)
   return text ? text : g_strdup (code);
 }
 
+/* A currency's name in the user's language, as in “euro” or “ユーロ”;
+ * the code itself when ICU has none. */
+char *
+cf_locale_dup_currency_name (const char *code)
+{
+  const char * const *names = g_get_language_names_with_category ("LC_MESSAGES");
+  g_autofree char *locale = cf_locale_to_icu (names[0]);
+  UChar iso[4] = { 0 };
+  UErrorCode status = U_ZERO_ERROR;
+  UBool is_choice_format = FALSE;
+  int32_t length = 0;
+  const UChar *name;
+
+  if (strlen (code) != 3)
+    return g_strdup (code);
+  u_charsToUChars (code, iso, 3);
+  name = ucurr_getName (iso, locale, UCURR_LONG_NAME, &is_choice_format, &length, &status);
+  if (U_FAILURE (status) || name == NULL || length <= 0)
+    return g_strdup (code);
+  return g_utf16_to_utf8 ((const gunichar2 *) name, length, NULL, NULL, NULL);
+}
+
 /* Every current ISO 3166 country code. */
 const char * const *
 cf_locale_get_country_codes (void)

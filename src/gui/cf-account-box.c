@@ -7,6 +7,7 @@
 
 #include "cf-account-box.h"
 #include "cf-platform-kind.h"
+#include "cf-widget-util.h"
 
 /* One platform in Preferences: which it is, signing in with the method
  * its capabilities name or the account signed in, and removing it. */
@@ -208,6 +209,7 @@ static void
 cf_account_box_init (CfAccountBox *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  cf_widget_name_controls (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
 }
 

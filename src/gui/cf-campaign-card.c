@@ -22,12 +22,14 @@ struct _CfCampaignCard
   GtkButton *follow_button;
   CfFundingBar *funding_bar;
   GtkLabel *percent_label;
+  GtkLabel *approximate_label;
   GtkPicture *picture;
   GtkLabel *pledged_label;
   GtkLabel *time_left_label;
   GtkLabel *title_label;
 
   CfImageCache *image_cache;
+  CfApproximation *approximation;
   CfAccount *account;
   CfCampaign *campaign;
   CfLiveSubscription *subscription;
@@ -108,6 +110,31 @@ cf_campaign_card_snapshot (GtkWidget   *widget,
   GTK_WIDGET_CLASS (cf_campaign_card_parent_class)->snapshot (widget, snapshot);
 }
 
+/* What was pledged, in the person's currency too when it is another. */
+static void
+show_approximation (CfCampaignCard *self)
+{
+  g_autofree char *text = NULL;
+
+  if (self->campaign != NULL && cf_campaign_get_state (self->campaign) != CF_CAMPAIGN_STATE_UPCOMING &&
+      cf_campaign_get_orders_goal (self->campaign) <= 0)
+    text = cf_approximation_dup_text (self->approximation, cf_campaign_get_pledged (self->campaign));
+  gtk_label_set_label (self->approximate_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->approximate_label), text != NULL);
+}
+
+/* The grid's cell around the card is what takes the keyboard focus, and
+ * GTK 4.8 names it after its class: it says what the card says. */
+static void
+name_cell (CfCampaignCard *self,
+           const char     *spoken)
+{
+  GtkWidget *cell = gtk_widget_get_parent (GTK_WIDGET (self));
+
+  if (cell != NULL && gtk_widget_get_focusable (cell))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (cell), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
+}
+
 static void
 show_figures (CfCampaignCard *self)
 {
@@ -123,12 +150,14 @@ show_figures (CfCampaignCard *self)
     /* Translators: %s is a campaign's goal, as in “Goal: €25,000”. */
     goal = g_strdup_printf (_("Goal: %s"), summary.goal);
   gtk_label_set_label (self->pledged_label, upcoming ? goal : summary.pledged_of_goal);
+  show_approximation (self);
   gtk_widget_set_visible (GTK_WIDGET (self->percent_label), !upcoming);
   gtk_widget_set_visible (GTK_WIDGET (self->backers_label), !upcoming);
   gtk_label_set_label (self->percent_label, summary.percent);
   gtk_label_set_label (self->backers_label, summary.backers);
   gtk_label_set_label (self->time_left_label, summary.time_left);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, summary.spoken, -1);
+  name_cell (self, summary.spoken);
 }
 
 static void
@@ -202,6 +231,7 @@ cf_campaign_card_dispose (GObject *object)
   g_clear_object (&self->subscription);
   g_clear_object (&self->campaign);
   g_clear_object (&self->image_cache);
+  g_clear_object (&self->approximation);
   gtk_widget_dispose_template (GTK_WIDGET (self), CF_TYPE_CAMPAIGN_CARD);
   cf_widget_unparent_children (GTK_WIDGET (self));
 
@@ -223,6 +253,7 @@ cf_campaign_card_class_init (CfCampaignCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CfCampaignCard, follow_button);
   gtk_widget_class_bind_template_child (widget_class, CfCampaignCard, funding_bar);
   gtk_widget_class_bind_template_child (widget_class, CfCampaignCard, percent_label);
+  gtk_widget_class_bind_template_child (widget_class, CfCampaignCard, approximate_label);
   gtk_widget_class_bind_template_child (widget_class, CfCampaignCard, picture);
   gtk_widget_class_bind_template_child (widget_class, CfCampaignCard, pledged_label);
   gtk_widget_class_bind_template_child (widget_class, CfCampaignCard, time_left_label);
@@ -237,15 +268,19 @@ cf_campaign_card_init (CfCampaignCard *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
-/* A card with pictures from @image_cache, and a star to follow the campaign
- * while @account is signed in. */
+/* A card with pictures from @image_cache, amounts approximated by
+ * @approximation, and a star to follow the campaign while @account is
+ * signed in. */
 GtkWidget *
-cf_campaign_card_new (CfImageCache *image_cache,
-                      CfAccount    *account)
+cf_campaign_card_new (CfImageCache    *image_cache,
+                      CfApproximation *approximation,
+                      CfAccount       *account)
 {
   CfCampaignCard *self = g_object_new (CF_TYPE_CAMPAIGN_CARD, NULL);
 
   self->image_cache = g_object_ref (image_cache);
+  self->approximation = g_object_ref (approximation);
+  g_signal_connect_object (approximation, "changed", G_CALLBACK (show_approximation), self, G_CONNECT_SWAPPED);
   self->account = g_object_ref (account);
   g_signal_connect_swapped (account, "following-changed", G_CALLBACK (following_changed_cb), self);
   g_signal_connect_swapped (account, "notify::signed-in", G_CALLBACK (show_following), self);

@@ -3,8 +3,9 @@
 
 #include <gtk/gtk.h>
 
-#include "cf-campaign.h"
 #include "cf-account.h"
+#include "cf-approximation.h"
+#include "cf-campaign.h"
 #include "cf-image-cache.h"
 
 G_BEGIN_DECLS
@@ -13,8 +14,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CfCampaignCard, cf_campaign_card, CF, CAMPAIGN_CARD, GtkWidget)
 
-GtkWidget *cf_campaign_card_new               (CfImageCache   *image_cache,
-                                               CfAccount      *account);
+GtkWidget *cf_campaign_card_new               (CfImageCache    *image_cache,
+                                               CfApproximation *approximation,
+                                               CfAccount       *account);
 void       cf_campaign_card_set_campaign      (CfCampaignCard *self,
                                                CfCampaign     *campaign);
 void       cf_campaign_card_set_show_platform (CfCampaignCard *self,

@@ -52,8 +52,7 @@ struct _CfCampaignPage
   CfPlatform *platform;
   CfAccount *account;
   CfImageCache *image_cache;
-  CfExchangeRates *rates;
-  char *display_currency;
+  CfApproximation *approximation;
   CfCampaign *campaign;
   CfLiveSubscription *subscription;
   GListModel *rewards;
@@ -114,26 +113,12 @@ update_actions (CfCampaignPage *self)
 static void
 show_approximation (CfCampaignPage *self)
 {
-  const CfMoney *pledged;
-  CfMoney converted;
-  g_autofree char *amount = NULL;
   g_autofree char *text = NULL;
 
-  gtk_widget_set_visible (GTK_WIDGET (self->approximate_label), FALSE);
-  if (self->campaign == NULL || self->rates == NULL || self->display_currency == NULL)
-    return;
-
-  pledged = cf_campaign_get_pledged (self->campaign);
-  if (g_str_equal (pledged->currency, self->display_currency) ||
-      !cf_exchange_rates_convert (self->rates, pledged, self->display_currency, &converted))
-    return;
-
-  cf_money_round_to_units (&converted);
-  amount = cf_money_format (&converted, NULL);
-  /* Translators: an approximate amount in the user's currency, as in “≈ €144,200”. */
-  text = g_strdup_printf (_("≈ %s"), amount);
+  if (self->campaign != NULL && self->approximation != NULL)
+    text = cf_approximation_dup_text (self->approximation, cf_campaign_get_pledged (self->campaign));
   gtk_label_set_label (self->approximate_label, text);
-  gtk_widget_set_visible (GTK_WIDGET (self->approximate_label), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->approximate_label), text != NULL);
 }
 
 static void
@@ -148,6 +133,7 @@ show_figures (CfCampaignPage *self)
 
   cf_campaign_summary_init (&summary, campaign);
   adw_window_title_set_title (self->window_title, cf_campaign_get_title (campaign));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, cf_campaign_get_title (campaign), -1);
   adw_window_title_set_subtitle (self->window_title, self->show_platform ? cf_account_get_label (self->account) : NULL);
   gtk_label_set_label (self->title_label, cf_campaign_get_title (campaign));
   gtk_label_set_label (self->blurb_label, cf_campaign_get_blurb (campaign));
@@ -280,7 +266,7 @@ rewards_cb (GObject      *object,
     {
       g_autoptr(CfReward) reward = g_list_model_get_item (rewards, i);
 
-      gtk_box_append (self->rewards_box, cf_reward_card_new (reward));
+      gtk_box_append (self->rewards_box, cf_reward_card_new (reward, self->approximation));
     }
   one_done (self, error);
 }
@@ -293,11 +279,13 @@ update_row (CfUpdate *update)
   g_autofree char *date = g_date_time_format (cf_update_get_published_at (update), C_("update date", "%-d %B %Y"));
   const char *body = cf_update_get_body (update);
   GtkWidget *label = gtk_label_new (body ? body : _("This update is for backers only."));
+  GtkWidget *body_row;
 
   /* Translators: an update's number and title, as in “#2 · Production has started”. */
   title = g_strdup_printf (_("#%d · %s"), (int) cf_update_get_number (update), cf_update_get_title (update));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), date);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), 0);
   gtk_widget_set_margin_start (label, 12);
@@ -306,7 +294,12 @@ update_row (CfUpdate *update)
   gtk_widget_set_margin_bottom (label, 12);
   if (body == NULL)
     gtk_widget_add_css_class (label, "dim-label");
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), label);
+  /* The update's text is read where it is, not a stop for the keyboard. */
+  body_row = gtk_list_box_row_new ();
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (body_row), FALSE);
+  gtk_widget_set_focusable (body_row, FALSE);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (body_row), label);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), body_row);
   return row;
 }
 
@@ -479,8 +472,7 @@ back_project_cb (CfCampaignPage *self)
 
   country = user && cf_user_get_country (user) ? g_strdup (cf_user_get_country (user)) : cf_locale_dup_country ();
   dialog = cf_pledge_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->platform,
-                                 self->campaign, self->rewards, self->pledge, self->rates,
-                                 self->display_currency, country);
+                                 self->campaign, self->rewards, self->pledge, self->approximation, country);
   g_signal_connect_object (dialog, "pledge-changed", G_CALLBACK (pledge_changed_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
@@ -531,12 +523,11 @@ cf_campaign_page_dispose (GObject *object)
   g_clear_object (&self->account);
   g_clear_object (&self->platform);
   g_clear_object (&self->image_cache);
-  g_clear_object (&self->rates);
+  g_clear_object (&self->approximation);
   g_clear_object (&self->subscription);
   g_clear_object (&self->campaign);
   g_clear_object (&self->rewards);
   g_clear_object (&self->pledge);
-  g_clear_pointer (&self->display_currency, g_free);
   g_clear_pointer (&self->update_rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), CF_TYPE_CAMPAIGN_PAGE);
   cf_widget_unparent_children (GTK_WIDGET (self));
@@ -593,6 +584,7 @@ static void
 cf_campaign_page_init (CfCampaignPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  cf_widget_name_controls (GTK_WIDGET (self));
   self->update_rows = g_ptr_array_new ();
 }
 
@@ -618,17 +610,16 @@ cf_campaign_page_set_account (CfCampaignPage *self,
   g_set_object (&self->image_cache, image_cache);
 }
 
-/* Shows "≈" amounts in @currency through @rates. */
+/* Shows amounts in the person's currency too, through @approximation. */
 void
-cf_campaign_page_set_display (CfCampaignPage  *self,
-                              CfExchangeRates *rates,
-                              const char      *currency)
+cf_campaign_page_set_approximation (CfCampaignPage  *self,
+                                    CfApproximation *approximation)
 {
   g_return_if_fail (CF_IS_CAMPAIGN_PAGE (self));
+  g_return_if_fail (self->approximation == NULL);
 
-  g_set_object (&self->rates, rates);
-  g_free (self->display_currency);
-  self->display_currency = g_strdup (currency);
+  self->approximation = g_object_ref (approximation);
+  g_signal_connect_object (approximation, "changed", G_CALLBACK (show_approximation), self, G_CONNECT_SWAPPED);
   show_approximation (self);
 }
 

@@ -4,7 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "cf-account.h"
-#include "cf-exchange-rates.h"
+#include "cf-approximation.h"
 #include "cf-image-cache.h"
 #include "cf-platform.h"
 
@@ -18,9 +18,8 @@ void        cf_campaign_page_set_account  (CfCampaignPage  *self,
                                            CfAccount       *account,
                                            CfImageCache    *image_cache,
                                            gboolean         show_platform);
-void        cf_campaign_page_set_display  (CfCampaignPage  *self,
-                                           CfExchangeRates *rates,
-                                           const char      *currency);
+void        cf_campaign_page_set_approximation (CfCampaignPage  *self,
+                                                CfApproximation *approximation);
 void        cf_campaign_page_show         (CfCampaignPage  *self,
                                            CfCampaign      *campaign);
 CfCampaign *cf_campaign_page_get_campaign (CfCampaignPage  *self);

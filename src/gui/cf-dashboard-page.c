@@ -36,6 +36,7 @@ struct _CfDashboardPage
   GtkLabel *backers_label;
   GtkLabel *deadline_label;
   AdwStatusPage *error_status_page;
+  GtkFlowBox *figures_box;
   GtkLabel *feed_label;
   AdwActionRow *fulfill_row;
   AdwPreferencesGroup *fulfillment_group;
@@ -925,6 +926,7 @@ cf_dashboard_page_class_init (CfDashboardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CfDashboardPage, backers_caption);
   gtk_widget_class_bind_template_child (widget_class, CfDashboardPage, backers_label);
   gtk_widget_class_bind_template_child (widget_class, CfDashboardPage, campaign_drop_down);
+  gtk_widget_class_bind_template_child (widget_class, CfDashboardPage, figures_box);
   gtk_widget_class_bind_template_child (widget_class, CfDashboardPage, deadline_label);
   gtk_widget_class_bind_template_child (widget_class, CfDashboardPage, error_status_page);
   gtk_widget_class_bind_template_child (widget_class, CfDashboardPage, feed_label);
@@ -956,6 +958,11 @@ cf_dashboard_page_init (CfDashboardPage *self)
   GtkExpression *title;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  cf_widget_name_controls (GTK_WIDGET (self));
+  /* The figures are read, not stops for the keyboard. */
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->figures_box)); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    gtk_widget_set_focusable (child, FALSE);
   cf_widget_show_when_first_mapped (GTK_WIDGET (self), GTK_WIDGET (self->stack));
   self->campaigns = g_list_store_new (CF_TYPE_CAMPAIGN);
   /* The campaigns are the store's; the accounts the list's. */

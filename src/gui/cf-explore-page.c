@@ -34,6 +34,7 @@ struct _CfExplorePage
   GListModel *accounts;
   CfPlatform *platform;
   CfImageCache *image_cache;
+  CfApproximation *approximation;
   CfAccount *account;       /* whose platform is browsed */
   CfCampaignList *campaigns;
   GPtrArray *category_slugs;
@@ -161,7 +162,7 @@ setup_card_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                CfExplorePage            *self)
 {
-  GtkWidget *card = cf_campaign_card_new (self->image_cache, self->account);
+  GtkWidget *card = cf_campaign_card_new (self->image_cache, self->approximation, self->account);
 
   cf_campaign_card_set_show_platform (CF_CAMPAIGN_CARD (card), g_list_model_get_n_items (self->accounts) > 1);
   gtk_list_item_set_child (item, card);
@@ -241,6 +242,7 @@ cf_explore_page_dispose (GObject *object)
   g_clear_object (&self->accounts);
   g_clear_object (&self->platform);
   g_clear_object (&self->image_cache);
+  g_clear_object (&self->approximation);
   g_clear_object (&self->account);
   g_clear_pointer (&self->category_slugs, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), CF_TYPE_EXPLORE_PAGE);
@@ -324,6 +326,7 @@ cf_explore_page_init (CfExplorePage *self)
   g_autoptr(GtkExpression) label = gtk_property_expression_new (CF_TYPE_ACCOUNT, NULL, "label");
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  cf_widget_name_controls (GTK_WIDGET (self));
   self->category_slugs = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (self->category_slugs, NULL);
 
@@ -405,15 +408,18 @@ accounts_changed_cb (CfExplorePage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->platform_drop_down), g_list_model_get_n_items (self->accounts) > 1);
 }
 
-/* Offers the platforms of @accounts, loading pictures through @image_cache. */
+/* Offers the platforms of @accounts, loading pictures through @image_cache
+ * and approximating amounts through @approximation. */
 void
-cf_explore_page_set_accounts (CfExplorePage *self,
-                              GListModel    *accounts,
-                              CfImageCache  *image_cache)
+cf_explore_page_set_accounts (CfExplorePage   *self,
+                              GListModel      *accounts,
+                              CfImageCache    *image_cache,
+                              CfApproximation *approximation)
 {
   g_return_if_fail (CF_IS_EXPLORE_PAGE (self));
 
   g_set_object (&self->image_cache, image_cache);
+  g_set_object (&self->approximation, approximation);
   g_set_object (&self->accounts, accounts);
   g_signal_connect_object (accounts, "items-changed", G_CALLBACK (accounts_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_handlers_block_by_func (self->platform_drop_down, platform_chosen_cb, self);

@@ -4,6 +4,7 @@
 #include <gtk/gtk.h>
 
 #include "cf-account.h"
+#include "cf-approximation.h"
 #include "cf-image-cache.h"
 #include "cf-platform.h"
 
@@ -13,9 +14,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CfExplorePage, cf_explore_page, CF, EXPLORE_PAGE, GtkWidget)
 
-void       cf_explore_page_set_accounts (CfExplorePage *self,
-                                         GListModel    *accounts,
-                                         CfImageCache  *image_cache);
+void       cf_explore_page_set_accounts (CfExplorePage   *self,
+                                         GListModel      *accounts,
+                                         CfImageCache    *image_cache,
+                                         CfApproximation *approximation);
 void       cf_explore_page_set_account  (CfExplorePage *self,
                                          CfAccount     *account);
 CfAccount *cf_explore_page_get_account  (CfExplorePage *self);

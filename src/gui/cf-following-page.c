@@ -23,6 +23,7 @@ struct _CfFollowingPage
   GListModel *accounts;
   CfMergedList *following;
   CfImageCache *image_cache;
+  CfApproximation *approximation;
   GListStore *campaigns;
   GHashTable *owners;  /* campaign → the account that follows it */
 };
@@ -55,7 +56,8 @@ create_card (gpointer item,
              gpointer user_data)
 {
   CfFollowingPage *self = user_data;
-  GtkWidget *card = cf_campaign_card_new (self->image_cache, g_hash_table_lookup (self->owners, item));
+  GtkWidget *card = cf_campaign_card_new (self->image_cache, self->approximation,
+                                          g_hash_table_lookup (self->owners, item));
 
   cf_campaign_card_set_show_platform (CF_CAMPAIGN_CARD (card), g_list_model_get_n_items (self->accounts) > 1);
   cf_campaign_card_set_campaign (CF_CAMPAIGN_CARD (card), item);
@@ -138,6 +140,7 @@ cf_following_page_dispose (GObject *object)
   g_clear_object (&self->following);
   g_clear_object (&self->accounts);
   g_clear_object (&self->image_cache);
+  g_clear_object (&self->approximation);
   g_clear_object (&self->campaigns);
   g_clear_pointer (&self->owners, g_hash_table_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), CF_TYPE_FOLLOWING_PAGE);
@@ -177,23 +180,27 @@ static void
 cf_following_page_init (CfFollowingPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  cf_widget_name_controls (GTK_WIDGET (self));
   cf_widget_show_when_first_mapped (GTK_WIDGET (self), GTK_WIDGET (self->stack));
   self->campaigns = g_list_store_new (CF_TYPE_CAMPAIGN);
   /* The campaigns are the store's; the accounts the list's. */
   self->owners = g_hash_table_new (NULL, NULL);
 }
 
-/* Shows what every account of @accounts follows, as they sign in and out. */
+/* Shows what every account of @accounts follows, as they sign in and out,
+ * amounts approximated through @approximation. */
 void
 cf_following_page_set_accounts (CfFollowingPage *self,
                                 GListModel      *accounts,
-                                CfImageCache    *image_cache)
+                                CfImageCache    *image_cache,
+                                CfApproximation *approximation)
 {
   g_return_if_fail (CF_IS_FOLLOWING_PAGE (self));
   g_return_if_fail (self->following == NULL);
 
   self->accounts = g_object_ref (accounts);
   self->image_cache = g_object_ref (image_cache);
+  self->approximation = g_object_ref (approximation);
   gtk_flow_box_bind_model (self->flow_box, G_LIST_MODEL (self->campaigns), create_card, self, NULL);
   self->following = cf_merged_list_new (accounts, CF_PLATFORM_FEATURE_FOLLOW, cf_platform_list_all_following_async,
                                          CF_TYPE_CAMPAIGN, "following");

@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "cf-account.h"
+#include "cf-approximation.h"
 #include "cf-image-cache.h"
 
 G_BEGIN_DECLS
@@ -14,7 +15,8 @@ G_DECLARE_FINAL_TYPE (CfFollowingPage, cf_following_page, CF, FOLLOWING_PAGE, Gt
 
 void cf_following_page_set_accounts (CfFollowingPage *self,
                                      GListModel      *accounts,
-                                     CfImageCache    *image_cache);
+                                     CfImageCache    *image_cache,
+                                     CfApproximation *approximation);
 void cf_following_page_reload       (CfFollowingPage *self);
 
 G_END_DECLS

@@ -389,6 +389,7 @@ static void
 cf_fulfillment_dialog_init (CfFulfillmentDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  cf_widget_name_controls (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
   self->unused = g_ptr_array_new_with_free_func (g_free);
   adw_combo_row_set_selected (self->status_row, GTK_INVALID_LIST_POSITION);

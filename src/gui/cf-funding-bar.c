@@ -142,6 +142,8 @@ static void
 cf_funding_bar_init (CfFundingBar *self)
 {
   gtk_widget_add_css_class (GTK_WIDGET (self), "funding-bar");
+  /* Translators: what a campaign's progress bar is called by screen readers; its value says how far. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Funding"), -1);
 }
 
 GtkWidget *

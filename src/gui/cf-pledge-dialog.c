@@ -37,8 +37,7 @@ struct _CfPledgeDialog
   CfCampaign *campaign;
   CfPledge *pledge;          /* the pledge being changed, or NULL */
   GListModel *rewards;
-  CfExchangeRates *rates;
-  char *display_currency;
+  CfApproximation *approximation;
   char *preferred_country;
   CfPledgeKey *pledge_key;
   GCancellable *cancellable;
@@ -200,7 +199,7 @@ update_total (CfPledgeDialog *self)
   g_autofree char *formatted = NULL;
   g_autofree char *approximate = NULL;
   g_autofree char *confirm = NULL;
-  CfMoney total, converted;
+  CfMoney total;
   gboolean valid = compute_total (self, reward, &total, &problem);
   gboolean unchanged_reward = self->pledge != NULL &&
                               g_strcmp0 (cf_pledge_get_reward_id (self->pledge),
@@ -213,15 +212,8 @@ update_total (CfPledgeDialog *self)
     {
       formatted = cf_money_format (&total, NULL);
       gtk_label_set_label (self->total_label, formatted);
-      if (self->rates != NULL && self->display_currency != NULL &&
-          !g_str_equal (total.currency, self->display_currency) &&
-          cf_exchange_rates_convert (self->rates, &total, self->display_currency, &converted))
-        {
-          g_autofree char *amount = cf_money_format (&converted, NULL);
-
-          /* Translators: an approximate amount in the user's currency, as in “≈ €144,200”. */
-          approximate = g_strdup_printf (_("≈ %s"), amount);
-        }
+      if (self->approximation != NULL)
+        approximate = cf_approximation_dup_text (self->approximation, &total);
     }
   else
     gtk_label_set_label (self->total_label, "—");
@@ -272,6 +264,9 @@ reward_row (CfPledgeDialog *self,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+  /* The row makes its title the check's label, which GTK 4.8 then reads twice. */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   gtk_widget_set_sensitive (row, selectable);
   gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   if (self->reward_checks->len > 0)
@@ -483,7 +478,7 @@ cf_pledge_dialog_dispose (GObject *object)
   g_clear_object (&self->campaign);
   g_clear_object (&self->pledge);
   g_clear_object (&self->rewards);
-  g_clear_object (&self->rates);
+  g_clear_object (&self->approximation);
   gtk_widget_dispose_template (GTK_WIDGET (self), CF_TYPE_PLEDGE_DIALOG);
 
   G_OBJECT_CLASS (cf_pledge_dialog_parent_class)->dispose (object);
@@ -494,7 +489,6 @@ cf_pledge_dialog_finalize (GObject *object)
 {
   CfPledgeDialog *self = CF_PLEDGE_DIALOG (object);
 
-  g_free (self->display_currency);
   g_free (self->preferred_country);
   g_clear_object (&self->pledge_key);
   g_strfreev (self->destinations);
@@ -546,22 +540,22 @@ static void
 cf_pledge_dialog_init (CfPledgeDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  cf_widget_name_controls (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
   self->reward_rows = g_ptr_array_new ();
   self->reward_checks = g_ptr_array_new ();
 }
 
 /* A dialog to back @campaign with one of @rewards, or to change @pledge
- * when there is one. Totals are also shown in @display_currency through
- * @rates when both are given; shipping goes to @country when it can. */
+ * when there is one. Totals are also shown in the person's currency through
+ * @approximation when given; shipping goes to @country when it can. */
 CfPledgeDialog *
 cf_pledge_dialog_new (GtkWindow       *parent,
                       CfPlatform      *platform,
                       CfCampaign      *campaign,
                       GListModel      *rewards,
                       CfPledge        *pledge,
-                      CfExchangeRates *rates,
-                      const char      *display_currency,
+                      CfApproximation *approximation,
                       const char      *country)
 {
   CfPledgeDialog *self = g_object_new (CF_TYPE_PLEDGE_DIALOG, "transient-for", parent, NULL);
@@ -571,8 +565,7 @@ cf_pledge_dialog_new (GtkWindow       *parent,
   self->campaign = g_object_ref (campaign);
   self->rewards = g_object_ref (rewards);
   self->pledge = pledge ? g_object_ref (pledge) : NULL;
-  self->rates = rates ? g_object_ref (rates) : NULL;
-  self->display_currency = g_strdup (display_currency);
+  self->approximation = approximation ? g_object_ref (approximation) : NULL;
   self->preferred_country = g_strdup (pledge && cf_pledge_get_shipping_country (pledge)
                                       ? cf_pledge_get_shipping_country (pledge) : country);
   self->pledge_key = cf_pledge_key_new ();

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "cf-approximation.h"
 #include "cf-platform.h"
 
 G_BEGIN_DECLS
@@ -16,8 +17,7 @@ CfPledgeDialog *cf_pledge_dialog_new (GtkWindow       *parent,
                                       CfCampaign      *campaign,
                                       GListModel      *rewards,
                                       CfPledge        *pledge,
-                                      CfExchangeRates *rates,
-                                      const char      *display_currency,
+                                      CfApproximation *approximation,
                                       const char      *country);
 
 G_END_DECLS

@@ -119,6 +119,8 @@ add_row_button (AdwActionRow *row,
 
   gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
   gtk_widget_set_tooltip_text (button, tooltip);
+  /* An icon alone names nothing to a screen reader. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
   gtk_widget_add_css_class (button, "flat");
   g_signal_connect (button, "clicked", callback, self);
   adw_action_row_add_suffix (row, button);
@@ -232,6 +234,8 @@ show_pledge (CfPledgePage *self)
   gboolean has_reward = cf_pledge_get_reward_id (pledge) != NULL;
 
   adw_window_title_set_title (self->window_title, cf_pledge_get_campaign_title (pledge));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  cf_pledge_get_campaign_title (pledge), -1);
   adw_action_row_set_subtitle (self->reward_row, has_reward ? cf_pledge_get_reward_title (pledge) : _("No reward"));
   adw_action_row_set_subtitle (self->amount_row, amount);
   if (cf_pledge_get_platform_status (pledge) != NULL)
@@ -387,7 +391,7 @@ manage_ready (Manage *manage)
     }
 
   dialog = cf_pledge_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->platform,
-                                 manage->campaign, manage->rewards, self->pledge, NULL, NULL,
+                                 manage->campaign, manage->rewards, self->pledge, NULL,
                                  cf_pledge_get_shipping_country (self->pledge));
   g_signal_connect_object (dialog, "pledge-changed", G_CALLBACK (dialog_pledge_changed_cb), self,
                            G_CONNECT_SWAPPED);
@@ -509,6 +513,7 @@ static void
 cf_pledge_page_init (CfPledgePage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  cf_widget_name_controls (GTK_WIDGET (self));
   self->timeline_rows = g_ptr_array_new ();
 }
 

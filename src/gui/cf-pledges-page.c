@@ -129,7 +129,9 @@ pledge_row (CfPledgesPage *self,
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), stale);
     }
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), status_label);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), g_object_new (GTK_TYPE_IMAGE, "icon-name", "go-next-symbolic",
+                                                                  "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                                                  NULL));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
   g_object_set_data_full (G_OBJECT (row), "pledge", g_object_ref (item->pledge), g_object_unref);
   g_object_set_data_full (G_OBJECT (row), "account", g_object_ref (item->source->account), g_object_unref);
@@ -366,6 +368,7 @@ cf_pledges_page_init (CfPledgesPage *self)
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  cf_widget_name_controls (GTK_WIDGET (self));
   cf_widget_show_when_first_mapped (GTK_WIDGET (self), GTK_WIDGET (self->stack));
   self->rows = g_ptr_array_new ();
   self->refresh_source = g_timeout_add_seconds (REFRESH_SECONDS, refresh_cb, self);

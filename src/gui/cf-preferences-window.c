@@ -6,8 +6,11 @@
 #include <glib/gi18n.h>
 
 #include "cf-account-box.h"
+#include "cf-application.h"
+#include "cf-locale.h"
 #include "cf-platform-kind.h"
 #include "cf-preferences-window.h"
+#include "cf-widget-util.h"
 
 /* Preferences: every platform in the window with its account, and adding
  * one. Adding and removing are asked of the window, which owns them. */
@@ -18,9 +21,18 @@ struct _CfPreferencesWindow
   GtkBox *accounts_box;
   GtkButton *add_button;
   AdwEntryRow *address_row;
+  AdwComboRow *currency_row;
   AdwComboRow *kind_row;
 
   GListModel *accounts;
+  GSettings *settings;
+  GPtrArray *currencies;  /* the codes behind currency_row's items; "" first */
+};
+
+/* Currencies offered for approximate amounts, besides the account's. */
+static const char * const display_currencies[] = {
+  "AUD", "BRL", "CAD", "CHF", "CNY", "CZK", "DKK", "EUR", "GBP", "HKD", "HUF",
+  "INR", "JPY", "KRW", "MXN", "NOK", "NZD", "PLN", "SEK", "SGD", "USD",
 };
 
 G_DEFINE_FINAL_TYPE (CfPreferencesWindow, cf_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -54,6 +66,64 @@ add_form_changed_cb (CfPreferencesWindow *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->address_row), chosen_kind (self)->needs_address);
   gtk_widget_set_sensitive (GTK_WIDGET (self->add_button), choice != NULL);
+}
+
+static void
+currency_chosen_cb (CfPreferencesWindow *self)
+{
+  guint selected = adw_combo_row_get_selected (self->currency_row);
+
+  if (self->settings != NULL && selected < self->currencies->len)
+    g_settings_set_string (self->settings, "display-currency", self->currencies->pdata[selected]);
+}
+
+typedef struct
+{
+  const char *code;
+  char *name;
+} Currency;
+
+static int
+compare_currencies (gconstpointer a,
+                    gconstpointer b)
+{
+  return g_utf8_collate (((const Currency *) a)->name, ((const Currency *) b)->name);
+}
+
+/* The account's currency first, then the others by name, the one chosen
+ * in @settings selected. Choices are written to @settings only afterwards. */
+static void
+offer_currencies (CfPreferencesWindow *self,
+                  GSettings           *settings)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  g_autofree char *chosen = g_settings_get_string (settings, "display-currency");
+  Currency currencies[G_N_ELEMENTS (display_currencies)];
+  guint selected = 0;
+
+  /* Translators: the first choice of currency for approximate amounts. */
+  gtk_string_list_append (names, _("Your Account’s Currency"));
+  g_ptr_array_add (self->currencies, "");
+  for (guint i = 0; i < G_N_ELEMENTS (display_currencies); i++)
+    {
+      currencies[i].code = display_currencies[i];
+      currencies[i].name = cf_locale_dup_currency_name (display_currencies[i]);
+    }
+  qsort (currencies, G_N_ELEMENTS (currencies), sizeof (Currency), compare_currencies);
+  for (guint i = 0; i < G_N_ELEMENTS (currencies); i++)
+    {
+      /* Translators: a currency for approximate amounts, as in “Euro (EUR)”. */
+      g_autofree char *item = g_strdup_printf (_("%s (%s)"), currencies[i].name, currencies[i].code);
+
+      gtk_string_list_append (names, item);
+      g_ptr_array_add (self->currencies, (gpointer) currencies[i].code);
+      if (g_str_equal (currencies[i].code, chosen))
+        selected = self->currencies->len - 1;
+      g_free (currencies[i].name);
+    }
+
+  adw_combo_row_set_model (self->currency_row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (self->currency_row, selected);
 }
 
 static void
@@ -124,6 +194,8 @@ cf_preferences_window_dispose (GObject *object)
   if (self->accounts != NULL)
     g_signal_handlers_disconnect_by_data (self->accounts, self);
   g_clear_object (&self->accounts);
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->currencies, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), CF_TYPE_PREFERENCES_WINDOW);
 
   G_OBJECT_CLASS (cf_preferences_window_parent_class)->dispose (object);
@@ -154,9 +226,11 @@ cf_preferences_window_class_init (CfPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CfPreferencesWindow, accounts_box);
   gtk_widget_class_bind_template_child (widget_class, CfPreferencesWindow, add_button);
   gtk_widget_class_bind_template_child (widget_class, CfPreferencesWindow, address_row);
+  gtk_widget_class_bind_template_child (widget_class, CfPreferencesWindow, currency_row);
   gtk_widget_class_bind_template_child (widget_class, CfPreferencesWindow, kind_row);
   gtk_widget_class_bind_template_callback (widget_class, add_cb);
   gtk_widget_class_bind_template_callback (widget_class, add_form_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, currency_chosen_cb);
 }
 
 static void
@@ -166,6 +240,7 @@ cf_preferences_window_init (CfPreferencesWindow *self)
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  cf_widget_name_controls (GTK_WIDGET (self));
   for (guint i = 0; kinds[i] != NULL; i++)
     gtk_string_list_append (names, _(kinds[i]->name));
   adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (names));
@@ -189,10 +264,15 @@ cf_preferences_window_new (GtkWindow  *parent,
                            GListModel *accounts)
 {
   CfPreferencesWindow *self = g_object_new (CF_TYPE_PREFERENCES_WINDOW, "transient-for", parent, NULL);
+  GSettings *settings;
 
   self->accounts = g_object_ref (accounts);
   g_signal_connect_swapped (accounts, "items-changed", G_CALLBACK (accounts_changed_cb), self);
   accounts_changed_cb (self);
+  settings = cf_application_get_settings (CF_APPLICATION (gtk_window_get_application (parent)));
+  self->currencies = g_ptr_array_new ();
+  offer_currencies (self, settings);
+  self->settings = g_object_ref (settings);
   g_signal_connect (self, "map", G_CALLBACK (focus_sign_in_cb), NULL);
   return self;
 }

@@ -15,6 +15,7 @@ struct _CfRewardCard
 {
   GtkWidget parent_instance;
 
+  GtkLabel *approximate_label;
   GtkLabel *backers_label;
   GtkLabel *delivery_label;
   GtkLabel *description_label;
@@ -22,6 +23,8 @@ struct _CfRewardCard
   GtkLabel *remaining_label;
   GtkLabel *shipping_label;
   GtkLabel *title_label;
+
+  CfReward *reward;
 };
 
 G_DEFINE_FINAL_TYPE (CfRewardCard, cf_reward_card, GTK_TYPE_WIDGET)
@@ -64,6 +67,7 @@ format_shipping (CfReward *reward)
 static void
 cf_reward_card_dispose (GObject *object)
 {
+  g_clear_object (&CF_REWARD_CARD (object)->reward);
   gtk_widget_dispose_template (GTK_WIDGET (object), CF_TYPE_REWARD_CARD);
   cf_widget_unparent_children (GTK_WIDGET (object));
 
@@ -78,6 +82,7 @@ cf_reward_card_class_init (CfRewardCardClass *klass)
   G_OBJECT_CLASS (klass)->dispose = cf_reward_card_dispose;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Crowdfund/cf-reward-card.ui");
+  gtk_widget_class_bind_template_child (widget_class, CfRewardCard, approximate_label);
   gtk_widget_class_bind_template_child (widget_class, CfRewardCard, backers_label);
   gtk_widget_class_bind_template_child (widget_class, CfRewardCard, delivery_label);
   gtk_widget_class_bind_template_child (widget_class, CfRewardCard, description_label);
@@ -94,8 +99,20 @@ cf_reward_card_init (CfRewardCard *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
+/* The minimum in the person's currency too, when it is another. */
+static void
+show_approximation (CfRewardCard    *self,
+                    CfApproximation *approximation)
+{
+  g_autofree char *text = cf_approximation_dup_text (approximation, cf_reward_get_minimum (self->reward));
+
+  gtk_label_set_label (self->approximate_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->approximate_label), text != NULL);
+}
+
 GtkWidget *
-cf_reward_card_new (CfReward *reward)
+cf_reward_card_new (CfReward        *reward,
+                    CfApproximation *approximation)
 {
   CfRewardCard *self = g_object_new (CF_TYPE_REWARD_CARD, NULL);
   g_autofree char *minimum = cf_money_format (cf_reward_get_minimum (reward), NULL);
@@ -116,6 +133,9 @@ cf_reward_card_new (CfReward *reward)
   gtk_label_set_label (self->delivery_label, delivery);
   gtk_label_set_label (self->shipping_label, shipping);
   gtk_label_set_label (self->backers_label, backers);
+  self->reward = g_object_ref (reward);
+  show_approximation (self, approximation);
+  g_signal_connect_object (approximation, "changed", G_CALLBACK (show_approximation), self, G_CONNECT_SWAPPED);
   if (cf_reward_get_limit (reward) >= 0 && cf_reward_get_remaining (reward) <= 0)
     gtk_widget_add_css_class (GTK_WIDGET (self->remaining_label), "error");
 

@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 
+#include "cf-approximation.h"
 #include "cf-reward.h"
 
 G_BEGIN_DECLS
@@ -11,6 +12,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CfRewardCard, cf_reward_card, CF, REWARD_CARD, GtkWidget)
 
-GtkWidget *cf_reward_card_new (CfReward *reward);
+GtkWidget *cf_reward_card_new (CfReward        *reward,
+                               CfApproximation *approximation);
 
 G_END_DECLS

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "cf-widget-util.h"
 
 /* For the dispose of a widget whose template children have no id: they
@@ -95,4 +97,115 @@ cf_widget_confirm (GtkWindow             *parent,
   adw_message_dialog_set_close_response (dialog, "back");
   g_signal_connect_swapped (dialog, "response::act", act, user_data);
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* The words of a label without its mnemonic: “_Back This Project” is said
+ * “Back This Project”, and “R__D” “R_D”. */
+static char *
+dup_without_mnemonic (const char *label)
+{
+  GString *text = g_string_new (NULL);
+
+  for (const char *at = label; *at != '\0'; at++)
+    {
+      if (*at == '_' && at[1] != '\0')
+        at++;
+      g_string_append_c (text, *at);
+    }
+  return g_string_free (text, FALSE);
+}
+
+static void
+name_button (GtkButton *button)
+{
+  const char *label = gtk_button_get_label (button);
+  g_autofree char *spoken = NULL;
+
+  if (label == NULL || !gtk_button_get_use_underline (button))
+    return;
+  spoken = dup_without_mnemonic (label);
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
+}
+
+static void
+label_changed_cb (GtkButton  *button,
+                  GParamSpec *pspec,
+                  gpointer    data)
+{
+  name_button (button);
+}
+
+/* What a drop-down shows as chosen, as text. */
+static char *
+dup_choice (GtkDropDown *drop_down)
+{
+  gpointer item = gtk_drop_down_get_selected_item (drop_down);
+  GtkExpression *expression = gtk_drop_down_get_expression (drop_down);
+  g_auto(GValue) value = G_VALUE_INIT;
+
+  if (item == NULL)
+    return NULL;
+  if (expression != NULL && gtk_expression_evaluate (expression, item, &value) &&
+      G_VALUE_HOLDS_STRING (&value))
+    return g_value_dup_string (&value);
+  return GTK_IS_STRING_OBJECT (item) ? g_strdup (gtk_string_object_get_string (item)) : NULL;
+}
+
+/* GTK 4.8 names a drop-down's button after its class: it is named after
+ * what the drop-down chooses (its tooltip) and what is chosen. */
+static void
+name_drop_down (GtkDropDown *drop_down)
+{
+  const char *what = gtk_widget_get_tooltip_text (GTK_WIDGET (drop_down));
+  g_autofree char *choice = dup_choice (drop_down);
+  g_autofree char *name = NULL;
+  GtkWidget *button;
+
+  for (button = gtk_widget_get_first_child (GTK_WIDGET (drop_down));
+       button != NULL && !GTK_IS_TOGGLE_BUTTON (button);
+       button = gtk_widget_get_next_sibling (button))
+    ;
+  if (button == NULL || what == NULL)
+    return;
+
+  /* Translators: a menu and what is chosen in it, as screen readers say it: “Category: Technology”. */
+  name = choice ? g_strdup_printf (_("%s: %s"), what, choice) : g_strdup (what);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+}
+
+static void
+choice_changed_cb (GtkDropDown *drop_down,
+                   GParamSpec  *pspec,
+                   gpointer     data)
+{
+  name_drop_down (drop_down);
+}
+
+/* GTK 4.8 names a button with a mnemonic after its label twice, the
+ * underscore read aloud the first time, and a drop-down's button after its
+ * class. Every such control under @root is named as a person would say
+ * it, now and whenever what it shows changes. */
+void
+cf_widget_name_controls (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    cf_widget_name_controls (child);
+
+  if (g_object_get_data (G_OBJECT (root), "cf-named") != NULL)
+    return;
+  if (GTK_IS_DROP_DOWN (root))
+    {
+      name_drop_down (GTK_DROP_DOWN (root));
+      g_signal_connect (root, "notify::selected-item", G_CALLBACK (choice_changed_cb), NULL);
+    }
+  else if (GTK_IS_BUTTON (root))
+    {
+      name_button (GTK_BUTTON (root));
+      g_signal_connect (root, "notify::label", G_CALLBACK (label_changed_cb), NULL);
+    }
+  else
+    return;
+  g_object_set_data (G_OBJECT (root), "cf-named", GINT_TO_POINTER (TRUE));
 }

@@ -21,6 +21,8 @@ void    cf_widget_confirm           (GtkWindow             *parent,
                                      GCallback              act,
                                      gpointer               user_data);
 
+void    cf_widget_name_controls     (GtkWidget *root);
+
 void    cf_widget_show_when_first_mapped (GtkWidget *page,
                                           GtkWidget *content);
 

@@ -18,6 +18,7 @@
 #include "cf-web-address.h"
 #include "cf-preferences-window.h"
 #include "cf-window.h"
+#include "cf-widget-util.h"
 
 /* The main window: a welcome until a platform is chosen, then the views
  * (Explore, Following, Pledges, Dashboard) with campaign pages over them.
@@ -46,7 +47,7 @@ struct _CfWindow
   char *explored;         /* the choice Explore shows first */
   GCancellable *cancellable;
   CfExchangeRates *rates;
-  char *display_currency;
+  CfApproximation *approximation;
   guint live_tick_id;
   gboolean painted;
 };
@@ -79,6 +80,28 @@ find_account (CfWindow   *self,
   return NULL;
 }
 
+/* Approximate amounts are in the currency chosen in Preferences; else in
+ * the explored account's, once it is signed in; else in the region's. */
+static void
+approximate (CfWindow *self)
+{
+  g_autofree char *currency = g_settings_get_string (self->settings, "display-currency");
+  CfAccount *account = cf_explore_page_get_account (self->explore_page);
+  CfUser *user = account ? cf_account_get_user (account) : NULL;
+
+  if (*currency == '\0' && user != NULL && cf_user_get_currency (user) != NULL)
+    {
+      g_free (currency);
+      currency = g_strdup (cf_user_get_currency (user));
+    }
+  if (*currency == '\0')
+    {
+      g_free (currency);
+      currency = cf_locale_dup_currency ();
+    }
+  cf_approximation_set (self->approximation, self->rates, currency);
+}
+
 static void
 rates_cb (GObject      *object,
           GAsyncResult *result,
@@ -86,7 +109,6 @@ rates_cb (GObject      *object,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CfExchangeRates) rates = cf_platform_get_exchange_rates_finish (CF_PLATFORM (object), result, &error);
-  char *currency;
   CfWindow *self;
 
   if (rates == NULL)
@@ -97,17 +119,8 @@ rates_cb (GObject      *object,
     }
 
   self = CF_WINDOW (user_data);
-  currency = g_settings_get_string (self->settings, "display-currency");
-  if (*currency == '\0')
-    {
-      g_free (currency);
-      currency = cf_locale_dup_currency ();
-    }
   g_set_object (&self->rates, rates);
-  g_free (self->display_currency);
-  self->display_currency = currency;
-  if (self->campaign_page != NULL)
-    cf_campaign_page_set_display (self->campaign_page, self->rates, self->display_currency);
+  approximate (self);
 }
 
 static char *
@@ -297,6 +310,7 @@ add_account (CfWindow   *self,
   g_autoptr(CfAccount) account = cf_account_new (platform, secret_store, choice);
 
   g_signal_connect_swapped (account, "notify::signed-in", G_CALLBACK (signed_in_changed_cb), self);
+  g_signal_connect_swapped (account, "notify::user", G_CALLBACK (approximate), self);
   g_signal_connect_swapped (account, "following-changed", G_CALLBACK (cf_following_page_reload),
                             self->following_page);
   g_signal_connect_swapped (cf_account_get_live_feed (account), "pending", G_CALLBACK (live_pending_cb), self);
@@ -702,8 +716,7 @@ campaign_page (CfWindow *self)
 
   self->campaign_page = CF_CAMPAIGN_PAGE (g_object_new (CF_TYPE_CAMPAIGN_PAGE, NULL));
   g_signal_connect_swapped (self->campaign_page, "pledge-changed", G_CALLBACK (pledge_changed_cb), self);
-  if (self->rates != NULL)
-    cf_campaign_page_set_display (self->campaign_page, self->rates, self->display_currency);
+  cf_campaign_page_set_approximation (self->campaign_page, self->approximation);
   adw_leaflet_insert_child_after (self->leaflet, GTK_WIDGET (self->campaign_page),
                                   adw_leaflet_get_child_by_name (self->leaflet, "main"));
   return self->campaign_page;
@@ -792,7 +805,7 @@ cf_window_dispose (GObject *object)
   g_clear_object (&self->settings);
   g_clear_pointer (&self->explored, g_free);
   g_clear_object (&self->rates);
-  g_clear_pointer (&self->display_currency, g_free);
+  g_clear_object (&self->approximation);
   gtk_widget_dispose_template (GTK_WIDGET (self), CF_TYPE_WINDOW);
   g_clear_object (&self->accounts);
 
@@ -854,6 +867,7 @@ static void
 cf_window_init (CfWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  cf_widget_name_controls (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
   self->accounts = g_list_store_new (CF_TYPE_ACCOUNT);
   g_signal_connect_swapped (self->explore_page, "notify::account", G_CALLBACK (explored_changed_cb), self);
@@ -893,8 +907,12 @@ cf_window_new (CfApplication *application)
   if (adw_view_stack_get_child_by_name (self->view_stack, view) != NULL)
     adw_view_stack_set_visible_child_name (self->view_stack, view);
 
-  cf_explore_page_set_accounts (self->explore_page, G_LIST_MODEL (self->accounts), image_cache);
-  cf_following_page_set_accounts (self->following_page, G_LIST_MODEL (self->accounts), image_cache);
+  self->approximation = cf_approximation_new ();
+  g_signal_connect_object (self->settings, "changed::display-currency", G_CALLBACK (approximate),
+                           self, G_CONNECT_SWAPPED);
+  cf_explore_page_set_accounts (self->explore_page, G_LIST_MODEL (self->accounts), image_cache, self->approximation);
+  cf_following_page_set_accounts (self->following_page, G_LIST_MODEL (self->accounts), image_cache,
+                                  self->approximation);
   cf_pledges_page_set_accounts (self->pledges_page, G_LIST_MODEL (self->accounts));
   cf_dashboard_page_set_accounts (self->dashboard_page, G_LIST_MODEL (self->accounts));
 

@@ -439,6 +439,69 @@ test_follow (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* Chooses the currency whose item in Preferences ends with @code_in_brackets. */
+static void
+choose_display_currency (GtkWidget  *window,
+                         const char *code_in_brackets)
+{
+  GtkWidget *preferences = cf_ui_open_preferences (window);
+  AdwComboRow *row = ADW_COMBO_ROW (cf_test_row_titled (preferences, ADW_TYPE_COMBO_ROW, "Currency"));
+  GListModel *items = adw_combo_row_get_model (row);
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(GtkStringObject) item = g_list_model_get_item (items, i);
+
+      if (g_str_has_suffix (gtk_string_object_get_string (item), code_in_brackets))
+        adw_combo_row_set_selected (row, i);
+    }
+  gtk_window_destroy (GTK_WINDOW (preferences));
+}
+
+/* “≈ €1,234”: a whole amount approximated, as the app writes it in English. */
+static char *
+approximately (const char *symbol,
+               double      amount)
+{
+  g_autofree char *digits = g_strdup_printf ("%.0f", amount);
+  g_autoptr(GString) text = g_string_new ("≈ ");
+  gsize length = strlen (digits);
+
+  g_string_append (text, symbol);
+  for (gsize i = 0; i < length; i++)
+    {
+      if (i > 0 && (length - i) % 3 == 0)
+        g_string_append_c (text, ',');
+      g_string_append_c (text, digits[i]);
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}
+
+/* Amounts in another currency are told approximately in the account's,
+ * then in the one chosen in Preferences: on cards, on the campaign and on
+ * its rewards, rounded. The platform's rates: $1 = €0.92 = ¥150. */
+static void
+test_approximate_amounts (void)
+{
+  GtkWidget *window = cf_ui_open_window (application, platform->url);
+  double dollars = cf_test_platform_query (platform, "SELECT pledged FROM campaigns WHERE title = 'Yen watch'") / 150.0;
+  g_autofree char *in_euros = approximately ("€", dollars * 0.92);
+  g_autofree char *in_dollars = approximately ("$", dollars);
+  GtkWidget *page;
+
+  cf_test_wait_until (window, has_label, in_euros, "the yen campaign's card is told in the account's euros");
+
+  choose_display_currency (window, "(USD)");
+  cf_test_wait_until (window, has_label, in_dollars, "the card follows the currency chosen");
+  page = open_campaign (window, "Yen watch");
+  cf_test_wait_until (page, has_label, "≈ $233", "the reward's minimum, ¥35,000, is told in dollars");
+  g_assert_true (cf_test_shows_label (page, in_dollars));
+
+  choose_display_currency (window, "Your Account’s Currency");
+  cf_test_wait_until (page, has_label, "≈ €215", "back to the account's currency");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -461,6 +524,7 @@ main (int   argc,
   g_test_add_func ("/pledging/change-and-cancel", test_change_and_cancel);
   g_test_add_func ("/pledging/delivery-timeline", test_delivery_timeline);
   g_test_add_func ("/pledging/follow", test_follow);
+  g_test_add_func ("/pledging/approximate-amounts", test_approximate_amounts);
 
   status = g_test_run ();
   cf_test_platform_free (platform);

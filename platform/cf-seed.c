@@ -8,6 +8,7 @@
 #include "cf-pledges.h"
 #include "cf-resources.h"
 #include "cf-secrets.h"
+#include "cf-seed-backers.h"
 #include "cf-seed.h"
 #include "cf-web-address.h"
 
@@ -737,12 +738,14 @@ import_root (Reader     *reader,
              JsonObject *root)
 {
   JsonNode *rates = json_object_get_member (root, "exchange_rates");
-  gboolean generate;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gboolean funding, pledges;
+  sqlite3_stmt *campaigns;
 
   reader->object = root;
   if (rates != NULL && !JSON_NODE_HOLDS_OBJECT (rates))
     return fail (reader, "exchange_rates", "must be an object");
-  if (!read_boolean (reader, "generate_funding", &generate))
+  if (!read_boolean (reader, "generate_funding", &funding) || !read_boolean (reader, "generate_pledges", &pledges))
     return FALSE;
 
   if (!import_all (reader, root, "users", import_user) ||
@@ -753,23 +756,20 @@ import_root (Reader     *reader,
       !import_all (reader, root, "pledges", import_pledge))
     return FALSE;
 
-  if (generate)
+  campaigns = cf_database_prepare (reader->database, "SELECT id FROM campaigns");
+  while (sqlite3_step (campaigns) == SQLITE_ROW)
     {
-      sqlite3_stmt *campaigns = cf_database_prepare (reader->database, "SELECT id FROM campaigns");
-      g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+      gint64 id = sqlite3_column_int64 (campaigns, 0);
 
-      while (sqlite3_step (campaigns) == SQLITE_ROW)
-        {
-          gint64 id = sqlite3_column_int64 (campaigns, 0);
-
-          g_array_append_val (ids, id);
-        }
-      for (guint i = 0; i < ids->len; i++)
-        {
-          if (!generate_funding (reader->database, g_array_index (ids, gint64, i)))
-            return fail (reader, "generate_funding", "could not be written");
-        }
+      g_array_append_val (ids, id);
     }
+  /* Pledges first: the funding curve ends at the totals they add up to. */
+  for (guint i = 0; pledges && i < ids->len; i++)
+    if (!cf_seed_backers_generate (reader->database, g_array_index (ids, gint64, i)))
+      return fail (reader, "generate_pledges", "could not be written");
+  for (guint i = 0; funding && i < ids->len; i++)
+    if (!generate_funding (reader->database, g_array_index (ids, gint64, i)))
+      return fail (reader, "generate_funding", "could not be written");
 
   return TRUE;
 }

@@ -15,7 +15,7 @@ from a11y import (ALT, CONTROL, COMMA, ESCAPE, LEFT, Q, RETURN, Atspi, Report, a
 from gi.repository import GLib
 
 CAMPAIGN = "Quiet Hours: an album recorded in a lighthouse"
-REWARD = "Early bird · $160"
+REWARD = "Early bird · $35"
 # A pledge's line in Pledges: its reward, amount and backer number.
 ADDRESS = "12 rue des Lilas, 69003 Lyon"
 PLEDGE_SUMMARY = lambda n: (n.get_name() or "").startswith("Early bird · $") and "· Backer #" in n.get_name()

@@ -730,6 +730,21 @@ test_demo (void)
   g_free (cf_test_platform_sign_in (demo, "backer", "crowdfund-backer"));
   g_free (cf_test_platform_sign_in (demo, "creator", "crowdfund-creator"));
   g_assert_cmpuint (json_array_get_length (items_of (upcoming)), >=, 1);
+
+  /* Every total is made of pledges: a campaign's backers and money, each
+   * reward's backers, all add up to the pledges behind them. */
+  g_assert_cmpint (cf_test_platform_query (demo, "SELECT COUNT(*) FROM pledges"), >, 1000);
+  g_assert_cmpint (cf_test_platform_query (demo,
+    "SELECT COUNT(*) FROM campaigns c WHERE c.backers_count != (SELECT COUNT(*) FROM pledges p"
+    " WHERE p.campaign_id = c.id AND p.status IN ('pledged', 'collected', 'errored'))"
+    " OR c.pledged != (SELECT COALESCE (SUM (amount), 0) FROM pledges p"
+    " WHERE p.campaign_id = c.id AND p.status IN ('pledged', 'collected', 'errored'))"), ==, 0);
+  g_assert_cmpint (cf_test_platform_query (demo,
+    "SELECT COUNT(*) FROM rewards r WHERE r.backers_count != (SELECT COUNT(*) FROM pledges p"
+    " WHERE p.reward_id = r.id AND p.status IN ('pledged', 'collected', 'errored'))"), ==, 0);
+  /* The figures people see stay those of the campaigns the demo stands for. */
+  g_assert_cmpint (cf_test_platform_query (demo, "SELECT backers_count FROM campaigns WHERE slug = 'lumen-desk-lamp'"),
+                   ==, 251 + 3);
 }
 
 int

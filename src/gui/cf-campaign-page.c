@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "cf-campaign-page.h"
+#include "cf-error-banner.h"
 #include "cf-widget-util.h"
 #include "cf-campaign-summary.h"
 #include "cf-live-subscription.h"
@@ -34,6 +35,7 @@ struct _CfCampaignPage
   GtkLabel *blurb_label;
   GtkLabel *description_label;
   GtkStack *details_stack;
+  CfErrorBanner *error_banner;
   AdwStatusPage *error_status_page;
   GtkButton *follow_button;
   AdwButtonContent *follow_content;
@@ -209,10 +211,15 @@ one_done (CfCampaignPage *self,
     {
       self->failed = TRUE;
       adw_status_page_set_description (self->error_status_page, error->message);
+      cf_error_banner_show (self->error_banner, error->message);
     }
 
-  if (--self->pending == 0)
-    gtk_stack_set_visible_child_name (self->details_stack, self->failed ? "error" : "details");
+  if (--self->pending > 0)
+    return;
+  /* The error page only when there is nothing to show. */
+  gtk_stack_set_visible_child_name (self->details_stack, self->failed && self->rewards == NULL ? "error" : "details");
+  if (!self->failed)
+    cf_error_banner_hide (self->error_banner);
 }
 
 static gboolean
@@ -257,10 +264,13 @@ rewards_cb (GObject      *object,
     return;
 
   self = CF_CAMPAIGN_PAGE (user_data);
-  clear_children (GTK_WIDGET (self->rewards_box));
+  /* A failed read keeps the rewards shown. */
   rewards = page ? cf_page_get_items (page) : NULL;
   if (rewards != NULL)
-    g_set_object (&self->rewards, rewards);
+    {
+      clear_children (GTK_WIDGET (self->rewards_box));
+      g_set_object (&self->rewards, rewards);
+    }
   update_actions (self);
   for (guint i = 0; rewards != NULL && i < g_list_model_get_n_items (rewards); i++)
     {
@@ -304,6 +314,15 @@ update_row (CfUpdate *update)
 }
 
 static void
+clear_updates (CfCampaignPage *self)
+{
+  for (guint i = 0; i < self->update_rows->len; i++)
+    adw_preferences_group_remove (self->updates_group, g_ptr_array_index (self->update_rows, i));
+  g_ptr_array_set_size (self->update_rows, 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->updates_group), FALSE);
+}
+
+static void
 updates_cb (GObject      *object,
             GAsyncResult *result,
             gpointer      user_data)
@@ -318,6 +337,8 @@ updates_cb (GObject      *object,
 
   self = CF_CAMPAIGN_PAGE (user_data);
   updates = page ? cf_page_get_items (page) : NULL;
+  if (updates != NULL)
+    clear_updates (self);
   for (guint i = 0; updates != NULL && i < g_list_model_get_n_items (updates); i++)
     {
       g_autoptr(CfUpdate) update = g_list_model_get_item (updates, i);
@@ -328,15 +349,6 @@ updates_cb (GObject      *object,
     }
   gtk_widget_set_visible (GTK_WIDGET (self->updates_group), self->update_rows->len > 0);
   one_done (self, error);
-}
-
-static void
-clear_updates (CfCampaignPage *self)
-{
-  for (guint i = 0; i < self->update_rows->len; i++)
-    adw_preferences_group_remove (self->updates_group, g_ptr_array_index (self->update_rows, i));
-  g_ptr_array_set_size (self->update_rows, 0);
-  gtk_widget_set_visible (GTK_WIDGET (self->updates_group), FALSE);
 }
 
 /* Finds the person's active pledge to this campaign, if any. */
@@ -379,10 +391,11 @@ load_details (CfCampaignPage *self)
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
-  clear_updates (self);
   self->pending = 2;
   self->failed = FALSE;
-  gtk_stack_set_visible_child_name (self->details_stack, "loading");
+  /* Reading again, what is shown stays until there is better. */
+  if (self->rewards == NULL)
+    gtk_stack_set_visible_child_name (self->details_stack, "loading");
 
   cf_platform_get_campaign_async (self->platform, id, self->cancellable, campaign_cb, self);
   cf_platform_list_rewards_async (self->platform, id, self->cancellable, rewards_cb, self);
@@ -495,6 +508,17 @@ back_action (GtkWidget  *widget,
     adw_leaflet_navigate (ADW_LEAFLET (leaflet), ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+/* A campaign that could not be read is read again as soon as the network
+ * is back, without waiting for Retry. */
+static void
+network_changed_cb (GNetworkMonitor *monitor,
+                    gboolean         available,
+                    CfCampaignPage  *self)
+{
+  if (available && self->failed && self->campaign != NULL && self->pending == 0)
+    load_details (self);
+}
+
 static void
 reload_action (GtkWidget  *widget,
                const char *action_name,
@@ -550,6 +574,7 @@ cf_campaign_page_class_init (CfCampaignPageClass *klass)
     g_signal_new ("pledge-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 1, CF_TYPE_PLEDGE);
 
+  g_type_ensure (CF_TYPE_ERROR_BANNER);
   g_type_ensure (CF_TYPE_FUNDING_BAR);
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Crowdfund/cf-campaign-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CfCampaignPage, scrolled_window);
@@ -561,6 +586,7 @@ cf_campaign_page_class_init (CfCampaignPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CfCampaignPage, blurb_label);
   gtk_widget_class_bind_template_child (widget_class, CfCampaignPage, description_label);
   gtk_widget_class_bind_template_child (widget_class, CfCampaignPage, details_stack);
+  gtk_widget_class_bind_template_child (widget_class, CfCampaignPage, error_banner);
   gtk_widget_class_bind_template_child (widget_class, CfCampaignPage, error_status_page);
   gtk_widget_class_bind_template_child (widget_class, CfCampaignPage, funding_bar);
   gtk_widget_class_bind_template_child (widget_class, CfCampaignPage, goal_label);
@@ -586,6 +612,8 @@ cf_campaign_page_init (CfCampaignPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   cf_widget_name_controls (GTK_WIDGET (self));
   self->update_rows = g_ptr_array_new ();
+  g_signal_connect_object (g_network_monitor_get_default (), "network-changed", G_CALLBACK (network_changed_cb),
+                           self, 0);
 }
 
 /* Campaigns shown from now on are those of @account's platform, which the
@@ -634,9 +662,12 @@ cf_campaign_page_show (CfCampaignPage *self,
   g_return_if_fail (CF_IS_CAMPAIGN_PAGE (self));
 
   set_campaign (self, campaign);
-  /* Each campaign opens at its top. */
+  /* Each campaign opens at its top, with nothing of the one before. */
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scrolled_window), 0);
   g_clear_object (&self->rewards);
+  clear_children (GTK_WIDGET (self->rewards_box));
+  clear_updates (self);
+  cf_error_banner_hide (self->error_banner);
   show_figures (self);
   load_details (self);
   gtk_picture_set_paintable (self->picture, texture ? GDK_PAINTABLE (texture) : NULL);

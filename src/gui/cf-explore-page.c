@@ -9,6 +9,7 @@
 #include "cf-campaign-card.h"
 #include "cf-campaign-list.h"
 #include "cf-category.h"
+#include "cf-error-banner.h"
 #include "cf-explore-page.h"
 #include "cf-widget-util.h"
 
@@ -20,9 +21,8 @@ struct _CfExplorePage
 
   GtkDropDown *category_drop_down;
   GtkStack *content_stack;
-  GtkLabel *error_banner_label;
   GtkDropDown *platform_drop_down;
-  GtkRevealer *error_revealer;
+  CfErrorBanner *error_banner;
   AdwStatusPage *error_status_page;
   GtkGridView *grid_view;
   GtkSpinner *more_spinner;
@@ -129,12 +129,12 @@ update_content (CfExplorePage *self)
 
   gtk_stack_set_visible_child_name (self->content_stack, page);
   gtk_spinner_set_spinning (self->more_spinner, loading && n_items > 0);
-  gtk_revealer_set_reveal_child (self->error_revealer, error != NULL && n_items > 0 && !loading);
+  if (error != NULL && n_items > 0 && !loading)
+    cf_error_banner_show (self->error_banner, error->message);
+  else
+    cf_error_banner_hide (self->error_banner);
   if (error != NULL)
-    {
-      gtk_label_set_label (self->error_banner_label, error->message);
-      adw_status_page_set_description (self->error_status_page, error->message);
-    }
+    adw_status_page_set_description (self->error_status_page, error->message);
 }
 
 /* Asks for the next page when the end is less than a screen away, or when
@@ -277,6 +277,7 @@ cf_explore_page_class_init (CfExplorePageClass *klass)
 
   object_class->dispose = cf_explore_page_dispose;
   object_class->get_property = cf_explore_page_get_property;
+  g_type_ensure (CF_TYPE_ERROR_BANNER);
 
   /* The account whose platform is browsed. */
   properties[PROP_ACCOUNT] =
@@ -297,8 +298,7 @@ cf_explore_page_class_init (CfExplorePageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Crowdfund/cf-explore-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CfExplorePage, category_drop_down);
   gtk_widget_class_bind_template_child (widget_class, CfExplorePage, content_stack);
-  gtk_widget_class_bind_template_child (widget_class, CfExplorePage, error_banner_label);
-  gtk_widget_class_bind_template_child (widget_class, CfExplorePage, error_revealer);
+  gtk_widget_class_bind_template_child (widget_class, CfExplorePage, error_banner);
   gtk_widget_class_bind_template_child (widget_class, CfExplorePage, error_status_page);
   gtk_widget_class_bind_template_child (widget_class, CfExplorePage, grid_view);
   gtk_widget_class_bind_template_child (widget_class, CfExplorePage, platform_drop_down);

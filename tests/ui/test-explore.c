@@ -7,6 +7,7 @@
 #include "cf-application.h"
 #include "cf-campaign-card.h"
 #include "cf-campaign-page.h"
+#include "cf-error-banner.h"
 #include "cf-explore-page.h"
 #include "cf-following-page.h"
 #include "cf-pledge-page.h"
@@ -333,6 +334,62 @@ test_unreachable_then_retry (void)
 }
 
 static gboolean
+shows_retry_banner (GtkWidget *root,
+                    gpointer   data)
+{
+  GtkWidget *banner = cf_test_first_visible (root, CF_TYPE_ERROR_BANNER);
+  GtkWidget *revealer = gtk_widget_get_first_child (banner);
+
+  return gtk_revealer_get_child_revealed (GTK_REVEALER (revealer)) &&
+         cf_test_button_labelled (banner, "Retry") != NULL;
+}
+
+static gboolean
+retry_banner_gone (GtkWidget *root,
+                   gpointer   data)
+{
+  GtkWidget *banner = cf_test_first_visible (root, CF_TYPE_ERROR_BANNER);
+
+  return !gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_first_child (banner)));
+}
+
+/* A campaign page that cannot be read again keeps what it shows and says
+ * so at its top, in sight, with Retry; Retry works once the platform is
+ * back. */
+static void
+test_campaign_page_unreachable (void)
+{
+  g_autoptr(CfTestPlatform) later = cf_test_platform_start ("seed.json", NULL);
+  GtkWidget *window = open_window (later->url);
+  GtkWidget *page;
+  GtkWidget *banner;
+  graphene_point_t at;
+
+  cf_test_wait_until (window, has_label, "Alpha board game", "the seeded titles appear");
+  gtk_editable_set_text (GTK_EDITABLE (cf_test_first_visible (window, GTK_TYPE_SEARCH_ENTRY)), "alpha");
+  cf_test_wait_until (window, has_cards, GUINT_TO_POINTER (1), "the search finds Alpha");
+  g_signal_emit_by_name (cf_test_first_visible (window, GTK_TYPE_GRID_VIEW), "activate", 0);
+  page = cf_test_first_visible (window, CF_TYPE_CAMPAIGN_PAGE);
+  cf_test_wait_until (page, has_reward_cards, GUINT_TO_POINTER (3), "the rewards appear");
+
+  cf_test_platform_stop (later);
+  gtk_widget_activate_action (page, "campaign.reload", NULL);
+  cf_test_wait_until (page, shows_retry_banner, NULL, "the failure is told with Retry");
+  banner = cf_test_first_visible (page, CF_TYPE_ERROR_BANNER);
+  g_assert_true (gtk_widget_compute_point (banner, page, &GRAPHENE_POINT_INIT (0, 0), &at));
+  g_assert_cmpfloat (at.y, <, 100);
+  g_assert_true (cf_test_shows_label (page, "Alpha board game"));
+  g_assert_cmpuint (cf_test_count_visible (page, CF_TYPE_REWARD_CARD), ==, 3);
+
+  cf_test_platform_restart (later);
+  g_signal_emit_by_name (cf_test_button_labelled (banner, "Retry"), "clicked");
+  cf_test_wait_until (page, retry_banner_gone, NULL, "the page is read again");
+  cf_test_wait_until (page, has_reward_cards, GUINT_TO_POINTER (3), "the rewards are there");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
 switcher_bar_revealed (GtkWidget *root,
                        gpointer   data)
 {
@@ -414,6 +471,7 @@ main (int   argc,
   g_test_add_func ("/ui/upcoming-card", test_upcoming_card);
   g_test_add_func ("/ui/connect-dialog", test_connect_dialog);
   g_test_add_func ("/ui/unreachable-then-retry", test_unreachable_then_retry);
+  g_test_add_func ("/ui/campaign-page-unreachable", test_campaign_page_unreachable);
   g_test_add_func ("/ui/narrow-window", test_narrow_window);
   g_test_add_func ("/ui/help-on-f1", test_help_on_f1);
 

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "cf-campaign-list.h"
+#include "cf-saved-list.h"
 
 /* The campaigns matching a query, a page at a time, as a GListModel. Each
  * page is spliced in at once; a new query replaces the items only when its
@@ -23,6 +24,8 @@ struct _CfCampaignList
   gboolean replace_on_arrival;
   GCancellable *cancellable;
   GError *error;
+  char *saved_path;     /* where the first page of the usual query is kept */
+  GDateTime *saved_at;  /* while the items are that kept page */
 };
 
 enum {
@@ -99,6 +102,34 @@ splice_page (CfCampaignList *self,
   g_list_model_items_changed (G_LIST_MODEL (self), position, removed, n_new);
 }
 
+/* What Explore asks for first: live campaigns, most popular first. */
+static gboolean
+is_usual_query (const CfCampaignQuery *query)
+{
+  return (query->search == NULL || *query->search == '\0') && query->category == NULL &&
+         query->filter == CF_CAMPAIGN_FILTER_LIVE && query->sort == CF_CAMPAIGN_SORT_POPULAR;
+}
+
+/* The kept first page, when the usual query's first page failed and
+ * nothing is shown. */
+static void
+show_saved (CfCampaignList *self)
+{
+  g_autoptr(GListModel) saved = NULL;
+  GDateTime *saved_at = NULL;
+
+  if (self->saved_path == NULL || self->items->len > 0 || !is_usual_query (&self->query))
+    return;
+  saved = cf_saved_list_load (self->saved_path, CF_TYPE_CAMPAIGN, &saved_at);
+  if (saved == NULL)
+    return;
+
+  self->saved_at = saved_at;
+  for (guint i = 0; i < g_list_model_get_n_items (saved); i++)
+    g_ptr_array_add (self->items, g_list_model_get_item (saved, i));
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, self->items->len);
+}
+
 static void
 page_cb (GObject      *object,
          GAsyncResult *result,
@@ -113,7 +144,10 @@ page_cb (GObject      *object,
 
   g_clear_object (&self->cancellable);
   if (page == NULL)
-    set_error (self, g_steal_pointer (&error));
+    {
+      show_saved (self);
+      set_error (self, g_steal_pointer (&error));
+    }
   else
     {
       g_free (self->next_cursor);
@@ -121,6 +155,10 @@ page_cb (GObject      *object,
       self->has_more = self->next_cursor != NULL;
       if (self->error != NULL)
         set_error (self, NULL);
+      if (self->replace_on_arrival && self->saved_path != NULL && is_usual_query (&self->query))
+        cf_saved_list_save (self->saved_path, cf_page_get_items (page));
+      if (self->replace_on_arrival)
+        g_clear_pointer (&self->saved_at, g_date_time_unref);
       splice_page (self, page);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_MORE]);
     }
@@ -153,6 +191,8 @@ cf_campaign_list_dispose (GObject *object)
   g_clear_pointer (&self->search, g_free);
   g_clear_pointer (&self->category, g_free);
   g_clear_pointer (&self->next_cursor, g_free);
+  g_clear_pointer (&self->saved_path, g_free);
+  g_clear_pointer (&self->saved_at, g_date_time_unref);
   g_clear_error (&self->error);
 
   G_OBJECT_CLASS (cf_campaign_list_parent_class)->dispose (object);
@@ -234,7 +274,8 @@ cf_campaign_list_set_query (CfCampaignList        *self,
 
   g_return_if_fail (CF_IS_CAMPAIGN_LIST (self));
 
-  asked = self->cancellable != NULL || self->items->len > 0;
+  /* Campaigns kept from an earlier run are not an answer. */
+  asked = self->cancellable != NULL || (self->items->len > 0 && self->saved_at == NULL);
   if (asked && same_text (query->search, self->search) && same_text (query->category, self->category) &&
       query->filter == self->query.filter && query->sort == self->query.sort)
     return;
@@ -280,6 +321,28 @@ gboolean
 cf_campaign_list_get_has_more (CfCampaignList *self)
 {
   return self->has_more;
+}
+
+/* Keeps the first page of the usual query at @path, and shows the one kept
+ * there when the platform cannot give it: with the platform down, the
+ * campaigns of the last run are still there. */
+void
+cf_campaign_list_keep_first_page (CfCampaignList *self,
+                                  const char     *path)
+{
+  g_return_if_fail (CF_IS_CAMPAIGN_LIST (self));
+
+  g_free (self->saved_path);
+  self->saved_path = g_strdup (path);
+}
+
+/* When the campaigns shown are those kept from an earlier run, or NULL. */
+GDateTime *
+cf_campaign_list_get_saved_at (CfCampaignList *self)
+{
+  g_return_val_if_fail (CF_IS_CAMPAIGN_LIST (self), NULL);
+
+  return self->saved_at;
 }
 
 const GError *

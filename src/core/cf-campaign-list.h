@@ -17,5 +17,8 @@ void            cf_campaign_list_reload      (CfCampaignList        *self);
 gboolean        cf_campaign_list_get_loading (CfCampaignList        *self);
 gboolean        cf_campaign_list_get_has_more (CfCampaignList       *self);
 const GError   *cf_campaign_list_get_error   (CfCampaignList        *self);
+void            cf_campaign_list_keep_first_page (CfCampaignList    *self,
+                                                  const char        *path);
+GDateTime      *cf_campaign_list_get_saved_at (CfCampaignList       *self);
 
 G_END_DECLS

@@ -15,6 +15,16 @@
 
 #define MAX_SAVED_BYTES (16 * 1024 * 1024)
 
+static char *
+path_for_key (const char *name,
+              const char *key)
+{
+  g_autofree char *digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, key, -1);
+  g_autofree char *file = g_strdup_printf ("%s-%.16s.json", name, digest);
+
+  return g_build_filename (g_get_user_cache_dir (), "crowdfund", "lists", file, NULL);
+}
+
 /* Where @account's list @name is kept: named by a digest, not by who the
  * person is. */
 char *
@@ -23,10 +33,17 @@ cf_saved_list_path (const char *name,
 {
   g_autofree char *key = g_strdup_printf ("%s\n%s", cf_account_get_choice (account),
                                           cf_account_get_username (account));
-  g_autofree char *digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, key, -1);
-  g_autofree char *file = g_strdup_printf ("%s-%.16s.json", name, digest);
 
-  return g_build_filename (g_get_user_cache_dir (), "crowdfund", "lists", file, NULL);
+  return path_for_key (name, key);
+}
+
+/* Where the list @name of the platform @account is on is kept, whoever is
+ * signed in: what anyone browsing it sees. */
+char *
+cf_saved_list_path_for_platform (const char *name,
+                                 CfAccount  *account)
+{
+  return path_for_key (name, cf_account_get_choice (account));
 }
 
 void

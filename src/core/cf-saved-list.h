@@ -9,6 +9,8 @@ G_BEGIN_DECLS
  * folder so that it can be shown when the platform cannot be reached. */
 char       *cf_saved_list_path   (const char  *name,
                                   CfAccount   *account);
+char       *cf_saved_list_path_for_platform (const char *name,
+                                             CfAccount  *account);
 void        cf_saved_list_save   (const char  *path,
                                   GListModel  *items);
 GListModel *cf_saved_list_load   (const char  *path,

@@ -8,12 +8,12 @@
 
 /* What went wrong, over content that stays on screen, with the one way to
  * try again: the action named by “retry-action”. Where there is no content
- * to keep, pages show an AdwStatusPage instead. */
+ * to keep, pages show an AdwStatusPage instead. It shows and hides at once:
+ * GTK 4.8's revealer gives its child a negative height at some widths. */
 struct _CfErrorBanner
 {
   GtkWidget parent_instance;
 
-  GtkRevealer *revealer;
   GtkLabel *message_label;
   GtkButton *retry_button;
 };
@@ -90,7 +90,6 @@ cf_error_banner_class_init (CfErrorBannerClass *klass)
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Crowdfund/cf-error-banner.ui");
-  gtk_widget_class_bind_template_child (widget_class, CfErrorBanner, revealer);
   gtk_widget_class_bind_template_child (widget_class, CfErrorBanner, message_label);
   gtk_widget_class_bind_template_child (widget_class, CfErrorBanner, retry_button);
 }
@@ -109,7 +108,7 @@ cf_error_banner_show (CfErrorBanner *self,
   g_return_if_fail (CF_IS_ERROR_BANNER (self));
 
   gtk_label_set_label (self->message_label, message);
-  gtk_revealer_set_reveal_child (self->revealer, TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self), TRUE);
 }
 
 void
@@ -117,5 +116,5 @@ cf_error_banner_hide (CfErrorBanner *self)
 {
   g_return_if_fail (CF_IS_ERROR_BANNER (self));
 
-  gtk_revealer_set_reveal_child (self->revealer, FALSE);
+  gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
 }

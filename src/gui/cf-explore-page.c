@@ -11,6 +11,8 @@
 #include "cf-category.h"
 #include "cf-error-banner.h"
 #include "cf-explore-page.h"
+#include "cf-http-client.h"
+#include "cf-saved-list.h"
 #include "cf-widget-util.h"
 
 /* Browsing and searching the platform's campaigns: the query is asked of
@@ -39,7 +41,14 @@ struct _CfExplorePage
   CfCampaignList *campaigns;
   GPtrArray *category_slugs;
   GCancellable *cancellable;
+  guint retry_id;
+  guint attempt;
 };
+
+/* A platform that did not answer is asked again by itself, less and less
+ * often: from two seconds to five minutes. */
+#define FIRST_RETRY_MS 2000
+#define MAX_RETRY_MS   (5 * 60 * 1000)
 
 enum {
   CAMPAIGN_ACTIVATED,
@@ -119,6 +128,59 @@ campaign_activated_cb (CfExplorePage *self,
     g_signal_emit (self, signals[CAMPAIGN_ACTIVATED], 0, self->account, campaign);
 }
 
+/* The failure, and how old the campaigns shown are when they were kept
+ * from an earlier run. */
+static char *
+dup_stale_message (CfExplorePage *self,
+                   const GError  *error)
+{
+  GDateTime *saved_at = cf_campaign_list_get_saved_at (self->campaigns);
+  g_autoptr(GDateTime) local = saved_at ? g_date_time_to_local (saved_at) : NULL;
+  g_autofree char *as_of = NULL;
+
+  if (local == NULL)
+    return g_strdup (error->message);
+  as_of = g_date_time_format (local, C_("as of", "%-d %B %Y, %H:%M"));
+  /* Translators: campaigns kept from an earlier run, as in “Shown as of 1 December 2026, 09:30: the platform cannot be reached.” */
+  return g_strdup_printf (_("Shown as of %s: %s"), as_of, error->message);
+}
+
+/* The platform answered nothing: as soon as the network is back, it is
+ * asked again, without waiting for Retry. */
+static void
+network_changed_cb (GNetworkMonitor *monitor,
+                    gboolean         available,
+                    CfExplorePage   *self)
+{
+  if (available && self->campaigns != NULL && cf_campaign_list_get_error (self->campaigns) != NULL &&
+      !cf_campaign_list_get_loading (self->campaigns))
+    cf_campaign_list_reload (self->campaigns);
+}
+
+static gboolean
+retry_cb (gpointer user_data)
+{
+  CfExplorePage *self = user_data;
+
+  self->retry_id = 0;
+  cf_campaign_list_reload (self->campaigns);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_retry (CfExplorePage *self,
+                gboolean       failed)
+{
+  if (!failed)
+    {
+      self->attempt = 0;
+      g_clear_handle_id (&self->retry_id, g_source_remove);
+    }
+  else if (self->retry_id == 0)
+    self->retry_id = g_timeout_add (cf_http_backoff_delay_ms (FIRST_RETRY_MS, MAX_RETRY_MS, self->attempt++),
+                                    retry_cb, self);
+}
+
 static void
 update_content (CfExplorePage *self)
 {
@@ -128,9 +190,15 @@ update_content (CfExplorePage *self)
   const char *page = n_items > 0 ? "campaigns" : loading ? "loading" : error ? "error" : "empty";
 
   gtk_stack_set_visible_child_name (self->content_stack, page);
+  if (!loading)
+    schedule_retry (self, error != NULL);
   gtk_spinner_set_spinning (self->more_spinner, loading && n_items > 0);
   if (error != NULL && n_items > 0 && !loading)
-    cf_error_banner_show (self->error_banner, error->message);
+    {
+      g_autofree char *message = dup_stale_message (self, error);
+
+      cf_error_banner_show (self->error_banner, message);
+    }
   else
     cf_error_banner_hide (self->error_banner);
   if (error != NULL)
@@ -234,6 +302,7 @@ cf_explore_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->retry_id, g_source_remove);
   if (self->campaigns != NULL)
     g_signal_handlers_disconnect_by_data (self->campaigns, self);
   g_clear_object (&self->campaigns);
@@ -343,6 +412,8 @@ cf_explore_page_init (CfExplorePage *self)
   gtk_drop_down_set_expression (self->platform_drop_down, label);
   g_signal_connect_swapped (gtk_scrolled_window_get_vadjustment (self->scrolled_window), "value-changed",
                             G_CALLBACK (maybe_load_more), self);
+  g_signal_connect_object (g_network_monitor_get_default (), "network-changed", G_CALLBACK (network_changed_cb),
+                           self, 0);
 }
 
 /* Browses @account's platform: new cards, which show the campaigns as the
@@ -353,6 +424,7 @@ browse (CfExplorePage *self,
 {
   g_autoptr(GtkNoSelection) selection = NULL;
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autofree char *saved_path = NULL;
 
   if (self->account == account)
     return;
@@ -360,6 +432,7 @@ browse (CfExplorePage *self,
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
+  schedule_retry (self, FALSE);
   if (self->campaigns != NULL)
     g_signal_handlers_disconnect_by_data (self->campaigns, self);
   g_clear_object (&self->campaigns);
@@ -380,6 +453,8 @@ browse (CfExplorePage *self,
   gtk_grid_view_set_factory (self->grid_view, factory);
 
   self->campaigns = cf_campaign_list_new (self->platform);
+  saved_path = cf_saved_list_path_for_platform ("explore", account);
+  cf_campaign_list_keep_first_page (self->campaigns, saved_path);
   g_signal_connect_swapped (self->campaigns, "items-changed", G_CALLBACK (campaigns_changed_cb), self);
   g_signal_connect_swapped (self->campaigns, "notify::loading", G_CALLBACK (update_content), self);
   g_signal_connect_swapped (self->campaigns, "notify::error", G_CALLBACK (update_content), self);

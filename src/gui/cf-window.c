@@ -17,6 +17,7 @@
 #include "cf-pledges-page.h"
 #include "cf-web-address.h"
 #include "cf-preferences-window.h"
+#include "cf-saved-list.h"
 #include "cf-window.h"
 #include "cf-widget-util.h"
 
@@ -467,12 +468,16 @@ void
 cf_window_remove_account (CfWindow  *self,
                           CfAccount *account)
 {
+  g_autofree char *path = NULL;
   Removal *removal;
 
   g_return_if_fail (CF_IS_WINDOW (self));
 
   removal = g_new0 (Removal, 1);
   removal->window = self;
+  /* The campaigns Explore kept of the platform go with it. */
+  path = cf_saved_list_path_for_platform ("explore", account);
+  cf_saved_list_forget (path);
   if (cf_account_get_signed_in (account))
     removal->watch = new_pledge_watch (account);
   cf_account_sign_out_async (account, self->cancellable, removed_cb, removal);

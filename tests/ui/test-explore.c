@@ -337,20 +337,15 @@ static gboolean
 shows_retry_banner (GtkWidget *root,
                     gpointer   data)
 {
-  GtkWidget *banner = cf_test_first_visible (root, CF_TYPE_ERROR_BANNER);
-  GtkWidget *revealer = gtk_widget_get_first_child (banner);
-
-  return gtk_revealer_get_child_revealed (GTK_REVEALER (revealer)) &&
-         cf_test_button_labelled (banner, "Retry") != NULL;
+  return cf_test_count_visible (root, CF_TYPE_ERROR_BANNER) == 1 &&
+         cf_test_button_labelled (cf_test_first_visible (root, CF_TYPE_ERROR_BANNER), "Retry") != NULL;
 }
 
 static gboolean
 retry_banner_gone (GtkWidget *root,
                    gpointer   data)
 {
-  GtkWidget *banner = cf_test_first_visible (root, CF_TYPE_ERROR_BANNER);
-
-  return !gtk_revealer_get_reveal_child (GTK_REVEALER (gtk_widget_get_first_child (banner)));
+  return cf_test_count_visible (root, CF_TYPE_ERROR_BANNER) == 0;
 }
 
 /* A campaign page that cannot be read again keeps what it shows and says

@@ -16,7 +16,7 @@ static CfApplication *application;
 static char *home;
 
 static guint
-count_saved (void)
+count_saved (const char *prefix)
 {
   g_autofree char *directory = g_build_filename (home, "crowdfund", "lists", NULL);
   g_autoptr(GDir) dir = g_dir_open (directory, 0, NULL);
@@ -24,7 +24,7 @@ count_saved (void)
   const char *name;
 
   while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    count += g_str_has_prefix (name, "pledges-");
+    count += g_str_has_prefix (name, prefix);
   return count;
 }
 
@@ -51,7 +51,7 @@ test_pledges_offline (void)
   cf_ui_sign_in (window, "backer", "backer-pw", "Bea Backer");
   g_assert_true (gtk_widget_activate_action (window, "win.show-view", "s", "pledges"));
   cf_test_wait_until (window, cf_ui_shows_fresh_row, "Ten left", "the pledge is listed");
-  g_assert_cmpuint (count_saved (), ==, 1);
+  g_assert_cmpuint (count_saved ("pledges-"), ==, 1);
   gtk_window_destroy (GTK_WINDOW (window));
 
   /* The platform goes down; the app starts again. */
@@ -69,8 +69,49 @@ test_pledges_offline (void)
   /* Signing out leaves nothing of them on disk. */
   g_signal_emit_by_name (cf_test_button_labelled (cf_ui_open_preferences (window), "Sign Out"), "clicked");
   cf_test_wait_until (window, cf_test_shows_label_starting, "Sign in to see your pledges", "the account is signed out");
-  g_assert_cmpuint (count_saved (), ==, 0);
+  g_assert_cmpuint (count_saved ("pledges-"), ==, 0);
   gtk_window_destroy (GTK_WINDOW (cf_test_find_window (ADW_TYPE_PREFERENCES_WINDOW)));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+shows_fresh_explore (GtkWidget *root,
+                     gpointer   data)
+{
+  return !cf_test_shows_label_starting (root, "Shown as of ");
+}
+
+static gboolean
+shows_cards (GtkWidget *root,
+             gpointer   data)
+{
+  return cf_test_shows_label (root, "Alpha board game");
+}
+
+/* Explore keeps the first page it was given: with the platform down, a new
+ * window shows those campaigns, says how old they are, and asks again by
+ * itself until the platform answers. */
+static void
+test_explore_offline (void)
+{
+  GtkWidget *window = cf_ui_open_window (application, platform->url);
+
+  cf_test_wait_until (window, shows_cards, NULL, "the campaigns are shown");
+  g_assert_cmpuint (count_saved ("explore-"), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  cf_test_platform_stop (platform);
+  g_settings_set_string (cf_application_get_settings (application), "last-view", "explore");
+  cf_application_set_platform_option (application, platform->url);
+  window = GTK_WIDGET (cf_window_new (application));
+  gtk_window_present (GTK_WINDOW (window));
+  cf_test_wait_until (window, cf_test_shows_label_starting, "Shown as of ", "the kept campaigns say how old they are");
+  g_assert_true (shows_cards (window, NULL));
+  cf_test_render_to_png (window, "explore-offline");
+
+  cf_test_platform_restart (platform);
+  cf_test_wait_until (window, shows_fresh_explore, NULL, "Explore asks again by itself");
+  g_assert_true (shows_cards (window, NULL));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -89,6 +130,7 @@ main (int   argc,
   application = cf_ui_new_application ();
 
   g_test_add_func ("/offline/pledges", test_pledges_offline);
+  g_test_add_func ("/offline/explore", test_explore_offline);
 
   status = g_test_run ();
   cf_test_platform_free (platform);

@@ -160,8 +160,9 @@ plan_rewards (GArray *rewards,
  * reward, sharing what is left of the total. The totals stay as seeded;
  * where they cannot be met that way, they become what the pledges add up to. */
 gboolean
-cf_seed_backers_generate (CfDatabase *database,
-                          gint64      campaign_id)
+cf_seed_backers_generate (CfDatabase  *database,
+                          gint64       campaign_id,
+                          const char **problem)
 {
   sqlite3_stmt *statement = cf_database_prepare (database,
     "SELECT c.state, c.pledged, c.backers_count, c.launched_at, MIN (c.deadline, ?2),"
@@ -195,6 +196,13 @@ cf_seed_backers_generate (CfDatabase *database,
                         sqlite3_column_int64 (statement, 2) };
 
       g_array_append_val (rewards, reward);
+    }
+
+  /* A seed is an operator's file: a typo must not make billions of rows. */
+  if (unlisted > CF_SEED_BACKERS_MAX)
+    {
+      *problem = "asks for more than a million backers in a campaign";
+      return FALSE;
     }
 
   reward_sum = plan_rewards (rewards, unlisted, available, &with_reward);

@@ -5,7 +5,11 @@
 
 G_BEGIN_DECLS
 
-gboolean cf_seed_backers_generate (CfDatabase *database,
-                                   gint64      campaign_id);
+/* Backers made into pledges, in a campaign, at most. */
+#define CF_SEED_BACKERS_MAX 1000000
+
+gboolean cf_seed_backers_generate (CfDatabase  *database,
+                                   gint64       campaign_id,
+                                   const char **problem);
 
 G_END_DECLS

@@ -764,9 +764,14 @@ import_root (Reader     *reader,
       g_array_append_val (ids, id);
     }
   /* Pledges first: the funding curve ends at the totals they add up to. */
+  reader->what = "the seed";
   for (guint i = 0; pledges && i < ids->len; i++)
-    if (!cf_seed_backers_generate (reader->database, g_array_index (ids, gint64, i)))
-      return fail (reader, "generate_pledges", "could not be written");
+    {
+      const char *problem = "could not be written";
+
+      if (!cf_seed_backers_generate (reader->database, g_array_index (ids, gint64, i), &problem))
+        return fail (reader, "generate_pledges", problem);
+    }
   for (guint i = 0; funding && i < ids->len; i++)
     if (!generate_funding (reader->database, g_array_index (ids, gint64, i)))
       return fail (reader, "generate_funding", "could not be written");

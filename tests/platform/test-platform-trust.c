@@ -114,10 +114,14 @@ test_broken_seeds (void)
   g_autofree char *far_deadline = seed_with ("\"rewards\": [], \"deadline\": \"now+999999999999999d\"");
   g_autofree char *past_9999 = seed_with ("\"rewards\": [], \"deadline\": \"10000-01-01T00:00:00Z\"");
   g_autofree char *script_image = seed_with ("\"rewards\": [], \"image_url\": \"javascript:alert(1)\"");
+  g_autofree char *many_backers = seed_with ("\"rewards\": [], \"backers_count\": 1000000000000,"
+                                             " \"pledged\": {\"amount\": 100, \"currency\": \"EUR\"}");
+  g_autofree char *million_backers = g_strdup_printf ("{\"generate_pledges\": true,%s", many_backers + 1);
   g_autofree char *huge_goal = seed_with ("\"rewards\": [{\"title\": \"T\", \"description\": \"D\","
                                           " \"minimum\": {\"amount\": 9223372036854775807, \"currency\": \"EUR\"}}]");
 
   expect_seed_refused (directory, "empty.json", "", "must hold a JSON object");
+  expect_seed_refused (directory, "millions.json", million_backers, "“generate_pledges” asks for more than a million");
   expect_seed_refused (directory, "truncated.json", "{\"users\": [{\"username\": \"a", "not JSON");
   expect_seed_refused (directory, "wrong-type.json", "{\"users\": {\"username\": 3}}", "“users” must be a list");
   expect_seed_refused (directory, "user.json", "{\"users\": [{\"username\": 3, \"name\": \"x\"}]}", "users[0]");

@@ -60,7 +60,9 @@ def main():
 
         search = find(app, lambda n: n.get_role() == Atspi.Role.ENTRY and n.get_name() == "Search campaigns")
         search.get_editable_text_iface().insert_text(0, "Quiet Hours", len("Quiet Hours"))
-        click(wait_for("the campaign's card", lambda: find(app, named("Quiet Hours: an album"))))
+        # Once the grid holds the search's answer: a card clicked before moves away.
+        click(wait_for("the campaign's card alone", lambda: not find(app, named("wena wrist, "))
+                       and find(app, named("Quiet Hours: an album"))))
         follow = wait_for("Follow", lambda: named_button(app, "Follow"))
         press(follow)
         check("Follow turns to Following", wait_for("Following", lambda: named_button(app, "Following")))

@@ -75,6 +75,11 @@ void          cf_http_client_send_async    (CfHttpClient         *self,
 gpointer      cf_http_client_send_finish   (CfHttpClient         *self,
                                             GAsyncResult         *result,
                                             GError              **error);
+/* How often a list people are looking at is asked again while its platform
+ * does not answer: from two seconds to five minutes apart. */
+#define CF_HTTP_RELOAD_FIRST_MS 2000
+#define CF_HTTP_RELOAD_MAX_MS   (5 * 60 * 1000)
+
 guint         cf_http_backoff_delay_ms     (guint                 first_ms,
                                             guint                 max_ms,
                                             guint                 attempt);

@@ -37,9 +37,6 @@ typedef struct
   guint attempt;
 } Source;
 
-#define FIRST_RETRY_MS 2000
-#define MAX_RETRY_MS   (5 * 60 * 1000)
-
 G_DEFINE_FINAL_TYPE (CfMergedList, cf_merged_list, G_TYPE_OBJECT)
 
 enum
@@ -105,7 +102,8 @@ loaded_cb (GObject      *object,
     {
       source->public.error = g_steal_pointer (&error);
       source->public.failures++;
-      source->retry_id = g_timeout_add (cf_http_backoff_delay_ms (FIRST_RETRY_MS, MAX_RETRY_MS, source->attempt++),
+      source->retry_id = g_timeout_add (cf_http_backoff_delay_ms (CF_HTTP_RELOAD_FIRST_MS, CF_HTTP_RELOAD_MAX_MS,
+                                                                  source->attempt++),
                                         retry_cb, source);
     }
   g_signal_emit (source->list, signals[CHANGED], 0, source->public.account);

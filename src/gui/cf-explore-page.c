@@ -45,11 +45,6 @@ struct _CfExplorePage
   guint attempt;
 };
 
-/* A platform that did not answer is asked again by itself, less and less
- * often: from two seconds to five minutes. */
-#define FIRST_RETRY_MS 2000
-#define MAX_RETRY_MS   (5 * 60 * 1000)
-
 enum {
   CAMPAIGN_ACTIVATED,
   N_SIGNALS
@@ -167,6 +162,8 @@ retry_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* A platform that did not answer is asked again by itself, less and less
+ * often, as the other views do. */
 static void
 schedule_retry (CfExplorePage *self,
                 gboolean       failed)
@@ -177,7 +174,8 @@ schedule_retry (CfExplorePage *self,
       g_clear_handle_id (&self->retry_id, g_source_remove);
     }
   else if (self->retry_id == 0)
-    self->retry_id = g_timeout_add (cf_http_backoff_delay_ms (FIRST_RETRY_MS, MAX_RETRY_MS, self->attempt++),
+    self->retry_id = g_timeout_add (cf_http_backoff_delay_ms (CF_HTTP_RELOAD_FIRST_MS, CF_HTTP_RELOAD_MAX_MS,
+                                                              self->attempt++),
                                     retry_cb, self);
 }
 

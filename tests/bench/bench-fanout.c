@@ -71,26 +71,6 @@ typedef struct
   gint64 pledging_since;
 } Pledging;
 
-static char *
-write_seed (const char *directory)
-{
-  g_autoptr(GString) seed = g_string_new ("{\"users\": [{\"username\": \"creator\", \"name\": \"Creator\"}");
-  char *path = g_build_filename (directory, "seed.json", NULL);
-
-  for (guint i = 0; i < BACKERS; i++)
-    g_string_append_printf (seed, ", {\"username\": \"backer%u\", \"name\": \"Backer %u\", \"password\": \"pw\"}", i, i);
-  g_string_append (seed, "], \"categories\": [{\"slug\": \"games\", \"name\": \"Games\"}], \"campaigns\": [");
-  for (guint i = 1; i <= CAMPAIGNS; i++)
-    g_string_append_printf (seed,
-      "%s{\"slug\": \"c%u\", \"title\": \"Campaign %u\", \"blurb\": \"b\", \"description\": \"d\","
-      " \"owner\": \"creator\", \"category\": \"games\", \"state\": \"live\","
-      " \"goal\": {\"amount\": 100000, \"currency\": \"EUR\"}, \"launched_at\": \"now-1d\","
-      " \"deadline\": \"now+10d\"}", i > 1 ? ", " : "", i, i);
-  g_string_append (seed, "]}");
-  g_assert_true (g_file_set_contents (path, seed->str, seed->len, NULL));
-  return path;
-}
-
 static void
 message_cb (SoupWebsocketConnection *connection,
             SoupWebsocketDataType    type,
@@ -348,7 +328,7 @@ static void
 measure (const char *directory,
          guint       listeners)
 {
-  g_autofree char *seed = write_seed (directory);
+  g_autofree char *seed = cf_test_write_bench_seed (directory, BACKERS, CAMPAIGNS, 0);
   g_autofree char *arguments = g_strdup_printf ("--max-listeners=%u", listeners);
   g_autoptr(CfTestPlatform) platform = cf_test_platform_start (seed, arguments);
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
@@ -371,7 +351,7 @@ measure (const char *directory,
   pledging->platform = platform;
   for (guint i = 0; i < BACKERS; i++)
     {
-      g_autofree char *username = g_strdup_printf ("backer%u", i);
+      g_autofree char *username = g_strdup_printf ("user%u", i);
 
       pledging->bearer[i] = cf_test_platform_bearer (platform, username, "pw");
     }

@@ -44,33 +44,6 @@ places (guint clients)
   return MAX (1, clients * 3 / 4);
 }
 
-static char *
-write_seed (const char *directory,
-            guint       clients,
-            guint       campaigns)
-{
-  GString *seed = g_string_new ("{\"users\": [{\"username\": \"creator\", \"name\": \"Creator\"}");
-  g_autofree char *path = g_build_filename (directory, "seed.json", NULL);
-
-  for (guint i = 0; i < clients; i++)
-    g_string_append_printf (seed, ", {\"username\": \"client%u\", \"name\": \"Client %u\", \"password\": \"pw\"}", i, i);
-  g_string_append (seed, "], \"categories\": [{\"slug\": \"games\", \"name\": \"Games\"}], \"campaigns\": [");
-  for (guint i = 1; i <= campaigns; i++)
-    g_string_append_printf (seed,
-      "%s{\"slug\": \"c%u\", \"title\": \"Campaign %u\", \"blurb\": \"b\", \"description\": \"d\","
-      " \"owner\": \"creator\", \"category\": \"games\", \"state\": \"live\","
-      " \"goal\": {\"amount\": 100000, \"currency\": \"EUR\"}, \"launched_at\": \"now-1d\","
-      " \"deadline\": \"now+10d\", \"rewards\": [{\"id\": %u, \"title\": \"Limited\", \"description\": \"d\","
-      " \"minimum\": {\"amount\": 1000, \"currency\": \"EUR\"}, \"limit\": %u,"
-      " \"shipping\": {\"type\": \"none\", \"rates\": []}}]}",
-      i > 1 ? ", " : "", i, i, i, places (clients));
-  g_string_append (seed, "]}");
-
-  g_assert_true (g_file_set_contents (path, seed->str, seed->len, NULL));
-  g_string_free (seed, TRUE);
-  return g_steal_pointer (&path);
-}
-
 static void send_next (Bench *bench, guint client);
 
 static void
@@ -138,7 +111,7 @@ measure (const char *directory,
 {
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
   Bench bench = { .loop = loop, .clients = clients, .campaigns = REQUESTS / clients, .running = clients };
-  g_autofree char *seed = write_seed (directory, clients, bench.campaigns);
+  g_autofree char *seed = cf_test_write_bench_seed (directory, clients, bench.campaigns, places (clients));
   g_autoptr(CfTestPlatform) platform = cf_test_platform_start (seed, NULL);
   guint requests = clients * bench.campaigns;
   gint64 started, elapsed;
@@ -147,7 +120,7 @@ measure (const char *directory,
   bench.platform = platform;
   for (guint i = 0; i < clients; i++)
     {
-      g_autofree char *username = g_strdup_printf ("client%u", i);
+      g_autofree char *username = g_strdup_printf ("user%u", i);
 
       bench.bearer[i] = cf_test_platform_bearer (platform, username, "pw");
     }

@@ -255,6 +255,41 @@ cf_test_process_cpu_seconds (const char *pid)
   return (g_ascii_strtod (fields[11], NULL) + g_ascii_strtod (fields[12], NULL)) / sysconf (_SC_CLK_TCK);
 }
 
+/* A seed for the benchmarks, written in @directory: @n_users users “user0”,
+ * “user1”… (password “pw”) and @n_campaigns live campaigns of a creator,
+ * numbered from 1; with @reward_places > 0 each has one reward of that many
+ * places, numbered like its campaign. Returns the file's path. */
+char *
+cf_test_write_bench_seed (const char *directory,
+                          guint       n_users,
+                          guint       n_campaigns,
+                          guint       reward_places)
+{
+  g_autoptr(GString) seed = g_string_new ("{\"users\": [{\"username\": \"creator\", \"name\": \"Creator\"}");
+  char *path = g_build_filename (directory, "seed.json", NULL);
+
+  for (guint i = 0; i < n_users; i++)
+    g_string_append_printf (seed, ", {\"username\": \"user%u\", \"name\": \"User %u\", \"password\": \"pw\"}", i, i);
+  g_string_append (seed, "], \"categories\": [{\"slug\": \"games\", \"name\": \"Games\"}], \"campaigns\": [");
+  for (guint i = 1; i <= n_campaigns; i++)
+    {
+      g_string_append_printf (seed,
+        "%s{\"slug\": \"c%u\", \"title\": \"Campaign %u\", \"blurb\": \"b\", \"description\": \"d\","
+        " \"owner\": \"creator\", \"category\": \"games\", \"state\": \"live\","
+        " \"goal\": {\"amount\": 100000, \"currency\": \"EUR\"}, \"launched_at\": \"now-1d\","
+        " \"deadline\": \"now+10d\"", i > 1 ? ", " : "", i, i);
+      if (reward_places > 0)
+        g_string_append_printf (seed,
+          ", \"rewards\": [{\"id\": %u, \"title\": \"Limited\", \"description\": \"d\","
+          " \"minimum\": {\"amount\": 1000, \"currency\": \"EUR\"}, \"limit\": %u,"
+          " \"shipping\": {\"type\": \"none\", \"rates\": []}}]", i, reward_places);
+      g_string_append (seed, "}");
+    }
+  g_string_append (seed, "]}");
+  g_assert_true (g_file_set_contents (path, seed->str, seed->len, NULL));
+  return path;
+}
+
 /* The bytes of the platform's WAL file, 0 when there is none. */
 gint64
 cf_test_platform_wal_size (CfTestPlatform *platform)

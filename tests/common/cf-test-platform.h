@@ -41,6 +41,10 @@ const char     *cf_test_error_code       (JsonNode       *node);
 JsonNode       *cf_test_json_from_bytes  (GBytes         *bytes);
 double          cf_test_process_cpu_seconds (const char  *pid);
 gint64          cf_test_platform_wal_size (CfTestPlatform *platform);
+char           *cf_test_write_bench_seed (const char     *directory,
+                                          guint           n_users,
+                                          guint           n_campaigns,
+                                          guint           reward_places);
 char           *cf_test_platform_bearer  (CfTestPlatform *platform,
                                           const char     *username,
                                           const char     *password);

@@ -7,6 +7,7 @@
 
 #include "cf-account.h"
 #include "cf-platform-kind.h"
+#include "cf-saved-list.h"
 
 /* A person's account on one platform. Signing in trades the password for
  * tokens, which go to the keyring and nowhere else; the next start finds
@@ -26,6 +27,7 @@ struct _CfAccount
   GHashTable *following;  /* campaign id → followed, as changed since loaded */
   GHashTable *followed;   /* ids of the campaigns followed, once a list of them came */
   CfLiveFeed *live_feed;
+  char *kept_folder;   /* while signed in: what its campaigns last showed */
   guint busy;
 };
 
@@ -89,6 +91,10 @@ forget (CfAccount *self,
   self->error = error;
   cf_platform_set_credentials (self->platform, NULL);
   forget_following (self);
+  if (self->kept_folder != NULL)
+    cf_saved_list_forget_folder (self->kept_folder);
+  g_clear_pointer (&self->kept_folder, g_free);
+  cf_live_feed_set_kept_folder (self->live_feed, NULL);
   notify_state (self);
 }
 
@@ -180,6 +186,9 @@ use_credentials (CfAccount     *self,
 {
   g_free (self->username);
   self->username = g_strdup (username);
+  g_free (self->kept_folder);
+  self->kept_folder = cf_saved_list_folder ("campaigns", self);
+  cf_live_feed_set_kept_folder (self->live_feed, self->kept_folder);
   g_clear_error (&self->error);
   g_signal_handlers_block_by_func (self->platform, credentials_changed_cb, self);
   cf_platform_set_credentials (self->platform, credentials);
@@ -464,6 +473,17 @@ cf_account_get_label (CfAccount *self)
   return self->label;
 }
 
+/* Where what the account's campaigns showed last is kept for a run that
+ * cannot reach the platform (see cf_saved_list_path_in()); NULL while
+ * signed out. Signing out deletes it. */
+const char *
+cf_account_get_kept_folder (CfAccount *self)
+{
+  g_return_val_if_fail (CF_IS_ACCOUNT (self), NULL);
+
+  return self->kept_folder;
+}
+
 /* The signed-in user, once the platform said who it is. */
 CfUser *
 cf_account_get_user (CfAccount *self)
@@ -531,6 +551,7 @@ cf_account_finalize (GObject *object)
   g_free (self->choice);
   g_free (self->label);
   g_free (self->username);
+  g_free (self->kept_folder);
   g_hash_table_unref (self->following);
   g_clear_pointer (&self->followed, g_hash_table_unref);
   g_clear_error (&self->error);

@@ -29,6 +29,7 @@ CfPlatform *cf_account_get_platform      (CfAccount           *self);
 const char *cf_account_get_choice        (CfAccount           *self);
 const char *cf_account_get_label         (CfAccount           *self);
 CfLiveFeed *cf_account_get_live_feed     (CfAccount           *self);
+const char *cf_account_get_kept_folder   (CfAccount           *self);
 CfUser     *cf_account_get_user          (CfAccount           *self);
 const char *cf_account_get_username      (CfAccount           *self);
 gboolean    cf_account_get_signed_in     (CfAccount           *self);

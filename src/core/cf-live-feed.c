@@ -8,6 +8,7 @@
 #include "cf-json-limits.h"
 #include "cf-live-event.h"
 #include "cf-live-feed-private.h"
+#include "cf-saved-list.h"
 
 #define MAX_EVENT_BYTES        (16 * 1024)
 #define MAX_INCOMING_BYTES     (1024 * 1024)
@@ -18,6 +19,7 @@
 #define USEFUL_CONNECTION_US   (30 * G_USEC_PER_SEC)
 #define LIVE_POINT_SPACING_US  (60 * G_USEC_PER_SEC)
 #define DEFAULT_POLL_SECONDS   15
+#define KEEP_EVERY_US          (30 * G_USEC_PER_SEC)
 
 typedef struct
 {
@@ -29,6 +31,7 @@ typedef struct
   gboolean read_again;        /* …and another is wanted after it */
   gboolean totals_while_reading;
   gboolean unsettled;         /* pledge events since the last snapshot */
+  gint64 kept_written_at;     /* monotonic, µs: when the figures were last kept */
   GCancellable *cancellable;
 } Entry;
 
@@ -59,6 +62,7 @@ struct _CfLiveFeed
   gboolean missed_events;     /* no connection for a while since the last one */
   gboolean anonymous;         /* the connection was opened without credentials */
   gboolean reconnect_for_details; /* …and someone has signed in since */
+  char *kept_folder;          /* where detailed figures are kept for later runs */
 
   guint retry_id;
   guint poll_id;
@@ -235,10 +239,12 @@ copy_rewards (Entry   *entry,
 static void read_snapshot (CfLiveFeed *self,
                            Entry      *entry);
 
+/* Figures the platform gave at @at (real time, µs). */
 static void
-apply_snapshot (CfLiveFeed *self,
-                Entry      *entry,
-                CfStats    *stats)
+apply_stats (CfLiveFeed *self,
+             Entry      *entry,
+             CfStats    *stats,
+             gint64      at)
 {
   /* A totals event that came while the snapshot was on its way is at least
    * as new as the snapshot: it wins. */
@@ -251,10 +257,63 @@ apply_snapshot (CfLiveFeed *self,
   if (cf_stats_get_next_goal (stats) != NULL)
     entry->live.next_goal = *cf_stats_get_next_goal (stats);
   copy_funding (entry, stats);
-  add_live_point (entry, g_get_real_time ());
+  add_live_point (entry, at);
   copy_rewards (entry, stats);
-  entry->live.n_snapshots++;
   mark_changed (self, entry);
+}
+
+static char *
+kept_path (CfLiveFeed *self,
+           Entry      *entry)
+{
+  return cf_saved_list_path_in (self->kept_folder, "stats", entry->id);
+}
+
+/* A campaign watched in detail has its figures kept for a later run that
+ * cannot reach the platform; twice a minute at most during a launch. */
+static void
+keep_stats (CfLiveFeed *self,
+            Entry      *entry,
+            CfStats    *stats)
+{
+  g_autoptr(GListStore) one = NULL;
+  g_autofree char *path = NULL;
+  gint64 now = g_get_monotonic_time ();
+
+  if (self->kept_folder == NULL || entry->detailed == 0 ||
+      (entry->kept_written_at != 0 && now - entry->kept_written_at < KEEP_EVERY_US))
+    return;
+
+  one = g_list_store_new (CF_TYPE_STATS);
+  g_list_store_append (one, stats);
+  path = kept_path (self, entry);
+  cf_saved_list_save (path, G_LIST_MODEL (one));
+  entry->kept_written_at = now;
+}
+
+/* The platform cannot be reached before anything was read of a campaign
+ * watched in detail: its figures kept by an earlier run are shown, marked
+ * with when they were kept. */
+static void
+use_kept_stats (CfLiveFeed *self,
+                Entry      *entry)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GListModel) kept = NULL;
+  g_autoptr(GDateTime) kept_at = NULL;
+  g_autoptr(CfStats) stats = NULL;
+
+  if (self->kept_folder == NULL || entry->detailed == 0 || entry->live.n_snapshots > 0 || entry->live.kept_at != 0)
+    return;
+
+  path = kept_path (self, entry);
+  kept = cf_saved_list_load (path, CF_TYPE_STATS, &kept_at);
+  if (kept == NULL || g_list_model_get_n_items (kept) != 1)
+    return;
+
+  stats = g_list_model_get_item (kept, 0);
+  entry->live.kept_at = g_date_time_to_unix (kept_at) * G_USEC_PER_SEC;
+  apply_stats (self, entry, stats, entry->live.kept_at);
 }
 
 typedef struct
@@ -267,14 +326,6 @@ static gboolean
 is_polling (CfLiveFeed *self)
 {
   return self->status == CF_LIVE_FEED_STATUS_POLLING || self->status == CF_LIVE_FEED_STATUS_OFFLINE;
-}
-
-static gboolean
-is_unreachable (const GError *error)
-{
-  return g_error_matches (error, CF_PLATFORM_ERROR, CF_PLATFORM_ERROR_NETWORK) ||
-         g_error_matches (error, CF_PLATFORM_ERROR, CF_PLATFORM_ERROR_TIMED_OUT) ||
-         g_error_matches (error, CF_PLATFORM_ERROR, CF_PLATFORM_ERROR_SERVER);
 }
 
 static void
@@ -299,12 +350,21 @@ snapshot_cb (GObject      *object,
     {
       entry->reading = FALSE;
       if (stats != NULL)
-        apply_snapshot (read->self, entry, stats);
+        {
+          entry->live.kept_at = 0;
+          entry->live.n_snapshots++;
+          apply_stats (read->self, entry, stats, g_get_real_time ());
+          keep_stats (read->self, entry, stats);
+        }
       else
-        g_debug ("reading campaign %s: %s", read->id, error->message);
+        {
+          g_debug ("reading campaign %s: %s", read->id, error->message);
+          if (cf_platform_error_is_unreachable (error))
+            use_kept_stats (read->self, entry);
+        }
       /* While polling, whether the platform answers is the feed's status. */
       if (is_polling (read->self))
-        set_status (read->self, stats != NULL || !is_unreachable (error) ? CF_LIVE_FEED_STATUS_POLLING
+        set_status (read->self, stats != NULL || !cf_platform_error_is_unreachable (error) ? CF_LIVE_FEED_STATUS_POLLING
                                                                         : CF_LIVE_FEED_STATUS_OFFLINE);
 
       if (entry->read_again)
@@ -713,6 +773,7 @@ cf_live_feed_dispose (GObject *object)
   g_clear_object (&self->parser);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->platform);
+  g_clear_pointer (&self->kept_folder, g_free);
 
   G_OBJECT_CLASS (cf_live_feed_parent_class)->dispose (object);
 }
@@ -776,6 +837,19 @@ cf_live_feed_new (CfPlatform *platform)
 
   self->platform = g_object_ref (platform);
   return self;
+}
+
+/* Where the figures of campaigns watched in detail are kept for a later
+ * run that cannot reach the platform (see cf_saved_list_folder()), or
+ * NULL to keep nothing. */
+void
+cf_live_feed_set_kept_folder (CfLiveFeed *self,
+                              const char *folder)
+{
+  g_return_if_fail (CF_IS_LIVE_FEED (self));
+
+  g_free (self->kept_folder);
+  self->kept_folder = g_strdup (folder);
 }
 
 /* How often each campaign is read while no WebSocket can be opened. */

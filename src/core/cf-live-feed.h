@@ -46,6 +46,9 @@ typedef struct
   CfLivePledge pledges[CF_LIVE_PLEDGES_KEPT];  /* a ring: pledge n is at n % KEPT */
   guint64 n_pledges;        /* pledges received since subscribing */
   guint64 n_snapshots;      /* snapshots read since subscribing */
+  gint64 kept_at;           /* real time, µs, when the figures were kept by an
+                             * earlier run, while the platform cannot be
+                             * reached; 0 once it answers */
 } CfLiveCampaign;
 
 #define CF_TYPE_LIVE_FEED (cf_live_feed_get_type ())
@@ -53,6 +56,8 @@ typedef struct
 G_DECLARE_FINAL_TYPE (CfLiveFeed, cf_live_feed, CF, LIVE_FEED, GObject)
 
 CfLiveFeed           *cf_live_feed_new               (CfPlatform *platform);
+void                  cf_live_feed_set_kept_folder   (CfLiveFeed *self,
+                                                      const char *folder);
 void                  cf_live_feed_set_poll_interval (CfLiveFeed *self,
                                                       guint       seconds);
 guint                 cf_live_feed_get_poll_interval (CfLiveFeed *self);

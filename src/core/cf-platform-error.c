@@ -112,3 +112,13 @@ cf_platform_error_is_refusal (const GError *error)
          error->code != CF_PLATFORM_ERROR_SERVER &&
          error->code != CF_PLATFORM_ERROR_RATE_LIMITED;
 }
+
+/* Whether @error says the platform cannot answer now, rather than that it
+ * answered no: what was shown before may be shown still. */
+gboolean
+cf_platform_error_is_unreachable (const GError *error)
+{
+  return g_error_matches (error, CF_PLATFORM_ERROR, CF_PLATFORM_ERROR_NETWORK) ||
+         g_error_matches (error, CF_PLATFORM_ERROR, CF_PLATFORM_ERROR_TIMED_OUT) ||
+         g_error_matches (error, CF_PLATFORM_ERROR, CF_PLATFORM_ERROR_SERVER);
+}

@@ -39,5 +39,6 @@ CfPlatformError  cf_platform_error_from_api  (guint       http_status,
 const char      *cf_platform_error_describe  (CfPlatformError code);
 GError          *cf_platform_error_new       (CfPlatformError code);
 gboolean         cf_platform_error_is_refusal (const GError  *error);
+gboolean         cf_platform_error_is_unreachable (const GError *error);
 
 G_END_DECLS

@@ -16,13 +16,28 @@
 #define MAX_SAVED_BYTES (16 * 1024 * 1024)
 
 static char *
+name_for_key (const char *name,
+              const char *key,
+              const char *suffix)
+{
+  g_autofree char *digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, key, -1);
+
+  return g_strdup_printf ("%s-%.16s%s", name, digest, suffix);
+}
+
+static char *
 path_for_key (const char *name,
               const char *key)
 {
-  g_autofree char *digest = g_compute_checksum_for_string (G_CHECKSUM_SHA256, key, -1);
-  g_autofree char *file = g_strdup_printf ("%s-%.16s.json", name, digest);
+  g_autofree char *file = name_for_key (name, key, ".json");
 
   return g_build_filename (g_get_user_cache_dir (), "crowdfund", "lists", file, NULL);
+}
+
+static char *
+account_key (CfAccount *account)
+{
+  return g_strdup_printf ("%s\n%s", cf_account_get_choice (account), cf_account_get_username (account));
 }
 
 /* Where @account's list @name is kept: named by a digest, not by who the
@@ -31,10 +46,33 @@ char *
 cf_saved_list_path (const char *name,
                     CfAccount  *account)
 {
-  g_autofree char *key = g_strdup_printf ("%s\n%s", cf_account_get_choice (account),
-                                          cf_account_get_username (account));
+  g_autofree char *key = account_key (account);
 
   return path_for_key (name, key);
+}
+
+/* A folder for @account's lists @name, one per campaign or other @id
+ * (see cf_saved_list_path_in()), forgotten all at once. */
+char *
+cf_saved_list_folder (const char *name,
+                      CfAccount  *account)
+{
+  g_autofree char *key = account_key (account);
+  g_autofree char *folder = name_for_key (name, key, "");
+
+  return g_build_filename (g_get_user_cache_dir (), "crowdfund", "lists", folder, NULL);
+}
+
+/* Where the list @kind of @id is kept in @folder: @id comes from the
+ * platform, so it names the file only through a digest. */
+char *
+cf_saved_list_path_in (const char *folder,
+                       const char *kind,
+                       const char *id)
+{
+  g_autofree char *file = name_for_key (kind, id, ".json");
+
+  return g_build_filename (folder, file, NULL);
 }
 
 /* Where the list @name of the platform @account is on is kept, whoever is
@@ -49,6 +87,16 @@ cf_saved_list_path_for_platform (const char *name,
 void
 cf_saved_list_save (const char *path,
                     GListModel *items)
+{
+  cf_saved_list_save_leaving_out (path, items, NULL);
+}
+
+/* Keeps @items without their @private_members, which what the list is
+ * kept for does not show: backers' names and addresses, say. */
+void
+cf_saved_list_save_leaving_out (const char         *path,
+                                GListModel         *items,
+                                const char * const *private_members)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonGenerator) generator = json_generator_new ();
@@ -68,8 +116,12 @@ cf_saved_list_save (const char *path,
   for (guint i = 0; i < g_list_model_get_n_items (items); i++)
     {
       g_autoptr(CfModel) item = g_list_model_get_item (items, i);
+      JsonNode *node = cf_model_to_json (item);
 
-      json_builder_add_value (builder, cf_model_to_json (item));
+      for (guint m = 0; private_members != NULL && private_members[m] != NULL; m++)
+        if (json_object_has_member (json_node_get_object (node), private_members[m]))
+          json_object_remove_member (json_node_get_object (node), private_members[m]);
+      json_builder_add_value (builder, node);
     }
   json_builder_end_array (builder);
   json_builder_end_object (builder);
@@ -118,4 +170,21 @@ cf_saved_list_forget (const char *path)
 {
   if (g_unlink (path) != 0 && errno != ENOENT)
     g_debug ("could not forget %s: %s", path, g_strerror (errno));
+}
+
+/* Deletes @folder and every list kept in it. */
+void
+cf_saved_list_forget_folder (const char *folder)
+{
+  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (folder, name, NULL);
+
+      cf_saved_list_forget (path);
+    }
+  if (g_rmdir (folder) != 0 && errno != ENOENT)
+    g_debug ("could not forget %s: %s", folder, g_strerror (errno));
 }

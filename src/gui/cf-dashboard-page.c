@@ -8,6 +8,7 @@
 #include "cf-backers-csv.h"
 #include "cf-campaign-summary.h"
 #include "cf-dashboard-page.h"
+#include "cf-error-banner.h"
 #include "cf-format.h"
 #include "cf-fulfillment-dialog.h"
 #include "cf-funding-bar.h"
@@ -16,7 +17,9 @@
 #include "cf-locale.h"
 #include "cf-merged-list.h"
 #include "cf-page.h"
+#include "cf-platform-error.h"
 #include "cf-reward.h"
+#include "cf-saved-list.h"
 #include "cf-widget-util.h"
 
 #define LATEST_SHOWN        8
@@ -36,6 +39,7 @@ struct _CfDashboardPage
   GtkLabel *backers_label;
   GtkLabel *deadline_label;
   AdwStatusPage *error_status_page;
+  CfErrorBanner *kept_banner;
   GtkFlowBox *figures_box;
   GtkLabel *feed_label;
   AdwActionRow *fulfill_row;
@@ -212,6 +216,31 @@ show_feed_status (CfDashboardPage *self)
     default:
       break;
     }
+}
+
+/* Figures an earlier run kept, shown while the platform cannot be
+ * reached, say how old they are. */
+static void
+show_kept_banner (CfDashboardPage *self)
+{
+  g_autoptr(GDateTime) kept_at = NULL;
+  g_autoptr(GDateTime) local = NULL;
+  g_autofree char *as_of = NULL;
+  g_autofree char *message = NULL;
+
+  if (self->live == NULL || self->live->kept_at == 0)
+    {
+      cf_error_banner_hide (self->kept_banner);
+      return;
+    }
+
+  kept_at = g_date_time_new_from_unix_utc (self->live->kept_at / G_USEC_PER_SEC);
+  local = g_date_time_to_local (kept_at);
+  as_of = g_date_time_format (local, C_("as of", "%-d %B %Y, %H:%M"));
+  /* Translators: %s is when the figures shown were last read, as in “1 December 2026, 09:30”. */
+  message = g_strdup_printf (_("Shown as of %s: the platform does not answer. "
+                               "The figures update by themselves once it does."), as_of);
+  cf_error_banner_show (self->kept_banner, message);
 }
 
 /* An ended campaign's chart stops at its deadline. */
@@ -451,6 +480,7 @@ take_new_pledges (CfDashboardPage *self)
 static void
 live_changed_cb (CfDashboardPage *self)
 {
+  show_kept_banner (self);
   show_figures (self, TRUE);
   show_chart (self);
   show_rewards (self);
@@ -459,6 +489,41 @@ live_changed_cb (CfDashboardPage *self)
       take_new_pledges (self);
       show_latest (self);
     }
+}
+
+/* Where the list @kind of the campaign shown is kept for a later run, or
+ * NULL when its account keeps nothing. */
+static char *
+kept_path (CfDashboardPage *self,
+           const char      *kind)
+{
+  const char *folder = cf_account_get_kept_folder (self->account);
+
+  return folder ? cf_saved_list_path_in (folder, kind, cf_campaign_get_id (self->campaign)) : NULL;
+}
+
+/* What the platform answered, kept for a later run; or, when it cannot be
+ * reached, what an earlier run kept; or NULL. */
+static GListModel *
+answer_or_kept (CfDashboardPage    *self,
+                const char         *kind,
+                CfPage             *page,
+                const GError       *error,
+                GType               item_type,
+                const char * const *private_members)
+{
+  g_autofree char *path = kept_path (self, kind);
+  g_autoptr(GDateTime) kept_at = NULL;
+
+  if (page != NULL)
+    {
+      if (path != NULL)
+        cf_saved_list_save_leaving_out (path, cf_page_get_items (page), private_members);
+      return g_object_ref (cf_page_get_items (page));
+    }
+  if (path == NULL || !cf_platform_error_is_unreachable (error))
+    return NULL;
+  return cf_saved_list_load (path, item_type, &kept_at);
 }
 
 static void
@@ -475,13 +540,14 @@ rewards_cb (GObject      *object,
     return;
 
   self = CF_DASHBOARD_PAGE (user_data);
-  if (page == NULL)
+  g_clear_object (&self->rewards);
+  self->rewards = answer_or_kept (self, "rewards", page, error, CF_TYPE_REWARD, NULL);
+  if (self->rewards == NULL)
     {
       toast (self, error->message);
       return;
     }
 
-  g_set_object (&self->rewards, cf_page_get_items (page));
   n = g_list_model_get_n_items (self->rewards);
   for (guint i = 0; i < n; i++)
     {
@@ -518,17 +584,21 @@ latest_cb (GObject      *object,
            GAsyncResult *result,
            gpointer      user_data)
 {
+  /* Who backed, and where they live, is not needed to show the latest
+   * pledges again: it is not kept. */
+  static const char * const private_members[] = { "backer", "address", NULL };
   g_autoptr(GError) error = NULL;
   g_autoptr(CfPage) page = cf_platform_list_finish (CF_PLATFORM (object), result, &error);
+  g_autoptr(GListModel) pledges = NULL;
   CfDashboardPage *self;
-  GListModel *pledges;
   guint n;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
   self = CF_DASHBOARD_PAGE (user_data);
-  if (page == NULL)
+  pledges = answer_or_kept (self, "latest", page, error, CF_TYPE_PLEDGE, private_members);
+  if (pledges == NULL)
     {
       g_debug ("latest pledges: %s", error->message);
       return;
@@ -536,7 +606,6 @@ latest_cb (GObject      *object,
 
   /* The page comes newest first, as the list is shown; pledges already
    * heard of live are newer still and stay above it. */
-  pledges = cf_page_get_items (page);
   n = MIN (g_list_model_get_n_items (pledges), LATEST_SHOWN - self->n_latest);
   for (guint i = 0; i < n; i++)
     {
@@ -567,6 +636,7 @@ forget_campaign (CfDashboardPage *self)
   g_clear_object (&self->campaign);
   g_clear_object (&self->rewards);
   self->live = NULL;
+  cf_error_banner_hide (self->kept_banner);
   self->n_latest = 0;
   self->funded = FALSE;
   g_ptr_array_set_size (self->reward_rows, 0);
@@ -617,6 +687,7 @@ show_campaign (CfDashboardPage *self,
   show_figures (self, FALSE);
   show_chart (self);
   show_feed_status (self);
+  show_kept_banner (self);
   show_latest (self);
   cf_platform_list_rewards_async (self->platform, cf_campaign_get_id (campaign), self->campaign_cancellable,
                                   rewards_cb, self);
@@ -653,8 +724,25 @@ choose_campaign (CfDashboardPage *self,
   return live == G_MAXUINT ? 0 : live;
 }
 
+static gboolean
+shows_campaigns (CfDashboardPage *self,
+                 GPtrArray       *campaigns)
+{
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->campaigns)) != campaigns->len)
+    return FALSE;
+  for (guint i = 0; i < campaigns->len; i++)
+    {
+      g_autoptr(CfCampaign) shown = g_list_model_get_item (G_LIST_MODEL (self->campaigns), i);
+
+      if (shown != campaigns->pdata[i])
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* Every account's campaigns in one menu; a platform that failed keeps
- * what it gave last, and says why. */
+ * what it gave last, and says why. A failure that changes nothing shown
+ * leaves the campaign watched as it is. */
 static void
 campaigns_changed_cb (CfDashboardPage *self,
                       CfAccount       *account)
@@ -678,6 +766,12 @@ campaigns_changed_cb (CfDashboardPage *self,
       return;
     }
 
+  if (self->campaign != NULL && shows_campaigns (self, items))
+    {
+      cf_widget_show_merged_state (self->stack, self->my_campaigns, TRUE, "dashboard", self->error_status_page);
+      return;
+    }
+
   selected = choose_campaign (self, items);
   forget_campaign (self);
   g_signal_handlers_block_by_func (self->campaign_drop_down, campaign_selected_cb, self);
@@ -692,7 +786,8 @@ campaigns_changed_cb (CfDashboardPage *self,
   campaign_selected_cb (self);
 }
 
-/* Asks every platform again; what is shown stays until the answers come. */
+/* Asks every platform again, and the live figures too; what is shown
+ * stays until the answers come. */
 void
 cf_dashboard_page_reload (CfDashboardPage *self)
 {
@@ -700,6 +795,8 @@ cf_dashboard_page_reload (CfDashboardPage *self)
 
   if (self->my_campaigns != NULL)
     cf_merged_list_reload (self->my_campaigns);
+  if (self->feed != NULL && cf_live_feed_get_status (self->feed) != CF_LIVE_FEED_STATUS_LIVE)
+    cf_live_feed_reconnect (self->feed);
 }
 
 static gboolean
@@ -919,6 +1016,7 @@ cf_dashboard_page_class_init (CfDashboardPageClass *klass)
                           G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (CF_TYPE_ERROR_BANNER);
   g_type_ensure (CF_TYPE_FUNDING_BAR);
   g_type_ensure (CF_TYPE_FUNDING_CHART);
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Crowdfund/cf-dashboard-page.ui");
@@ -929,6 +1027,7 @@ cf_dashboard_page_class_init (CfDashboardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CfDashboardPage, figures_box);
   gtk_widget_class_bind_template_child (widget_class, CfDashboardPage, deadline_label);
   gtk_widget_class_bind_template_child (widget_class, CfDashboardPage, error_status_page);
+  gtk_widget_class_bind_template_child (widget_class, CfDashboardPage, kept_banner);
   gtk_widget_class_bind_template_child (widget_class, CfDashboardPage, feed_label);
   gtk_widget_class_bind_template_child (widget_class, CfDashboardPage, fulfill_row);
   gtk_widget_class_bind_template_child (widget_class, CfDashboardPage, fulfillment_group);

@@ -3,6 +3,8 @@
 
 #include "cf-account-box.h"
 #include "cf-campaign-card.h"
+#include "cf-dashboard-page.h"
+#include "cf-funding-bar.h"
 #include "cf-preferences-window.h"
 #include "cf-secret-store.h"
 #include "cf-test-widgets.h"
@@ -198,4 +200,54 @@ cf_ui_new_application (void)
   g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
   g_application_register (G_APPLICATION (application), NULL, NULL);
   return application;
+}
+
+/* The dashboard, or NULL while it is not on screen. */
+GtkWidget *
+cf_ui_dashboard_of (GtkWidget *window)
+{
+  g_autoptr(GPtrArray) pages = cf_test_visible_widgets (window, CF_TYPE_DASHBOARD_PAGE);
+
+  return pages->len > 0 ? pages->pdata[0] : NULL;
+}
+
+static gboolean
+has_dashboard (GtkWidget *window,
+               gpointer   data)
+{
+  return cf_ui_dashboard_of (window) != NULL &&
+         cf_test_count_visible (cf_ui_dashboard_of (window), CF_TYPE_FUNDING_BAR) > 0;
+}
+
+static gboolean
+has_views (GtkWidget *window,
+           gpointer   data)
+{
+  return cf_test_count_visible (window, ADW_TYPE_VIEW_STACK) > 0;
+}
+
+/* Goes to the dashboard of a signed-in creator and chooses the campaign
+ * @campaign_title there. */
+void
+cf_ui_open_dashboard_on (GtkWidget  *window,
+                         const char *campaign_title)
+{
+  GtkDropDown *campaigns;
+  GListModel *model;
+
+  cf_test_wait_until (window, has_views, NULL, "the window shows its views");
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (cf_test_first_visible (window, ADW_TYPE_VIEW_STACK)),
+                                         "dashboard");
+  cf_test_wait_until (window, has_dashboard, NULL, "the dashboard is shown to a creator");
+
+  campaigns = GTK_DROP_DOWN (cf_test_first_visible (cf_ui_dashboard_of (window), GTK_TYPE_DROP_DOWN));
+  model = gtk_drop_down_get_model (campaigns);
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(CfCampaign) campaign = g_list_model_get_item (model, i);
+
+      if (g_str_equal (cf_campaign_get_title (campaign), campaign_title))
+        gtk_drop_down_set_selected (campaigns, i);
+    }
+  g_assert_cmpstr (cf_campaign_get_title (gtk_drop_down_get_selected_item (campaigns)), ==, campaign_title);
 }

@@ -36,6 +36,9 @@ gboolean   cf_ui_shows_stale_row  (GtkWidget     *root,
 gboolean   cf_ui_shows_fresh_row  (GtkWidget     *root,
                                    gpointer       title);
 CfApplication *cf_ui_new_application (void);
+GtkWidget *cf_ui_dashboard_of      (GtkWidget     *window);
+void       cf_ui_open_dashboard_on (GtkWidget     *window,
+                                    const char    *campaign_title);
 
 /* A pledge of €25 for the reward “Ten places” of “Ten left”, shipped to France. */
 #define CF_UI_TEN_LEFT_PLEDGE \

@@ -40,48 +40,18 @@ has_one_card (GtkWidget *root,
   return cf_test_count_visible (root, g_type_from_name ("CfCampaignCard")) == 1;
 }
 
-/* The dashboard, or NULL while it is not on screen. */
-static GtkWidget *
-dashboard_of (GtkWidget *window)
-{
-  g_autoptr(GPtrArray) pages = cf_test_visible_widgets (window, CF_TYPE_DASHBOARD_PAGE);
-
-  return pages->len > 0 ? pages->pdata[0] : NULL;
-}
-
-static gboolean
-has_dashboard (GtkWidget *window,
-               gpointer   data)
-{
-  return dashboard_of (window) != NULL && cf_test_count_visible (dashboard_of (window), CF_TYPE_FUNDING_BAR) > 0;
-}
 
 static void
 open_dashboard (GtkWidget  *window,
                 const char *campaign_title)
 {
   AdwViewStack *views = ADW_VIEW_STACK (cf_test_first_visible (window, ADW_TYPE_VIEW_STACK));
-  GtkDropDown *campaigns;
-  GListModel *model;
-
   AdwViewStackPage *page = adw_view_stack_get_page (views, adw_view_stack_get_child_by_name (views, "dashboard"));
 
   /* Only creators have a dashboard. */
   g_assert_false (adw_view_stack_page_get_visible (page));
   cf_ui_sign_in (window, "creator", "creator-pw", "Cleo Creator");
-  adw_view_stack_set_visible_child_name (views, "dashboard");
-  cf_test_wait_until (window, has_dashboard, NULL, "the dashboard is shown to a creator");
-
-  campaigns = GTK_DROP_DOWN (cf_test_first_visible (dashboard_of (window), GTK_TYPE_DROP_DOWN));
-  model = gtk_drop_down_get_model (campaigns);
-  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
-    {
-      g_autoptr(CfCampaign) campaign = g_list_model_get_item (model, i);
-
-      if (g_str_equal (cf_campaign_get_title (campaign), campaign_title))
-        gtk_drop_down_set_selected (campaigns, i);
-    }
-  g_assert_cmpstr (cf_campaign_get_title (gtk_drop_down_get_selected_item (campaigns)), ==, campaign_title);
+  cf_ui_open_dashboard_on (window, campaign_title);
 }
 
 static char *
@@ -106,9 +76,9 @@ shows_server_totals (GtkWidget *window,
   g_autofree char *pledged_text = cf_money_format (&money, locale);
   g_autofree char *backers_text = cf_format_count (g_ascii_strtoll (backers, NULL, 10), locale);
 
-  return dashboard_of (window) != NULL &&
-         cf_test_shows_label (dashboard_of (window), pledged_text) &&
-         cf_test_shows_label (dashboard_of (window), backers_text);
+  return cf_ui_dashboard_of (window) != NULL &&
+         cf_test_shows_label (cf_ui_dashboard_of (window), pledged_text) &&
+         cf_test_shows_label (cf_ui_dashboard_of (window), backers_text);
 }
 
 static gint64
@@ -144,13 +114,13 @@ watch_a_launch (gboolean restart_midway)
 
   cf_test_wait_until (window, simulation_ended, platform, "the simulated launch to end");
   cf_test_wait_until (window, shows_server_totals, &expected, "the dashboard to show the platform's totals");
-  g_assert_true (cf_test_shows_label (dashboard_of (window), "Sold out"));
-  g_assert_true (cf_test_shows_label (dashboard_of (window), "Live"));
+  g_assert_true (cf_test_shows_label (cf_ui_dashboard_of (window), "Sold out"));
+  g_assert_true (cf_test_shows_label (cf_ui_dashboard_of (window), "Live"));
   /* Pledges landed while watching, and are listed. */
   g_assert_cmpint (g_ascii_strtoll (before, NULL, 10), <,
                    g_ascii_strtoll (server_figure (&expected, "backers_count"), NULL, 10));
-  g_assert_true (cf_test_shows_label (dashboard_of (window), "Ten places") ||
-                 cf_test_shows_label (dashboard_of (window), "No reward"));
+  g_assert_true (cf_test_shows_label (cf_ui_dashboard_of (window), "Ten places") ||
+                 cf_test_shows_label (cf_ui_dashboard_of (window), "No reward"));
   cf_test_render_to_png (window, restart_midway ? "dashboard-after-restart" : "dashboard");
   if (!restart_midway)
     {
@@ -288,7 +258,7 @@ test_ended_campaign (void)
   GtkWidget *dashboard;
 
   open_dashboard (window, "Ended campaign");
-  dashboard = dashboard_of (window);
+  dashboard = cf_ui_dashboard_of (window);
   cf_test_wait_until (dashboard, (CfTestCondition) cf_test_shows_label, "Your goal of €10 was reached.",
                       "the goal is told as reached, in the past");
   g_assert_false (cf_test_shows_label_starting (dashboard, "Your goal of €10 is reached"));
@@ -342,7 +312,7 @@ test_fulfillment (void)
   cf_test_wait_until (window, has_rewards, NULL, "the rewards are listed");
 
   /* One tracking number for all the reward's backers. */
-  g_assert_true (gtk_widget_activate_action (dashboard_of (window), "dashboard.fulfill", NULL));
+  g_assert_true (gtk_widget_activate_action (cf_ui_dashboard_of (window), "dashboard.fulfill", NULL));
   cf_test_wait_until (window, dialog_open, NULL, "the fulfillment dialog opens");
   dialog = cf_test_find_window (CF_TYPE_FULFILLMENT_DIALOG);
   /* Nothing is chosen for the creator: whom to tell and what. */
@@ -362,7 +332,7 @@ test_fulfillment (void)
   pledge_id = cf_test_platform_query (platform, "SELECT id FROM pledges WHERE campaign_id = 2 LIMIT 1");
   tracking_csv = g_strdup_printf ("pledge,tracking\n%" G_GINT64_FORMAT ",LX-OWN-1\n999999,LX-NOBODY\n", pledge_id);
   g_assert_true (g_file_set_contents (tracking, tracking_csv, -1, &error));
-  g_assert_true (gtk_widget_activate_action (dashboard_of (window), "dashboard.fulfill", NULL));
+  g_assert_true (gtk_widget_activate_action (cf_ui_dashboard_of (window), "dashboard.fulfill", NULL));
   cf_test_wait_until (window, dialog_open, NULL, "the fulfillment dialog opens again");
   dialog = cf_test_find_window (CF_TYPE_FULFILLMENT_DIALOG);
   g_assert_true (gtk_widget_activate_action (dialog, "fulfillment.open-file", NULL));
@@ -382,11 +352,11 @@ test_fulfillment (void)
                    ==, 1);
 
   /* Every backer to a spreadsheet, once a file is chosen. */
-  g_assert_true (gtk_widget_activate_action (dashboard_of (window), "dashboard.export", NULL));
+  g_assert_true (gtk_widget_activate_action (cf_ui_dashboard_of (window), "dashboard.export", NULL));
   cf_test_wait_until (window, has_file_chooser, NULL, "a file name is asked for");
   gtk_window_destroy (GTK_WINDOW (cf_test_find_window (GTK_TYPE_FILE_CHOOSER_DIALOG)));
   export_uri = g_filename_to_uri (export, NULL, NULL);
-  g_assert_true (gtk_widget_activate_action (dashboard_of (window), "dashboard.export-to", "s", export_uri));
+  g_assert_true (gtk_widget_activate_action (cf_ui_dashboard_of (window), "dashboard.export-to", "s", export_uri));
   cf_test_wait_until (window, has_label, "1 backer exported", "the backers are exported");
   g_assert_true (g_file_get_contents (export, &csv, NULL, &error));
   g_assert_true (g_str_has_prefix (csv, "pledge_id,backer_number,backer,reward,"));

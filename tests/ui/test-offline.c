@@ -7,9 +7,10 @@
 #include "cf-ui-steps.h"
 #include "cf-window.h"
 
-/* With the platform down, a backer still reads their pledges: the app keeps
- * the last answer on disk, says how old it is, and refreshes by itself once
- * the platform answers again; signing out deletes what was kept. */
+/* With the platform down, a backer still reads their pledges and a creator
+ * their dashboard: the app keeps the last answers on disk, says how old
+ * they are, and refreshes by itself once the platform answers again;
+ * signing out deletes what was kept. */
 
 static CfTestPlatform *platform;
 static CfApplication *application;
@@ -75,7 +76,7 @@ test_pledges_offline (void)
 }
 
 static gboolean
-shows_fresh_explore (GtkWidget *root,
+shows_nothing_kept (GtkWidget *root,
                      gpointer   data)
 {
   return !cf_test_shows_label_starting (root, "Shown as of ");
@@ -110,8 +111,114 @@ test_explore_offline (void)
   cf_test_render_to_png (window, "explore-offline");
 
   cf_test_platform_restart (platform);
-  cf_test_wait_until (window, shows_fresh_explore, NULL, "Explore asks again by itself");
+  cf_test_wait_until (window, shows_nothing_kept, NULL, "Explore asks again by itself");
   g_assert_true (shows_cards (window, NULL));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* What is kept of a creator's campaigns: the files, and all they hold. */
+static guint
+read_kept_campaigns (GString *contents)
+{
+  g_autofree char *lists = g_build_filename (home, "crowdfund", "lists", NULL);
+  g_autoptr(GDir) dir = g_dir_open (lists, 0, NULL);
+  guint count = 0;
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *folder = g_build_filename (lists, name, NULL);
+      g_autoptr(GDir) kept = NULL;
+      const char *file;
+
+      if (!g_str_has_prefix (name, "campaigns-") || (kept = g_dir_open (folder, 0, NULL)) == NULL)
+        continue;
+      while ((file = g_dir_read_name (kept)) != NULL)
+        {
+          g_autofree char *path = g_build_filename (folder, file, NULL);
+          g_autofree char *text = NULL;
+
+          g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+          g_string_append (contents, text);
+          count++;
+        }
+    }
+  return count;
+}
+
+static gboolean
+shows_reward_figures (GtkWidget *root,
+                      gpointer   data)
+{
+  return cf_test_shows_label (root, "1 backer · €25 pledged");
+}
+
+static gboolean
+has_no_dashboard (GtkWidget *window,
+                  gpointer   data)
+{
+  return cf_ui_dashboard_of (window) == NULL;
+}
+
+/* The backer's pledge heads the latest pledges, beside its amount. */
+static gboolean
+shows_latest_pledge (GtkWidget *root,
+                     gpointer   data)
+{
+  g_autoptr(GPtrArray) rows = cf_test_visible_widgets (root, ADW_TYPE_ACTION_ROW);
+
+  for (guint i = 0; i < rows->len; i++)
+    if (cf_test_shows_label (rows->pdata[i], "€25") && cf_test_shows_label (rows->pdata[i], "Ten places"))
+      return TRUE;
+  return FALSE;
+}
+
+/* The dashboard of a campaign watched before shows, with the platform
+ * down, its figures, rewards and latest pledges as they were, and says
+ * how old they are. */
+static void
+test_dashboard_offline (void)
+{
+  GtkWidget *window = cf_ui_open_window (application, platform->url);
+  g_autoptr(GString) kept = g_string_new (NULL);
+  GtkWidget *dashboard;
+
+  cf_ui_sign_in (window, "creator", "creator-pw", "Cleo Creator");
+  cf_ui_open_dashboard_on (window, "Ten left");
+  cf_test_wait_until (window, shows_reward_figures, NULL, "the reward's figures are shown");
+  cf_test_wait_until (window, shows_latest_pledge, NULL, "the latest pledge is shown");
+  /* Its figures, rewards and latest pledges, without who backed (and the
+   * figures of the campaign shown first). */
+  g_assert_cmpuint (read_kept_campaigns (kept), >=, 3);
+  g_assert_null (strstr (kept->str, "Bea Backer"));
+  g_assert_null (strstr (kept->str, "\"backer\""));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  cf_test_platform_stop (platform);
+  g_settings_set_string (cf_application_get_settings (application), "last-view", "dashboard");
+  cf_application_set_platform_option (application, platform->url);
+  window = GTK_WIDGET (cf_window_new (application));
+  gtk_window_present (GTK_WINDOW (window));
+  cf_ui_open_dashboard_on (window, "Ten left");
+  cf_test_wait_until (window, shows_reward_figures, NULL, "the kept reward figures are shown");
+  cf_test_wait_until (window, shows_latest_pledge, NULL, "the kept latest pledges are shown");
+  dashboard = cf_ui_dashboard_of (window);
+  g_assert_true (cf_test_shows_label_starting (dashboard, "Shown as of "));
+  g_assert_true (cf_test_shows_label (dashboard, "Offline"));
+  cf_test_render_to_png (window, "dashboard-offline");
+
+  /* Back up: the figures are read again by themselves. */
+  cf_test_platform_restart (platform);
+  cf_test_wait_until (window, shows_nothing_kept, NULL, "the dashboard reads its figures again");
+  cf_test_wait_until (window, (CfTestCondition) cf_test_shows_label, "Live", "the live connection is back");
+  g_assert_true (shows_reward_figures (cf_ui_dashboard_of (window), NULL));
+
+  /* Signing out leaves nothing of them on disk. */
+  g_signal_emit_by_name (cf_test_button_labelled (cf_ui_open_preferences (window), "Sign Out"), "clicked");
+  cf_test_wait_until (window, has_no_dashboard, NULL, "the account is signed out");
+  g_string_truncate (kept, 0);
+  g_assert_cmpuint (read_kept_campaigns (kept), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (cf_test_find_window (ADW_TYPE_PREFERENCES_WINDOW)));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -131,6 +238,7 @@ main (int   argc,
 
   g_test_add_func ("/offline/pledges", test_pledges_offline);
   g_test_add_func ("/offline/explore", test_explore_offline);
+  g_test_add_func ("/offline/dashboard", test_dashboard_offline);
 
   status = g_test_run ();
   cf_test_platform_free (platform);

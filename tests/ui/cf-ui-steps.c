@@ -251,3 +251,40 @@ cf_ui_open_dashboard_on (GtkWidget  *window,
     }
   g_assert_cmpstr (cf_campaign_get_title (gtk_drop_down_get_selected_item (campaigns)), ==, campaign_title);
 }
+
+static void
+collect_too_wide (GtkWidget *widget,
+                  int        limit,
+                  GString   *found)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      int minimum = 0;
+
+      /* The wide view switcher gives way to the narrow one by itself. A
+       * page a stack hides still counts: the stack is as wide as its
+       * widest page. */
+      if (!gtk_widget_get_visible (child) || ADW_IS_VIEW_SWITCHER_TITLE (child))
+        continue;
+      gtk_widget_measure (child, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+      if (minimum > limit)
+        g_string_append_printf (found, "%s#%s(%d) ", G_OBJECT_TYPE_NAME (child),
+                                gtk_buildable_get_buildable_id (GTK_BUILDABLE (child)) ?: "", minimum);
+      collect_too_wide (child, limit, found);
+    }
+}
+
+/* Fails unless @window can be as narrow as a phone (360 px): neither it
+ * nor any widget it shows needs more. */
+void
+cf_ui_assert_fits_phone (GtkWidget *window)
+{
+  g_autoptr(GString) too_wide = g_string_new (NULL);
+  int minimum = 0;
+
+  gtk_widget_measure (window, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  collect_too_wide (window, 360, too_wide);
+  g_assert_cmpstr (too_wide->str, ==, "");
+  g_assert_cmpint (minimum, <=, 360);
+}

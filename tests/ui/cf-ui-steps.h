@@ -37,6 +37,7 @@ gboolean   cf_ui_shows_fresh_row  (GtkWidget     *root,
                                    gpointer       title);
 CfApplication *cf_ui_new_application (void);
 GtkWidget *cf_ui_dashboard_of      (GtkWidget     *window);
+void       cf_ui_assert_fits_phone (GtkWidget     *window);
 void       cf_ui_open_dashboard_on (GtkWidget     *window,
                                     const char    *campaign_title);
 

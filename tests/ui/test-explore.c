@@ -393,9 +393,6 @@ switcher_bar_revealed (GtkWidget *root,
   return bars->len == 1 && adw_view_switcher_bar_get_reveal (g_ptr_array_index (bars, 0));
 }
 
-/* On a phone-sized window the views move to a bar at the bottom and the
- * grid becomes one column.  The bar slides in as people see it: GTK 4.8's
- * revealer allocates a negative height when it opens with animations off. */
 /* F1 opens the user guide; the help itself is checked by yelp-check. */
 static void
 test_help_on_f1 (void)
@@ -421,6 +418,9 @@ test_help_on_f1 (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* On a phone-sized window the views move to a bar at the bottom and the
+ * grid becomes one column.  The bar slides in as people see it: GTK 4.8's
+ * revealer allocates a negative height when it opens with animations off. */
 static void
 test_narrow_window (void)
 {

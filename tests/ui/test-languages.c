@@ -76,6 +76,38 @@ test_in_the_language (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* On a phone, Explore and a campaign fit its width in the language too,
+ * whose words and figures are often longer. */
+static void
+test_phone_width (void)
+{
+  g_autofree char *explore = g_strdup_printf ("explore-narrow-%s", expected->language);
+  g_autofree char *campaign = g_strdup_printf ("campaign-narrow-%s", expected->language);
+
+  GSettings *settings = cf_application_get_settings (application);
+  GtkWidget *window;
+
+  /* The view switcher bar slides in: GTK 4.8's revealers open to a
+   * negative height without animations. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
+  g_settings_set_int (settings, "window-width", 360);
+  g_settings_set_int (settings, "window-height", 720);
+  window = cf_ui_open_window (application, platform->url);
+  cf_ui_assert_fits_phone (window);
+  cf_test_render_to_png (window, explore);
+
+  g_signal_emit_by_name (cf_test_first_visible (window, GTK_TYPE_GRID_VIEW), "activate", 0);
+  cf_test_wait_until (cf_test_first_visible (window, CF_TYPE_CAMPAIGN_PAGE), has_label, (gpointer) expected->reward,
+                      "the reward card");
+  cf_ui_assert_fits_phone (window);
+  cf_test_render_to_png (window, campaign);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -102,6 +134,7 @@ main (int   argc,
   g_application_register (G_APPLICATION (application), NULL, NULL);
 
   g_test_add_func ("/languages/main-window-and-a-campaign", test_in_the_language);
+  g_test_add_func ("/languages/phone-width", test_phone_width);
 
   status = g_test_run ();
   cf_test_platform_free (platform);

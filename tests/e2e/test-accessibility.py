@@ -4,7 +4,8 @@
 campaign, the pledge dialog, a pledge, Preferences, and the demo creator's
 dashboard. On each, whatever shows must be spoken for what it is: no widget
 named after its class, no name said twice, no mnemonic underscore read
-aloud, and nothing that takes the keyboard focus without a name."""
+aloud, nothing that takes the keyboard focus without a name, and no text
+that is a Tab stop."""
 
 import re
 import sys
@@ -55,6 +56,8 @@ def problems(root):
         elif (not name and focusable and states.contains(Atspi.StateType.SENSITIVE) and role not in UNNAMED_FOCUS_ROLES
               and not toolkit_part(node, role, focusable)):
             found.append(f"a focusable {role_name} without a name")
+        elif role == Atspi.Role.LABEL and focusable:
+            found.append(f"a text that is a Tab stop, {name[:40]!r}")
     return sorted(set(found))
 
 

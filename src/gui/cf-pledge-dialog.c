@@ -268,7 +268,6 @@ reward_row (CfPledgeDialog *self,
   gtk_accessible_reset_relation (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
   gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   gtk_widget_set_sensitive (row, selectable);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   if (self->reward_checks->len > 0)
     gtk_check_button_set_group (GTK_CHECK_BUTTON (check), self->reward_checks->pdata[0]);
   g_signal_connect (check, "toggled", G_CALLBACK (reward_toggled_cb), self);

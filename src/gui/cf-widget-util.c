@@ -119,8 +119,16 @@ static void
 name_button (GtkButton *button)
 {
   const char *label = gtk_button_get_label (button);
+  const char *tooltip = gtk_widget_get_tooltip_text (GTK_WIDGET (button));
   g_autofree char *spoken = NULL;
 
+  /* An icon alone, such as a password row's eye, is read as “GtkImage”:
+   * its tooltip says what it does. */
+  if (label == NULL && tooltip != NULL && GTK_IS_IMAGE (gtk_button_get_child (button)))
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+      return;
+    }
   if (label == NULL || !gtk_button_get_use_underline (button))
     return;
   spoken = dup_without_mnemonic (label);
@@ -183,9 +191,10 @@ choice_changed_cb (GtkDropDown *drop_down,
 }
 
 /* GTK 4.8 names a button with a mnemonic after its label twice, the
- * underscore read aloud the first time, and a drop-down's button after its
- * class. Every such control under @root is named as a person would say
- * it, now and whenever what it shows changes. */
+ * underscore read aloud the first time, an icon button without a label
+ * after its image's class, and a drop-down's button after its class.
+ * Every such control under @root is named as a person would say it, now
+ * and whenever what it shows changes. */
 void
 cf_widget_name_controls (GtkWidget *root)
 {

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
 #include "cf-account-box.h"
 #include "cf-campaign-card.h"
 #include "cf-dashboard-page.h"
@@ -75,16 +77,30 @@ cf_ui_open_preferences (GtkWidget *window)
 }
 
 /* Types @username and @password into Preferences and presses Sign In. */
+/* A button's label @msgid as it shows in the language the test runs in:
+ * without the mnemonic's underscore. */
+static char *
+shown_label (const char *msgid)
+{
+  g_auto(GStrv) pieces = g_strsplit (g_dgettext (GETTEXT_PACKAGE, msgid), "_", -1);
+
+  return g_strjoinv ("", pieces);
+}
+
 void
 cf_ui_fill_sign_in (GtkWidget  *preferences,
                     const char *username,
                     const char *password)
 {
-  gtk_editable_set_text (GTK_EDITABLE (cf_test_row_titled (preferences, ADW_TYPE_ENTRY_ROW, "Username")),
+  g_autofree char *sign_in = shown_label ("_Sign In");
+
+  gtk_editable_set_text (GTK_EDITABLE (cf_test_row_titled (preferences, ADW_TYPE_ENTRY_ROW,
+                                                           g_dgettext (GETTEXT_PACKAGE, "Username"))),
                          username);
-  gtk_editable_set_text (GTK_EDITABLE (cf_test_row_titled (preferences, ADW_TYPE_PASSWORD_ENTRY_ROW, "Password")),
+  gtk_editable_set_text (GTK_EDITABLE (cf_test_row_titled (preferences, ADW_TYPE_PASSWORD_ENTRY_ROW,
+                                                           g_dgettext (GETTEXT_PACKAGE, "Password"))),
                          password);
-  g_signal_emit_by_name (cf_test_button_labelled (preferences, "Sign In"), "clicked");
+  g_signal_emit_by_name (cf_test_button_labelled (preferences, sign_in), "clicked");
 }
 
 /* Signs in through Preferences and closes them once @name is shown. */
@@ -287,4 +303,18 @@ cf_ui_assert_fits_phone (GtkWidget *window)
   collect_too_wide (window, 360, too_wide);
   g_assert_cmpstr (too_wide->str, ==, "");
   g_assert_cmpint (minimum, <=, 360);
+}
+
+/* Signs the only account out from Preferences, and closes them. */
+void
+cf_ui_sign_out (GtkWidget *window)
+{
+  g_autofree char *sign_out = shown_label ("Sign _Out");
+
+  GtkWidget *preferences = cf_ui_open_preferences (window);
+
+  g_signal_emit_by_name (cf_test_button_labelled (preferences, sign_out), "clicked");
+  cf_test_wait_until (preferences, has_label, (gpointer) g_dgettext (GETTEXT_PACKAGE, "Username"),
+                      "the account is signed out");
+  gtk_window_destroy (GTK_WINDOW (preferences));
 }

@@ -19,6 +19,8 @@ void       cf_ui_sign_in          (GtkWidget     *window,
                                    const char    *password,
                                    const char    *name);
 
+void       cf_ui_sign_out         (GtkWidget     *window);
+
 CfCredentials *cf_ui_keyring_lookup (const char *choice,
                                      const char *username);
 void       cf_ui_sign_in_box      (GtkWidget     *preferences,

@@ -5,7 +5,9 @@
 #include <locale.h>
 
 #include "cf-application.h"
+#include "cf-campaign-card.h"
 #include "cf-campaign-page.h"
+#include "cf-pledge-dialog.h"
 #include "cf-test-platform.h"
 #include "cf-test-widgets.h"
 #include "cf-ui-steps.h"
@@ -78,21 +80,38 @@ test_in_the_language (void)
 
 /* On a phone, Explore and a campaign fit its width in the language too,
  * whose words and figures are often longer. */
+/* A window opened as on a phone, 360 × 720. Its view switcher bar slides
+ * in: GTK 4.8's revealers open to a negative height without animations. */
+static GtkWidget *
+open_narrow_window (void)
+{
+  GSettings *settings = cf_application_get_settings (application);
+
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
+  g_settings_set_int (settings, "window-width", 360);
+  g_settings_set_int (settings, "window-height", 720);
+  return cf_ui_open_window (application, platform->url);
+}
+
+static void
+close_narrow_window_settings (void)
+{
+  GSettings *settings = cf_application_get_settings (application);
+
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+}
+
+/* On a phone, Explore and a campaign fit its width in the language too,
+ * whose words and figures are often longer. */
 static void
 test_phone_width (void)
 {
   g_autofree char *explore = g_strdup_printf ("explore-narrow-%s", expected->language);
   g_autofree char *campaign = g_strdup_printf ("campaign-narrow-%s", expected->language);
+  GtkWidget *window = open_narrow_window ();
 
-  GSettings *settings = cf_application_get_settings (application);
-  GtkWidget *window;
-
-  /* The view switcher bar slides in: GTK 4.8's revealers open to a
-   * negative height without animations. */
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
-  g_settings_set_int (settings, "window-width", 360);
-  g_settings_set_int (settings, "window-height", 720);
-  window = cf_ui_open_window (application, platform->url);
   cf_ui_assert_fits_phone (window);
   cf_test_render_to_png (window, explore);
 
@@ -103,9 +122,129 @@ test_phone_width (void)
   cf_test_render_to_png (window, campaign);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  g_settings_reset (settings, "window-width");
-  g_settings_reset (settings, "window-height");
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  close_narrow_window_settings ();
+}
+
+static gboolean
+has_pledge_dialog (GtkWidget *root,
+                   gpointer   data)
+{
+  return cf_test_find_window (CF_TYPE_PLEDGE_DIALOG) != NULL;
+}
+
+/* Where Tab takes the focus, as GTK does for the key: to the next stop,
+ * or round to the first. Tab never stays where it is. */
+static GtkWidget *
+press_tab (GtkWidget *window)
+{
+  GtkWidget *before = gtk_root_get_focus (GTK_ROOT (window));
+  GtkWidget *after;
+
+  if (!gtk_widget_child_focus (window, GTK_DIR_TAB_FORWARD))
+    {
+      gtk_root_set_focus (GTK_ROOT (window), NULL);
+      gtk_widget_child_focus (window, GTK_DIR_TAB_FORWARD);
+    }
+  after = gtk_root_get_focus (GTK_ROOT (window));
+  if (after == before)
+    g_error ("Tab is stuck on a %s", before ? G_OBJECT_TYPE_NAME (before) : "window without focus");
+  return after;
+}
+
+typedef gboolean (*IsStop) (GtkWidget  *focus,
+                            const char *msgid);
+
+/* Presses Tab until the focus is on what @is_stop looks for, as a person
+ * with a keyboard would; fails unless it is within @limit presses. */
+static GtkWidget *
+tab_to (GtkWidget  *window,
+        IsStop      is_stop,
+        const char *msgid,
+        guint       limit)
+{
+  for (guint i = 0; i < limit; i++)
+    {
+      GtkWidget *focus = press_tab (window);
+
+      if (is_stop (focus, msgid))
+        return focus;
+    }
+  g_error ("Tab does not reach “%s” within %u presses", msgid, limit);
+}
+
+static gboolean
+is_card (GtkWidget  *focus,
+         const char *msgid)
+{
+  return cf_test_count_visible (focus, CF_TYPE_CAMPAIGN_CARD) == 1;
+}
+
+/* A button labelled @msgid in the test's language, or starting so. */
+static gboolean
+is_button (GtkWidget  *focus,
+           const char *msgid)
+{
+  return GTK_IS_BUTTON (focus) && gtk_button_get_label (GTK_BUTTON (focus)) != NULL &&
+         g_str_has_prefix (gtk_button_get_label (GTK_BUTTON (focus)), g_dgettext (GETTEXT_PACKAGE, msgid));
+}
+
+static gboolean
+is_row (GtkWidget  *focus,
+        const char *title)
+{
+  return ADW_IS_PREFERENCES_ROW (focus) &&
+         g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (focus)), g_dgettext (GETTEXT_PACKAGE, title));
+}
+
+/* The dialog's suggested button, once it can pledge. */
+static gboolean
+is_pledge_button (GtkWidget  *focus,
+                  const char *what)
+{
+  if (is_row (focus, "Total"))
+    g_error ("the pledge's total is a Tab stop");
+  return GTK_IS_BUTTON (focus) && gtk_widget_has_css_class (focus, "suggested-action") &&
+         gtk_widget_is_sensitive (focus);
+}
+
+/* A backer's and a creator's ways through the app with Tab and Enter
+ * alone, at a phone's width, in the language: from the search to a card,
+ * from a campaign's header to Back This Project, through the pledge
+ * dialog's rewards to its button, and past the dashboard's figures to its
+ * fulfillment. No Tab stays put on the way. */
+static void
+test_keyboard (void)
+{
+  GtkWidget *window = open_narrow_window ();
+  GtkWidget *dialog;
+  GtkWidget *focus;
+
+  cf_ui_sign_in (window, "backer", "backer-pw", "Bea Backer");
+  gtk_editable_set_text (GTK_EDITABLE (cf_test_first_visible (window, GTK_TYPE_SEARCH_ENTRY)), "Yen watch");
+  cf_test_wait_until (window, has_one_card, NULL, "the search finds the campaign");
+  gtk_widget_grab_focus (cf_test_first_visible (window, GTK_TYPE_SEARCH_ENTRY));
+  gtk_widget_activate (tab_to (window, is_card, "the campaign's card", 6));
+  cf_test_wait_until (cf_test_first_visible (window, CF_TYPE_CAMPAIGN_PAGE), has_label, (gpointer) expected->reward,
+                      "the campaign opens from the keyboard");
+
+  gtk_widget_activate (tab_to (window, is_button, "_Back This Project", 6));
+  cf_test_wait_until (window, has_pledge_dialog, NULL, "the pledge dialog opens from the keyboard");
+  dialog = cf_test_find_window (CF_TYPE_PLEDGE_DIALOG);
+  focus = tab_to (dialog, is_row, "Watch", 8);
+  gtk_widget_activate (focus);
+  tab_to (dialog, is_pledge_button, "the pledge button", 12);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_widget_activate_action (cf_test_first_visible (window, CF_TYPE_CAMPAIGN_PAGE), "campaign.back", NULL);
+
+  cf_ui_sign_out (window);
+  cf_ui_sign_in (window, "creator", "creator-pw", "Cleo Creator");
+  cf_ui_open_dashboard_on (window, "Yen watch");
+  gtk_widget_grab_focus (cf_test_first_visible (cf_ui_dashboard_of (window), GTK_TYPE_DROP_DOWN));
+  /* The chart (its readout is the arrow keys'), then fulfillment: the
+   * rewards' figures and the latest pledges are read, not stops. */
+  tab_to (window, is_row, "_Update Fulfillment…", 3);
+  gtk_window_destroy (GTK_WINDOW (window));
+  close_narrow_window_settings ();
 }
 
 int
@@ -135,6 +274,7 @@ main (int   argc,
 
   g_test_add_func ("/languages/main-window-and-a-campaign", test_in_the_language);
   g_test_add_func ("/languages/phone-width", test_phone_width);
+  g_test_add_func ("/languages/keyboard", test_keyboard);
 
   status = g_test_run ();
   cf_test_platform_free (platform);

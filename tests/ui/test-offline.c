@@ -61,6 +61,11 @@ test_pledges_offline (void)
   cf_test_wait_until (window, cf_ui_shows_stale_row, "Ten left", "the pledge is shown from what was kept, marked");
   cf_test_wait_until (window, cf_test_shows_label_starting, stale_text, "how old it is is said");
   cf_test_render_to_png (window, "pledges-offline");
+  /* Its page, with the tracking number, opens from what was kept. */
+  gtk_widget_activate (cf_ui_find_row (window, (gpointer) "Ten left"));
+  cf_test_wait_until (window, (CfTestCondition) cf_test_shows_label, "La Poste · 6A77", "the tracking number is shown offline");
+  cf_test_render_to_png (window, "pledge-offline");
+  g_assert_true (gtk_widget_activate_action (window, "win.show-view", "s", "pledges"));
 
   /* Back up: the list refreshes by itself. */
   cf_test_platform_restart (platform);
@@ -222,6 +227,20 @@ test_dashboard_offline (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The creator ships the reward of the backer's pledge. */
+static void
+ship_ten_left (void)
+{
+  g_autofree char *token = cf_test_platform_sign_in (platform, "creator", "creator-pw");
+  g_autoptr(JsonNode) answer = NULL;
+  guint status = 0;
+
+  answer = cf_test_platform_call (platform, "PATCH", "/v1/campaigns/2/fulfillment", token,
+                                  "{\"reward_id\": 3, \"status\": \"shipped\", \"carrier\": \"La Poste\", "
+                                  "\"tracking_number\": \"6A77\"}", &status);
+  g_assert_cmpuint (status, ==, 200);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -234,6 +253,7 @@ main (int   argc,
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   platform = cf_test_platform_start ("seed.json", NULL);
   cf_test_platform_pledge (platform, "backer", "backer-pw", "2", CF_UI_TEN_LEFT_PLEDGE);
+  ship_ten_left ();
   application = cf_ui_new_application ();
 
   g_test_add_func ("/offline/pledges", test_pledges_offline);

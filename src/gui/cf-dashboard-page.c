@@ -59,6 +59,7 @@ struct _CfDashboardPage
   GtkLabel *time_left_label;
 
   GListModel *accounts;
+  GSettings *settings;
   CfMergedList *my_campaigns;
   GHashTable *owners;  /* campaign → the account that created it */
   GListStore *campaigns;
@@ -695,28 +696,47 @@ show_campaign (CfDashboardPage *self,
                                   self->campaign_cancellable, latest_cb, self);
 }
 
+/* How the settings remember a campaign: the platform of @account, which
+ * created it, and its id. */
+static char *
+dup_campaign_key (CfAccount  *account,
+                  CfCampaign *campaign)
+{
+  return g_strdup_printf ("%s %s", account ? cf_account_get_choice (account) : "", cf_campaign_get_id (campaign));
+}
+
 static void
 campaign_selected_cb (CfDashboardPage *self)
 {
   CfCampaign *campaign = gtk_drop_down_get_selected_item (self->campaign_drop_down);
+  g_autofree char *key = NULL;
 
-  if (campaign != self->campaign)
-    show_campaign (self, campaign);
+  if (campaign == self->campaign)
+    return;
+  show_campaign (self, campaign);
+  if (campaign != NULL && self->settings != NULL)
+    {
+      key = dup_campaign_key (self->account, campaign);
+      g_settings_set_string (self->settings, "dashboard-campaign", key);
+    }
 }
 
-/* The campaign shown before, or else the newest live one: a launch is what
- * a creator opens the dashboard for. */
+/* The campaign shown before, in this run or the last, or else the newest
+ * live one: a launch is what a creator opens the dashboard for. */
 static guint
 choose_campaign (CfDashboardPage *self,
                  GPtrArray       *campaigns)
 {
+  g_autofree char *before = self->campaign ? dup_campaign_key (self->account, self->campaign)
+                                           : g_settings_get_string (self->settings, "dashboard-campaign");
   guint live = G_MAXUINT;
 
   for (guint i = 0; i < campaigns->len; i++)
     {
       CfCampaign *campaign = campaigns->pdata[i];
+      g_autofree char *key = dup_campaign_key (g_hash_table_lookup (self->owners, campaign), campaign);
 
-      if (self->campaign != NULL && g_str_equal (cf_campaign_get_id (campaign), cf_campaign_get_id (self->campaign)))
+      if (g_str_equal (key, before))
         return i;
       if (live == G_MAXUINT && cf_campaign_get_state (campaign) == CF_CAMPAIGN_STATE_LIVE)
         live = i;
@@ -975,6 +995,7 @@ cf_dashboard_page_dispose (GObject *object)
   g_clear_object (&self->account);
   g_clear_object (&self->platform);
   g_clear_object (&self->accounts);
+  g_clear_object (&self->settings);
   g_clear_object (&self->campaigns);
   g_clear_pointer (&self->owners, g_hash_table_unref);
   g_clear_pointer (&self->reward_rows, g_ptr_array_unref);
@@ -1098,11 +1119,13 @@ cf_dashboard_page_init (CfDashboardPage *self)
 /* Shows the campaigns created by every account of @accounts. */
 void
 cf_dashboard_page_set_accounts (CfDashboardPage *self,
+                                GSettings       *settings,
                                 GListModel      *accounts)
 {
   g_return_if_fail (CF_IS_DASHBOARD_PAGE (self));
   g_return_if_fail (self->my_campaigns == NULL);
 
+  self->settings = g_object_ref (settings);
   self->accounts = g_object_ref (accounts);
   self->my_campaigns = cf_merged_list_new (accounts, CF_PLATFORM_FEATURE_MY_CAMPAIGNS,
                                            cf_platform_list_all_my_campaigns_async, CF_TYPE_CAMPAIGN,

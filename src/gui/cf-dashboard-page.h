@@ -12,6 +12,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CfDashboardPage, cf_dashboard_page, CF, DASHBOARD_PAGE, GtkWidget)
 
 void     cf_dashboard_page_set_accounts      (CfDashboardPage *self,
+                                              GSettings       *settings,
                                              GListModel      *accounts);
 void     cf_dashboard_page_reload            (CfDashboardPage *self);
 gboolean cf_dashboard_page_get_has_campaigns (CfDashboardPage *self);

@@ -919,7 +919,7 @@ cf_window_new (CfApplication *application)
   cf_following_page_set_accounts (self->following_page, G_LIST_MODEL (self->accounts), image_cache,
                                   self->approximation);
   cf_pledges_page_set_accounts (self->pledges_page, G_LIST_MODEL (self->accounts));
-  cf_dashboard_page_set_accounts (self->dashboard_page, G_LIST_MODEL (self->accounts));
+  cf_dashboard_page_set_accounts (self->dashboard_page, self->settings, G_LIST_MODEL (self->accounts));
 
   gtk_stack_set_visible_child_name (self->main_stack, choices[0] != NULL ? "starting" : "welcome");
   for (guint i = 0; choices[i] != NULL; i++)

@@ -242,13 +242,14 @@ cf_account_box_new (CfAccount *account)
 {
   CfAccountBox *self = g_object_new (CF_TYPE_ACCOUNT_BOX, NULL);
   g_autofree char *description = dup_platform_description (account);
-  /* Translators: the button that removes a platform, as read by a screen reader; %s is the platform. */
+  /* Translators: the tooltip of the button that removes a platform, also read by screen readers; %s is the platform. */
   g_autofree char *remove_label = g_strdup_printf (_("Remove %s"), cf_account_get_label (account));
 
   self->account = g_object_ref (account);
   show_sign_in_method (self);
   adw_preferences_group_set_title (self->platform_group, cf_account_get_label (account));
   adw_preferences_group_set_description (self->platform_group, description);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->remove_button), remove_label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->remove_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   remove_label, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,

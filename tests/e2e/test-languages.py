@@ -7,7 +7,7 @@ and a campaign's reward in the language's words and the locale's money."""
 import os
 import sys
 
-from a11y import Atspi, Report, application, click, find, labels, new_home, on_screen, start_app, wait_for, walk
+from a11y import Atspi, Report, application, click, find, labels, named, new_home, on_screen, start_app, wait_for, walk
 
 LANGUAGES = {
     "fr": {
@@ -43,10 +43,12 @@ def main():
             search = wait_for("the search field", lambda: find(app, lambda n: n.get_role() == Atspi.Role.ENTRY
                                                                and n.get_name() == expected["search"]))
             check(f"{language}: the search field is labelled in the language", search is not None)
+            wait_for("the first page", lambda: find(app, named("wena wrist")))
             search.get_editable_text_iface().insert_text(0, "Lumen", len("Lumen"))
             title, figures = expected["card"]
-            card = wait_for("the card", lambda: find(app, lambda n: (n.get_name() or "").startswith(title)
-                                                     and on_screen(n)))
+            # Once the grid holds the search's answer: a card clicked before moves away.
+            card = wait_for("the card", lambda: not find(app, named("wena wrist"))
+                            and find(app, lambda n: (n.get_name() or "").startswith(title) and on_screen(n)))
             check(f"{language}: a card is spoken with its figures in the language", figures in card.get_name(),
                   card.get_name())
 

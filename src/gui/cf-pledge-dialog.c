@@ -277,6 +277,15 @@ reward_row (CfPledgeDialog *self,
   return row;
 }
 
+/* The keyboard starts at the reward chosen, not at Cancel. */
+static void
+focus_chosen_reward (CfPledgeDialog *self)
+{
+  for (guint i = 0; i < self->reward_checks->len; i++)
+    if (gtk_check_button_get_active (self->reward_checks->pdata[i]))
+      gtk_widget_grab_focus (self->reward_rows->pdata[i]);
+}
+
 /* One row per reward, sold-out ones shown but not selectable; @selected_id
  * (NULL for no reward) is chosen. */
 static void
@@ -581,5 +590,6 @@ cf_pledge_dialog_new (GtkWindow       *parent,
   gtk_editable_set_text (GTK_EDITABLE (self->bonus_row), bonus ? bonus : "");
   fill_rewards (self, pledge ? cf_pledge_get_reward_id (pledge) : NULL);
   update_total (self);
+  g_signal_connect (self, "map", G_CALLBACK (focus_chosen_reward), NULL);
   return self;
 }

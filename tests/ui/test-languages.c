@@ -230,6 +230,8 @@ test_keyboard (void)
   gtk_widget_activate (tab_to (window, is_button, "_Back This Project", 6));
   cf_test_wait_until (window, has_pledge_dialog, NULL, "the pledge dialog opens from the keyboard");
   dialog = cf_test_find_window (CF_TYPE_PLEDGE_DIALOG);
+  /* It opens on the reward chosen, none yet. */
+  g_assert_true (is_row (gtk_root_get_focus (GTK_ROOT (dialog)), "No reward"));
   focus = tab_to (dialog, is_row, "Watch", 8);
   gtk_widget_activate (focus);
   tab_to (dialog, is_pledge_button, "the pledge button", 12);

@@ -4,12 +4,15 @@
 #include "config.h"
 
 #include "cf-campaign-list.h"
+#include "cf-http-client.h"
 #include "cf-saved-list.h"
 
 /* The campaigns matching a query, a page at a time, as a GListModel. Each
  * page is spliced in at once; a new query replaces the items only when its
  * first page arrives, so what is on screen stays until there is better, and
- * a failure keeps the last items with the error beside them. */
+ * a failure keeps the last items with the error beside them. After a
+ * failure the list asks again by itself, less and less often, and at once
+ * when the network comes back. */
 struct _CfCampaignList
 {
   GObject parent_instance;
@@ -26,6 +29,8 @@ struct _CfCampaignList
   GError *error;
   char *saved_path;     /* where the first page of the usual query is kept */
   GDateTime *saved_at;  /* while the items are that kept page */
+  guint retry_id;
+  guint attempt;        /* failed loads in a row */
 };
 
 enum {
@@ -130,6 +135,25 @@ show_saved (CfCampaignList *self)
   g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, self->items->len);
 }
 
+static gboolean
+retry_cb (gpointer user_data)
+{
+  CfCampaignList *self = user_data;
+
+  self->retry_id = 0;
+  cf_campaign_list_reload (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+network_changed_cb (GNetworkMonitor *monitor,
+                    gboolean         available,
+                    CfCampaignList  *self)
+{
+  if (available && self->error != NULL && self->cancellable == NULL)
+    cf_campaign_list_reload (self);
+}
+
 static void
 page_cb (GObject      *object,
          GAsyncResult *result,
@@ -147,9 +171,14 @@ page_cb (GObject      *object,
     {
       show_saved (self);
       set_error (self, g_steal_pointer (&error));
+      if (self->retry_id == 0)
+        self->retry_id = g_timeout_add (cf_http_backoff_delay_ms (CF_HTTP_RELOAD_FIRST_MS, CF_HTTP_RELOAD_MAX_MS,
+                                                                  self->attempt++),
+                                        retry_cb, self);
     }
   else
     {
+      self->attempt = 0;
       g_free (self->next_cursor);
       self->next_cursor = g_strdup (cf_page_get_next_cursor (page));
       self->has_more = self->next_cursor != NULL;
@@ -186,6 +215,7 @@ cf_campaign_list_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_clear_handle_id (&self->retry_id, g_source_remove);
   g_clear_object (&self->platform);
   g_clear_pointer (&self->items, g_ptr_array_unref);
   g_clear_pointer (&self->search, g_free);
@@ -254,6 +284,8 @@ cf_campaign_list_new (CfPlatform *platform)
   CfCampaignList *self = g_object_new (CF_TYPE_CAMPAIGN_LIST, NULL);
 
   self->platform = g_object_ref (platform);
+  g_signal_connect_object (g_network_monitor_get_default (), "network-changed", G_CALLBACK (network_changed_cb),
+                           self, 0);
   return self;
 }
 
@@ -295,6 +327,7 @@ cf_campaign_list_reload (CfCampaignList *self)
 {
   g_return_if_fail (CF_IS_CAMPAIGN_LIST (self));
 
+  g_clear_handle_id (&self->retry_id, g_source_remove);
   self->replace_on_arrival = TRUE;
   request_page (self, NULL);
 }

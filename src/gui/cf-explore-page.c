@@ -11,7 +11,6 @@
 #include "cf-category.h"
 #include "cf-error-banner.h"
 #include "cf-explore-page.h"
-#include "cf-http-client.h"
 #include "cf-saved-list.h"
 #include "cf-widget-util.h"
 
@@ -41,8 +40,6 @@ struct _CfExplorePage
   CfCampaignList *campaigns;
   GPtrArray *category_slugs;
   GCancellable *cancellable;
-  guint retry_id;
-  guint attempt;
 };
 
 enum {
@@ -140,45 +137,6 @@ dup_stale_message (CfExplorePage *self,
   return g_strdup_printf (_("Shown as of %s: %s"), as_of, error->message);
 }
 
-/* The platform answered nothing: as soon as the network is back, it is
- * asked again, without waiting for Retry. */
-static void
-network_changed_cb (GNetworkMonitor *monitor,
-                    gboolean         available,
-                    CfExplorePage   *self)
-{
-  if (available && self->campaigns != NULL && cf_campaign_list_get_error (self->campaigns) != NULL &&
-      !cf_campaign_list_get_loading (self->campaigns))
-    cf_campaign_list_reload (self->campaigns);
-}
-
-static gboolean
-retry_cb (gpointer user_data)
-{
-  CfExplorePage *self = user_data;
-
-  self->retry_id = 0;
-  cf_campaign_list_reload (self->campaigns);
-  return G_SOURCE_REMOVE;
-}
-
-/* A platform that did not answer is asked again by itself, less and less
- * often, as the other views do. */
-static void
-schedule_retry (CfExplorePage *self,
-                gboolean       failed)
-{
-  if (!failed)
-    {
-      self->attempt = 0;
-      g_clear_handle_id (&self->retry_id, g_source_remove);
-    }
-  else if (self->retry_id == 0)
-    self->retry_id = g_timeout_add (cf_http_backoff_delay_ms (CF_HTTP_RELOAD_FIRST_MS, CF_HTTP_RELOAD_MAX_MS,
-                                                              self->attempt++),
-                                    retry_cb, self);
-}
-
 static void
 update_content (CfExplorePage *self)
 {
@@ -188,8 +146,6 @@ update_content (CfExplorePage *self)
   const char *page = n_items > 0 ? "campaigns" : loading ? "loading" : error ? "error" : "empty";
 
   gtk_stack_set_visible_child_name (self->content_stack, page);
-  if (!loading)
-    schedule_retry (self, error != NULL);
   gtk_spinner_set_spinning (self->more_spinner, loading && n_items > 0);
   if (error != NULL && n_items > 0 && !loading)
     {
@@ -300,7 +256,6 @@ cf_explore_page_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
-  g_clear_handle_id (&self->retry_id, g_source_remove);
   if (self->campaigns != NULL)
     g_signal_handlers_disconnect_by_data (self->campaigns, self);
   g_clear_object (&self->campaigns);
@@ -410,8 +365,6 @@ cf_explore_page_init (CfExplorePage *self)
   gtk_drop_down_set_expression (self->platform_drop_down, label);
   g_signal_connect_swapped (gtk_scrolled_window_get_vadjustment (self->scrolled_window), "value-changed",
                             G_CALLBACK (maybe_load_more), self);
-  g_signal_connect_object (g_network_monitor_get_default (), "network-changed", G_CALLBACK (network_changed_cb),
-                           self, 0);
 }
 
 /* Browses @account's platform: new cards, which show the campaigns as the
@@ -430,7 +383,6 @@ browse (CfExplorePage *self,
   g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
-  schedule_retry (self, FALSE);
   if (self->campaigns != NULL)
     g_signal_handlers_disconnect_by_data (self->campaigns, self);
   g_clear_object (&self->campaigns);

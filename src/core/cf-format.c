@@ -294,3 +294,14 @@ cf_format_round_step (gint64 at_least)
     }
   return at_least;
 }
+
+/* When something kept from an earlier answer was read, in local time, as
+ * in “1 December 2026, 09:30”. */
+char *
+cf_format_as_of (GDateTime *when)
+{
+  g_autoptr(GDateTime) local = g_date_time_to_local (when);
+
+  /* Translators: when something shown was last read, as in “3 December 2026, 14:05”; see strftime(3). */
+  return g_date_time_format (local, C_("as of", "%-d %B %Y, %H:%M"));
+}

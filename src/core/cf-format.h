@@ -25,5 +25,6 @@ char *cf_format_pledge_action    (CfPledge   *pledge);
 gint64 cf_format_round_step      (gint64      at_least);
 char *cf_format_time_ago         (gint64      then,
                                   gint64      now);
+char *cf_format_as_of            (GDateTime  *when);
 
 G_END_DECLS

@@ -225,7 +225,6 @@ static void
 show_kept_banner (CfDashboardPage *self)
 {
   g_autoptr(GDateTime) kept_at = NULL;
-  g_autoptr(GDateTime) local = NULL;
   g_autofree char *as_of = NULL;
   g_autofree char *message = NULL;
 
@@ -236,8 +235,7 @@ show_kept_banner (CfDashboardPage *self)
     }
 
   kept_at = g_date_time_new_from_unix_utc (self->live->kept_at / G_USEC_PER_SEC);
-  local = g_date_time_to_local (kept_at);
-  as_of = g_date_time_format (local, C_("as of", "%-d %B %Y, %H:%M"));
+  as_of = cf_format_as_of (kept_at);
   /* Translators: %s is when the figures shown were last read, as in “1 December 2026, 09:30”. */
   message = g_strdup_printf (_("Shown as of %s: the platform does not answer. "
                                "The figures update by themselves once it does."), as_of);
@@ -714,7 +712,7 @@ campaign_selected_cb (CfDashboardPage *self)
   if (campaign == self->campaign)
     return;
   show_campaign (self, campaign);
-  if (campaign != NULL && self->settings != NULL)
+  if (campaign != NULL)
     {
       key = dup_campaign_key (self->account, campaign);
       g_settings_set_string (self->settings, "dashboard-campaign", key);

@@ -11,6 +11,7 @@
 #include "cf-category.h"
 #include "cf-error-banner.h"
 #include "cf-explore-page.h"
+#include "cf-format.h"
 #include "cf-saved-list.h"
 #include "cf-widget-util.h"
 
@@ -127,12 +128,11 @@ dup_stale_message (CfExplorePage *self,
                    const GError  *error)
 {
   GDateTime *saved_at = cf_campaign_list_get_saved_at (self->campaigns);
-  g_autoptr(GDateTime) local = saved_at ? g_date_time_to_local (saved_at) : NULL;
   g_autofree char *as_of = NULL;
 
-  if (local == NULL)
+  if (saved_at == NULL)
     return g_strdup (error->message);
-  as_of = g_date_time_format (local, C_("as of", "%-d %B %Y, %H:%M"));
+  as_of = cf_format_as_of (saved_at);
   /* Translators: campaigns kept from an earlier run, as in “Shown as of 1 December 2026, 09:30: the platform cannot be reached.” */
   return g_strdup_printf (_("Shown as of %s: %s"), as_of, error->message);
 }

@@ -191,16 +191,13 @@ dup_stale_description (CfPledgesPage *self)
   for (guint i = 0; i < cf_merged_list_get_n_sources (self->pledges); i++)
     {
       const CfMergedSource *source = cf_merged_list_get_source (self->pledges, i);
-      g_autoptr(GDateTime) local = NULL;
       g_autofree char *as_of = NULL;
 
       if (source->error == NULL || source->items == NULL || source->as_of == NULL)
         continue;
-      local = g_date_time_to_local (source->as_of);
       if (text->len > 0)
         g_string_append_c (text, '\n');
-      /* Translators: when pledges were last read, as in “3 December 2026, 14:05”; see strftime(3). */
-      as_of = g_date_time_format (local, C_("as of", "%-d %B %Y, %H:%M"));
+      as_of = cf_format_as_of (source->as_of);
       /* Translators: a platform, as in “Demo platform”, when its pledges were last read, and why they could not be now. */
       g_string_append_printf (text, _("Pledges on %s are shown as of %s: %s"),
                               cf_account_get_label (source->account), as_of, source->error->message);

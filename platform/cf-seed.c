@@ -5,6 +5,7 @@
 
 #include <string.h>
 
+#include "cf-json-limits.h"
 #include "cf-pledges.h"
 #include "cf-resources.h"
 #include "cf-secrets.h"
@@ -791,7 +792,8 @@ cf_seed_import (CfDatabase  *database,
   JsonNode *root = NULL;
   g_autoptr(GError) parse_error = NULL;
 
-  if (length > 0 && !json_parser_load_from_data (parser, data, length, &parse_error))
+  if (length > 0 && (!cf_json_check_limits (data, length, G_MAXSIZE, &parse_error) ||
+                     !json_parser_load_from_data (parser, data, length, &parse_error)))
     {
       g_set_error (error, CF_DATABASE_ERROR, 0, "seed: not JSON: %s", parse_error->message);
       return FALSE;

@@ -17,9 +17,10 @@ struct _CfCredentials
 };
 
 static const CfField fields[] = {
-  { "access_token", NULL, CF_FIELD_STRING, CF_FIELD_REQUIRED,
+  /* Tokens go back to the platform in a header, whatever it sent. */
+  { "access_token", NULL, CF_FIELD_STRING, CF_FIELD_HEADER_VALUE,
     G_STRUCT_OFFSET (CfCredentials, access_token) },
-  { "refresh_token", NULL, CF_FIELD_STRING, CF_FIELD_NULLABLE | CF_FIELD_OPTIONAL,
+  { "refresh_token", NULL, CF_FIELD_STRING, CF_FIELD_NULLABLE | CF_FIELD_OPTIONAL | CF_FIELD_HEADER_VALUE,
     G_STRUCT_OFFSET (CfCredentials, refresh_token) },
   { "token_type", NULL, CF_FIELD_STRING, CF_FIELD_REQUIRED,
     G_STRUCT_OFFSET (CfCredentials, token_type) },

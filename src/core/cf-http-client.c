@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include "cf-bounded-read.h"
 #include "cf-http-client.h"
 #include "cf-json-limits.h"
 #include "cf-platform-error.h"
@@ -51,7 +52,6 @@ typedef struct
   gulong cancelled_id;
   guint timeout_id;
   gboolean timed_out;
-  gboolean too_large;
   guint status;
   GBytes *response;
 } HttpCall;
@@ -301,11 +301,12 @@ response_cb (GObject      *object,
 
   finish_attempt (call, task);
   g_clear_pointer (&call->response, g_bytes_unref);
-  call->response = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
+  call->response = cf_bounded_read_finish (result, &error);
   call->status = soup_message_get_status (call->message);
 
-  if (call->response == NULL && call->too_large)
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
     {
+      g_debug ("%s %s: %s, refused", call->method, call->path, error->message);
       return_error (task, CF_PLATFORM_ERROR_INVALID_RESPONSE);
       return;
     }
@@ -357,21 +358,6 @@ attempt_timed_out_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-/* An answer announced larger than any API gives is not read. */
-static void
-got_headers_cb (SoupMessage *message,
-                HttpCall    *call)
-{
-  goffset length = soup_message_headers_get_content_length (soup_message_get_response_headers (message));
-
-  if (length > MAX_RESPONSE_BYTES)
-    {
-      g_debug ("%s %s: an answer of %" G_GOFFSET_FORMAT " bytes, refused", call->method, call->path, length);
-      call->too_large = TRUE;
-      g_cancellable_cancel (call->attempt_cancellable);
-    }
-}
-
 static void
 forward_cancel (GCancellable *cancellable,
                 GCancellable *attempt_cancellable)
@@ -417,7 +403,6 @@ send_attempt (GTask *task)
   /* libsoup would follow a 302 to a POST with a GET, maybe to another
    * origin, and take its answer for ours: nothing is followed. */
   soup_message_add_flags (call->message, SOUP_MESSAGE_NO_REDIRECT);
-  g_signal_connect (call->message, "got-headers", G_CALLBACK (got_headers_cb), call);
   /* A keyed write may be sent again safely, so it may also reuse a
    * kept-alive connection, which libsoup only does for idempotent requests. */
   if (call->idempotency_key != NULL)
@@ -428,14 +413,13 @@ send_attempt (GTask *task)
   g_clear_object (&call->attempt_cancellable);
   call->attempt_cancellable = g_cancellable_new ();
   call->timed_out = FALSE;
-  call->too_large = FALSE;
   if (cancellable != NULL)
     call->cancelled_id = g_cancellable_connect (cancellable, G_CALLBACK (forward_cancel),
                                                 call->attempt_cancellable, NULL);
   call->timeout_id = g_timeout_add_seconds (self->timeout_seconds, attempt_timed_out_cb, call);
 
-  soup_session_send_and_read_async (self->session, call->message, G_PRIORITY_DEFAULT,
-                                    call->attempt_cancellable, response_cb, g_object_ref (task));
+  cf_bounded_read_async (self->session, call->message, MAX_RESPONSE_BYTES, G_PRIORITY_DEFAULT,
+                         call->attempt_cancellable, response_cb, g_object_ref (task));
 }
 
 static void

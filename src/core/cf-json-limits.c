@@ -7,9 +7,31 @@
 
 G_DEFINE_QUARK (cf-json-limits-error-quark, cf_json_limits_error)
 
+/* What JSON allows outside a string: white space, brackets, separators and
+ * the characters of numbers, true, false and null. json-glib reads more
+ * (single-quoted strings, comments, identifiers); a check that skipped only
+ * double-quoted strings could be led to count brackets inside those as
+ * text, and the parser would then recurse through them. Refusing anything
+ * else outside strings keeps the count and the parser reading the same
+ * text. */
+static gboolean
+is_json_outside_strings (guchar c)
+{
+  switch (c)
+    {
+    case ' ': case '\t': case '\n': case '\r':
+    case '[': case ']': case '{': case '}': case ',': case ':':
+    case '-': case '+': case '.': case 'e': case 'E':
+    case 't': case 'r': case 'u': case 'f': case 'a': case 'l': case 's': case 'n':
+      return TRUE;
+    default:
+      return g_ascii_isdigit (c);
+    }
+}
+
 /* One pass over the text, counting brackets outside strings: cheap enough
  * to run on every answer and message before json-glib sees it. Whether the
- * text is valid JSON is the parser's business, not this. */
+ * text is valid JSON is otherwise the parser's business. */
 gboolean
 cf_json_check_limits (const char  *data,
                       gsize        length,
@@ -29,7 +51,7 @@ cf_json_check_limits (const char  *data,
 
   for (gsize i = 0; i < length; i++)
     {
-      char c = data[i];
+      guchar c = data[i];
 
       if (in_string)
         {
@@ -40,6 +62,13 @@ cf_json_check_limits (const char  *data,
         }
       else if (c == '"')
         in_string = TRUE;
+      else if (!is_json_outside_strings (c))
+        {
+          g_set_error (error, CF_JSON_LIMITS_ERROR, CF_JSON_LIMITS_ERROR_NOT_JSON,
+                       "“%c” (byte %" G_GSIZE_FORMAT ") is not JSON outside a string",
+                       g_ascii_isprint (c) ? c : '?', i);
+          return FALSE;
+        }
       else if ((c == '[' || c == '{') && ++depth > CF_JSON_MAX_DEPTH)
         {
           g_set_error (error, CF_JSON_LIMITS_ERROR, CF_JSON_LIMITS_ERROR_TOO_DEEP,

@@ -11,6 +11,7 @@ typedef enum
 {
   CF_JSON_LIMITS_ERROR_TOO_LARGE,
   CF_JSON_LIMITS_ERROR_TOO_DEEP,
+  CF_JSON_LIMITS_ERROR_NOT_JSON,
 } CfJsonLimitsError;
 
 /* Nesting deeper than this is refused before any tree is built: json-glib

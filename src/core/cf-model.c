@@ -212,6 +212,8 @@ read_scalar (JsonNode      *node,
        * address: javascript:, file: or a handler's scheme is dropped. */
       if (text != NULL && (field->flags & CF_FIELD_WEB_ADDRESS) && !cf_web_address_is_valid (text))
         return TRUE;
+      if (text != NULL && (field->flags & CF_FIELD_HEADER_VALUE) && !cf_header_value_is_valid (text))
+        return FALSE;
       if (text != NULL)
         *(char **) slot = (field->flags & CF_FIELD_INTERN) ? (char *) g_intern_string (text)
                                                            : g_strdup (text);

@@ -36,6 +36,7 @@ typedef enum
   CF_FIELD_INTERN   = 1 << 2,  /* a string with few distinct values: interned */
   CF_FIELD_WRITABLE = 1 << 3,  /* the property can be set after parsing */
   CF_FIELD_WEB_ADDRESS = 1 << 4,  /* a string kept only if it is an http(s) address */
+  CF_FIELD_HEADER_VALUE = 1 << 5, /* a string refused unless it can be sent in a header */
 } CfFieldFlags;
 
 typedef struct

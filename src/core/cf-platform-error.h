@@ -31,6 +31,7 @@ typedef enum
   CF_PLATFORM_ERROR_NO_SHIPPING,
   CF_PLATFORM_ERROR_CURRENCY_MISMATCH,
   CF_PLATFORM_ERROR_NOT_SUPPORTED,
+  CF_PLATFORM_ERROR_UNSENDABLE_TEXT,
 } CfPlatformError;
 
 GQuark           cf_platform_error_quark     (void);

@@ -753,6 +753,8 @@ cf_rest_platform_connect_live (CfPlatform          *platform,
 
   g_task_set_source_tag (task, cf_rest_platform_connect_live);
   cf_http_client_add_headers (self->client, soup_message_get_request_headers (message), TRUE);
+  /* A redirect would carry the token to wherever the answer says. */
+  soup_message_add_flags (message, SOUP_MESSAGE_NO_REDIRECT);
   soup_session_websocket_connect_async (self->session, message, NULL, protocols,
                                         G_PRIORITY_DEFAULT, cancellable, live_connected_cb, task);
 }

@@ -13,6 +13,7 @@
 #include "cf-ulule-platform.h"
 #include "cf-ulule-translate.h"
 #include "cf-update.h"
+#include "cf-web-address.h"
 
 /* Ulule (api.ulule.com, documented at developers.ulule.com), over the
  * shared HTTP client: browsing, news, rewards, the signed-in person's
@@ -556,6 +557,15 @@ cf_ulule_platform_sign_in (CfPlatform          *platform,
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(CfCredentials) key = NULL;
 
+  g_task_set_source_tag (task, cf_ulule_platform_sign_in);
+  /* The key goes in a header: a pasted line break is told, never sent. */
+  if (!cf_header_value_is_valid (api_key))
+    {
+      g_task_return_error (task, cf_platform_error_new (CF_PLATFORM_ERROR_UNSENDABLE_TEXT));
+      g_object_unref (task);
+      return;
+    }
+
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "access_token");
   json_builder_add_string_value (builder, api_key);
@@ -567,7 +577,6 @@ cf_ulule_platform_sign_in (CfPlatform          *platform,
   root = json_builder_get_root (builder);
   key = cf_credentials_new_from_json (root, NULL);
 
-  g_task_set_source_tag (task, cf_ulule_platform_sign_in);
   g_task_set_task_data (task, g_object_ref (key), g_object_unref);
   g_object_set_data_full (G_OBJECT (task), "username", g_strdup (username), g_free);
   g_set_object (&self->credentials, key);

@@ -18,3 +18,19 @@ cf_web_address_is_valid (const char *text)
   return host != NULL && *host != '\0' &&
          (g_ascii_strcasecmp (scheme, "https") == 0 || g_ascii_strcasecmp (scheme, "http") == 0);
 }
+
+/* Text that can go in an HTTP header as it is: visible ASCII and spaces.
+ * libsoup refuses a line break there with a critical, and a header split in
+ * two is a request the person never made. */
+gboolean
+cf_header_value_is_valid (const char *text)
+{
+  if (text == NULL)
+    return FALSE;
+
+  for (const char *c = text; *c != '\0'; c++)
+    if ((guchar) *c < 0x20 || (guchar) *c > 0x7e)
+      return FALSE;
+
+  return TRUE;
+}

@@ -4,12 +4,27 @@
 #include "config.h"
 
 #include <math.h>
+#include <sys/stat.h>
 
+#include <glib/gstdio.h>
+
+#include "cf-bounded-read.h"
 #include "cf-image-cache.h"
 
 /* A screenful of cards and then some: the pictures scrolled past longest
  * ago make room for new ones. */
 #define MAX_TEXTURES 96
+/* Any platform the person adds names its picture addresses, so a picture
+ * host is trusted with no more than this: a campaign picture is a few
+ * hundred kilobytes, and one that takes longer than this to arrive is not
+ * waited for. */
+#define MAX_PICTURE_BYTES   (8 * 1024 * 1024)
+#define MAX_PICTURE_PIXELS  (40 * 1000 * 1000)
+#define DOWNLOAD_SECONDS    30
+/* The pictures kept on disk for the next run; past this, the ones used
+ * longest ago go, at start and after every few pictures saved. */
+#define MAX_DISK_BYTES      (64 * 1024 * 1024)
+#define SAVES_BETWEEN_PRUNES 16
 
 /* Campaign pictures: the last ones used kept in memory, decoded no larger
  * than the place they are shown in, and all of them on disk for the next
@@ -20,6 +35,8 @@ struct _CfImageCache
 
   SoupSession *session;
   char *directory;
+  guint saves_since_prune;
+  guint download_seconds;
   GHashTable *textures;  /* key → GList link in recent, holding a Picture */
   GQueue recent;         /* Pictures, the last used first */
 };
@@ -56,6 +73,11 @@ typedef struct
   GFile *file;
   int width;
   int height;
+  SoupMessage *message;    /* owned, while downloading */
+  GCancellable *caller;    /* owned */
+  GCancellable *download;  /* owned: cancelled with the caller's, or at the deadline */
+  gulong cancelled_id;
+  guint deadline_id;
 } Load;
 
 static void
@@ -64,6 +86,12 @@ load_free (Load *load)
   g_free (load->url);
   g_free (load->key);
   g_clear_object (&load->file);
+  g_clear_handle_id (&load->deadline_id, g_source_remove);
+  if (load->cancelled_id != 0)
+    g_cancellable_disconnect (load->caller, load->cancelled_id);
+  g_clear_object (&load->caller);
+  g_clear_object (&load->download);
+  g_clear_object (&load->message);
   g_free (load);
 }
 
@@ -72,6 +100,7 @@ typedef struct
   GBytes *bytes;
   int width;
   int height;
+  gboolean too_large;
 } Decode;
 
 static void
@@ -104,7 +133,113 @@ static void
 cf_image_cache_init (CfImageCache *self)
 {
   self->textures = g_hash_table_new (g_str_hash, g_str_equal);
+  self->download_seconds = DOWNLOAD_SECONDS;
   g_queue_init (&self->recent);
+}
+
+typedef struct
+{
+  char *path;
+  guint64 size;
+  guint64 used;  /* last modified: a picture is written once, when fetched */
+} KeptFile;
+
+static int
+compare_newest_first (gconstpointer a,
+                      gconstpointer b)
+{
+  const KeptFile *first = a, *second = b;
+
+  return first->used < second->used ? 1 : first->used > second->used ? -1 : 0;
+}
+
+static void
+kept_file_clear (KeptFile *file)
+{
+  g_free (file->path);
+}
+
+static void
+prune_in_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  const char *directory = task_data;
+  g_autoptr(GDir) dir = g_dir_open (directory, 0, NULL);
+  g_autoptr(GArray) files = g_array_new (FALSE, FALSE, sizeof (KeptFile));
+  const char *name;
+  guint64 total = 0;
+
+  g_array_set_clear_func (files, (GDestroyNotify) kept_file_clear);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      KeptFile file = { g_build_filename (directory, name, NULL), 0, 0 };
+      GStatBuf info;
+
+      if (g_lstat (file.path, &info) != 0 || !S_ISREG (info.st_mode))
+        {
+          g_free (file.path);
+          continue;
+        }
+      file.size = info.st_size;
+      file.used = info.st_mtime;
+      g_array_append_val (files, file);
+    }
+
+  g_array_sort (files, compare_newest_first);
+  for (guint i = 0; i < files->len; i++)
+    {
+      KeptFile *file = &g_array_index (files, KeptFile, i);
+
+      total += file->size;
+      if (total > MAX_DISK_BYTES)
+        g_unlink (file->path);
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Keeps the folder within MAX_DISK_BYTES, the pictures saved last kept,
+ * off the main thread. The cache does so by itself at start and as it
+ * saves pictures. */
+void
+cf_image_cache_prune_async (CfImageCache        *self,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (CF_IS_IMAGE_CACHE (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, cf_image_cache_prune_async);
+  self->saves_since_prune = 0;
+  g_task_set_task_data (task, g_strdup (self->directory), g_free);
+  g_task_set_priority (task, G_PRIORITY_LOW);
+  g_task_run_in_thread (task, prune_in_thread);
+}
+
+gboolean
+cf_image_cache_prune_finish (CfImageCache  *self,
+                             GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == cf_image_cache_prune_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* How long a picture may take to arrive, whole. */
+void
+cf_image_cache_set_download_timeout (CfImageCache *self,
+                                     guint         seconds)
+{
+  g_return_if_fail (CF_IS_IMAGE_CACHE (self));
+
+  self->download_seconds = MAX (seconds, 1);
 }
 
 CfImageCache *
@@ -116,6 +251,7 @@ cf_image_cache_new (SoupSession *session,
   self->session = g_object_ref (session);
   self->directory = g_strdup (directory);
   g_mkdir_with_parents (directory, 0700);
+  cf_image_cache_prune_async (self, NULL, NULL, NULL);
   return self;
 }
 
@@ -182,7 +318,14 @@ size_prepared_cb (GdkPixbufLoader *loader,
 {
   double scale = MAX ((double) decode->width / width, (double) decode->height / height);
 
-  if (scale < 1)
+  /* A size of zero makes the format's loader stop before it makes room
+   * for the pixels it claims. */
+  if ((gint64) width * height > MAX_PICTURE_PIXELS)
+    {
+      decode->too_large = TRUE;
+      gdk_pixbuf_loader_set_size (loader, 0, 0);
+    }
+  else if (scale < 1)
     gdk_pixbuf_loader_set_size (loader, MAX (1, (int) ceil (width * scale)), MAX (1, (int) ceil (height * scale)));
 }
 
@@ -196,10 +339,18 @@ decode_in_thread (GTask        *task,
   g_autoptr(GdkPixbufLoader) loader = gdk_pixbuf_loader_new ();
   GError *error = NULL;
   GdkPixbuf *pixbuf;
+  gboolean written;
 
   g_signal_connect (loader, "size-prepared", G_CALLBACK (size_prepared_cb), decode);
-  if (!gdk_pixbuf_loader_write_bytes (loader, decode->bytes, &error) || !gdk_pixbuf_loader_close (loader, &error))
+  written = gdk_pixbuf_loader_write_bytes (loader, decode->bytes, &error);
+  /* Closed whatever happened: a loader must be, even after an error. */
+  if (!gdk_pixbuf_loader_close (loader, written ? &error : NULL) || !written)
     {
+      if (decode->too_large)
+        {
+          g_clear_error (&error);
+          g_set_error_literal (&error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE, "a picture of too many pixels");
+        }
       g_task_return_error (task, error);
       return;
     }
@@ -254,15 +405,18 @@ downloaded_cb (GObject      *object,
                gpointer      user_data)
 {
   GTask *task = user_data;
+  CfImageCache *self = g_task_get_source_object (task);
   Load *load = g_task_get_task_data (task);
   GError *error = NULL;
-  g_autoptr(GBytes) bytes = soup_session_send_and_read_finish (SOUP_SESSION (object), result, &error);
-  SoupMessage *message = soup_session_get_async_result_message (SOUP_SESSION (object), result);
+  g_autoptr(GBytes) bytes = cf_bounded_read_finish (result, &error);
+  guint status = soup_message_get_status (load->message);
 
-  if (bytes == NULL || soup_message_get_status (message) != SOUP_STATUS_OK)
+  g_clear_handle_id (&load->deadline_id, g_source_remove);
+  if (bytes == NULL || status != SOUP_STATUS_OK)
     {
       if (error == NULL)
-        error = g_error_new (G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "HTTP %u", soup_message_get_status (message));
+        error = g_error_new (G_IO_ERROR, G_IO_ERROR_NOT_FOUND, "HTTP %u", status);
+      g_debug ("no picture from %s: %s", load->url, error->message);
       g_task_return_error (task, error);
       g_object_unref (task);
       return;
@@ -271,7 +425,26 @@ downloaded_cb (GObject      *object,
   /* Best effort: a picture that cannot be saved is fetched again next time. */
   g_file_replace_contents_bytes_async (load->file, bytes, NULL, FALSE, G_FILE_CREATE_PRIVATE,
                                        NULL, NULL, NULL);
+  if (++self->saves_since_prune >= SAVES_BETWEEN_PRUNES)
+    cf_image_cache_prune_async (self, NULL, NULL, NULL);
   decode (task, bytes);
+}
+
+static gboolean
+download_deadline_cb (gpointer user_data)
+{
+  Load *load = user_data;
+
+  load->deadline_id = 0;
+  g_cancellable_cancel (load->download);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+forward_cancel (GCancellable *cancellable,
+                GCancellable *download)
+{
+  g_cancellable_cancel (download);
 }
 
 static void
@@ -283,7 +456,6 @@ read_from_disk_cb (GObject      *object,
   CfImageCache *self = g_task_get_source_object (task);
   Load *load = g_task_get_task_data (task);
   g_autoptr(GBytes) bytes = g_file_load_bytes_finish (G_FILE (object), result, NULL, NULL);
-  g_autoptr(SoupMessage) message = NULL;
 
   if (bytes != NULL)
     {
@@ -291,16 +463,24 @@ read_from_disk_cb (GObject      *object,
       return;
     }
 
-  message = soup_message_new ("GET", load->url);
-  if (message == NULL)
+  load->message = soup_message_new ("GET", load->url);
+  if (load->message == NULL)
     {
       g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "not a picture address");
       g_object_unref (task);
       return;
     }
 
-  soup_session_send_and_read_async (self->session, message, G_PRIORITY_LOW,
-                                    g_task_get_cancellable (task), downloaded_cb, task);
+  load->download = g_cancellable_new ();
+  if (g_task_get_cancellable (task) != NULL)
+    {
+      load->caller = g_object_ref (g_task_get_cancellable (task));
+      load->cancelled_id = g_cancellable_connect (load->caller, G_CALLBACK (forward_cancel),
+                                                  load->download, NULL);
+    }
+  load->deadline_id = g_timeout_add_seconds (self->download_seconds, download_deadline_cb, load);
+  cf_bounded_read_async (self->session, load->message, MAX_PICTURE_BYTES, G_PRIORITY_LOW,
+                         load->download, downloaded_cb, task);
 }
 
 /* The picture at @url decoded to cover a place of @width × @height pixels

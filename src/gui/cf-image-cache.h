@@ -27,4 +27,14 @@ GdkTexture   *cf_image_cache_load_finish (CfImageCache         *self,
                                           GAsyncResult         *result,
                                           GError              **error);
 
+void          cf_image_cache_prune_async  (CfImageCache        *self,
+                                           GCancellable        *cancellable,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+gboolean      cf_image_cache_prune_finish (CfImageCache        *self,
+                                           GAsyncResult        *result,
+                                           GError             **error);
+void          cf_image_cache_set_download_timeout (CfImageCache *self,
+                                                   guint         seconds);
+
 G_END_DECLS

@@ -148,18 +148,16 @@ verified_cb (GObject      *object,
 
   CfSignInThrottle *throttle = cf_server_get_sign_in_throttle (sign_in->server);
 
+  /* The try was counted as a failure before the hash was checked. */
   if (g_task_propagate_boolean (G_TASK (result), NULL) && sign_in->user_id > 0)
     {
-      cf_sign_in_throttle_succeeded (throttle, sign_in->username);
+      cf_sign_in_throttle_succeeded (throttle, sign_in->username, sign_in->address);
       if (sign_in->new_hash != NULL)
         store_new_hash (sign_in);
       reply_tokens (&request, sign_in->user_id, NULL);
     }
   else
-    {
-      cf_sign_in_throttle_failed (throttle, sign_in->username, sign_in->address);
-      reply_invalid_grant (&request);
-    }
+    reply_invalid_grant (&request);
 
   soup_server_message_unpause (sign_in->message);
 }
@@ -174,9 +172,8 @@ sign_in_with_password (CfRequest  *request,
   SignIn *sign_in;
   sqlite3_stmt *statement;
   g_autoptr(GTask) task = NULL;
-  const char *address = soup_server_message_get_remote_host (request->message);
-  guint wait = cf_sign_in_throttle_seconds_to_wait (cf_server_get_sign_in_throttle (request->server),
-                                                    username, address);
+  g_autofree char *address = cf_server_dup_client_address (request->server, request->message);
+  guint wait = cf_sign_in_throttle_begin (cf_server_get_sign_in_throttle (request->server), username, address);
 
   if (wait > 0)
     {
@@ -205,7 +202,7 @@ sign_in_with_password (CfRequest  *request,
   sign_in->database = g_object_ref (request->database);
   sign_in->message = g_object_ref (request->message);
   sign_in->username = g_strdup (username);
-  sign_in->address = g_strdup (address);
+  sign_in->address = g_steal_pointer (&address);
   sign_in->password = g_strdup (password);
 
   soup_server_message_pause (request->message);

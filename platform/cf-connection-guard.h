@@ -14,4 +14,9 @@ CfConnectionGuard *cf_connection_guard_new (SoupServer *server,
 void               cf_connection_guard_add_listeners (CfConnectionGuard *self,
                                                       guint              listeners);
 
+void               cf_connection_guard_trust_proxy (CfConnectionGuard *self,
+                                                    const char        *address);
+void               cf_connection_guard_set_request_seconds (CfConnectionGuard *self,
+                                                            guint              seconds);
+
 G_END_DECLS

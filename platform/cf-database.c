@@ -3,6 +3,11 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <fcntl.h>
+
+#include <glib/gstdio.h>
+
 #include "cf-database.h"
 
 /* Bytes the WAL is cut back to after a checkpoint: 4 MiB. */
@@ -211,11 +216,53 @@ migrate (CfDatabase  *self,
   return TRUE;
 }
 
+/* The database holds addresses and password hashes: it is the owner's
+ * alone, whatever the umask. SQLite makes its -wal and -shm files with the
+ * database file's permissions, so the file is made (or made so) first. */
+static gboolean
+keep_private (const char  *path,
+              GError     **error)
+{
+  const char *const suffixes[] = { "", "-wal", "-shm" };
+  int fd;
+
+  if (g_str_equal (path, ":memory:") || g_str_has_prefix (path, "file:"))
+    return TRUE;
+
+  fd = g_open (path, O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+  if (fd < 0)
+    {
+      int saved = errno;
+
+      g_set_error (error, CF_DATABASE_ERROR, 0, "cannot open %s: %s", path, g_strerror (saved));
+      return FALSE;
+    }
+  g_close (fd, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *file = g_strconcat (path, suffixes[i], NULL);
+
+      if (g_chmod (file, 0600) != 0 && errno != ENOENT)
+        {
+          int saved = errno;
+
+          g_set_error (error, CF_DATABASE_ERROR, 0, "cannot make %s private: %s", file, g_strerror (saved));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
 CfDatabase *
 cf_database_open (const char  *path,
                   GError     **error)
 {
   g_autoptr(CfDatabase) self = g_object_new (CF_TYPE_DATABASE, NULL);
+
+  if (!keep_private (path, error))
+    return NULL;
 
   if (sqlite3_open (path, &self->handle) != SQLITE_OK)
     {

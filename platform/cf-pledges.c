@@ -250,7 +250,10 @@ replay (CfDatabase          *database,
     return FALSE;
 
   *pledge_id = sqlite3_column_int64 (statement, 0);
-  if (g_strcmp0 ((const char *) sqlite3_column_text (statement, 1), request) != 0)
+  /* A key kept before requests were (schema 2) has nothing to compare: it
+   * is the retry it claims to be. */
+  if (sqlite3_column_type (statement, 1) != SQLITE_NULL &&
+      g_strcmp0 ((const char *) sqlite3_column_text (statement, 1), request) != 0)
     refuse (refusal, 422, "idempotency_key_reused", "Idempotency-Key", "used_for_another_request");
 
   return TRUE;

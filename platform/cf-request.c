@@ -343,9 +343,10 @@ cf_request_body_money (CfRequest   *request,
       strlen (json_node_get_string (currency_node)) != 3)
     return reply_wrong_type (request, name, "not_money");
 
-  if (json_node_get_int (amount_node) <= 0)
+  /* 2^63 and beyond arrive wrapped below zero: they are too large. */
+  if (json_node_get_int (amount_node) <= 0 && !request->body_has_huge_integer)
     return reply_wrong_type (request, name, "not_positive");
-  if (json_node_get_int (amount_node) > CF_PLEDGES_MAX_AMOUNT)
+  if (json_node_get_int (amount_node) <= 0 || json_node_get_int (amount_node) > CF_PLEDGES_MAX_AMOUNT)
     {
       cf_request_reply_field_error (request, SOUP_STATUS_UNPROCESSABLE_ENTITY, "amount_too_large",
                                     name, "too_large");

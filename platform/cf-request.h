@@ -24,6 +24,7 @@ typedef struct
   gint64 user_id;       /* 0 when anonymous */
   char *token_hash;     /* of the access token presented, or NULL */
   JsonObject *body;     /* the JSON object sent, or NULL */
+  gboolean body_has_huge_integer;  /* an integer beyond 64 bits, read wrapped */
 } CfRequest;
 
 typedef void (*CfRouteHandler) (CfRequest *request);

@@ -6,13 +6,19 @@
 #include <string.h>
 #include <sys/random.h>
 
+#include <sodium.h>
+
 #include "cf-secrets.h"
 
-/* PBKDF2-HMAC-SHA256 (RFC 8018): slow on purpose, salted per password, at
- * the cost OWASP asks for SHA-256 unless the operator chose another. */
-#define SALT_BYTES          16
+/* Passwords are hashed with Argon2id through libsodium, at OWASP's
+ * parameters (19 MiB, two passes, one lane) unless the operator lowers the
+ * memory for a test platform. Hashes of the earlier PBKDF2-HMAC-SHA256
+ * format are still accepted, and made again in Argon2id at the next right
+ * sign-in. */
 #define KEY_BYTES           32
 #define TOKEN_BYTES         32
+#define PBKDF2_PREFIX       "pbkdf2-sha256$"
+#define PASSWORD_PASSES     2
 
 static void
 random_bytes (guint8 *buffer,
@@ -31,6 +37,82 @@ random_bytes (guint8 *buffer,
 }
 
 static void
+ensure_sodium (void)
+{
+  static gsize initialized;
+
+  if (g_once_init_enter (&initialized))
+    {
+      if (sodium_init () < 0)
+        g_error ("libsodium cannot be initialised");
+      g_once_init_leave (&initialized, 1);
+    }
+}
+
+static gsize password_memory_kib = CF_SECRETS_DEFAULT_MEMORY_KIB;
+
+void
+cf_secrets_set_password_memory (guint kib)
+{
+  password_memory_kib = MAX (kib, CF_SECRETS_MIN_MEMORY_KIB);
+}
+
+static gsize
+memory_limit (void)
+{
+  return password_memory_kib * 1024;
+}
+
+/* "$argon2id$v=19$m=…,t=…,p=1$SALT$KEY", as libsodium writes it. */
+char *
+cf_secrets_hash_password (const char *password)
+{
+  char hash[crypto_pwhash_STRBYTES];
+
+  ensure_sodium ();
+  if (crypto_pwhash_str_alg (hash, password, strlen (password), PASSWORD_PASSES, memory_limit (),
+                             crypto_pwhash_ALG_ARGON2ID13) != 0)
+    g_error ("no memory to hash a password");
+  return g_strdup (hash);
+}
+
+/* A hash that no password matches, as slow to check as a real one: it
+ * stands in for an unknown user's, so that timing does not tell. Made once
+ * for the process's cost. */
+char *
+cf_secrets_unknown_user_hash (void)
+{
+  static char *unknown;
+  G_LOCK_DEFINE_STATIC (unknown);
+  char *copy;
+
+  G_LOCK (unknown);
+  if (unknown == NULL)
+    {
+      guint8 never_typed[32];
+      g_autofree char *text = NULL;
+
+      random_bytes (never_typed, sizeof never_typed);
+      text = g_base64_encode (never_typed, sizeof never_typed);
+      unknown = cf_secrets_hash_password (text);
+    }
+  copy = g_strdup (unknown);
+  G_UNLOCK (unknown);
+  return copy;
+}
+
+/* A hash of the earlier format, or made at another cost than today's. */
+gboolean
+cf_secrets_needs_rehash (const char *stored)
+{
+  ensure_sodium ();
+  return stored == NULL ||
+         crypto_pwhash_str_needs_rehash (stored, PASSWORD_PASSES, memory_limit ()) != 0;
+}
+
+/* The earlier format, "pbkdf2-sha256$ITERATIONS$SALT$KEY", only ever
+ * checked, never made. */
+static void
 pbkdf2_sha256 (const char   *password,
                const guint8 *salt,
                gsize         salt_length,
@@ -43,7 +125,7 @@ pbkdf2_sha256 (const char   *password,
   guint8 u[KEY_BYTES];
   gsize length = KEY_BYTES;
 
-  /* One block is enough: SHA-256 gives exactly the 32 bytes we keep. */
+  /* One block is enough: SHA-256 gives exactly the 32 bytes kept. */
   g_hmac_update (first, salt, salt_length);
   g_hmac_update (first, block_index, sizeof block_index);
   g_hmac_get_digest (first, u, &length);
@@ -61,62 +143,18 @@ pbkdf2_sha256 (const char   *password,
     }
 }
 
-static guint password_iterations = CF_SECRETS_DEFAULT_ITERATIONS;
-
-void
-cf_secrets_set_password_iterations (guint iterations)
+static gboolean
+verify_pbkdf2 (const char *password,
+               const char *stored)
 {
-  password_iterations = iterations;
-}
-
-/* A hash that no password matches, as slow to check as a real one: it
- * stands in for an unknown user's, so that timing does not tell. */
-char *
-cf_secrets_unknown_user_hash (void)
-{
-  return g_strdup_printf ("pbkdf2-sha256$%u$AAAAAAAAAAAAAAAAAAAAAA==$"
-                          "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=", password_iterations);
-}
-
-/* A hash made at a lower cost than today's, to be made again. */
-gboolean
-cf_secrets_needs_rehash (const char *stored)
-{
-  g_auto(GStrv) parts = stored ? g_strsplit (stored, "$", 0) : NULL;
-
-  return parts == NULL || g_strv_length (parts) != 4 ||
-         g_ascii_strtoull (parts[1], NULL, 10) < password_iterations;
-}
-
-/* "pbkdf2-sha256$ITERATIONS$SALT$KEY", salt and key in base64. */
-char *
-cf_secrets_hash_password (const char *password)
-{
-  guint8 salt[SALT_BYTES];
-  guint8 key[KEY_BYTES];
-  g_autofree char *salt64 = NULL;
-  g_autofree char *key64 = NULL;
-
-  random_bytes (salt, sizeof salt);
-  pbkdf2_sha256 (password, salt, sizeof salt, password_iterations, key);
-  salt64 = g_base64_encode (salt, sizeof salt);
-  key64 = g_base64_encode (key, sizeof key);
-  return g_strdup_printf ("pbkdf2-sha256$%u$%s$%s", password_iterations, salt64, key64);
-}
-
-gboolean
-cf_secrets_verify_password (const char *password,
-                            const char *stored)
-{
-  g_auto(GStrv) parts = stored ? g_strsplit (stored, "$", 0) : NULL;
+  g_auto(GStrv) parts = g_strsplit (stored, "$", 0);
   g_autofree guint8 *salt = NULL;
   g_autofree guint8 *expected = NULL;
   guint8 key[KEY_BYTES];
   gsize salt_length, expected_length;
-  guint8 difference = 0;
   guint64 iterations;
 
-  if (parts == NULL || g_strv_length (parts) != 4 || !g_str_equal (parts[0], "pbkdf2-sha256"))
+  if (g_strv_length (parts) != 4)
     return FALSE;
 
   iterations = g_ascii_strtoull (parts[1], NULL, 10);
@@ -126,10 +164,21 @@ cf_secrets_verify_password (const char *password,
     return FALSE;
 
   pbkdf2_sha256 (password, salt, salt_length, iterations, key);
-  for (guint i = 0; i < KEY_BYTES; i++)
-    difference |= key[i] ^ expected[i];
+  return sodium_memcmp (key, expected, KEY_BYTES) == 0;
+}
 
-  return difference == 0;
+gboolean
+cf_secrets_verify_password (const char *password,
+                            const char *stored)
+{
+  if (stored == NULL)
+    return FALSE;
+
+  ensure_sodium ();
+  if (g_str_has_prefix (stored, PBKDF2_PREFIX))
+    return verify_pbkdf2 (password, stored);
+
+  return crypto_pwhash_str_verify (stored, password, strlen (password)) == 0;
 }
 
 /* 256 random bits, URL-safe. */

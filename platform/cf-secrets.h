@@ -5,9 +5,11 @@
 
 G_BEGIN_DECLS
 
-#define CF_SECRETS_DEFAULT_ITERATIONS 600000
+/* Argon2id's memory cost: OWASP's 19 MiB, and the least libsodium allows. */
+#define CF_SECRETS_DEFAULT_MEMORY_KIB 19456
+#define CF_SECRETS_MIN_MEMORY_KIB     8
 
-void      cf_secrets_set_password_iterations (guint iterations);
+void      cf_secrets_set_password_memory (guint kib);
 char     *cf_secrets_unknown_user_hash (void);
 gboolean  cf_secrets_needs_rehash    (const char *stored);
 char     *cf_secrets_hash_password   (const char *password);

@@ -24,6 +24,7 @@ struct _CfServer
   CfDatabase *database;
   CfLiveHub *live_hub;
   CfSignInThrottle *sign_in_throttle;
+  GPtrArray *trusted_proxies;  /* addresses, as text */
   char *base_url;
 };
 
@@ -103,6 +104,7 @@ read_body (CfRequest *request)
     }
 
   request->body = json_object_ref (json_node_get_object (root));
+  request->body_has_huge_integer = cf_json_has_integer_beyond_int64 (data, length);
   return TRUE;
 }
 
@@ -311,10 +313,11 @@ check_live_handshake (SoupServer        *soup_server,
 {
   CfServer *self = user_data;
   CfRequest request = { .server = self, .message = message, .method = soup_server_message_get_method (message) };
+  g_autofree char *client_address = cf_server_dup_client_address (self, message);
 
   if (authenticate (self, message, NULL) < 0)
     reply_invalid_token (&request);
-  else if (!cf_live_hub_has_room (self->live_hub, soup_server_message_get_remote_host (message)))
+  else if (!cf_live_hub_has_room (self->live_hub, client_address))
     {
       soup_message_headers_replace (soup_server_message_get_response_headers (message),
                                     "Retry-After", "30");
@@ -331,8 +334,9 @@ live_connected (SoupServer              *soup_server,
                 gpointer                 user_data)
 {
   CfServer *self = user_data;
+  g_autofree char *client_address = cf_server_dup_client_address (self, message);
 
-  cf_live_hub_add_client (self->live_hub, connection, soup_server_message_get_remote_host (message),
+  cf_live_hub_add_client (self->live_hub, connection, client_address,
                           MAX (authenticate (self, message, NULL), 0));
 }
 
@@ -347,6 +351,7 @@ cf_server_dispose (GObject *object)
   g_clear_object (&self->soup_server);
   g_clear_object (&self->live_hub);
   g_clear_object (&self->sign_in_throttle);
+  g_clear_pointer (&self->trusted_proxies, g_ptr_array_unref);
   g_clear_object (&self->database);
   g_clear_pointer (&self->base_url, g_free);
 
@@ -368,6 +373,7 @@ cf_server_init (CfServer *self)
 {
   char *protocols[] = { (char *) LIVE_PROTOCOL, NULL };
 
+  self->trusted_proxies = g_ptr_array_new_with_free_func (g_free);
   self->soup_server = soup_server_new ("server-header", "crowdfund-platform/" PACKAGE_VERSION, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (handled_paths); i++)
     soup_server_add_early_handler (self->soup_server, handled_paths[i], check_length_early, self, NULL);
@@ -416,6 +422,8 @@ cf_server_listen (CfServer  *self,
     return FALSE;
 
   self->connection_guard = cf_connection_guard_new (self->soup_server, socket);
+  for (guint i = 0; i < self->trusted_proxies->len; i++)
+    cf_connection_guard_trust_proxy (self->connection_guard, self->trusted_proxies->pdata[i]);
   self->base_url = g_strdup_printf ("http://127.0.0.1:%u",
                                     g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
   return TRUE;
@@ -439,6 +447,15 @@ cf_server_set_max_listeners (CfServer *self,
     cf_connection_guard_add_listeners (self->connection_guard, listeners);
 }
 
+/* How long a connection's first request may take to arrive whole. Call
+ * after cf_server_listen(). */
+void
+cf_server_set_request_seconds (CfServer *self,
+                               guint     seconds)
+{
+  cf_connection_guard_set_request_seconds (self->connection_guard, seconds);
+}
+
 CfLiveHub *
 cf_server_get_live_hub (CfServer *self)
 {
@@ -449,4 +466,68 @@ CfSignInThrottle *
 cf_server_get_sign_in_throttle (CfServer *self)
 {
   return self->sign_in_throttle;
+}
+
+static gboolean
+is_trusted_proxy (CfServer   *self,
+                  const char *address)
+{
+  for (guint i = 0; i < self->trusted_proxies->len; i++)
+    if (g_str_equal (self->trusted_proxies->pdata[i], address))
+      return TRUE;
+  return FALSE;
+}
+
+/* Trusts the reverse proxy at @address (an IP address) to say in
+ * X-Forwarded-For whom it forwards requests for. Call before
+ * cf_server_listen(). */
+gboolean
+cf_server_trust_proxy (CfServer    *self,
+                       const char  *address,
+                       GError     **error)
+{
+  g_autoptr(GInetAddress) parsed = g_inet_address_new_from_string (address);
+
+  g_return_val_if_fail (CF_IS_SERVER (self), FALSE);
+
+  if (parsed == NULL)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, "“%s” is not an IP address", address);
+      return FALSE;
+    }
+
+  g_ptr_array_add (self->trusted_proxies, g_inet_address_to_string (parsed));
+  return TRUE;
+}
+
+/* Who sent @message: the connection's address, or, when that is a trusted
+ * proxy, the last address in X-Forwarded-For that is not one (a client can
+ * write anything before what the proxy appended). A header from any other
+ * address is not read. */
+char *
+cf_server_dup_client_address (CfServer          *self,
+                              SoupServerMessage *message)
+{
+  const char *peer = soup_server_message_get_remote_host (message);
+  const char *forwarded;
+  g_auto(GStrv) hops = NULL;
+
+  if (peer == NULL || !is_trusted_proxy (self, peer))
+    return g_strdup (peer ? peer : "");
+
+  forwarded = soup_message_headers_get_list (soup_server_message_get_request_headers (message),
+                                             "X-Forwarded-For");
+  hops = forwarded ? g_strsplit (forwarded, ",", -1) : NULL;
+  for (guint i = hops ? g_strv_length (hops) : 0; i > 0; i--)
+    {
+      g_autoptr(GInetAddress) hop = g_inet_address_new_from_string (g_strstrip (hops[i - 1]));
+      g_autofree char *text = hop ? g_inet_address_to_string (hop) : NULL;
+
+      if (text == NULL)
+        break;
+      if (!is_trusted_proxy (self, text))
+        return g_steal_pointer (&text);
+    }
+
+  return g_strdup (peer);
 }

@@ -20,9 +20,16 @@ gboolean    cf_server_listen       (CfServer    *self,
                                     GError     **error);
 const char *cf_server_get_base_url (CfServer    *self);
 CfLiveHub  *cf_server_get_live_hub (CfServer    *self);
+void        cf_server_set_request_seconds (CfServer *self,
+                                           guint     seconds);
 void        cf_server_set_max_listeners (CfServer *self,
                                          guint     listeners);
 CfSignInThrottle *cf_server_get_sign_in_throttle (CfServer *self);
+gboolean    cf_server_trust_proxy  (CfServer    *self,
+                                    const char  *address,
+                                    GError     **error);
+char       *cf_server_dup_client_address (CfServer          *self,
+                                          SoupServerMessage *message);
 
 /* The routes, by area (cf-*-routes.c). */
 extern const CfRoute cf_catalogue_routes[];

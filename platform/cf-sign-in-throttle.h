@@ -9,14 +9,12 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CfSignInThrottle, cf_sign_in_throttle, CF, SIGN_IN_THROTTLE, GObject)
 
-CfSignInThrottle *cf_sign_in_throttle_new            (void);
-guint             cf_sign_in_throttle_seconds_to_wait (CfSignInThrottle *self,
-                                                       const char       *username,
-                                                       const char       *address);
-void              cf_sign_in_throttle_failed          (CfSignInThrottle *self,
-                                                       const char       *username,
-                                                       const char       *address);
-void              cf_sign_in_throttle_succeeded       (CfSignInThrottle *self,
-                                                       const char       *username);
+CfSignInThrottle *cf_sign_in_throttle_new       (void);
+guint             cf_sign_in_throttle_begin     (CfSignInThrottle *self,
+                                                 const char       *username,
+                                                 const char       *address);
+void              cf_sign_in_throttle_succeeded (CfSignInThrottle *self,
+                                                 const char       *username,
+                                                 const char       *address);
 
 G_END_DECLS

@@ -21,8 +21,10 @@ static int port = DEFAULT_PORT;
 static gboolean demo;
 static double simulated_rate;
 static gint64 simulated_count;
-static int password_iterations = CF_SECRETS_DEFAULT_ITERATIONS;
+static int password_memory = CF_SECRETS_DEFAULT_MEMORY_KIB;
 static int max_listeners = CF_LIVE_HUB_DEFAULT_MAX_CLIENTS;
+static int request_seconds = 30;
+static char **trusted_proxies;
 
 static const GOptionEntry entries[] = {
   { "database", 'd', 0, G_OPTION_ARG_FILENAME, &database_path,
@@ -37,8 +39,12 @@ static const GOptionEntry entries[] = {
     "Stop simulating after N pledges (0: never)", "N" },
   { "max-listeners", 0, 0, G_OPTION_ARG_INT, &max_listeners,
     "Live connections kept in all (default 1000; 64 an address whatever this is)", "N" },
-  { "password-iterations", 0, 0, G_OPTION_ARG_INT, &password_iterations,
-    "PBKDF2 rounds for new password hashes (default 600000; lower only for tests)", "N" },
+  { "request-timeout", 0, 0, G_OPTION_ARG_INT, &request_seconds,
+    "Seconds a connection's first request may take to arrive whole (default 30)", "SECONDS" },
+  { "trusted-proxy", 0, 0, G_OPTION_ARG_STRING_ARRAY, &trusted_proxies,
+    "A reverse proxy whose X-Forwarded-For is believed (repeat for several)", "ADDRESS" },
+  { "password-memory", 0, 0, G_OPTION_ARG_INT, &password_memory,
+    "Argon2id memory cost of new password hashes, in KiB (default 19456; lower only for tests)", "KIB" },
   { NULL }
 };
 
@@ -99,16 +105,17 @@ main (int   argc,
   setlocale (LC_ALL, "");
   g_option_context_add_main_entries (context, entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error) || port < 0 || port > 65535 ||
-      simulated_rate < 0 || simulated_count < 0 || password_iterations < 1000 || max_listeners < 1)
+      simulated_rate < 0 || simulated_count < 0 || password_memory < CF_SECRETS_MIN_MEMORY_KIB || max_listeners < 1 ||
+      request_seconds < 1)
     {
       g_printerr ("crowdfund-platform: %s\n",
-                  error ? error->message : "invalid --port, rate, count, password iterations or listeners");
+                  error ? error->message : "invalid --port, rate, count, password memory, listeners or request timeout");
       return 2;
     }
 
   if (database_path == NULL)
     database_path = default_database_path ();
-  cf_secrets_set_password_iterations (password_iterations);
+  cf_secrets_set_password_memory (password_memory);
 
   database = cf_database_open (database_path, &error);
   if (database == NULL || !seed (database, &error))
@@ -118,6 +125,12 @@ main (int   argc,
     }
 
   server = cf_server_new (database);
+  for (guint i = 0; trusted_proxies != NULL && trusted_proxies[i] != NULL; i++)
+    if (!cf_server_trust_proxy (server, trusted_proxies[i], &error))
+      {
+        g_printerr ("crowdfund-platform: --trusted-proxy: %s\n", error->message);
+        return 2;
+      }
   if (!cf_server_listen (server, port, &error))
     {
       g_printerr ("crowdfund-platform: cannot listen on port %d: %s\n", port, error->message);
@@ -125,6 +138,7 @@ main (int   argc,
     }
 
   cf_server_set_max_listeners (server, max_listeners);
+  cf_server_set_request_seconds (server, request_seconds);
   g_print ("listening on %s\n", cf_server_get_base_url (server));
   fflush (stdout);
 
@@ -138,6 +152,7 @@ main (int   argc,
   g_main_loop_run (loop);
 
   g_free (database_path);
+  g_strfreev (trusted_proxies);
   g_free (seed_path);
   return 0;
 }

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "cf-json-limits.h"
 
 G_DEFINE_QUARK (cf-json-limits-error-quark, cf_json_limits_error)
@@ -80,4 +82,50 @@ cf_json_check_limits (const char  *data,
     }
 
   return TRUE;
+}
+
+/* Whether an integer in the text lies beyond 64 bits. json-glib reads one
+ * as a wrapped, negative number (2^63 as -2^63, anything larger as -1), so
+ * "too large" would otherwise be told "not positive". */
+gboolean
+cf_json_has_integer_beyond_int64 (const char *data,
+                                  gsize       length)
+{
+  static const char largest[] = "9223372036854775807";
+  gboolean in_string = FALSE;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      gsize start = i;
+      gsize digits;
+
+      if (in_string)
+        {
+          if (data[i] == '\\')
+            i++;
+          else if (data[i] == '"')
+            in_string = FALSE;
+          continue;
+        }
+      if (data[i] == '"')
+        {
+          in_string = TRUE;
+          continue;
+        }
+      if (!g_ascii_isdigit (data[i]) || (i > 0 && strchr ("-+.eE", data[i - 1]) != NULL))
+        continue;
+
+      while (i < length && g_ascii_isdigit (data[i]))
+        i++;
+      digits = i - start;
+      /* A fraction or an exponent makes it a double, which json-glib keeps. */
+      if (i < length && strchr (".eE", data[i]) != NULL)
+        continue;
+      if (digits > strlen (largest) ||
+          (digits == strlen (largest) && memcmp (data + start, largest, digits) > 0))
+        return TRUE;
+      i--;
+    }
+
+  return FALSE;
 }

@@ -23,5 +23,7 @@ gboolean cf_json_check_limits       (const char  *data,
                                      gsize        length,
                                      gsize        max_bytes,
                                      GError     **error);
+gboolean cf_json_has_integer_beyond_int64 (const char *data,
+                                           gsize       length);
 
 G_END_DECLS

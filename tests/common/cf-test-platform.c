@@ -33,7 +33,7 @@ spawn (CfTestPlatform *platform,
   /* Cheap password hashes keep suites that sign in hundreds of times quick;
    * the cost a real platform uses has its own test. */
   const char *argv[16] = { binary, "--database", platform->database, "--port", port_text,
-                           "--password-iterations=1000", NULL };
+                           "--password-memory=64", NULL };
   guint argc = 6;
 
   g_assert_nonnull (binary);

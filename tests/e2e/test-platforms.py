@@ -25,7 +25,7 @@ def start_platform(home):
     """The reference platform with the test seed, on a free port."""
     seed = os.path.join(os.environ["G_TEST_SRCDIR"], "fixtures", "seed.json")
     process = subprocess.Popen([os.environ["CROWDFUND_PLATFORM"], "--database", os.path.join(home, "second.sqlite"),
-                                "--port", "0", "--password-iterations=1000", "--seed", seed],
+                                "--port", "0", "--password-memory=64", "--seed", seed],
                                stdout=subprocess.PIPE, text=True)
     line = process.stdout.readline().strip()
     if not line.startswith("listening on "):

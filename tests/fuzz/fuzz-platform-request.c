@@ -33,7 +33,7 @@ LLVMFuzzerInitialize (int    *argc,
 
   g_assert_true (g_file_get_contents (CF_FUZZ_SEED, &seed, &length, NULL));
   bytes = g_bytes_new_take (g_steal_pointer (&seed), length);
-  cf_secrets_set_password_iterations (1000);
+  cf_secrets_set_password_memory (64);
   database = cf_database_open (path, NULL);
   g_assert_nonnull (database);
   g_assert_true (cf_seed_import (database, bytes, NULL));

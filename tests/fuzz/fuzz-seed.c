@@ -12,7 +12,7 @@ int
 LLVMFuzzerInitialize (int    *argc,
                       char ***argv)
 {
-  cf_secrets_set_password_iterations (1000);
+  cf_secrets_set_password_memory (64);
   return 0;
 }
 

@@ -565,32 +565,63 @@ stop_platform (GSubprocess *process)
   g_subprocess_wait (process, NULL, NULL);
 }
 
-/* A hash made at a lower cost is made again at today's on the next sign-in
- * (here 2 000 rounds over 1 000: the default 600 000 would take minutes
- * under the suites' checking allocator). */
+static void
+store_hash (CfTestPlatform *on,
+            const char     *username,
+            const char     *hash)
+{
+  sqlite3 *handle = NULL;
+  sqlite3_stmt *statement = NULL;
+
+  g_assert_cmpint (sqlite3_open (on->database, &handle), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (handle, "UPDATE users SET password_hash = ? WHERE username = ?", -1,
+                                       &statement, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (statement, 1, hash, -1, SQLITE_STATIC);
+  sqlite3_bind_text (statement, 2, username, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (statement), ==, SQLITE_DONE);
+  sqlite3_finalize (statement);
+  sqlite3_close (handle);
+}
+
+/* Passwords are hashed with Argon2id; a hash of the earlier PBKDF2 format
+ * (here "backer-pw" at 1 000 rounds, made with Python's hashlib) still
+ * signs in, a wrong password does not, and the right one is hashed again
+ * at today's cost (here 128 KiB over the suites' 64). */
 static void
 test_password_rehash (void)
 {
   g_autoptr(CfTestPlatform) cheap = cf_test_platform_start ("seed.json", NULL);
   g_autofree char *before = stored_hash (cheap, "backer");
-  g_autoptr(GSubprocess) full_cost = NULL;
+  g_autoptr(GSubprocess) dearer = NULL;
   g_autofree char *line = NULL;
   g_autofree char *after = NULL;
+  g_autofree char *still_legacy = NULL;
   CfTestPlatform view = { 0 };
   g_autofree char *token = NULL;
+  g_autoptr(JsonNode) wrong = NULL;
+  guint status;
+  const char *legacy = "pbkdf2-sha256$1000$Y3Jvd2RmdW5kLWxlZ2FjeQ==$MkqHo62pbuoTJk8rlZ8WWZSsAqrhevXDsJnPy+AX6gc=";
 
-  g_assert_true (g_str_has_prefix (before, "pbkdf2-sha256$1000$"));
+  g_assert_true (g_str_has_prefix (before, "$argon2id$v=19$m=64,t=2,p=1$"));
   cf_test_platform_stop (cheap);
+  store_hash (cheap, "backer", legacy);
   view = *cheap;
-  full_cost = spawn_platform ((const char *[]) { g_getenv ("CROWDFUND_PLATFORM"), "--port", "0",
-                                                 "--database", cheap->database,
-                                                 "--password-iterations=2000", NULL }, &view, &line);
+  dearer = spawn_platform ((const char *[]) { g_getenv ("CROWDFUND_PLATFORM"), "--port", "0",
+                                              "--database", cheap->database,
+                                              "--password-memory=128", NULL }, &view, &line);
+  wrong = cf_test_platform_call (&view, "POST", "/v1/auth/token", NULL,
+                                 "{\"grant_type\": \"password\", \"username\": \"backer\","
+                                 " \"password\": \"not-the-password\"}", &status);
+  g_assert_cmpuint (status, ==, 400);
+  still_legacy = stored_hash (cheap, "backer");
+  g_assert_cmpstr (still_legacy, ==, legacy);
+
   token = cf_test_platform_sign_in (&view, "backer", "backer-pw");
   g_assert_nonnull (token);
   after = stored_hash (cheap, "backer");
-  g_assert_true (g_str_has_prefix (after, "pbkdf2-sha256$2000$"));
+  g_assert_true (g_str_has_prefix (after, "$argon2id$v=19$m=128,t=2,p=1$"));
   g_free (cf_test_platform_sign_in (&view, "backer", "backer-pw"));
-  stop_platform (full_cost);
+  stop_platform (dearer);
 }
 
 /* With file descriptors limited, 300 idle connections neither stop the
@@ -612,7 +643,7 @@ test_out_of_descriptors (void)
   view = *limited;
   process = spawn_platform ((const char *[]) { "prlimit", "--nofile=256", g_getenv ("CROWDFUND_PLATFORM"),
                                                "--port", "0", "--database", limited->database,
-                                               "--password-iterations=1000", NULL }, &view, &line);
+                                               "--password-memory=64", NULL }, &view, &line);
   g_socket_client_set_timeout (connector, 5);
   for (guint i = 0; i < 300; i++)
     {

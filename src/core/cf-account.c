@@ -365,6 +365,20 @@ cf_account_sign_in_finish (CfAccount     *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+/* What the person chose to sign out of leaves no trace of them here: the
+ * lists kept for offline reading (by forget()), the campaigns Explore kept
+ * of the platform while they were signed in, and what notifications
+ * remembered of their pledges. */
+static void
+forget_traces (CfAccount *self)
+{
+  g_autofree char *explored = cf_saved_list_path_for_platform ("explore", self);
+  g_autoptr(CfPledgeWatch) watch = cf_account_new_pledge_watch (self);
+
+  cf_saved_list_forget (explored);
+  cf_pledge_watch_forget (watch);
+}
+
 static void
 signed_out_cb (GObject      *object,
                GAsyncResult *result,
@@ -378,6 +392,7 @@ signed_out_cb (GObject      *object,
   if (!cf_platform_sign_out_finish (CF_PLATFORM (object), result, &error))
     g_debug ("revoking tokens: %s", error->message);
   set_busy (self, FALSE);
+  forget_traces (self);
   forget (self, NULL);
   g_task_return_boolean (task, TRUE);
 }
@@ -403,7 +418,8 @@ sign_out_cleared_cb (GObject      *object,
   g_signal_handlers_unblock_by_func (self->platform, credentials_changed_cb, self);
 }
 
-/* Removes the tokens from the keyring, then revokes them on the platform. */
+/* Removes the tokens from the keyring, then revokes them on the platform,
+ * and forgets what was kept of the person. */
 void
 cf_account_sign_out_async (CfAccount           *self,
                            GCancellable        *cancellable,
@@ -435,6 +451,21 @@ cf_account_sign_out_finish (CfAccount     *self,
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* What notifications remember of the signed-in person's pledges on this
+ * platform, in the user's data folder. */
+CfPledgeWatch *
+cf_account_new_pledge_watch (CfAccount *self)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "crowdfund", "seen-pledges.ini", NULL);
+  g_autofree char *scope = NULL;
+
+  g_return_val_if_fail (CF_IS_ACCOUNT (self), NULL);
+  g_return_val_if_fail (self->username != NULL, NULL);
+
+  scope = g_strdup_printf ("%s %s", self->choice, self->username);
+  return cf_pledge_watch_new (path, scope);
 }
 
 /* The live figures of campaigns, seen with this account's eyes: its

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "cf-live-feed.h"
+#include "cf-pledge-watch.h"
 #include "cf-platform.h"
 #include "cf-secret-store.h"
 
@@ -30,6 +31,7 @@ const char *cf_account_get_choice        (CfAccount           *self);
 const char *cf_account_get_label         (CfAccount           *self);
 CfLiveFeed *cf_account_get_live_feed     (CfAccount           *self);
 const char *cf_account_get_kept_folder   (CfAccount           *self);
+CfPledgeWatch *cf_account_new_pledge_watch (CfAccount        *self);
 CfUser     *cf_account_get_user          (CfAccount           *self);
 const char *cf_account_get_username      (CfAccount           *self);
 gboolean    cf_account_get_signed_in     (CfAccount           *self);

@@ -23,6 +23,7 @@ struct _CfMergedList
   CfListAllFunc list_all;
   GType item_type;
   char *saved_name;    /* the kept lists' name, or NULL to keep none */
+  GStrv private_members;  /* left out of what is kept */
   GPtrArray *sources;  /* of Source, one per account, in their order */
   GPtrArray *active;   /* the sources of the accounts that give the list */
 };
@@ -96,7 +97,8 @@ loaded_cb (GObject      *object,
       source->public.failures = 0;
       source->attempt = 0;
       if (source->saved_path != NULL)
-        cf_saved_list_save (source->saved_path, items);
+        cf_saved_list_save_leaving_out (source->saved_path, items,
+                                        (const char * const *) source->list->private_members);
     }
   else
     {
@@ -258,6 +260,7 @@ cf_merged_list_dispose (GObject *object)
   g_clear_pointer (&self->sources, g_ptr_array_unref);
   g_clear_object (&self->accounts);
   g_clear_pointer (&self->saved_name, g_free);
+  g_clear_pointer (&self->private_members, g_strfreev);
 
   G_OBJECT_CLASS (cf_merged_list_parent_class)->dispose (object);
 }
@@ -400,4 +403,16 @@ cf_merged_list_get_new_failure (CfMergedList *self,
         return source->error;
     }
   return NULL;
+}
+
+/* Members of each item that the kept lists leave out: what the list is
+ * kept for does not need them, and the cache folder is no place for them. */
+void
+cf_merged_list_keep_without (CfMergedList       *self,
+                             const char * const *members)
+{
+  g_return_if_fail (CF_IS_MERGED_LIST (self));
+
+  g_strfreev (self->private_members);
+  self->private_members = g_strdupv ((char **) members);
 }

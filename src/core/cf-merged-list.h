@@ -33,6 +33,8 @@ CfMergedList         *cf_merged_list_new            (GListModel         *account
                                                      GType               item_type,
                                                      const char         *saved_name);
 void                  cf_merged_list_reload         (CfMergedList       *self);
+void                  cf_merged_list_keep_without   (CfMergedList       *self,
+                                                     const char * const *members);
 guint                 cf_merged_list_get_n_sources  (CfMergedList       *self);
 const CfMergedSource *cf_merged_list_get_source     (CfMergedList       *self,
                                                      guint               index);

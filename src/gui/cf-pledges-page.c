@@ -385,6 +385,8 @@ cf_pledges_page_set_accounts (CfPledgesPage *self,
   self->accounts = g_object_ref (accounts);
   self->pledges = cf_merged_list_new (accounts, CF_PLATFORM_FEATURE_PLEDGES, cf_platform_list_all_pledges_async,
                                       CF_TYPE_PLEDGE, "pledges");
+  /* A pledge read offline shows its state; the person's address waits for the platform. */
+  cf_merged_list_keep_without (self->pledges, (const char *[]) { "address", NULL });
   g_signal_connect_swapped (self->pledges, "changed", G_CALLBACK (pledges_changed_cb), self);
   show_pledges (self);
 }

@@ -398,43 +398,14 @@ cf_window_add_platform (CfWindow   *self,
     open_next (self);
 }
 
-/* What was seen of @account's pledges, for notifications. */
-static CfPledgeWatch *
-new_pledge_watch (CfAccount *account)
-{
-  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "crowdfund", "seen-pledges.ini", NULL);
-  g_autofree char *scope = g_strdup_printf ("%s %s", cf_account_get_choice (account),
-                                            cf_account_get_username (account));
-
-  return cf_pledge_watch_new (path, scope);
-}
-
-/* An account being removed, and what notifications remembered of its
- * pledges, to forget once it is signed out. */
-typedef struct
-{
-  CfWindow *window;
-  CfPledgeWatch *watch;  /* or NULL when it was not signed in */
-} Removal;
-
-static void
-removal_free (Removal *removal)
-{
-  g_clear_object (&removal->watch);
-  g_free (removal);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Removal, removal_free)
-
 static void
 removed_cb (GObject      *object,
             GAsyncResult *result,
             gpointer      user_data)
 {
-  g_autoptr(Removal) removal = user_data;
+  CfWindow *self = user_data;
   g_autoptr(GError) error = NULL;
   CfAccount *account = CF_ACCOUNT (object);
-  CfWindow *self = removal->window;
   guint position;
 
   /* The tokens stay where they were only when the keyring refused to let them go. */
@@ -444,10 +415,6 @@ removed_cb (GObject      *object,
       return;
     }
 
-  /* Signed out, nothing more is read for the account: what notifications
-   * remembered of its pledges can go for good. */
-  if (removal->watch != NULL)
-    cf_pledge_watch_forget (removal->watch);
   remember_username (self, account, NULL);
   disconnect_account (self, account);
   if (g_list_store_find (self->accounts, account, &position))
@@ -461,26 +428,20 @@ removed_cb (GObject      *object,
     }
 }
 
-/* Removes @account from the window: signed out, its tokens gone from the
- * keyring, its username from the settings, its pledges from what
- * notifications remember. */
+/* Removes @account from the window: signed out (which forgets what was
+ * kept of the person), its username gone from the settings. */
 void
 cf_window_remove_account (CfWindow  *self,
                           CfAccount *account)
 {
   g_autofree char *path = NULL;
-  Removal *removal;
 
   g_return_if_fail (CF_IS_WINDOW (self));
 
-  removal = g_new0 (Removal, 1);
-  removal->window = self;
-  /* The campaigns Explore kept of the platform go with it. */
+  /* The campaigns Explore kept of the platform go with it, signed in or not. */
   path = cf_saved_list_path_for_platform ("explore", account);
   cf_saved_list_forget (path);
-  if (cf_account_get_signed_in (account))
-    removal->watch = new_pledge_watch (account);
-  cf_account_sign_out_async (account, self->cancellable, removed_cb, removal);
+  cf_account_sign_out_async (account, self->cancellable, removed_cb, self);
 }
 
 static void
@@ -671,7 +632,7 @@ pledges_loaded_cb (CfWindow   *self,
                    CfAccount  *account,
                    GListModel *pledges)
 {
-  g_autoptr(CfPledgeWatch) watch = new_pledge_watch (account);
+  g_autoptr(CfPledgeWatch) watch = cf_account_new_pledge_watch (account);
   g_autoptr(GArray) news = cf_pledge_watch_update (watch, pledges);
 
   for (guint i = 0; i < news->len; i++)

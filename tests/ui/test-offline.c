@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include "cf-application.h"
 #include "cf-test-platform.h"
 #include "cf-test-widgets.h"
@@ -29,6 +31,37 @@ count_saved (const char *prefix)
   return count;
 }
 
+#define TEN_LEFT_ADDRESS "Bea Backer, 12 rue des Lilas, 75020 Paris"
+
+static char *
+read_saved (const char *prefix)
+{
+  g_autofree char *directory = g_build_filename (home, "crowdfund", "lists", NULL);
+  g_autoptr(GDir) dir = g_dir_open (directory, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, prefix))
+      {
+        g_autofree char *path = g_build_filename (directory, name, NULL);
+        char *contents = NULL;
+
+        g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+        return contents;
+      }
+  return NULL;
+}
+
+/* What notifications remember of pledges, as text ("" when nothing). */
+static char *
+read_seen_pledges (void)
+{
+  g_autofree char *path = g_build_filename (home, "crowdfund", "seen-pledges.ini", NULL);
+  char *contents = NULL;
+
+  return g_file_get_contents (path, &contents, NULL, NULL) ? contents : g_strdup ("");
+}
+
 static GtkWidget *
 open_on_pledges (void)
 {
@@ -46,6 +79,8 @@ test_pledges_offline (void)
 {
   GtkWidget *window = cf_ui_open_window (application, platform->url);
   g_autoptr(GUri) uri = g_uri_parse (platform->url, G_URI_FLAGS_NONE, NULL);
+  g_autofree char *kept = NULL;
+  g_autofree char *seen = NULL;
   g_autofree char *stale_text = g_strdup_printf ("Pledges on %s:%d are shown as of ", g_uri_get_host (uri),
                                                  g_uri_get_port (uri));
 
@@ -53,6 +88,13 @@ test_pledges_offline (void)
   g_assert_true (gtk_widget_activate_action (window, "win.show-view", "s", "pledges"));
   cf_test_wait_until (window, cf_ui_shows_fresh_row, "Ten left", "the pledge is listed");
   g_assert_cmpuint (count_saved ("pledges-"), ==, 1);
+  kept = read_saved ("pledges-");
+  /* The cache keeps the pledge's state, not where the person lives. */
+  g_assert_nonnull (strstr (kept, "Ten left"));
+  g_assert_null (strstr (kept, "rue des Lilas"));
+  seen = read_seen_pledges ();
+  g_assert_nonnull (strstr (seen, " backer]"));
+  g_clear_pointer (&seen, g_free);
   gtk_window_destroy (GTK_WINDOW (window));
 
   /* The platform goes down; the app starts again. */
@@ -72,10 +114,16 @@ test_pledges_offline (void)
   cf_test_wait_until (window, cf_ui_shows_fresh_row, "Ten left", "the pledges refresh without being asked");
   g_assert_false (cf_test_shows_label_starting (window, stale_text));
 
-  /* Signing out leaves nothing of them on disk. */
+  /* Signing out leaves nothing of them on disk: neither the pledges, nor
+   * the campaigns Explore kept while signed in, nor what notifications
+   * remembered. */
+  g_assert_cmpuint (count_saved ("explore-"), ==, 1);
   g_signal_emit_by_name (cf_test_button_labelled (cf_ui_open_preferences (window), "Sign Out"), "clicked");
   cf_test_wait_until (window, cf_test_shows_label_starting, "Sign in to see your pledges", "the account is signed out");
   g_assert_cmpuint (count_saved ("pledges-"), ==, 0);
+  g_assert_cmpuint (count_saved ("explore-"), ==, 0);
+  seen = read_seen_pledges ();
+  g_assert_null (strstr (seen, " backer]"));
   gtk_window_destroy (GTK_WINDOW (cf_test_find_window (ADW_TYPE_PREFERENCES_WINDOW)));
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -234,6 +282,27 @@ test_dashboard_offline (void)
 
 /* The creator ships the reward of the backer's pledge. */
 static void
+give_ten_left_an_address (void)
+{
+  g_autofree char *token = cf_test_platform_sign_in (platform, "backer", "backer-pw");
+  g_autoptr(JsonNode) mine = NULL;
+  g_autoptr(JsonNode) answer = NULL;
+  g_autofree char *path = NULL;
+  JsonArray *items;
+  guint status = 0;
+
+  mine = cf_test_platform_call (platform, "GET", "/v1/me/pledges", token, NULL, &status);
+  g_assert_cmpuint (status, ==, 200);
+  items = json_object_get_array_member (json_node_get_object (mine), "items");
+  g_assert_cmpuint (json_array_get_length (items), >=, 1);
+  path = g_strdup_printf ("/v1/pledges/%" G_GINT64_FORMAT,
+                          json_object_get_int_member (json_array_get_object_element (items, 0), "id"));
+  answer = cf_test_platform_call (platform, "PATCH", path, token, "{\"address\": \"" TEN_LEFT_ADDRESS "\"}",
+                                  &status);
+  g_assert_cmpuint (status, ==, 200);
+}
+
+static void
 ship_ten_left (void)
 {
   g_autofree char *token = cf_test_platform_sign_in (platform, "creator", "creator-pw");
@@ -258,6 +327,7 @@ main (int   argc,
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   platform = cf_test_platform_start ("seed.json", NULL);
   cf_test_platform_pledge (platform, "backer", "backer-pw", "2", CF_UI_TEN_LEFT_PLEDGE);
+  give_ten_left_an_address ();
   ship_ten_left ();
   application = cf_ui_new_application ();
 

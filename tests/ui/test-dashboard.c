@@ -114,7 +114,9 @@ watch_a_launch (gboolean restart_midway)
 
   cf_test_wait_until (window, simulation_ended, platform, "the simulated launch to end");
   cf_test_wait_until (window, shows_server_totals, &expected, "the dashboard to show the platform's totals");
-  g_assert_true (cf_test_shows_label (cf_ui_dashboard_of (window), "Sold out"));
+  /* Per-reward figures are read again once pledges have been quiet a while. */
+  cf_test_wait_until (cf_ui_dashboard_of (window), (CfTestCondition) cf_test_shows_label, "Sold out",
+                      "the sold-out reward to say so");
   g_assert_true (cf_test_shows_label (cf_ui_dashboard_of (window), "Live"));
   /* Pledges landed while watching, and are listed. */
   g_assert_cmpint (g_ascii_strtoll (before, NULL, 10), <,

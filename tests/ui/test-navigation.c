@@ -90,6 +90,8 @@ test_back_to_pledges (void)
   g_assert_true (gtk_widget_activate_action (pledge_page, "pledge.back", NULL));
   g_assert_cmpstr (visible_page (window), ==, "main");
   g_assert_cmpstr (visible_view (window), ==, "pledges");
+  /* Nothing left in the keyring for the next window to sign back in with. */
+  cf_ui_sign_out (window);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -116,6 +118,7 @@ test_back_to_following (void)
   gtk_widget_activate_action (page, "campaign.back", NULL);
   g_assert_cmpstr (visible_page (window), ==, "main");
   g_assert_cmpstr (visible_view (window), ==, "following");
+  cf_ui_sign_out (window);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

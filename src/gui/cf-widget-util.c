@@ -76,6 +76,31 @@ cf_widget_show_when_first_mapped (GtkWidget *page,
   g_signal_connect (page, "map", G_CALLBACK (show_content_cb), content);
 }
 
+static void
+spin_cb (GtkWidget *spinner)
+{
+  gtk_spinner_set_spinning (GTK_SPINNER (spinner), gtk_widget_get_mapped (spinner));
+}
+
+/* Every spinner under @root that the template set spinning turns only
+ * while it is mapped. One left spinning on a hidden page still animates:
+ * about 60 frames a second drawn while nothing on screen changes. */
+void
+cf_widget_spin_only_when_shown (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_SPINNER (child) && gtk_spinner_get_spinning (GTK_SPINNER (child)))
+        {
+          g_signal_connect (child, "map", G_CALLBACK (spin_cb), NULL);
+          g_signal_connect (child, "unmap", G_CALLBACK (spin_cb), NULL);
+          spin_cb (child);
+        }
+      cf_widget_spin_only_when_shown (child);
+    }
+}
+
 /* Asks before doing what cannot be taken back quietly: @heading and @body,
  * a way back labelled @back_label and @act_label, which calls @act with
  * @user_data. A destructive act leaves the way back as the default. */

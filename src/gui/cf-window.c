@@ -833,6 +833,7 @@ static void
 cf_window_init (CfWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  cf_widget_spin_only_when_shown (GTK_WIDGET (self));
   cf_widget_name_controls (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
   self->accounts = g_list_store_new (CF_TYPE_ACCOUNT);

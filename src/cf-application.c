@@ -285,26 +285,42 @@ cf_application_set_platform_option (CfApplication *self,
   self->platform_option = g_strdup (choice);
 }
 
-/* The platforms to open (see #CfPlatformKind): the command line's alone,
- * else those the person added, else none when they have not chosen yet.
- * @remembered tells whether changes are to be kept for the next start. */
+/* The platforms to open (see #CfPlatformKind): those the person added,
+ * and the command line's beside them. One given on the command line that
+ * the person did not add is opened for this run only (@run_only, else
+ * NULL): it never takes the place of theirs, and is not kept unless they
+ * add it. */
 GStrv
-cf_application_dup_platform_choices (CfApplication *self,
-                                     gboolean      *remembered)
+cf_application_dup_platform_choices (CfApplication  *self,
+                                     char          **run_only)
 {
-  g_auto(GStrv) saved = g_settings_get_strv (self->settings, "platforms");
+  g_auto(GStrv) added = g_settings_get_strv (self->settings, "platforms");
   g_autofree char *explored = g_settings_get_string (self->settings, "platform");
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) known = NULL;
 
-  *remembered = self->platform_option == NULL;
-  if (self->platform_option != NULL)
-    g_strv_builder_add (builder, self->platform_option);
-  else if (saved[0] != NULL)
-    return g_steal_pointer (&saved);
+  *run_only = NULL;
+  g_strv_builder_addv (builder, (const char **) added);
   /* Before several platforms, the one chosen was the only one. */
-  else if (*explored != '\0')
+  if (added[0] == NULL && *explored != '\0')
     g_strv_builder_add (builder, explored);
+  known = g_strv_builder_end (builder);
+  if (self->platform_option == NULL || g_strv_contains ((const char * const *) known, self->platform_option))
+    return g_steal_pointer (&known);
+
+  /* What was asked for comes first, as it did when it was all there was. */
+  *run_only = g_strdup (self->platform_option);
+  g_strv_builder_add (builder, self->platform_option);
+  g_strv_builder_addv (builder, (const char **) known);
   return g_strv_builder_end (builder);
+}
+
+/* The platform given on the command line, which Explore shows first; NULL
+ * when none was. */
+const char *
+cf_application_get_platform_option (CfApplication *self)
+{
+  return self->platform_option;
 }
 
 static void

@@ -20,7 +20,8 @@ CfApplication *cf_application_new            (void);
 GSettings     *cf_application_get_settings   (CfApplication        *self);
 CfImageCache  *cf_application_get_image_cache (CfApplication       *self);
 GStrv          cf_application_dup_platform_choices (CfApplication  *self,
-                                                    gboolean       *remembered);
+                                                    char          **run_only);
+const char    *cf_application_get_platform_option (CfApplication  *self);
 void           cf_application_set_platform_option (CfApplication   *self,
                                                    const char      *choice);
 void           cf_application_connect_async  (CfApplication        *self,

@@ -29,6 +29,7 @@ struct _CfAccount
   CfLiveFeed *live_feed;
   char *kept_folder;   /* while signed in: what its campaigns last showed */
   guint busy;
+  gboolean for_this_run_only;  /* given on the command line, not added by the person */
 };
 
 G_DEFINE_FINAL_TYPE (CfAccount, cf_account, G_TYPE_OBJECT)
@@ -52,6 +53,7 @@ enum
   PROP_BUSY,
   PROP_ERROR,
   PROP_LABEL,
+  PROP_FOR_THIS_RUN_ONLY,
   N_PROPS
 };
 
@@ -504,6 +506,28 @@ cf_account_get_label (CfAccount *self)
   return self->label;
 }
 
+/* Whether the platform was opened for this run only (from the command
+ * line) rather than added by the person, who keeps it by adding it. */
+gboolean
+cf_account_get_for_this_run_only (CfAccount *self)
+{
+  g_return_val_if_fail (CF_IS_ACCOUNT (self), FALSE);
+
+  return self->for_this_run_only;
+}
+
+void
+cf_account_set_for_this_run_only (CfAccount *self,
+                                  gboolean   for_this_run_only)
+{
+  g_return_if_fail (CF_IS_ACCOUNT (self));
+
+  if (self->for_this_run_only == !!for_this_run_only)
+    return;
+  self->for_this_run_only = !!for_this_run_only;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOR_THIS_RUN_ONLY]);
+}
+
 /* Where what the account's campaigns showed last is kept for a run that
  * cannot reach the platform (see cf_saved_list_path_in()); NULL while
  * signed out. Signing out deletes it. */
@@ -615,6 +639,9 @@ cf_account_get_property (GObject    *object,
     case PROP_LABEL:
       g_value_set_string (value, self->label);
       break;
+    case PROP_FOR_THIS_RUN_ONLY:
+      g_value_set_boolean (value, self->for_this_run_only);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -639,6 +666,9 @@ cf_account_class_init (CfAccountClass *klass)
     g_param_spec_boxed ("error", NULL, NULL, G_TYPE_ERROR, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   properties[PROP_LABEL] =
     g_param_spec_string ("label", NULL, NULL, NULL, G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FOR_THIS_RUN_ONLY] =
+    g_param_spec_boolean ("for-this-run-only", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /**

@@ -29,6 +29,9 @@ CfAccount  *cf_account_new               (CfPlatform          *platform,
 CfPlatform *cf_account_get_platform      (CfAccount           *self);
 const char *cf_account_get_choice        (CfAccount           *self);
 const char *cf_account_get_label         (CfAccount           *self);
+gboolean    cf_account_get_for_this_run_only (CfAccount       *self);
+void        cf_account_set_for_this_run_only (CfAccount       *self,
+                                              gboolean         for_this_run_only);
 CfLiveFeed *cf_account_get_live_feed     (CfAccount           *self);
 const char *cf_account_get_kept_folder   (CfAccount           *self);
 CfPledgeWatch *cf_account_new_pledge_watch (CfAccount        *self);

@@ -227,13 +227,23 @@ show_sign_in_method (CfAccountBox *self)
                                            "(on Ulule: Settings → Privacy). Crowdfund keeps it in your keyring."));
 }
 
-/* What is said of the platform under its name: its address, or its kind. */
-static char *
-dup_platform_description (CfAccount *account)
+/* What is said of the platform under its name: its address, and whether
+ * it is only there for this run. */
+static void
+show_platform_description (CfAccountBox *self)
 {
-  const CfPlatformKind *kind = cf_platform_kind_for_choice (cf_account_get_choice (account));
+  const CfPlatformKind *kind = cf_platform_kind_for_choice (cf_account_get_choice (self->account));
+  const char *address = kind != NULL && kind->needs_address ? cf_account_get_choice (self->account) : NULL;
+  g_autofree char *description = NULL;
 
-  return kind != NULL && kind->needs_address ? g_strdup (cf_account_get_choice (account)) : NULL;
+  if (cf_account_get_for_this_run_only (self->account) && address != NULL)
+    /* Translators: %s is a platform's address; the platform was given on the command line. */
+    description = g_strdup_printf (_("%s, opened for this run only: add it below to open it every time."), address);
+  else if (cf_account_get_for_this_run_only (self->account))
+    description = g_strdup (_("Opened for this run only: add it below to open it every time."));
+  else
+    description = g_strdup (address);
+  adw_preferences_group_set_description (self->platform_group, description);
 }
 
 /* @account's platform, its sign-in and its removal. */
@@ -241,20 +251,20 @@ GtkWidget *
 cf_account_box_new (CfAccount *account)
 {
   CfAccountBox *self = g_object_new (CF_TYPE_ACCOUNT_BOX, NULL);
-  g_autofree char *description = dup_platform_description (account);
   /* Translators: the tooltip of the button that removes a platform, also read by screen readers; %s is the platform. */
   g_autofree char *remove_label = g_strdup_printf (_("Remove %s"), cf_account_get_label (account));
 
   self->account = g_object_ref (account);
   show_sign_in_method (self);
   adw_preferences_group_set_title (self->platform_group, cf_account_get_label (account));
-  adw_preferences_group_set_description (self->platform_group, description);
+  show_platform_description (self);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->remove_button), remove_label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->remove_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   remove_label, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   cf_account_get_label (account), -1);
   g_signal_connect_swapped (account, "notify", G_CALLBACK (account_changed_cb), self);
+  g_signal_connect_swapped (account, "notify::for-this-run-only", G_CALLBACK (show_platform_description), self);
   account_changed_cb (self);
   return GTK_WIDGET (self);
 }

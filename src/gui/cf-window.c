@@ -43,7 +43,7 @@ struct _CfWindow
 
   GSettings *settings;
   GListStore *accounts;
-  gboolean remembered;    /* whether platforms added or removed are kept */
+  char *run_only;         /* the command line's platform, while the person has not added it */
   GQueue opening;         /* choices still to open, in order */
   char *explored;         /* the choice Explore shows first */
   GCancellable *cancellable;
@@ -156,21 +156,20 @@ remember_username (CfWindow   *self,
   g_settings_set_value (self->settings, "accounts", g_variant_builder_end (&builder));
 }
 
-/* The platforms in the window, kept for the next start unless they came
- * from the command line. */
+/* The platforms the person added, kept for the next start; one opened
+ * from the command line for this run only is not among them. */
 static void
 save_platforms (CfWindow *self)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_auto(GStrv) choices = NULL;
 
-  if (!self->remembered)
-    return;
   for (guint i = 0; i < n_accounts (self); i++)
     {
       g_autoptr(CfAccount) account = g_list_model_get_item (G_LIST_MODEL (self->accounts), i);
 
-      g_strv_builder_add (builder, cf_account_get_choice (account));
+      if (!cf_account_get_for_this_run_only (account))
+        g_strv_builder_add (builder, cf_account_get_choice (account));
     }
   choices = g_strv_builder_end (builder);
   g_settings_set_strv (self->settings, "platforms", (const char * const *) choices);
@@ -288,7 +287,7 @@ explored_changed_cb (CfWindow *self)
   CfAccount *account = cf_explore_page_get_account (self->explore_page);
   CfPlatform *platform = cf_account_get_platform (account);
 
-  if (self->remembered)
+  if (!cf_account_get_for_this_run_only (account))
     g_settings_set_string (self->settings, "platform", cf_account_get_choice (account));
   if (cf_platform_can (platform, CF_PLATFORM_FEATURE_EXCHANGE_RATES))
     cf_platform_get_exchange_rates_async (platform, self->cancellable, rates_cb, self);
@@ -310,6 +309,7 @@ add_account (CfWindow   *self,
   g_autoptr(CfSecretStore) secret_store = cf_secret_store_new ();
   g_autoptr(CfAccount) account = cf_account_new (platform, secret_store, choice);
 
+  cf_account_set_for_this_run_only (account, g_strcmp0 (choice, self->run_only) == 0);
   g_signal_connect_swapped (account, "notify::signed-in", G_CALLBACK (signed_in_changed_cb), self);
   g_signal_connect_swapped (account, "notify::user", G_CALLBACK (approximate), self);
   g_signal_connect_swapped (account, "following-changed", G_CALLBACK (cf_following_page_reload),
@@ -385,6 +385,13 @@ cf_window_add_platform (CfWindow   *self,
   account = find_account (self, choice);
   if (account != NULL)
     {
+      /* Added by the person, a platform of this run is theirs to keep. */
+      if (cf_account_get_for_this_run_only (account))
+        {
+          cf_account_set_for_this_run_only (account, FALSE);
+          g_clear_pointer (&self->run_only, g_free);
+          save_platforms (self);
+        }
       cf_explore_page_set_account (self->explore_page, account);
       return;
     }
@@ -416,14 +423,15 @@ removed_cb (GObject      *object,
     }
 
   remember_username (self, account, NULL);
+  if (g_strcmp0 (cf_account_get_choice (account), self->run_only) == 0)
+    g_clear_pointer (&self->run_only, g_free);
   disconnect_account (self, account);
   if (g_list_store_find (self->accounts, account, &position))
     g_list_store_remove (self->accounts, position);
   save_platforms (self);
   if (n_accounts (self) == 0)
     {
-      if (self->remembered)
-        g_settings_set_string (self->settings, "platform", "");
+      g_settings_set_string (self->settings, "platform", "");
       gtk_stack_set_visible_child_name (self->main_stack, "welcome");
     }
 }
@@ -459,8 +467,8 @@ retry_connection_action (GtkWidget  *widget,
                          GVariant   *parameter)
 {
   CfWindow *self = CF_WINDOW (widget);
-  gboolean remembered;
-  g_auto(GStrv) choices = cf_application_dup_platform_choices (application_of (self), &remembered);
+  g_autofree char *run_only = NULL;
+  g_auto(GStrv) choices = cf_application_dup_platform_choices (application_of (self), &run_only);
 
   for (guint i = 0; choices[i] != NULL; i++)
     cf_window_add_platform (self, choices[i]);
@@ -770,6 +778,7 @@ cf_window_dispose (GObject *object)
   g_queue_clear_full (&self->opening, g_free);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->explored, g_free);
+  g_clear_pointer (&self->run_only, g_free);
   g_clear_object (&self->rates);
   g_clear_object (&self->approximation);
   gtk_widget_dispose_template (GTK_WIDGET (self), CF_TYPE_WINDOW);
@@ -859,7 +868,8 @@ cf_window_new (CfApplication *application)
 {
   CfWindow *self = g_object_new (CF_TYPE_WINDOW, "application", application, NULL);
   CfImageCache *image_cache = cf_application_get_image_cache (application);
-  g_auto(GStrv) choices = cf_application_dup_platform_choices (application, &self->remembered);
+  g_auto(GStrv) choices = cf_application_dup_platform_choices (application, &self->run_only);
+  const char *option = cf_application_get_platform_option (application);
   g_autofree char *view = NULL;
 
   self->settings = g_object_ref (cf_application_get_settings (application));
@@ -886,7 +896,7 @@ cf_window_new (CfApplication *application)
   gtk_stack_set_visible_child_name (self->main_stack, choices[0] != NULL ? "starting" : "welcome");
   for (guint i = 0; choices[i] != NULL; i++)
     g_queue_push_tail (&self->opening, g_strdup (choices[i]));
-  self->explored = self->remembered ? g_settings_get_string (self->settings, "platform") : NULL;
+  self->explored = option != NULL ? g_strdup (option) : g_settings_get_string (self->settings, "platform");
   open_next (self);
 
   return self;

@@ -303,6 +303,71 @@ test_add_platform (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+is_signed_in_as (GtkWidget *preferences,
+                 gpointer   name)
+{
+  return cf_test_shows_label (preferences, name);
+}
+
+static const char *
+description_of (GtkWidget  *preferences,
+                guint       index)
+{
+  g_autoptr(GPtrArray) boxes = cf_test_visible_widgets (preferences, CF_TYPE_ACCOUNT_BOX);
+  GtkWidget *group = cf_test_first_visible (boxes->pdata[index], ADW_TYPE_PREFERENCES_GROUP);
+
+  return adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group));
+}
+
+/* Started as the README starts it, with --demo: a platform the person adds
+ * and signs in to is there, signed in, the next time Crowdfund starts the
+ * same way. The demo itself is for that run only, says so, and is kept
+ * once the person adds it. */
+static void
+test_kept_beside_the_demo (void)
+{
+  GSettings *settings = cf_application_get_settings (application);
+  const char *none[] = { NULL };
+  g_auto(GStrv) saved = NULL;
+  g_auto(GStrv) kept = NULL;
+  GtkWidget *window;
+  GtkWidget *preferences;
+
+  g_settings_set_strv (settings, "platforms", none);
+  g_settings_set_string (settings, "platform", "");
+  window = cf_ui_open_window (application, CF_DEMO_CHOICE);
+  preferences = cf_ui_open_preferences (window);
+  gtk_editable_set_text (GTK_EDITABLE (cf_test_row_titled (preferences, ADW_TYPE_ENTRY_ROW, "Address")), south->url);
+  g_signal_emit_by_name (cf_test_button_labelled (preferences, "Add"), "clicked");
+  cf_test_wait_until (preferences, has_boxes, GUINT_TO_POINTER (2), "the platform is added");
+  cf_ui_sign_in_box (preferences, 1, "other", "Password", "other-pw", "Otto Other");
+  saved = g_settings_get_strv (settings, "platforms");
+  g_assert_cmpuint (g_strv_length (saved), ==, 1);
+  g_assert_cmpstr (saved[0], ==, south->url);
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  gtk_window_destroy (GTK_WINDOW (window));
+
+  /* The same start again. */
+  window = cf_ui_open_window (application, CF_DEMO_CHOICE);
+  preferences = cf_ui_open_preferences (window);
+  cf_test_wait_until (preferences, has_boxes, GUINT_TO_POINTER (2), "both platforms are there again");
+  cf_test_wait_until (preferences, is_signed_in_as, (gpointer) "Otto Other", "the added platform is signed in");
+  g_assert_cmpstr (description_of (preferences, 1), ==, south->url);
+  g_assert_cmpstr (description_of (preferences, 0), ==, "Opened for this run only: add it below to open it every time.");
+  cf_test_render_to_png (preferences, "preferences-for-this-run");
+
+  /* Added by the person, the demo is kept too. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (cf_test_row_titled (preferences, ADW_TYPE_COMBO_ROW, "Kind")), 1);
+  g_signal_emit_by_name (cf_test_button_labelled (preferences, "Add"), "clicked");
+  kept = g_settings_get_strv (settings, "platforms");
+  g_assert_cmpuint (g_strv_length (kept), ==, 2);
+  g_assert_true (g_strv_contains ((const char * const *) kept, CF_DEMO_CHOICE));
+  g_assert_cmpstr (description_of (preferences, 0), ==, "");
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -323,6 +388,7 @@ main (int   argc,
   g_test_add_func ("/platforms/pledges-from-both", test_pledges_from_both);
   g_test_add_func ("/platforms/remove", test_remove_platform);
   g_test_add_func ("/platforms/add-in-preferences", test_add_platform);
+  g_test_add_func ("/platforms/kept-beside-the-demo", test_kept_beside_the_demo);
 
   status = g_test_run ();
   cf_test_platform_free (north);

@@ -143,3 +143,19 @@ cf_pledge_is_active (CfPledge *self)
   return self->status == CF_PLEDGE_STATUS_PLEDGED || self->status == CF_PLEDGE_STATUS_COLLECTED ||
          self->status == CF_PLEDGE_STATUS_ERRORED;
 }
+
+/* Whether the backer can say the reward arrived: once it has been sent
+ * (or they said so already, to take it back), never for a pledge whose
+ * payment failed. */
+gboolean
+cf_pledge_can_be_received (CfPledge *self)
+{
+  CfFulfillmentStatus delivery;
+
+  g_return_val_if_fail (CF_IS_PLEDGE (self), FALSE);
+
+  delivery = cf_fulfillment_get_status (cf_pledge_get_fulfillment (self));
+  return self->reward_id != NULL && (self->status == CF_PLEDGE_STATUS_PLEDGED ||
+                                     self->status == CF_PLEDGE_STATUS_COLLECTED) &&
+         (self->received || delivery == CF_FULFILLMENT_STATUS_SHIPPED || delivery == CF_FULFILLMENT_STATUS_DELIVERED);
+}

@@ -41,5 +41,6 @@ gboolean            cf_pledge_get_received           (CfPledge *self);
 const char * const *cf_pledge_get_actions            (CfPledge *self);
 
 gboolean            cf_pledge_is_active              (CfPledge *self);
+gboolean            cf_pledge_can_be_received        (CfPledge *self);
 
 G_END_DECLS

@@ -252,7 +252,7 @@ show_pledge (CfPledgePage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->backer_row), cf_pledge_get_sequence (pledge) > 0);
 
   gtk_widget_set_visible (GTK_WIDGET (self->timeline_group), has_reward && cf_pledge_is_active (pledge));
-  gtk_widget_set_visible (GTK_WIDGET (self->received_group), has_reward && cf_pledge_is_active (pledge) &&
+  gtk_widget_set_visible (GTK_WIDGET (self->received_group), cf_pledge_can_be_received (pledge) &&
                           cf_platform_can (self->platform, CF_PLATFORM_FEATURE_CHANGE_PLEDGE));
   if (has_reward && cf_platform_can (self->platform, CF_PLATFORM_FEATURE_DELIVERY_TRACKING))
     show_timeline (self);

@@ -305,6 +305,12 @@ test_delivery_timeline (void)
   g_assert_nonnull (row_for_campaign (window, "Ten left"));
   gtk_drop_down_set_selected (filter, 0);
 
+  /* Not sent yet: nothing to say it arrived. */
+  g_signal_emit_by_name (row_for_campaign (window, "Ten left"), "activated");
+  page = cf_test_first_visible (window, CF_TYPE_PLEDGE_PAGE);
+  g_assert_false (cf_test_shows_label (page, "I Received My Reward"));
+  g_assert_true (gtk_widget_activate_action (page, "pledge.back", NULL));
+
   answer = cf_test_platform_call (platform, "PATCH", "/v1/campaigns/2/fulfillment", token,
                                   "{\"reward_id\": 3, \"status\": \"shipped\", \"carrier\": \"La Poste\","
                                   " \"tracking_number\": \"6A12345678901\"}", &status);

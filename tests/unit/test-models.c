@@ -188,6 +188,45 @@ test_only_web_addresses (void)
   }
 }
 
+/* A reward can be said to have arrived once it was sent, never when the
+ * payment failed or it is still being made. */
+static void
+test_pledge_can_be_received (void)
+{
+  static const struct
+  {
+    const char *status;
+    const char *delivery;
+    gboolean received;
+    gboolean can;
+  } cases[] = {
+    { "collected", "shipped", FALSE, TRUE },
+    { "collected", "delivered", FALSE, TRUE },
+    { "pledged", "shipped", FALSE, TRUE },
+    { "collected", "in_progress", FALSE, FALSE },
+    { "collected", "not_started", FALSE, FALSE },
+    { "collected", "in_progress", TRUE, TRUE },
+    { "errored", "shipped", FALSE, FALSE },
+    { "refunded", "shipped", FALSE, FALSE },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(JsonNode) node = load_fixture ("pledge.json");
+      JsonObject *object = json_node_get_object (node);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CfPledge) pledge = NULL;
+
+      json_object_set_string_member (object, "status", cases[i].status);
+      json_object_set_boolean_member (object, "received", cases[i].received);
+      json_object_set_string_member (json_object_get_object_member (object, "fulfillment"), "status",
+                                     cases[i].delivery);
+      pledge = cf_pledge_new_from_json (node, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (cf_pledge_can_be_received (pledge), ==, cases[i].can);
+    }
+}
+
 static void
 test_pledge_without_reward (void)
 {
@@ -390,6 +429,7 @@ main (int   argc,
   g_test_add_func ("/models/stats", test_stats);
   g_test_add_func ("/models/page", test_page);
   g_test_add_func ("/models/bad-values", test_bad_values);
+  g_test_add_func ("/models/pledge-can-be-received", test_pledge_can_be_received);
   g_test_add_func ("/models/live-points-until", test_live_points_until);
   g_test_add_func ("/models/campaigns-share-repeated-strings", test_campaigns_share_repeated_strings);
   for (guint i = 0; i < G_N_ELEMENTS (model_cases); i++)

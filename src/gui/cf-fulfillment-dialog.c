@@ -92,8 +92,14 @@ text_or_null (AdwEntryRow *row)
   return gtk_widget_get_sensitive (GTK_WIDGET (row)) && *text != '\0' ? text : NULL;
 }
 
-/* Says how many backers were told; the file's lines the platform did not
- * take stay listed in the dialog, which stays open for them. */
+static void use_file (CfFulfillmentDialog *self,
+                      GPtrArray           *ids,
+                      GPtrArray           *numbers,
+                      const char          *name);
+
+/* Says how many backers were told, and closes. Lines the platform did not
+ * take after all (a pledge gone since the file was read) stay listed, and
+ * the file is let go, so that nothing is sent twice. */
 static void
 finish (CfFulfillmentDialog *self)
 {
@@ -118,8 +124,8 @@ finish (CfFulfillmentDialog *self)
                                          "%u lines were not used: pledges %s are not this campaign’s.",
                                          self->unused->len - 1), self->unused->len - 1, listed);
   g_ptr_array_set_size (self->unused, 0);
+  use_file (self, NULL, NULL, NULL);
   show_error (self, unused);
-  gtk_widget_set_sensitive (self->apply_button, has_choices (self));
 }
 
 static void send_next (CfFulfillmentDialog *self);
@@ -262,6 +268,7 @@ use_file (CfFulfillmentDialog *self,
   self->file_numbers = numbers;
   self->file_name = g_strdup (name);
   self->next = 0;
+  self->n_updated = 0;
   if (ids != NULL)
     /* Translators: %u tracking numbers read from the file called %s. */
     subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u tracking number from %s",
@@ -271,6 +278,92 @@ use_file (CfFulfillmentDialog *self,
   /* The file says who: the backers row does not apply. */
   gtk_widget_set_sensitive (GTK_WIDGET (self->backers_row), ids == NULL);
   status_changed_cb (self);
+}
+
+/* A file read, while its lines are matched with the campaign's backers. */
+typedef struct
+{
+  CfFulfillmentDialog *dialog;
+  GPtrArray *ids;
+  GPtrArray *numbers;
+  char *name;
+} FileRead;
+
+static void
+file_read_free (FileRead *read)
+{
+  g_object_unref (read->dialog);
+  g_clear_pointer (&read->ids, g_ptr_array_unref);
+  g_clear_pointer (&read->numbers, g_ptr_array_unref);
+  g_free (read->name);
+  g_free (read);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (FileRead, file_read_free)
+
+/* Keeps the file's lines whose pledges are among @backers, and says which
+ * are not, before anything is sent. Without the list (the platform did not
+ * answer), every line is kept and the platform tells. */
+static void
+keep_backers_lines (FileRead   *read,
+                    GListModel *backers)
+{
+  g_autoptr(GHashTable) known = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) unknown = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *numbers = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *message = NULL;
+  g_autofree char *listed = NULL;
+
+  for (guint i = 0; backers != NULL && i < g_list_model_get_n_items (backers); i++)
+    {
+      g_autoptr(CfPledge) pledge = g_list_model_get_item (backers, i);
+
+      g_hash_table_add (known, (gpointer) g_intern_string (cf_pledge_get_id (pledge)));
+    }
+
+  for (guint i = 0; i < read->ids->len; i++)
+    {
+      const char *id = read->ids->pdata[i];
+
+      if (backers != NULL && !g_hash_table_contains (known, id))
+        {
+          g_ptr_array_add (unknown, g_strdup (id));
+          continue;
+        }
+      g_ptr_array_add (ids, g_strdup (id));
+      g_ptr_array_add (numbers, g_strdup (read->numbers->pdata[i]));
+    }
+
+  use_file (read->dialog, ids, numbers, read->name);
+  if (unknown->len == 0)
+    return;
+
+  g_ptr_array_add (unknown, NULL);
+  listed = g_strjoinv (", ", (char **) unknown->pdata);
+  /* Translators: %u lines of a file whose pledge numbers, listed in %s, are not the campaign's. */
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "%u line will not be used: pledge %s is not one of this campaign’s.",
+                                          "%u lines will not be used: pledges %s are not this campaign’s.",
+                                          unknown->len - 1),
+                             unknown->len - 1, listed);
+  show_error (read->dialog, message);
+}
+
+static void
+backers_listed_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(FileRead) read = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GListModel) backers = cf_platform_list_all_finish (CF_PLATFORM (object), result, &error);
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (backers == NULL)
+    g_debug ("the backers could not be read: %s", error->message);
+  keep_backers_lines (read, backers);
 }
 
 static void
@@ -283,6 +376,7 @@ file_read_cb (GObject      *object,
   g_autofree char *contents = NULL;
   g_autofree char *name = g_file_get_basename (G_FILE (object));
   GPtrArray *ids = NULL, *numbers = NULL;
+  FileRead *read;
   gsize length;
 
   if (!g_file_load_contents_finish (G_FILE (object), result, &contents, &length, NULL, &error) ||
@@ -299,7 +393,15 @@ file_read_cb (GObject      *object,
     }
 
   show_error (self, NULL);
-  use_file (self, ids, numbers, name);
+  /* Whom the file names is counted against the campaign's backers first,
+   * so that the creator is asked about those who will be told. */
+  read = g_new0 (FileRead, 1);
+  read->dialog = g_object_ref (self);
+  read->ids = ids;
+  read->numbers = numbers;
+  read->name = g_strdup (name);
+  cf_platform_list_all_backers_async (self->platform, cf_campaign_get_id (self->campaign), self->cancellable,
+                                      backers_listed_cb, read);
 }
 
 static void

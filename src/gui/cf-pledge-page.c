@@ -208,8 +208,11 @@ show_address (CfPledgePage *self)
 
   gtk_widget_set_visible (GTK_WIDGET (self->address_group),
                           cf_pledge_get_shipping_country (self->pledge) != NULL && cf_pledge_is_active (self->pledge));
+  /* What the platform keeps is saved: shown without offering to apply it. */
+  adw_entry_row_set_show_apply_button (self->address_row, FALSE);
   gtk_editable_set_text (GTK_EDITABLE (self->address_row),
                          cf_pledge_get_address (self->pledge) ? cf_pledge_get_address (self->pledge) : "");
+  adw_entry_row_set_show_apply_button (self->address_row, TRUE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->address_row),
                             open && cf_platform_can (self->platform, CF_PLATFORM_FEATURE_CHANGE_PLEDGE));
   if (lock != NULL && !open && shipped)

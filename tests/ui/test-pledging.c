@@ -271,6 +271,29 @@ is_received (GtkWidget *root,
   return cf_test_platform_query (platform, "SELECT received FROM pledges WHERE backer_id = 1 AND campaign_id = 2") == 1;
 }
 
+/* An entry row's apply button shows while what it holds is not saved. */
+static gboolean
+apply_button_shown (GtkWidget *row,
+                    gpointer   data)
+{
+  return cf_test_count_visible (row, GTK_TYPE_BUTTON) > 0;
+}
+
+static gboolean
+is_applied (GtkWidget *row,
+            gpointer   data)
+{
+  return !apply_button_shown (row, data);
+}
+
+static gboolean
+address_saved (GtkWidget *root,
+               gpointer   data)
+{
+  return cf_test_platform_query (platform, "SELECT COUNT(*) FROM pledges WHERE backer_id = 1 AND campaign_id = 5"
+                                           " AND address = 'Bea Backer, 12 rue des Lilas, 75020 Paris'") == 1;
+}
+
 static gboolean
 was_notified (GtkWidget *root,
               gpointer   data)
@@ -337,6 +360,45 @@ test_delivery_timeline (void)
   cf_test_wait_until (page, is_received, NULL, "the platform hears the reward arrived");
   cf_test_wait_until (page, has_label, "Received", "the status says received");
 
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A reward that ships: its address can change until the parcel is
+ * prepared, and once saved, the row's apply button goes. */
+static void
+test_shipping_address (void)
+{
+  g_autofree char *token = cf_test_platform_sign_in (platform, "backer", "backer-pw");
+  g_autoptr(JsonNode) rewards = NULL;
+  g_autoptr(JsonNode) pledge = NULL;
+  g_autofree char *body = NULL;
+  GtkWidget *window;
+  GtkWidget *page;
+  GtkWidget *address_row;
+  guint status;
+
+  rewards = cf_test_platform_call (platform, "GET", "/v1/campaigns/5/rewards", NULL, NULL, &status);
+  g_assert_cmpuint (status, ==, 200);
+  body = g_strdup_printf ("{\"reward_id\": %" G_GINT64_FORMAT ", \"amount\": {\"amount\": 37500, \"currency\": \"JPY\"},"
+                          " \"shipping_country\": \"FR\"}",
+                          json_object_get_int_member (json_array_get_object_element (
+                            json_object_get_array_member (json_node_get_object (rewards), "items"), 0), "id"));
+  pledge = cf_test_platform_call (platform, "POST", "/v1/campaigns/5/pledges", token, body, &status);
+  g_assert_cmpuint (status, ==, 201);
+
+  window = cf_ui_open_window (application, platform->url);
+  g_assert_true (gtk_widget_activate_action (window, "win.show-view", "s", "pledges"));
+  cf_test_wait_until (window, has_row, "Yen watch", "the pledge is listed");
+  g_signal_emit_by_name (row_for_campaign (window, "Yen watch"), "activated");
+  page = cf_test_first_visible (window, CF_TYPE_PLEDGE_PAGE);
+  address_row = cf_test_row_titled (page, ADW_TYPE_ENTRY_ROW, "Address");
+  gtk_widget_grab_focus (address_row);
+  gtk_editable_set_text (GTK_EDITABLE (address_row), "  Bea Backer, 12 rue des Lilas, 75020 Paris ");
+  g_assert_true (apply_button_shown (address_row, NULL));
+  g_signal_emit_by_name (address_row, "apply");
+  cf_test_wait_until (page, address_saved, NULL, "the platform keeps the address");
+  cf_test_wait_until (address_row, is_applied, NULL, "the apply button goes once the address is saved");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (address_row)), ==, "Bea Backer, 12 rue des Lilas, 75020 Paris");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -529,6 +591,7 @@ main (int   argc,
   g_test_add_func ("/pledging/lost-answer", test_lost_answer);
   g_test_add_func ("/pledging/change-and-cancel", test_change_and_cancel);
   g_test_add_func ("/pledging/delivery-timeline", test_delivery_timeline);
+  g_test_add_func ("/pledging/shipping-address", test_shipping_address);
   g_test_add_func ("/pledging/follow", test_follow);
   g_test_add_func ("/pledging/approximate-amounts", test_approximate_amounts);
 

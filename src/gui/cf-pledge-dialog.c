@@ -20,7 +20,7 @@ struct _CfPledgeDialog
   AdwWindow parent_instance;
 
   AdwEntryRow *bonus_row;
-  AdwPreferencesGroup *cancel_group;
+  GtkWidget *cancel_pledge_button;
   GtkButton *confirm_button;
   GtkLabel *confirm_label;
   GtkDropDown *country_drop_down;
@@ -332,7 +332,7 @@ set_busy (CfPledgeDialog *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self->rewards_group), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->shipping_group), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->bonus_row), !busy);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->cancel_group), !busy);
+  gtk_widget_set_sensitive (self->cancel_pledge_button, !busy);
   update_total (self);
 }
 
@@ -526,7 +526,7 @@ cf_pledge_dialog_class_init (CfPledgeDialogClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Crowdfund/cf-pledge-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, CfPledgeDialog, bonus_row);
-  gtk_widget_class_bind_template_child (widget_class, CfPledgeDialog, cancel_group);
+  gtk_widget_class_bind_template_child (widget_class, CfPledgeDialog, cancel_pledge_button);
   gtk_widget_class_bind_template_child (widget_class, CfPledgeDialog, confirm_button);
   gtk_widget_class_bind_template_child (widget_class, CfPledgeDialog, confirm_label);
   gtk_widget_class_bind_template_child (widget_class, CfPledgeDialog, country_drop_down);
@@ -581,7 +581,7 @@ cf_pledge_dialog_new (GtkWindow       *parent,
   gtk_window_set_title (GTK_WINDOW (self), pledge ? _("Change Your Pledge") : _("Back This Project"));
   adw_window_title_set_title (self->window_title, pledge ? _("Change Your Pledge") : _("Back This Project"));
   adw_window_title_set_subtitle (self->window_title, cf_campaign_get_title (campaign));
-  gtk_widget_set_visible (GTK_WIDGET (self->cancel_group), pledge != NULL);
+  gtk_widget_set_visible (self->cancel_pledge_button, pledge != NULL);
   /* Without a reward, the whole amount is the bonus. */
   if (pledge != NULL && cf_pledge_get_reward_id (pledge) == NULL)
     bonus = cf_money_format_number (cf_pledge_get_amount (pledge), NULL);

@@ -444,6 +444,11 @@ test_change_and_cancel (void)
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cf_test_row_titled (dialog, ADW_TYPE_ENTRY_ROW,
                                                                             "Bonus, on top of the reward"))),
                    ==, "4");
+  /* Cancelling is offered at the top, with the reward, not under the total. */
+  g_assert_cmpstr (adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (
+                     gtk_widget_get_ancestor (cf_test_button_labelled (dialog, "Cancel Pledge…"),
+                                              ADW_TYPE_PREFERENCES_GROUP))), ==, "Reward");
+  cf_test_render_to_png (dialog, "pledge-change-dialog");
   g_signal_emit_by_name (cf_test_button_labelled (dialog, "Cancel Pledge…"), "clicked");
   confirmation = ADW_MESSAGE_DIALOG (cf_test_find_window (ADW_TYPE_MESSAGE_DIALOG));
   g_assert_nonnull (confirmation);

@@ -25,6 +25,7 @@ struct _CfPreferencesWindow
   AdwComboRow *kind_row;
 
   GListModel *accounts;
+  GPtrArray *offered_kinds;  /* the kinds kind_row offers, in its order; unowned */
   GSettings *settings;
   GPtrArray *currencies;  /* the codes behind currency_row's items; "" first */
 };
@@ -49,23 +50,64 @@ static guint signals[N_SIGNALS];
 static const CfPlatformKind *
 chosen_kind (CfPreferencesWindow *self)
 {
-  return cf_platform_kind_list ()[adw_combo_row_get_selected (self->kind_row)];
+  guint selected = adw_combo_row_get_selected (self->kind_row);
+
+  return selected < self->offered_kinds->len ? self->offered_kinds->pdata[selected] : NULL;
 }
 
 /* What the form would add, or NULL while it is not complete. */
 static char *
 dup_chosen_platform (CfPreferencesWindow *self)
 {
-  return cf_platform_kind_dup_choice (chosen_kind (self), gtk_editable_get_text (GTK_EDITABLE (self->address_row)));
+  const CfPlatformKind *kind = chosen_kind (self);
+
+  return kind ? cf_platform_kind_dup_choice (kind, gtk_editable_get_text (GTK_EDITABLE (self->address_row))) : NULL;
 }
 
 static void
 add_form_changed_cb (CfPreferencesWindow *self)
 {
   g_autofree char *choice = dup_chosen_platform (self);
+  const CfPlatformKind *kind = chosen_kind (self);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->address_row), chosen_kind (self)->needs_address);
+  gtk_widget_set_visible (GTK_WIDGET (self->address_row), kind != NULL && kind->needs_address);
   gtk_widget_set_sensitive (GTK_WIDGET (self->add_button), choice != NULL);
+}
+
+/* Whether a platform of @kind, which has no address, is already kept. */
+static gboolean
+is_added (CfPreferencesWindow  *self,
+          const CfPlatformKind *kind)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (self->accounts); i++)
+    {
+      g_autoptr(CfAccount) account = g_list_model_get_item (self->accounts, i);
+
+      if (g_strcmp0 (cf_account_get_choice (account), kind->id) == 0 && !cf_account_get_for_this_run_only (account))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* The kinds that can be added: any that takes an address, and those that
+ * do not, once (the demo, Ulule) unless already added. The first is
+ * chosen, ready for the next platform. */
+static void
+offer_kinds (CfPreferencesWindow *self)
+{
+  const CfPlatformKind * const *kinds = cf_platform_kind_list ();
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+
+  g_ptr_array_set_size (self->offered_kinds, 0);
+  for (guint i = 0; kinds[i] != NULL; i++)
+    if (kinds[i]->needs_address || !is_added (self, kinds[i]))
+      {
+        g_ptr_array_add (self->offered_kinds, (gpointer) kinds[i]);
+        gtk_string_list_append (names, _(kinds[i]->name));
+      }
+  adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (self->kind_row, 0);
+  add_form_changed_cb (self);
 }
 
 static void
@@ -135,6 +177,7 @@ add_cb (CfPreferencesWindow *self)
     return;
   gtk_editable_set_text (GTK_EDITABLE (self->address_row), "");
   g_signal_emit (self, signals[ADD_PLATFORM], 0, choice);
+  offer_kinds (self);
 }
 
 static void
@@ -182,8 +225,11 @@ accounts_changed_cb (CfPreferencesWindow *self)
       GtkWidget *box = cf_account_box_new (account);
 
       g_signal_connect_object (box, "remove", G_CALLBACK (remove_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (account, "notify::for-this-run-only", G_CALLBACK (offer_kinds), self,
+                               G_CONNECT_SWAPPED);
       gtk_box_append (self->accounts_box, box);
     }
+  offer_kinds (self);
 }
 
 static void
@@ -196,6 +242,7 @@ cf_preferences_window_dispose (GObject *object)
   g_clear_object (&self->accounts);
   g_clear_object (&self->settings);
   g_clear_pointer (&self->currencies, g_ptr_array_unref);
+  g_clear_pointer (&self->offered_kinds, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), CF_TYPE_PREFERENCES_WINDOW);
 
   G_OBJECT_CLASS (cf_preferences_window_parent_class)->dispose (object);
@@ -236,15 +283,9 @@ cf_preferences_window_class_init (CfPreferencesWindowClass *klass)
 static void
 cf_preferences_window_init (CfPreferencesWindow *self)
 {
-  const CfPlatformKind * const *kinds = cf_platform_kind_list ();
-  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
-
   gtk_widget_init_template (GTK_WIDGET (self));
   cf_widget_name_controls (GTK_WIDGET (self));
-  for (guint i = 0; kinds[i] != NULL; i++)
-    gtk_string_list_append (names, _(kinds[i]->name));
-  adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (names));
-  add_form_changed_cb (self);
+  self->offered_kinds = g_ptr_array_new ();
 }
 
 /* Opened to sign in, as most often: the first signed-out account's

@@ -320,6 +320,18 @@ description_of (GtkWidget  *preferences,
   return adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group));
 }
 
+static gboolean
+offers_kind (AdwComboRow *row,
+             const char  *name)
+{
+  GListModel *kinds = adw_combo_row_get_model (row);
+
+  for (guint i = 0; i < g_list_model_get_n_items (kinds); i++)
+    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (kinds), i), name))
+      return TRUE;
+  return FALSE;
+}
+
 /* Started as the README starts it, with --demo: a platform the person adds
  * and signs in to is there, signed in, the next time Crowdfund starts the
  * same way. The demo itself is for that run only, says so, and is kept
@@ -333,6 +345,7 @@ test_kept_beside_the_demo (void)
   g_auto(GStrv) kept = NULL;
   GtkWidget *window;
   GtkWidget *preferences;
+  AdwComboRow *kind_row;
 
   g_settings_set_strv (settings, "platforms", none);
   g_settings_set_string (settings, "platform", "");
@@ -357,13 +370,18 @@ test_kept_beside_the_demo (void)
   g_assert_cmpstr (description_of (preferences, 0), ==, "Opened for this run only: add it below to open it every time.");
   cf_test_render_to_png (preferences, "preferences-for-this-run");
 
-  /* Added by the person, the demo is kept too. */
-  adw_combo_row_set_selected (ADW_COMBO_ROW (cf_test_row_titled (preferences, ADW_TYPE_COMBO_ROW, "Kind")), 1);
+  /* Added by the person, the demo is kept too; then it is no longer
+   * offered, and the form is ready for another platform. */
+  kind_row = ADW_COMBO_ROW (cf_test_row_titled (preferences, ADW_TYPE_COMBO_ROW, "Kind"));
+  g_assert_true (offers_kind (kind_row, "Demo platform"));
+  adw_combo_row_set_selected (kind_row, 1);
   g_signal_emit_by_name (cf_test_button_labelled (preferences, "Add"), "clicked");
   kept = g_settings_get_strv (settings, "platforms");
   g_assert_cmpuint (g_strv_length (kept), ==, 2);
   g_assert_true (g_strv_contains ((const char * const *) kept, CF_DEMO_CHOICE));
   g_assert_cmpstr (description_of (preferences, 0), ==, "");
+  g_assert_false (offers_kind (kind_row, "Demo platform"));
+  g_assert_cmpuint (adw_combo_row_get_selected (kind_row), ==, 0);
   gtk_window_destroy (GTK_WINDOW (preferences));
   gtk_window_destroy (GTK_WINDOW (window));
 }

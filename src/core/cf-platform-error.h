@@ -32,6 +32,7 @@ typedef enum
   CF_PLATFORM_ERROR_CURRENCY_MISMATCH,
   CF_PLATFORM_ERROR_NOT_SUPPORTED,
   CF_PLATFORM_ERROR_UNSENDABLE_TEXT,
+  CF_PLATFORM_ERROR_INVALID_API_KEY,
 } CfPlatformError;
 
 GQuark           cf_platform_error_quark     (void);

@@ -530,10 +530,10 @@ signed_in_cb (GObject      *object,
   if (user == NULL && cf_platform_error_is_refusal (error))
     {
       g_clear_error (&error);
-      error = cf_platform_error_new (CF_PLATFORM_ERROR_INVALID_CREDENTIALS);
+      error = cf_platform_error_new (CF_PLATFORM_ERROR_INVALID_API_KEY);
     }
   else if (user != NULL && g_strcmp0 (cf_user_get_username (user), username) != 0)
-    error = cf_platform_error_new (CF_PLATFORM_ERROR_INVALID_CREDENTIALS);
+    error = cf_platform_error_new (CF_PLATFORM_ERROR_INVALID_API_KEY);
   if (error != NULL)
     {
       g_task_return_error (task, error);

@@ -279,10 +279,10 @@ test_sign_in_and_orders (Fixture       *fixture,
   g_autoptr(CfPledge) atlas = NULL;
 
   g_assert_null (refused);
-  g_assert_error (error, CF_PLATFORM_ERROR, CF_PLATFORM_ERROR_INVALID_CREDENTIALS);
+  g_assert_error (error, CF_PLATFORM_ERROR, CF_PLATFORM_ERROR_INVALID_API_KEY);
   g_clear_error (&error);
   not_theirs = sign_in (fixture, "someone-else", CF_FAKE_ULULE_KEY, &error);
-  g_assert_error (error, CF_PLATFORM_ERROR, CF_PLATFORM_ERROR_INVALID_CREDENTIALS);
+  g_assert_error (error, CF_PLATFORM_ERROR, CF_PLATFORM_ERROR_INVALID_API_KEY);
   g_clear_error (&error);
 
   key = sign_in (fixture, "camille", CF_FAKE_ULULE_KEY, &error);

@@ -118,7 +118,8 @@ test_orders_beside_pledges (void)
   gtk_editable_set_text (GTK_EDITABLE (cf_test_row_titled (preferences, ADW_TYPE_PASSWORD_ENTRY_ROW, "API Key")),
                          "not-a-key");
   g_signal_emit_by_name (cf_test_button_labelled (preferences, "Sign In"), "clicked");
-  cf_test_wait_until (preferences, shows_label_containing, "not right", "the refusal is explained");
+  cf_test_wait_until (preferences, shows_label_containing, "The username or API key is not right.",
+                      "the refusal is explained in the key's words");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cf_test_row_titled (preferences, ADW_TYPE_ENTRY_ROW,
                                                                           "Username"))), ==, "camille");
   /* The person clicks back into the form: the focus leaves the key's row. */

@@ -98,7 +98,21 @@ update_actions (CfCampaignPage *self)
     back_tooltip = _("Pledges to this platform are made on its website: the campaign’s page opens in your browser");
   else if (!signed_in (self))
     back_tooltip = _("Sign in to back projects");
-  gtk_button_set_label (self->back_button, self->pledge ? _("_Change Your Pledge") : _("_Back This Project"));
+  if (in_app)
+    gtk_button_set_label (self->back_button, self->pledge ? _("_Change Your Pledge") : _("_Back This Project"));
+  else
+    {
+      /* The label says where the button leads: out of the app. */
+      g_autofree char *label = NULL;
+
+      if (self->pledge != NULL)
+        /* Translators: %s is a platform, as in “Change Your Pledge on Ulule”; its website opens. */
+        label = g_strdup_printf (_("_Change Your Pledge on %s"), cf_account_get_label (self->account));
+      else
+        /* Translators: %s is a platform, as in “Back on Ulule”; its website opens. */
+        label = g_strdup_printf (_("_Back on %s"), cf_account_get_label (self->account));
+      gtk_button_set_label (self->back_button, label);
+    }
   gtk_widget_set_sensitive (GTK_WIDGET (self->back_button),
                             live && (in_app ? signed_in (self) && self->rewards != NULL
                                             : cf_campaign_get_url (self->campaign) != NULL));

@@ -64,8 +64,8 @@ test_browse_and_live_total (void)
   cf_test_wait_until (page, has_label, "The lamp", "the rewards are shown");
   g_assert_true (cf_test_shows_label (page, "Thank you!"));
   cf_test_wait_until (page, has_label, "#2 · The prototype", "the news are shown");
-  /* Pledges are made on Ulule's website. */
-  back = cf_test_button_labelled (page, "Back This Project");
+  /* Pledges are made on Ulule's website, and the button says so. */
+  back = cf_test_button_labelled (page, "Back on Ulule");
   g_assert_true (gtk_widget_get_sensitive (back));
   g_assert_true (g_str_has_prefix (gtk_widget_get_tooltip_text (back), "Pledges to this platform are made on its website"));
 

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include <glib/gi18n-lib.h>
 #include <unicode/unum.h>
 #include <unicode/ustring.h>
@@ -42,12 +44,14 @@ cf_format_count (gint64      count,
   return format_number (UNUM_DECIMAL, (double) count, locale);
 }
 
-/* "195 %" in French, "195%" in English; @fraction 1.95 is 195 %. */
+/* "195 %" in French, "195%" in English; @fraction 1.95 is 195 %. Whole
+ * percents, floored as platforms show them: 99.6 % funded is not yet 100 %
+ * (the small margin keeps 0.29 from reading 28 % through binary rounding). */
 char *
 cf_format_percent (double      fraction,
                    const char *locale)
 {
-  return format_number (UNUM_PERCENT, fraction, locale);
+  return format_number (UNUM_PERCENT, floor (fraction * 100 + 1e-9) / 100, locale);
 }
 
 char *

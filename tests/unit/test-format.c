@@ -65,6 +65,13 @@ test_counts (void)
   g_autofree char *one = cf_format_backers (1, "en");
   g_autofree char *many = cf_format_backers (1234, "en");
   g_autofree char *many_fr = cf_format_count (1234, "fr");
+  static const struct
+  {
+    double fraction;
+    const char *shown;
+  } floored[] = {
+    { 3240.0 / 5000, "64%" }, { 0.29, "29%" }, { 0.996, "99%" }, { 1.0, "100%" }, { 50704.0 / 50000, "101%" },
+  };
   g_autofree char *percent = cf_format_percent (1.95, "en");
   g_autofree char *percent_fr = cf_format_percent (0.42, "fr");
 
@@ -73,6 +80,13 @@ test_counts (void)
   g_assert_cmpstr (many_fr, ==, "1\u202f234");
   g_assert_cmpstr (percent, ==, "195%");
   g_assert_cmpstr (percent_fr, ==, "42\u00a0%");
+  /* Floored, as Ulule shows them: 3 240 of 5 000 is 64 %, 99.6 % is not 100 %. */
+  for (guint i = 0; i < G_N_ELEMENTS (floored); i++)
+    {
+      g_autofree char *shown = cf_format_percent (floored[i].fraction, "en");
+
+      g_assert_cmpstr (shown, ==, floored[i].shown);
+    }
 }
 
 static void

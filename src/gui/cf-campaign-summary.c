@@ -20,15 +20,17 @@ cf_campaign_summary_init (CfCampaignSummary *summary,
   /* A pre-sale counts orders, not money. */
   if (orders_goal > 0)
     {
-      int count = MIN (orders, G_MAXINT);
-      int goal = MIN (orders_goal, G_MAXINT);
+      g_autofree char *count = cf_format_count (orders, NULL);
+      g_autofree char *goal = cf_format_count (orders_goal, NULL);
 
       summary->fraction = (double) orders / orders_goal;
-      summary->pledged = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d pre-order", "%d pre-orders", count), count);
-      summary->goal = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d pre-order", "%d pre-orders", goal), goal);
-      /* Translators: pre-orders made and the goal, as in “320 of 500 pre-orders”. */
-      summary->pledged_of_goal = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d of %d pre-order",
-                                                               "%d of %d pre-orders", goal), count, goal);
+      /* Translators: %s is a number of pre-orders, written the way the language writes numbers. */
+      summary->pledged = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s pre-order", "%s pre-orders", orders), count);
+      /* Translators: %s is a number of pre-orders, written the way the language writes numbers. */
+      summary->goal = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s pre-order", "%s pre-orders", orders_goal), goal);
+      /* Translators: pre-orders made and the goal, as in “50,704 of 50,000 pre-orders”. */
+      summary->pledged_of_goal = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s of %s pre-order",
+                                                               "%s of %s pre-orders", orders_goal), count, goal);
     }
   else
     {

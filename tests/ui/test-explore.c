@@ -7,6 +7,7 @@
 #include "cf-application.h"
 #include "cf-campaign-card.h"
 #include "cf-campaign-page.h"
+#include "cf-campaign-summary.h"
 #include "cf-error-banner.h"
 #include "cf-explore-page.h"
 #include "cf-following-page.h"
@@ -441,6 +442,37 @@ test_narrow_window (void)
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 }
 
+/* A pre-sale's counts are written as the language writes numbers, beside
+ * money that is: “50,704 of 50,000 pre-orders”, never “50704”. */
+static void
+test_pre_orders_grouped (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "campaign.json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonBuilder) presale = json_builder_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfCampaign) campaign = NULL;
+  CfCampaignSummary summary = { 0 };
+
+  g_assert_true (json_parser_load_from_file (parser, path, &error));
+  json_builder_begin_object (presale);
+  json_builder_set_member_name (presale, "goal");
+  json_builder_add_int_value (presale, 50000);
+  json_builder_set_member_name (presale, "orders");
+  json_builder_add_int_value (presale, 50704);
+  json_builder_end_object (presale);
+  json_object_set_member (json_node_get_object (json_parser_get_root (parser)), "presale",
+                          json_builder_get_root (presale));
+  campaign = cf_campaign_new_from_json (json_parser_get_root (parser), &error);
+  g_assert_no_error (error);
+
+  cf_campaign_summary_init (&summary, campaign);
+  g_assert_cmpstr (summary.pledged_of_goal, ==, "50,704 of 50,000 pre-orders");
+  g_assert_cmpstr (summary.pledged, ==, "50,704 pre-orders");
+  g_assert_cmpstr (summary.percent, ==, "101%");
+  cf_campaign_summary_clear (&summary);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -469,6 +501,7 @@ main (int   argc,
   g_test_add_func ("/ui/campaign-page-unreachable", test_campaign_page_unreachable);
   g_test_add_func ("/ui/narrow-window", test_narrow_window);
   g_test_add_func ("/ui/help-on-f1", test_help_on_f1);
+  g_test_add_func ("/ui/pre-orders-grouped", test_pre_orders_grouped);
 
   status = g_test_run ();
   cf_test_platform_free (platform);

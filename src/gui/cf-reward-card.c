@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "cf-format.h"
+#include "cf-locale.h"
 #include "cf-reward-card.h"
 #include "cf-widget-util.h"
 
@@ -54,13 +55,19 @@ format_shipping (CfReward *reward)
 
       if (cf_shipping_rate_covers (rate, "*"))
         return g_strdup (_("Ships anywhere in the world"));
-      g_strv_builder_addv (countries, (const char **) cf_shipping_rate_get_countries (rate));
+      for (const char * const *code = (const char * const *) cf_shipping_rate_get_countries (rate); *code != NULL;
+           code++)
+        {
+          g_autofree char *name = cf_locale_dup_country_name (*code);
+
+          g_strv_builder_add (countries, name);
+        }
     }
 
   list = g_strv_builder_end (countries);
-  /* Translators: the list separator between country codes. */
+  /* Translators: the list separator between country names. */
   joined = g_strjoinv (C_("list separator", ", "), list);
-  /* Translators: %s is a list of country codes, as in “Ships to JP, FR”. */
+  /* Translators: %s is a list of countries, as in “Ships to Japan, France”. */
   return g_strdup_printf (_("Ships to %s"), joined);
 }
 

@@ -296,7 +296,7 @@ test_rewards_with_counts (void)
 
   g_assert_true (cf_test_shows_label (page, "Unlimited"));
   g_assert_true (cf_test_shows_label (page, "10 left of 10"));
-  g_assert_true (cf_test_shows_label (page, "Ships to JP"));
+  g_assert_true (cf_test_shows_label (page, "Ships to Japan"));
   g_assert_true (cf_test_shows_label (page, "Estimated delivery: March 2027"));
 
   gtk_window_destroy (GTK_WINDOW (window));

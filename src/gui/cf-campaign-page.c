@@ -90,8 +90,13 @@ update_actions (CfCampaignPage *self)
   gboolean live = self->campaign && cf_campaign_get_state (self->campaign) == CF_CAMPAIGN_STATE_LIVE;
   gboolean following = signed_in (self) && self->campaign && cf_account_is_following (self->account, self->campaign);
   gboolean in_app = cf_platform_can (self->platform, CF_PLATFORM_FEATURE_PLEDGE);
+  CfUser *user = signed_in (self) ? cf_account_get_user (self->account) : NULL;
+  gboolean own = user != NULL && self->campaign != NULL &&
+                 g_strcmp0 (cf_user_get_id (user), cf_campaign_get_creator_id (self->campaign)) == 0;
   const char *back_tooltip = NULL;
 
+  /* Nobody backs their own campaign. */
+  gtk_widget_set_visible (GTK_WIDGET (self->back_button), !own);
   if (!live)
     back_tooltip = _("This campaign is not taking pledges");
   else if (!in_app)
@@ -649,6 +654,8 @@ cf_campaign_page_set_account (CfCampaignPage *self,
     g_signal_handlers_disconnect_by_data (self->account, self);
   g_set_object (&self->account, account);
   g_signal_connect_swapped (account, "notify::signed-in", G_CALLBACK (account_changed_cb), self);
+  /* Who is signed in decides whether the campaign is theirs to back. */
+  g_signal_connect_swapped (account, "notify::user", G_CALLBACK (update_actions), self);
   g_signal_connect_swapped (account, "following-changed", G_CALLBACK (following_changed_cb), self);
   g_set_object (&self->image_cache, image_cache);
 }

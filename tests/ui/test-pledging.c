@@ -575,6 +575,53 @@ test_approximate_amounts (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The grid holds the search's answer alone: one card, of @title. */
+static gboolean
+has_only_card (GtkWidget *root,
+               gpointer   title)
+{
+  return has_one_card (root, NULL) &&
+         cf_test_shows_label (cf_test_first_visible (root, g_type_from_name ("CfCampaignCard")), title);
+}
+
+static GtkWidget *
+find_campaign_page (GtkWidget  *window,
+                    const char *title)
+{
+  GtkWidget *search = cf_test_first_visible (window, GTK_TYPE_SEARCH_ENTRY);
+
+  gtk_editable_set_text (GTK_EDITABLE (search), title);
+  cf_test_wait_until (window, has_only_card, (gpointer) title, "the search finds the campaign");
+  g_signal_emit_by_name (cf_test_first_visible (window, GTK_TYPE_GRID_VIEW), "activate", 0);
+  return cf_test_first_visible (window, CF_TYPE_CAMPAIGN_PAGE);
+}
+
+static gboolean
+has_follow_button (GtkWidget *page,
+                   gpointer   data)
+{
+  return cf_test_shows_label (page, "Follow") || cf_test_shows_label (page, "Following");
+}
+
+/* A creator is not offered to back their own campaign, only others'. */
+static void
+test_own_campaign (void)
+{
+  GtkWidget *window = cf_ui_open_window (application, platform->url);
+  GtkWidget *page;
+
+  cf_ui_sign_in (window, "creator", "creator-pw", "Cleo Creator");
+  page = find_campaign_page (window, "Alpha board game");
+  cf_test_wait_until (page, has_follow_button, NULL, "the page's actions are shown");
+  g_assert_false (cf_test_shows_label (page, "Back This Project"));
+
+  g_assert_true (gtk_widget_activate_action (page, "campaign.back", NULL));
+  page = find_campaign_page (window, "Idempotent pledges");
+  cf_test_wait_until (page, can_pledge, NULL, "someone else's campaign can be backed");
+  cf_ui_sign_out (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -599,6 +646,7 @@ main (int   argc,
   g_test_add_func ("/pledging/shipping-address", test_shipping_address);
   g_test_add_func ("/pledging/follow", test_follow);
   g_test_add_func ("/pledging/approximate-amounts", test_approximate_amounts);
+  g_test_add_func ("/pledging/own-campaign", test_own_campaign);
 
   status = g_test_run ();
   cf_test_platform_free (platform);

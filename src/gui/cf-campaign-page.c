@@ -150,6 +150,10 @@ show_figures (CfCampaignPage *self)
   g_autofree char *goal = NULL;
   g_autofree char *meta = NULL;
   const char *city = cf_campaign_get_city (campaign);
+  const char *category = cf_campaign_get_category_name (campaign);
+  g_autofree char *country = cf_campaign_get_country (campaign) ? cf_locale_dup_country_name (cf_campaign_get_country (campaign))
+                                                                 : NULL;
+  const char *place = city ? city : country;
   const CfMoney *next_goal = cf_campaign_get_next_goal (campaign);
 
   cf_campaign_summary_init (&summary, campaign);
@@ -158,10 +162,16 @@ show_figures (CfCampaignPage *self)
   adw_window_title_set_subtitle (self->window_title, self->show_platform ? cf_account_get_label (self->account) : NULL);
   gtk_label_set_label (self->title_label, cf_campaign_get_title (campaign));
   gtk_label_set_label (self->blurb_label, cf_campaign_get_blurb (campaign));
-  /* Translators: creator, category and place of a campaign, as in “by wena project · Technology · Tokyo”. */
-  meta = g_strdup_printf (_("by %s · %s · %s"), cf_campaign_get_creator_name (campaign),
-                          cf_campaign_get_category_name (campaign) ? cf_campaign_get_category_name (campaign) : "—",
-                          city ? city : cf_campaign_get_country (campaign) ? cf_campaign_get_country (campaign) : "—");
+  /* What is not known is left out, never shown as a dash. */
+  if (category != NULL && place != NULL)
+    /* Translators: creator, category and place of a campaign, as in “by wena project · Technology · Tokyo”. */
+    meta = g_strdup_printf (_("by %s · %s · %s"), cf_campaign_get_creator_name (campaign), category, place);
+  else if (category != NULL || place != NULL)
+    /* Translators: creator and the category or the place of a campaign, as in “by wena project · Tokyo”. */
+    meta = g_strdup_printf (_("by %s · %s"), cf_campaign_get_creator_name (campaign), category ? category : place);
+  else
+    /* Translators: the creator of a campaign, as in “by wena project”. */
+    meta = g_strdup_printf (_("by %s"), cf_campaign_get_creator_name (campaign));
   gtk_label_set_label (self->meta_label, meta);
   gtk_label_set_label (self->pledged_label, summary.pledged);
   if (next_goal != NULL && g_str_equal (next_goal->currency, cf_campaign_get_pledged (campaign)->currency) &&

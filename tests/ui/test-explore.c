@@ -86,6 +86,7 @@ test_browse_search_and_open (void)
   g_assert_true (cf_test_shows_label (page, "Pledge ¥35,000 or more"));
   g_assert_true (cf_test_shows_label (page, "11 left of 50"));
   g_assert_true (cf_test_shows_label (page, "Yen."));
+  g_assert_true (cf_test_shows_label (page, "by Cleo Creator · Design · Tokyo"));
   cf_test_render_to_png (window, "campaign");
 
   /* Back returns to the search as it was. */

@@ -239,6 +239,14 @@ parse_in_thread (GTask        *task,
       return;
     }
 
+  /* What the adapter read in the answer (not found, rate limited, an
+   * expired token inside a 200) is kept, not made “invalid”. */
+  if (error != NULL && error->domain == CF_PLATFORM_ERROR)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
   g_debug ("%s %s: invalid response: %s", call->method, call->path,
            error ? error->message : "unexpected shape");
   return_error (task, CF_PLATFORM_ERROR_INVALID_RESPONSE);
@@ -266,6 +274,15 @@ remember_answer (CfHttpClient *self,
   cached->body = g_bytes_ref (call->response);
   self->cache_bytes += g_bytes_get_size (call->response);
   g_hash_table_insert (self->cache, g_strdup (call->url), cached);
+}
+
+static gboolean
+is_web_page (SoupMessage *message)
+{
+  const char *type = soup_message_headers_get_content_type (soup_message_get_response_headers (message), NULL);
+
+  return type != NULL && (g_ascii_strcasecmp (type, "text/html") == 0 ||
+                          g_ascii_strcasecmp (type, "application/xhtml+xml") == 0);
 }
 
 static void
@@ -318,6 +335,15 @@ response_cb (GObject      *object,
       g_debug ("%s %s: %s", call->method, call->path, error->message);
       if (!schedule_retry (task, -1))
         return_error (task, call->timed_out ? CF_PLATFORM_ERROR_TIMED_OUT : CF_PLATFORM_ERROR_NETWORK);
+      return;
+    }
+
+  /* A bot wall answers with a page for browsers, whatever its status: it
+   * is told as such, and not asked again. */
+  if (is_web_page (call->message))
+    {
+      g_debug ("%s %s: answered %u with a web page", call->method, call->path, call->status);
+      return_error (task, CF_PLATFORM_ERROR_BLOCKED);
       return;
     }
 
@@ -403,9 +429,10 @@ send_attempt (GTask *task)
   /* libsoup would follow a 302 to a POST with a GET, maybe to another
    * origin, and take its answer for ours: nothing is followed. */
   soup_message_add_flags (call->message, SOUP_MESSAGE_NO_REDIRECT);
-  /* A keyed write may be sent again safely, so it may also reuse a
-   * kept-alive connection, which libsoup only does for idempotent requests. */
-  if (call->idempotency_key != NULL)
+  /* A keyed write, or a read sent as POST, may be sent again safely, so it
+   * may also reuse a kept-alive connection, which libsoup only does for
+   * idempotent requests. */
+  if (call->may_retry)
     soup_message_add_flags (call->message, SOUP_MESSAGE_IDEMPOTENT);
   if (call->body != NULL)
     soup_message_set_request_body_from_bytes (call->message, "application/json", call->body);
@@ -554,7 +581,8 @@ cf_http_client_send_async (CfHttpClient        *self,
   call->parse_data = request->parse_data;
   call->free_result = request->free_result;
   call->may_retry = g_str_equal (call->method, "GET") || g_str_equal (call->method, "PUT") ||
-                    g_str_equal (call->method, "DELETE") || call->idempotency_key != NULL;
+                    g_str_equal (call->method, "DELETE") || call->idempotency_key != NULL ||
+                    request->repeatable;
 
   g_task_set_source_tag (task, cf_http_client_send_async);
   g_task_set_task_data (task, call, (GDestroyNotify) http_call_free);

@@ -38,6 +38,7 @@ typedef struct
   const char *path;             /* below the base URL */
   GBytes *body;                 /* JSON, or NULL */
   const char *idempotency_key;  /* or NULL; a keyed write may be retried */
+  gboolean repeatable;          /* safe to send again whatever its method: a read sent as POST (GraphQL) */
   gboolean authenticated;
   CfHttpParseFunc parse;        /* NULL: the answer is not read */
   gconstpointer parse_data;

@@ -90,6 +90,8 @@ cf_platform_error_describe (CfPlatformError code)
       return _("Pledges must be in the campaign’s currency.");
     case CF_PLATFORM_ERROR_NOT_SUPPORTED:
       return _("This platform does not offer that.");
+    case CF_PLATFORM_ERROR_BLOCKED:
+      return _("The platform refused this app’s request and sent a page meant for web browsers. Open it in your browser instead.");
     case CF_PLATFORM_ERROR_INVALID_API_KEY:
       return _("The username or API key is not right. Copy the key again from your account’s settings on the platform’s website.");
     case CF_PLATFORM_ERROR_UNSENDABLE_TEXT:

@@ -33,6 +33,7 @@ typedef enum
   CF_PLATFORM_ERROR_NOT_SUPPORTED,
   CF_PLATFORM_ERROR_UNSENDABLE_TEXT,
   CF_PLATFORM_ERROR_INVALID_API_KEY,
+  CF_PLATFORM_ERROR_BLOCKED,
 } CfPlatformError;
 
 GQuark           cf_platform_error_quark     (void);

@@ -28,6 +28,8 @@ refusal (guint     status,
   return cf_platform_error_new (cf_platform_error_from_api (status, NULL));
 }
 
+/* The member @member's text; an answer saying {"errors": …} is, as
+ * GraphQL says it inside a 200, a thing not found. */
 static gpointer
 parse_text (JsonNode      *root,
             gconstpointer  member,
@@ -35,6 +37,11 @@ parse_text (JsonNode      *root,
 {
   JsonObject *object = root && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
 
+  if (object != NULL && json_object_has_member (object, "errors"))
+    {
+      g_propagate_error (error, cf_platform_error_new (CF_PLATFORM_ERROR_NOT_FOUND));
+      return NULL;
+    }
   return object ? g_strdup (json_object_get_string_member_with_default (object, member, "")) : NULL;
 }
 
@@ -52,6 +59,32 @@ handle (SoupServer        *server,
   fixture->requests++;
   g_free (fixture->last_method);
   fixture->last_method = g_strdup (soup_server_message_get_method (message));
+
+  if (g_str_equal (path, "/bot-wall") || g_str_equal (path, "/bot-wall-ok"))
+    {
+      const char *page = "<!DOCTYPE html><html><body>Checking your browser…</body></html>";
+
+      soup_server_message_set_status (message, g_str_equal (path, "/bot-wall") ? SOUP_STATUS_FORBIDDEN
+                                                                              : SOUP_STATUS_OK, NULL);
+      soup_server_message_set_response (message, "text/html; charset=utf-8", SOUP_MEMORY_STATIC, page,
+                                        strlen (page));
+      return;
+    }
+
+  if (g_str_equal (path, "/graphql"))
+    {
+      const char *answer = "{\"data\": null, \"errors\": [{\"message\": \"No collective found\"}]}";
+
+      /* The first attempt fails as a busy server would. */
+      if (fixture->requests == 1)
+        {
+          soup_server_message_set_status (message, SOUP_STATUS_SERVICE_UNAVAILABLE, NULL);
+          return;
+        }
+      soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
+      soup_server_message_set_response (message, "application/json", SOUP_MEMORY_STATIC, answer, strlen (answer));
+      return;
+    }
 
   if (g_str_equal (path, "/moved"))
     {
@@ -171,6 +204,53 @@ test_no_redirect (Fixture       *fixture,
     }
 }
 
+/* A page for browsers, as bot walls send with a 403 or a 200, is told as
+ * a refusal of the app, and not asked again. */
+static void
+test_bot_wall (Fixture       *fixture,
+               gconstpointer  data)
+{
+  static const char * const paths[] = { "bot-wall", "bot-wall-ok" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *answer = NULL;
+
+      fixture->requests = 0;
+      answer = send (fixture, "GET", paths[i], &error);
+      g_assert_null (answer);
+      g_assert_error (error, CF_PLATFORM_ERROR, CF_PLATFORM_ERROR_BLOCKED);
+      g_assert_cmpuint (fixture->requests, ==, 1);
+    }
+}
+
+/* A read sent as POST, marked repeatable, is retried after a 503 as a GET
+ * would be, and the error its answer holds is the adapter's, kept; an
+ * ordinary POST is sent once. */
+static void
+test_repeatable_post (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  CfHttpRequest request = { .method = "POST", .path = "graphql", .repeatable = TRUE, .parse = parse_text,
+                            .parse_data = "text", .free_result = g_free };
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GError) once = NULL;
+  g_autofree char *answer = NULL;
+
+  cf_http_client_send_async (fixture->client, &request, NULL, done_cb, fixture);
+  g_main_loop_run (fixture->loop);
+  answer = cf_http_client_send_finish (fixture->client, fixture->result, &error);
+  g_assert_null (answer);
+  g_assert_error (error, CF_PLATFORM_ERROR, CF_PLATFORM_ERROR_NOT_FOUND);
+  g_assert_cmpuint (fixture->requests, ==, 2);
+
+  fixture->requests = 0;
+  g_free (send (fixture, "POST", "graphql", &once));
+  g_assert_error (once, CF_PLATFORM_ERROR, CF_PLATFORM_ERROR_SERVER);
+  g_assert_cmpuint (fixture->requests, ==, 1);
+}
+
 /* One backoff for requests and the live feed: exponential, jittered within
  * half of each step, capped. */
 static void
@@ -195,6 +275,9 @@ main (int   argc,
   g_test_add ("/http-client/not-modified-race", Fixture, NULL, fixture_set_up, test_not_modified_race,
               fixture_tear_down);
   g_test_add ("/http-client/no-redirect", Fixture, NULL, fixture_set_up, test_no_redirect, fixture_tear_down);
+  g_test_add ("/http-client/bot-wall", Fixture, NULL, fixture_set_up, test_bot_wall, fixture_tear_down);
+  g_test_add ("/http-client/repeatable-post", Fixture, NULL, fixture_set_up, test_repeatable_post,
+              fixture_tear_down);
   g_test_add_func ("/http-client/backoff", test_backoff);
   return g_test_run ();
 }

@@ -73,6 +73,9 @@ struct _CfHttpClient
 G_DEFINE_FINAL_TYPE (CfHttpClient, cf_http_client, G_TYPE_OBJECT)
 
 static void send_attempt (GTask *task);
+static void renewed_cb   (GObject      *object,
+                          GAsyncResult *result,
+                          gpointer      user_data);
 
 static void
 cached_answer_free (CachedAnswer *cached)
@@ -276,6 +279,62 @@ remember_answer (CfHttpClient *self,
   g_hash_table_insert (self->cache, g_strdup (call->url), cached);
 }
 
+/* Renews the credentials of an authenticated request refused for them, once,
+ * and sends it again: TRUE when that is under way. */
+static gboolean
+try_renewal (CfHttpClient *self,
+             GTask        *task)
+{
+  HttpCall *call = g_task_get_task_data (task);
+
+  if (!call->authenticated || call->renewed || self->adapter.renew == NULL)
+    return FALSE;
+
+  self->adapter.renew (g_task_get_cancellable (task), renewed_cb, g_object_ref (task), self->adapter.user_data);
+  return TRUE;
+}
+
+static void
+parsed_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  CfHttpClient *self = g_task_get_source_object (task);
+  HttpCall *call = g_task_get_task_data (task);
+  GError *error = NULL;
+  gpointer answer = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (error == NULL)
+    {
+      g_task_return_pointer (task, answer, call->free_result);
+      return;
+    }
+
+  /* A session that ended, said inside a 200 as GraphQL says it, is renewed
+   * once as after a 401. */
+  if (g_error_matches (error, CF_PLATFORM_ERROR, CF_PLATFORM_ERROR_UNAUTHORIZED) && call->status < 300 &&
+      try_renewal (self, task))
+    {
+      g_error_free (error);
+      return;
+    }
+
+  g_task_return_error (task, error);
+}
+
+/* Reads the answer in a worker; what it means is decided back here. */
+static void
+parse (CfHttpClient *self,
+       GTask        *task)
+{
+  g_autoptr(GTask) parsing = g_task_new (self, g_task_get_cancellable (task), parsed_cb, g_object_ref (task));
+
+  g_task_set_source_tag (parsing, parse);
+  g_task_set_task_data (parsing, g_task_get_task_data (task), NULL);
+  g_task_run_in_thread (parsing, parse_in_thread);
+}
+
 static gboolean
 is_web_page (SoupMessage *message)
 {
@@ -355,13 +414,8 @@ response_cb (GObject      *object,
       call->status = SOUP_STATUS_OK;
     }
 
-  if (call->status == SOUP_STATUS_UNAUTHORIZED && call->authenticated && !call->renewed &&
-      self->adapter.renew != NULL)
-    {
-      self->adapter.renew (g_task_get_cancellable (task), renewed_cb, g_object_ref (task),
-                           self->adapter.user_data);
-      return;
-    }
+  if (call->status == SOUP_STATUS_UNAUTHORIZED && try_renewal (self, task))
+    return;
 
   if ((call->status == 429 || call->status >= 500) &&
       schedule_retry (task, retry_after_ms (call->message)))
@@ -370,7 +424,7 @@ response_cb (GObject      *object,
   if (call->status == SOUP_STATUS_OK)
     remember_answer (self, call);
 
-  g_task_run_in_thread (task, parse_in_thread);
+  parse (self, task);
 }
 
 static gboolean

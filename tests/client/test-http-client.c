@@ -18,6 +18,8 @@ typedef struct
   guint requests;
   gboolean forget_before_answering;
   char *last_method;
+  char *token;
+  guint renewals;
 } Fixture;
 
 static GError *
@@ -29,7 +31,8 @@ refusal (guint     status,
 }
 
 /* The member @member's text; an answer saying {"errors": …} is, as
- * GraphQL says it inside a 200, a thing not found. */
+ * GraphQL says it inside a 200, a thing not found, or a session that ended
+ * when the first error is UNAUTHENTICATED. */
 static gpointer
 parse_text (JsonNode      *root,
             gconstpointer  member,
@@ -39,7 +42,12 @@ parse_text (JsonNode      *root,
 
   if (object != NULL && json_object_has_member (object, "errors"))
     {
-      g_propagate_error (error, cf_platform_error_new (CF_PLATFORM_ERROR_NOT_FOUND));
+      JsonObject *first = json_array_get_object_element (json_object_get_array_member (object, "errors"), 0);
+      gboolean unauthenticated = g_strcmp0 (json_object_get_string_member_with_default (first, "code", ""),
+                                            "UNAUTHENTICATED") == 0;
+
+      g_propagate_error (error, cf_platform_error_new (unauthenticated ? CF_PLATFORM_ERROR_UNAUTHORIZED
+                                                                       : CF_PLATFORM_ERROR_NOT_FOUND));
       return NULL;
     }
   return object ? g_strdup (json_object_get_string_member_with_default (object, member, "")) : NULL;
@@ -68,6 +76,18 @@ handle (SoupServer        *server,
                                                                               : SOUP_STATUS_OK, NULL);
       soup_server_message_set_response (message, "text/html; charset=utf-8", SOUP_MEMORY_STATIC, page,
                                         strlen (page));
+      return;
+    }
+
+  if (g_str_equal (path, "/me"))
+    {
+      const char *answer = g_strcmp0 (soup_message_headers_get_one (request_headers, "Authorization"),
+                                      "Bearer fresh") == 0
+                           ? "{\"text\": \"renewed\"}"
+                           : "{\"data\": null, \"errors\": [{\"code\": \"UNAUTHENTICATED\"}]}";
+
+      soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
+      soup_server_message_set_response (message, "application/json", SOUP_MEMORY_STATIC, answer, strlen (answer));
       return;
     }
 
@@ -138,6 +158,7 @@ fixture_tear_down (Fixture       *fixture,
   g_clear_object (&fixture->server);
   g_clear_pointer (&fixture->loop, g_main_loop_unref);
   g_clear_pointer (&fixture->last_method, g_free);
+  g_clear_pointer (&fixture->token, g_free);
 }
 
 static void
@@ -251,6 +272,65 @@ test_repeatable_post (Fixture       *fixture,
   g_assert_cmpuint (fixture->requests, ==, 1);
 }
 
+static void
+authorize_with_token (SoupMessageHeaders *headers,
+                      gpointer            user_data)
+{
+  g_autofree char *bearer = g_strdup_printf ("Bearer %s", ((Fixture *) user_data)->token);
+
+  soup_message_headers_replace (headers, "Authorization", bearer);
+}
+
+static void
+renew_token (GCancellable        *cancellable,
+             GAsyncReadyCallback  callback,
+             gpointer             callback_data,
+             gpointer             user_data)
+{
+  Fixture *fixture = user_data;
+  g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, callback_data);
+
+  fixture->renewals++;
+  g_free (fixture->token);
+  fixture->token = g_strdup ("fresh");
+  g_task_return_boolean (task, TRUE);
+}
+
+static gboolean
+renew_token_finish (GAsyncResult  *result,
+                    GError       **error)
+{
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* A session that ended, said inside a 200 (as GraphQL says it), is renewed
+ * once and the request sent again, as after a 401. */
+static void
+test_renewal_from_a_200 (Fixture       *fixture,
+                         gconstpointer  data)
+{
+  const CfHttpAdapter adapter = { .authorize = authorize_with_token, .renew = renew_token,
+                                  .renew_finish = renew_token_finish, .refusal = refusal, .user_data = fixture };
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(GSList) uris = soup_server_get_uris (fixture->server);
+  g_autofree char *base = g_uri_to_string (uris->data);
+  g_autoptr(CfHttpClient) client = cf_http_client_new (session, base, &adapter);
+  CfHttpRequest request = { .method = "POST", .path = "me", .repeatable = TRUE, .authenticated = TRUE,
+                            .parse = parse_text, .parse_data = "text", .free_result = g_free };
+  g_autoptr(GError) error = NULL;
+  g_autofree char *answer = NULL;
+
+  g_slist_foreach (uris, (GFunc) g_uri_unref, NULL);
+  fixture->token = g_strdup ("expired");
+  cf_http_client_send_async (client, &request, NULL, done_cb, fixture);
+  g_main_loop_run (fixture->loop);
+  answer = cf_http_client_send_finish (client, fixture->result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (answer, ==, "renewed");
+  g_assert_cmpuint (fixture->renewals, ==, 1);
+  g_assert_cmpuint (fixture->requests, ==, 2);
+}
+
 /* One backoff for requests and the live feed: exponential, jittered within
  * half of each step, capped. */
 static void
@@ -277,6 +357,8 @@ main (int   argc,
   g_test_add ("/http-client/no-redirect", Fixture, NULL, fixture_set_up, test_no_redirect, fixture_tear_down);
   g_test_add ("/http-client/bot-wall", Fixture, NULL, fixture_set_up, test_bot_wall, fixture_tear_down);
   g_test_add ("/http-client/repeatable-post", Fixture, NULL, fixture_set_up, test_repeatable_post,
+              fixture_tear_down);
+  g_test_add ("/http-client/renewal-from-a-200", Fixture, NULL, fixture_set_up, test_renewal_from_a_200,
               fixture_tear_down);
   g_test_add_func ("/http-client/backoff", test_backoff);
   return g_test_run ();

@@ -81,6 +81,7 @@ account_changed_cb (CfAccountBox *self)
   gtk_widget_set_visible (GTK_WIDGET (self->signed_in_group), signed_in);
   gtk_widget_set_visible (GTK_WIDGET (self->sign_in_group), !signed_in);
   gtk_widget_set_visible (GTK_WIDGET (self->sign_in_actions), !signed_in);
+
   if (signed_in)
     {
       const char *name = user ? cf_user_get_name (user) : NULL;
@@ -137,10 +138,24 @@ signed_out_cb (GObject      *object,
                gpointer      user_data)
 {
   g_autoptr(GError) error = NULL;
+  CfAccountBox *self;
+  GtkRoot *root;
+  GtkWidget *focus;
 
-  if (!cf_account_sign_out_finish (CF_ACCOUNT (object), result, &error) &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    show_error (CF_ACCOUNT_BOX (user_data), error);
+  if (!cf_account_sign_out_finish (CF_ACCOUNT (object), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_error (CF_ACCOUNT_BOX (user_data), error);
+      return;
+    }
+
+  /* The Sign Out button went with the session, and the keyboard with it:
+   * it goes to the form that replaces it, unless it went elsewhere since. */
+  self = CF_ACCOUNT_BOX (user_data);
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  focus = root ? gtk_root_get_focus (root) : NULL;
+  if (focus == NULL || gtk_widget_is_ancestor (focus, GTK_WIDGET (self)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->username_row));
 }
 
 static void

@@ -148,8 +148,14 @@ test_sign_in_restart_sign_out (void)
   preferences = cf_ui_open_preferences (window);
   cf_test_wait_until (preferences, has_label, "Bea Backer", "the new window is signed in");
 
+  /* Signed out from the keyboard, the keyboard is not lost: it goes to
+   * the username, ready to sign in again. */
+  gtk_widget_grab_focus (cf_test_button_labelled (preferences, "Sign Out"));
   g_signal_emit_by_name (cf_test_button_labelled (preferences, "Sign Out"), "clicked");
   cf_test_wait_until (preferences, has_label, "Sign In", "the sign-in form is back");
+  g_assert_nonnull (gtk_root_get_focus (GTK_ROOT (preferences)));
+  g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (preferences)),
+                                         cf_test_row_titled (preferences, ADW_TYPE_ENTRY_ROW, "Username")));
   g_clear_object (&credentials);
   g_assert_null (cf_ui_keyring_lookup (platform->url, "backer"));
   g_clear_pointer (&username, g_free);

@@ -289,7 +289,8 @@ cf_preferences_window_init (CfPreferencesWindow *self)
 }
 
 /* Opened to sign in, as most often: the first signed-out account's
- * username has the keyboard. */
+ * username has the keyboard. With every account signed in, the keyboard
+ * starts on adding a platform, never on removing one. */
 static void
 focus_sign_in_cb (CfPreferencesWindow *self)
 {
@@ -297,6 +298,7 @@ focus_sign_in_cb (CfPreferencesWindow *self)
        child = gtk_widget_get_next_sibling (child))
     if (cf_account_box_focus_sign_in (CF_ACCOUNT_BOX (child)))
       return;
+  gtk_widget_grab_focus (GTK_WIDGET (self->kind_row));
 }
 
 /* Preferences over @parent, for the accounts of @accounts. */

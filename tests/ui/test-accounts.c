@@ -147,6 +147,12 @@ test_sign_in_restart_sign_out (void)
   window = cf_ui_open_window (application, platform->url);
   preferences = cf_ui_open_preferences (window);
   cf_test_wait_until (preferences, has_label, "Bea Backer", "the new window is signed in");
+  /* Signed in, Preferences do not open with the keyboard on removing the platform. */
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  preferences = cf_ui_open_preferences (window);
+  cf_test_wait_until (preferences, (CfTestCondition) gtk_widget_get_mapped, NULL, "Preferences show");
+  g_assert_nonnull (gtk_root_get_focus (GTK_ROOT (preferences)));
+  g_assert_null (gtk_widget_get_ancestor (gtk_root_get_focus (GTK_ROOT (preferences)), GTK_TYPE_BUTTON));
 
   /* Signed out from the keyboard, the keyboard is not lost: it goes to
    * the username, ready to sign in again. */

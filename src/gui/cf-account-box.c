@@ -268,6 +268,8 @@ cf_account_box_new (CfAccount *account)
   CfAccountBox *self = g_object_new (CF_TYPE_ACCOUNT_BOX, NULL);
   /* Translators: the tooltip of the button that removes a platform, also read by screen readers; %s is the platform. */
   g_autofree char *remove_label = g_strdup_printf (_("Remove %s"), cf_account_get_label (account));
+  /* Translators: what a screen reader says of a Sign Out button; %s is the platform, as in “Sign Out of Ulule”. */
+  g_autofree char *sign_out_label = g_strdup_printf (_("Sign Out of %s"), cf_account_get_label (account));
 
   self->account = g_object_ref (account);
   show_sign_in_method (self);
@@ -276,6 +278,9 @@ cf_account_box_new (CfAccount *account)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->remove_button), remove_label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->remove_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   remove_label, -1);
+  /* With several platforms, each Sign Out says which. */
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->sign_out_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  sign_out_label, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   cf_account_get_label (account), -1);
   g_signal_connect_swapped (account, "notify", G_CALLBACK (account_changed_cb), self);

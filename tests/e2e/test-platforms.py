@@ -16,6 +16,7 @@ import urllib.request
 from gi.repository import GLib
 
 from a11y import (ALT, COMMA, CONTROL, ESCAPE, Atspi, Report, application, button, find, frame, labels, named,
+                  named_button,
                   new_home, press, sensitive, shortcut, sign_in, start_app, type_into, wait_for)
 
 THREE = 12  # the key "3", for Alt+3: Pledges
@@ -47,7 +48,7 @@ def starting_with(root, prefix):
 
 
 def main():
-    report = Report(5)
+    report = Report(6)
     check = report.check
     home = new_home()
     platform, url = start_platform(home)
@@ -82,6 +83,9 @@ def main():
         type_into(preferences, "Password", "backer-pw")
         press(wait_for("Sign In", lambda: sensitive(button(preferences, "Sign In"))))
         wait_for("the second account", lambda: "Bea Backer" in labels(preferences))
+        check("each Sign Out button says which platform it signs out of",
+              named_button(preferences, "Sign Out of Demo platform") is not None
+              and named_button(preferences, f"Sign Out of {label}") is not None)
         shortcut(ESCAPE)
 
         both = wait_for("both accounts' pledges", lambda: starting_with(app, f"{label} · Ten places · ")

@@ -109,10 +109,17 @@ pledge_row (CfPledgesPage *self,
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *status = cf_format_pledge_status (item->pledge);
   g_autofree char *subtitle = dup_subtitle (self, item, text);
+  g_autofree char *spoken = NULL;
   GtkWidget *status_label = gtk_label_new (status);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cf_pledge_get_campaign_title (item->pledge));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  /* Two pledges to one campaign (on two platforms) are told apart when heard.
+   * Translators: what a screen reader says of a pledge: its campaign, its
+   * status, then its platform, reward and amount, as in
+   * “Ten left, Shipped, Demo platform · Ten places · €25”. */
+  spoken = g_strdup_printf (_("%s, %s, %s"), cf_pledge_get_campaign_title (item->pledge), status, subtitle);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
   gtk_widget_add_css_class (status_label, "pledge-status");
   /* A failed payment is a problem to see, not a detail. */
   if (cf_pledge_get_status (item->pledge) == CF_PLEDGE_STATUS_ERRORED)

@@ -48,7 +48,7 @@ def starting_with(root, prefix):
 
 
 def main():
-    report = Report(6)
+    report = Report(7)
     check = report.check
     home = new_home()
     platform, url = start_platform(home)
@@ -91,6 +91,8 @@ def main():
         both = wait_for("both accounts' pledges", lambda: starting_with(app, f"{label} · Ten places · ")
                         and starting_with(app, "Demo platform · Lumen First · "))
         check("Pledges lists both accounts' pledges, each marked with its platform", both)
+        check("a pledge is heard with its status and its platform",
+              find(app, named(f"Ten left, Pledged, {label} · Ten places · ")) is not None)
         check("Explore offers a platform menu",
               find(app, lambda n: n.get_name() == "Platform to browse") is not None)
     except TimeoutError as error:

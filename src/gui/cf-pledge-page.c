@@ -73,15 +73,16 @@ timeline_step (CfPledgePage *self,
   /* Translators: how far a delivery step is, read by screen readers. */
   const char * const states[] = { _("not yet"), _("done"), _("needs attention") };
   GtkWidget *row = adw_action_row_new ();
-  GtkWidget *icon = gtk_image_new_from_icon_name (icons[state]);
-  g_autofree char *label = g_strdup_printf ("%s, %s", title, states[state]);
+  /* Heard once: the step by its title, how far it is as its description;
+   * the icon says nothing more. */
+  GtkWidget *icon = g_object_new (GTK_TYPE_IMAGE, "icon-name", icons[state],
+                                  "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION, NULL);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   if (subtitle != NULL)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   gtk_widget_add_css_class (icon, styles[state]);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, states[state], -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, states[state], -1);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
   adw_preferences_group_add (self->timeline_group, row);
   g_ptr_array_add (self->timeline_rows, row);

@@ -91,7 +91,7 @@ def check_screen(check, screen, root):
 
 
 def main():
-    report = Report(8)
+    report = Report(9)
     check = report.check
 
     app_process = start_app(["--demo"], new_home(), keyring_env())
@@ -123,6 +123,11 @@ def main():
         click(pledge)
         wait_for("the pledge page", lambda: find(app, lambda n: (n.get_name() or "") == "Delivery"))
         check_screen(check, "a pledge", app)
+        steps = [n for n in walk(app) if n.get_role() == Atspi.Role.LIST_ITEM
+                 and (n.get_description() or "") in ("done", "not yet", "needs attention")]
+        check("a delivery step is heard once, how far it is as its description",
+              steps and not any(", " in (n.get_name() or "") for n in steps),
+              "; ".join(f"{n.get_name()} ({n.get_description()})" for n in steps))
         shortcut(ALT, LEFT)
 
         shortcut(CONTROL, COMMA)

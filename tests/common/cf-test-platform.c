@@ -20,6 +20,21 @@ end_with_parent (gpointer user_data)
   prctl (PR_SET_PDEATHSIG, SIGTERM);
 }
 
+/* Runs @argv with its standard output piped, ended with the test's
+ * process whatever happens to it. */
+GSubprocess *
+cf_test_spawn_ending_with_test (const char * const *argv)
+{
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+  g_autoptr(GError) error = NULL;
+  GSubprocess *process;
+
+  g_subprocess_launcher_set_child_setup (launcher, end_with_parent, NULL, NULL);
+  process = g_subprocess_launcher_spawnv (launcher, argv, &error);
+  g_assert_no_error (error);
+  return process;
+}
+
 static void
 spawn (CfTestPlatform *platform,
        guint           port)
@@ -29,7 +44,6 @@ spawn (CfTestPlatform *platform,
   g_autoptr(GError) error = NULL;
   g_autoptr(GDataInputStream) output = NULL;
   g_autofree char *line = NULL;
-  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
   /* Cheap password hashes keep suites that sign in hundreds of times quick;
    * the cost a real platform uses has its own test. */
   const char *argv[16] = { binary, "--database", platform->database, "--port", port_text,
@@ -45,9 +59,7 @@ spawn (CfTestPlatform *platform,
   for (guint i = 0; extra != NULL && extra[i] != NULL && argc < G_N_ELEMENTS (argv) - 1; i++)
     argv[argc++] = extra[i];
 
-  g_subprocess_launcher_set_child_setup (launcher, end_with_parent, NULL, NULL);
-  platform->process = g_subprocess_launcher_spawnv (launcher, argv, &error);
-  g_assert_no_error (error);
+  platform->process = cf_test_spawn_ending_with_test (argv);
 
   output = g_data_input_stream_new (g_subprocess_get_stdout_pipe (platform->process));
   line = g_data_input_stream_read_line_utf8 (output, NULL, NULL, &error);

@@ -45,6 +45,7 @@ char           *cf_test_write_bench_seed (const char     *directory,
                                           guint           n_users,
                                           guint           n_campaigns,
                                           guint           reward_places);
+GSubprocess    *cf_test_spawn_ending_with_test (const char * const *argv);
 char           *cf_test_platform_bearer  (CfTestPlatform *platform,
                                           const char     *username,
                                           const char     *password);

@@ -547,9 +547,8 @@ spawn_platform (const char * const *argv,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GDataInputStream) output = NULL;
-  GSubprocess *process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE, &error);
+  GSubprocess *process = cf_test_spawn_ending_with_test (argv);
 
-  g_assert_no_error (error);
   output = g_data_input_stream_new (g_subprocess_get_stdout_pipe (process));
   *line = g_data_input_stream_read_line_utf8 (output, NULL, NULL, &error);
   g_assert_no_error (error);

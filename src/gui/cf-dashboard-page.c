@@ -1092,6 +1092,7 @@ cf_dashboard_page_init (CfDashboardPage *self)
   gtk_drop_down_set_expression (self->campaign_drop_down, title);
   gtk_expression_unref (title);
   gtk_drop_down_set_model (self->campaign_drop_down, G_LIST_MODEL (self->campaigns));
+  cf_widget_show_items_by (self->campaign_drop_down, "title");
 
   self->pledged_animation = adw_timed_animation_new (GTK_WIDGET (self), 0, 0, COUNT_UP_MS,
                                                      adw_callback_animation_target_new (show_pledged, self, NULL));

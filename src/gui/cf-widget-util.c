@@ -101,6 +101,57 @@ cf_widget_spin_only_when_shown (GtkWidget *root)
     }
 }
 
+static void
+setup_label_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                gpointer                  ellipsize)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  if (GPOINTER_TO_INT (ellipsize))
+    gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  else
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
+    }
+  gtk_list_item_set_child (item, label);
+}
+
+static void
+bind_label_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  ellipsize)
+{
+  const char *property = g_object_get_data (G_OBJECT (factory), "property");
+  g_autofree char *text = NULL;
+
+  g_object_get (gtk_list_item_get_item (item), property, &text, NULL);
+  gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), text ? text : "");
+}
+
+/* Items shown by their string @property in a drop-down: ellipsized in its
+ * button, which must never widen a phone's window, and wrapped in its
+ * list, where the whole of a long title is read. */
+void
+cf_widget_show_items_by (GtkDropDown *drop_down,
+                         const char  *property)
+{
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+      g_object_set_data_full (G_OBJECT (factory), "property", g_strdup (property), g_free);
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_label_cb), GINT_TO_POINTER (i == 0));
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_label_cb), NULL);
+      if (i == 0)
+        gtk_drop_down_set_factory (drop_down, factory);
+      else
+        gtk_drop_down_set_list_factory (drop_down, factory);
+    }
+}
+
 /* Asks before doing what cannot be taken back quietly: @heading and @body,
  * a way back labelled @back_label and @act_label, which calls @act with
  * @user_data. A destructive act leaves the way back as the default. */

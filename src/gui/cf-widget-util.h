@@ -26,6 +26,8 @@ void    cf_widget_name_controls     (GtkWidget *root);
 void    cf_widget_show_when_first_mapped (GtkWidget *page,
                                           GtkWidget *content);
 void    cf_widget_spin_only_when_shown   (GtkWidget *root);
+void    cf_widget_show_items_by          (GtkDropDown *drop_down,
+                                          const char  *property);
 
 void    cf_widget_show_merged_state (GtkStack      *stack,
                                      CfMergedList  *list,

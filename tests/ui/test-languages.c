@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 #include <locale.h>
+#include <sqlite3.h>
 
 #include "cf-application.h"
 #include "cf-campaign-card.h"
@@ -34,6 +35,9 @@ static const Expected expectations[] = {
     "￥19,507,500 / 目標 ￥10,000,000", "195%",
     "￥35,000 以上の支援" },
 };
+
+/* What “Ten left” is called here: long enough to test the dashboard's menu. */
+#define LONG_TITLE "Ten left: a limited run of hand-bound notebooks for travellers and their maps"
 
 static CfTestPlatform *platform;
 static CfApplication *application;
@@ -216,6 +220,7 @@ static void
 test_keyboard (void)
 {
   GtkWidget *window = open_narrow_window ();
+  g_autofree char *dashboard = g_strdup_printf ("dashboard-narrow-%s", expected->language);
   GtkWidget *dialog;
   GtkWidget *focus;
 
@@ -240,6 +245,11 @@ test_keyboard (void)
 
   cf_ui_sign_out (window);
   cf_ui_sign_in (window, "creator", "creator-pw", "Cleo Creator");
+  /* A creator's campaign with a long title: the dashboard's menu of
+   * campaigns, beside the live badge, still fits the phone. */
+  cf_ui_open_dashboard_on (window, LONG_TITLE);
+  cf_ui_assert_fits_phone (window);
+  cf_test_render_to_png (window, dashboard);
   cf_ui_open_dashboard_on (window, "Yen watch");
   gtk_widget_grab_focus (cf_test_first_visible (cf_ui_dashboard_of (window), GTK_TYPE_DROP_DOWN));
   /* The chart (its readout is the arrow keys'), then fulfillment: the
@@ -247,6 +257,20 @@ test_keyboard (void)
   tab_to (window, is_row, "_Update Fulfillment…", 3);
   gtk_window_destroy (GTK_WINDOW (window));
   close_narrow_window_settings ();
+}
+
+/* Creators name campaigns at length, as “Harbour Lights: a tile-laying game
+ * of night fishing” on the demo. */
+static void
+give_a_campaign_a_long_title (void)
+{
+  sqlite3 *handle = NULL;
+
+  g_assert_cmpint (sqlite3_open (platform->database, &handle), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (handle, "UPDATE campaigns SET title = '" LONG_TITLE "'"
+                                         " WHERE title = 'Ten left'", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_changes (handle), ==, 1);
+  sqlite3_close (handle);
 }
 
 int
@@ -270,6 +294,7 @@ main (int   argc,
   adw_init ();
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   platform = cf_test_platform_start ("seed.json", NULL);
+  give_a_campaign_a_long_title ();
   application = cf_application_new ();
   g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
   g_application_register (G_APPLICATION (application), NULL, NULL);

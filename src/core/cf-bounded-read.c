@@ -6,9 +6,11 @@
 #include "cf-bounded-read.h"
 
 /* Sends a message and reads its answer into memory, never more than a
- * limit: an answer announced larger is not read at all, and one that grows
- * past the limit as it comes (chunked, or with no length) is cut off there.
- * libsoup's own send-and-read reads whatever arrives. */
+ * limit and never for longer than a deadline: an answer announced larger is
+ * not read at all, one that grows past the limit as it comes (chunked, or
+ * with no length) is cut off there, and one still coming at the deadline,
+ * however steadily, is given up. libsoup's own send-and-read reads whatever
+ * arrives, for as long as it arrives. */
 
 #define CHUNK_BYTES (64 * 1024)
 
@@ -18,14 +20,58 @@ typedef struct
   int io_priority;
   GInputStream *stream;
   GByteArray *body;
+  GCancellable *cancellable;  /* owned: cancelled with the caller's, or at the deadline */
+  GCancellable *caller;       /* owned, or NULL */
+  gulong caller_id;
+  guint deadline_id;
+  gboolean timed_out;
 } BoundedRead;
 
 static void
 bounded_read_free (BoundedRead *read)
 {
+  g_clear_handle_id (&read->deadline_id, g_source_remove);
+  if (read->caller_id != 0)
+    g_cancellable_disconnect (read->caller, read->caller_id);
+  g_clear_object (&read->caller);
+  g_clear_object (&read->cancellable);
   g_clear_object (&read->stream);
   g_clear_pointer (&read->body, g_byte_array_unref);
   g_free (read);
+}
+
+static gboolean
+deadline_cb (gpointer user_data)
+{
+  BoundedRead *read = user_data;
+
+  read->deadline_id = 0;
+  read->timed_out = TRUE;
+  g_cancellable_cancel (read->cancellable);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+forward_cancel (GCancellable *caller,
+                GCancellable *cancellable)
+{
+  g_cancellable_cancel (cancellable);
+}
+
+/* A read stopped by the deadline is told as timed out, not as cancelled. */
+static void
+return_failure (GTask  *task,
+                GError *error)
+{
+  BoundedRead *read = g_task_get_task_data (task);
+
+  if (read->timed_out && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_error_free (error);
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_TIMED_OUT, "no whole answer in time");
+      return;
+    }
+  g_task_return_error (task, error);
 }
 
 static void
@@ -55,7 +101,7 @@ chunk_read_cb (GObject      *object,
 
   if (chunk == NULL)
     {
-      g_task_return_error (task, error);
+      return_failure (task, error);
       return;
     }
 
@@ -83,8 +129,8 @@ read_next (GTask *task)
 {
   BoundedRead *read = g_task_get_task_data (task);
 
-  g_input_stream_read_bytes_async (read->stream, CHUNK_BYTES, read->io_priority,
-                                   g_task_get_cancellable (task), chunk_read_cb, task);
+  g_input_stream_read_bytes_async (read->stream, CHUNK_BYTES, read->io_priority, read->cancellable,
+                                   chunk_read_cb, task);
 }
 
 static void
@@ -101,7 +147,7 @@ sent_cb (GObject      *object,
   read->stream = soup_session_send_finish (SOUP_SESSION (object), result, &error);
   if (read->stream == NULL)
     {
-      g_task_return_error (task, error);
+      return_failure (task, error);
       g_object_unref (task);
       return;
     }
@@ -119,11 +165,13 @@ sent_cb (GObject      *object,
 }
 
 /* Sends @message on @session and reads its answer whole, refusing one of
- * more than @max_bytes with G_IO_ERROR_MESSAGE_TOO_LARGE. */
+ * more than @max_bytes with G_IO_ERROR_MESSAGE_TOO_LARGE and giving up
+ * with G_IO_ERROR_TIMED_OUT when it has not all come in @timeout_seconds. */
 void
 cf_bounded_read_async (SoupSession         *session,
                        SoupMessage         *message,
                        gsize                max_bytes,
+                       guint                timeout_seconds,
                        int                  io_priority,
                        GCancellable        *cancellable,
                        GAsyncReadyCallback  callback,
@@ -140,8 +188,15 @@ cf_bounded_read_async (SoupSession         *session,
   read = g_new0 (BoundedRead, 1);
   read->max_bytes = max_bytes;
   read->io_priority = io_priority;
+  read->cancellable = g_cancellable_new ();
+  if (cancellable != NULL)
+    {
+      read->caller = g_object_ref (cancellable);
+      read->caller_id = g_cancellable_connect (cancellable, G_CALLBACK (forward_cancel), read->cancellable, NULL);
+    }
+  read->deadline_id = g_timeout_add_seconds (MAX (timeout_seconds, 1), deadline_cb, read);
   g_task_set_task_data (task, read, (GDestroyNotify) bounded_read_free);
-  soup_session_send_async (session, message, io_priority, cancellable, sent_cb, task);
+  soup_session_send_async (session, message, io_priority, read->cancellable, sent_cb, task);
 }
 
 GBytes *

@@ -8,6 +8,7 @@ G_BEGIN_DECLS
 void    cf_bounded_read_async  (SoupSession         *session,
                                 SoupMessage         *message,
                                 gsize                max_bytes,
+                                guint                timeout_seconds,
                                 int                  io_priority,
                                 GCancellable        *cancellable,
                                 GAsyncReadyCallback  callback,

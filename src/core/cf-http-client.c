@@ -48,10 +48,6 @@ typedef struct
 
   SoupMessage *message;
   CachedAnswer *cached;  /* what If-None-Match named, kept until the answer */
-  GCancellable *attempt_cancellable;
-  gulong cancelled_id;
-  guint timeout_id;
-  gboolean timed_out;
   guint status;
   GBytes *response;
 } HttpCall;
@@ -105,7 +101,6 @@ http_call_free (HttpCall *call)
   g_free (call->idempotency_key);
   g_clear_object (&call->message);
   g_clear_pointer (&call->cached, cached_answer_free);
-  g_clear_object (&call->attempt_cancellable);
   g_clear_pointer (&call->response, g_bytes_unref);
   g_free (call);
 }
@@ -154,16 +149,6 @@ return_error (GTask           *task,
               CfPlatformError  code)
 {
   g_task_return_error (task, cf_platform_error_new (code));
-}
-
-static void
-finish_attempt (HttpCall *call,
-                GTask    *task)
-{
-  g_clear_handle_id (&call->timeout_id, g_source_remove);
-  if (call->cancelled_id != 0)
-    g_cancellable_disconnect (g_task_get_cancellable (task), call->cancelled_id);
-  call->cancelled_id = 0;
 }
 
 static gboolean
@@ -374,8 +359,8 @@ response_cb (GObject      *object,
   CfHttpClient *self = g_task_get_source_object (task);
   HttpCall *call = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
+  gboolean timed_out;
 
-  finish_attempt (call, task);
   g_clear_pointer (&call->response, g_bytes_unref);
   call->response = cf_bounded_read_finish (result, &error);
   call->status = soup_message_get_status (call->message);
@@ -389,11 +374,12 @@ response_cb (GObject      *object,
 
   if (call->response == NULL)
     {
-      if (!call->timed_out && g_task_return_error_if_cancelled (task))
+      timed_out = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_TIMED_OUT);
+      if (!timed_out && g_task_return_error_if_cancelled (task))
         return;
       g_debug ("%s %s: %s", call->method, call->path, error->message);
       if (!schedule_retry (task, -1))
-        return_error (task, call->timed_out ? CF_PLATFORM_ERROR_TIMED_OUT : CF_PLATFORM_ERROR_NETWORK);
+        return_error (task, timed_out ? CF_PLATFORM_ERROR_TIMED_OUT : CF_PLATFORM_ERROR_NETWORK);
       return;
     }
 
@@ -427,24 +413,6 @@ response_cb (GObject      *object,
   parse (self, task);
 }
 
-static gboolean
-attempt_timed_out_cb (gpointer user_data)
-{
-  HttpCall *call = user_data;
-
-  call->timeout_id = 0;
-  call->timed_out = TRUE;
-  g_cancellable_cancel (call->attempt_cancellable);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-forward_cancel (GCancellable *cancellable,
-                GCancellable *attempt_cancellable)
-{
-  g_cancellable_cancel (attempt_cancellable);
-}
-
 static void
 add_request_headers (CfHttpClient *self,
                      HttpCall     *call)
@@ -469,7 +437,6 @@ send_attempt (GTask *task)
 {
   CfHttpClient *self = g_task_get_source_object (task);
   HttpCall *call = g_task_get_task_data (task);
-  GCancellable *cancellable = g_task_get_cancellable (task);
 
   g_clear_object (&call->message);
   call->message = soup_message_new (call->method, call->url);
@@ -491,16 +458,8 @@ send_attempt (GTask *task)
   if (call->body != NULL)
     soup_message_set_request_body_from_bytes (call->message, "application/json", call->body);
 
-  g_clear_object (&call->attempt_cancellable);
-  call->attempt_cancellable = g_cancellable_new ();
-  call->timed_out = FALSE;
-  if (cancellable != NULL)
-    call->cancelled_id = g_cancellable_connect (cancellable, G_CALLBACK (forward_cancel),
-                                                call->attempt_cancellable, NULL);
-  call->timeout_id = g_timeout_add_seconds (self->timeout_seconds, attempt_timed_out_cb, call);
-
-  cf_bounded_read_async (self->session, call->message, MAX_RESPONSE_BYTES, G_PRIORITY_DEFAULT,
-                         call->attempt_cancellable, response_cb, g_object_ref (task));
+  cf_bounded_read_async (self->session, call->message, MAX_RESPONSE_BYTES, self->timeout_seconds,
+                         G_PRIORITY_DEFAULT, g_task_get_cancellable (task), response_cb, g_object_ref (task));
 }
 
 static void

@@ -74,10 +74,6 @@ typedef struct
   int width;
   int height;
   SoupMessage *message;    /* owned, while downloading */
-  GCancellable *caller;    /* owned */
-  GCancellable *download;  /* owned: cancelled with the caller's, or at the deadline */
-  gulong cancelled_id;
-  guint deadline_id;
 } Load;
 
 static void
@@ -86,11 +82,6 @@ load_free (Load *load)
   g_free (load->url);
   g_free (load->key);
   g_clear_object (&load->file);
-  g_clear_handle_id (&load->deadline_id, g_source_remove);
-  if (load->cancelled_id != 0)
-    g_cancellable_disconnect (load->caller, load->cancelled_id);
-  g_clear_object (&load->caller);
-  g_clear_object (&load->download);
   g_clear_object (&load->message);
   g_free (load);
 }
@@ -411,7 +402,6 @@ downloaded_cb (GObject      *object,
   g_autoptr(GBytes) bytes = cf_bounded_read_finish (result, &error);
   guint status = soup_message_get_status (load->message);
 
-  g_clear_handle_id (&load->deadline_id, g_source_remove);
   if (bytes == NULL || status != SOUP_STATUS_OK)
     {
       if (error == NULL)
@@ -428,23 +418,6 @@ downloaded_cb (GObject      *object,
   if (++self->saves_since_prune >= SAVES_BETWEEN_PRUNES)
     cf_image_cache_prune_async (self, NULL, NULL, NULL);
   decode (task, bytes);
-}
-
-static gboolean
-download_deadline_cb (gpointer user_data)
-{
-  Load *load = user_data;
-
-  load->deadline_id = 0;
-  g_cancellable_cancel (load->download);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-forward_cancel (GCancellable *cancellable,
-                GCancellable *download)
-{
-  g_cancellable_cancel (download);
 }
 
 static void
@@ -471,16 +444,8 @@ read_from_disk_cb (GObject      *object,
       return;
     }
 
-  load->download = g_cancellable_new ();
-  if (g_task_get_cancellable (task) != NULL)
-    {
-      load->caller = g_object_ref (g_task_get_cancellable (task));
-      load->cancelled_id = g_cancellable_connect (load->caller, G_CALLBACK (forward_cancel),
-                                                  load->download, NULL);
-    }
-  load->deadline_id = g_timeout_add_seconds (self->download_seconds, download_deadline_cb, load);
-  cf_bounded_read_async (self->session, load->message, MAX_PICTURE_BYTES, G_PRIORITY_LOW,
-                         load->download, downloaded_cb, task);
+  cf_bounded_read_async (self->session, load->message, MAX_PICTURE_BYTES, self->download_seconds, G_PRIORITY_LOW,
+                         g_task_get_cancellable (task), downloaded_cb, task);
 }
 
 /* The picture at @url decoded to cover a place of @width × @height pixels

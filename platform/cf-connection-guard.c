@@ -41,7 +41,7 @@ struct _CfConnectionGuard
   SoupServer *server;
   GSocket *listening;
   GHashTable *open;  /* GSocket * of connections → Watched, closed ones until pruned */
-  GHashTable *trusted_proxies;  /* addresses, as text */
+  GHashTable *trusted_proxies;  /* addresses, as text: the server's, whose connections have no share */
   guint max_open;
   guint request_seconds;
   guint check_id;
@@ -263,7 +263,6 @@ static void
 cf_connection_guard_init (CfConnectionGuard *self)
 {
   self->open = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) watched_free);
-  self->trusted_proxies = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->max_open = connection_budget (MAX_OPEN);
   self->request_seconds = REQUEST_SECONDS;
 }
@@ -277,29 +276,23 @@ cf_connection_guard_add_listeners (CfConnectionGuard *self,
   self->max_open = connection_budget (MAX_OPEN + listeners);
 }
 
-/* Watches the connections @server accepts on @listening. */
+/* Watches the connections @server accepts on @listening; those of the
+ * reverse proxies in @trusted_proxies (a set of addresses, as text) have
+ * no share per address. */
 CfConnectionGuard *
 cf_connection_guard_new (SoupServer *server,
-                         GSocket    *listening)
+                         GSocket    *listening,
+                         GHashTable *trusted_proxies)
 {
   CfConnectionGuard *self = g_object_new (CF_TYPE_CONNECTION_GUARD, NULL);
 
   self->server = g_object_ref (server);
   self->listening = g_object_ref (listening);
+  self->trusted_proxies = g_hash_table_ref (trusted_proxies);
   g_signal_connect (server, "request-started", G_CALLBACK (request_started_cb), self);
   g_signal_connect (server, "request-read", G_CALLBACK (request_read_cb), self);
   self->check_id = g_timeout_add (CHECK_MS, check_listening_cb, self);
   return self;
-}
-
-/* A reverse proxy the operator named: its connections have no share. */
-void
-cf_connection_guard_trust_proxy (CfConnectionGuard *self,
-                                 const char        *address)
-{
-  g_return_if_fail (CF_IS_CONNECTION_GUARD (self));
-
-  g_hash_table_add (self->trusted_proxies, g_strdup (address));
 }
 
 /* How long a connection's first request may take to arrive whole. */

@@ -10,12 +10,11 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CfConnectionGuard, cf_connection_guard, CF, CONNECTION_GUARD, GObject)
 
 CfConnectionGuard *cf_connection_guard_new (SoupServer *server,
-                                            GSocket    *listening);
+                                            GSocket    *listening,
+                                            GHashTable *trusted_proxies);
 void               cf_connection_guard_add_listeners (CfConnectionGuard *self,
                                                       guint              listeners);
 
-void               cf_connection_guard_trust_proxy (CfConnectionGuard *self,
-                                                    const char        *address);
 void               cf_connection_guard_set_request_seconds (CfConnectionGuard *self,
                                                             guint              seconds);
 

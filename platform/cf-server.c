@@ -24,7 +24,7 @@ struct _CfServer
   CfDatabase *database;
   CfLiveHub *live_hub;
   CfSignInThrottle *sign_in_throttle;
-  GPtrArray *trusted_proxies;  /* addresses, as text */
+  GHashTable *trusted_proxies;  /* addresses, as text; shared with the connection guard */
   char *base_url;
 };
 
@@ -351,7 +351,7 @@ cf_server_dispose (GObject *object)
   g_clear_object (&self->soup_server);
   g_clear_object (&self->live_hub);
   g_clear_object (&self->sign_in_throttle);
-  g_clear_pointer (&self->trusted_proxies, g_ptr_array_unref);
+  g_clear_pointer (&self->trusted_proxies, g_hash_table_unref);
   g_clear_object (&self->database);
   g_clear_pointer (&self->base_url, g_free);
 
@@ -373,7 +373,7 @@ cf_server_init (CfServer *self)
 {
   char *protocols[] = { (char *) LIVE_PROTOCOL, NULL };
 
-  self->trusted_proxies = g_ptr_array_new_with_free_func (g_free);
+  self->trusted_proxies = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->soup_server = soup_server_new ("server-header", "crowdfund-platform/" PACKAGE_VERSION, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (handled_paths); i++)
     soup_server_add_early_handler (self->soup_server, handled_paths[i], check_length_early, self, NULL);
@@ -421,9 +421,7 @@ cf_server_listen (CfServer  *self,
       (bound = g_socket_get_local_address (socket, error)) == NULL)
     return FALSE;
 
-  self->connection_guard = cf_connection_guard_new (self->soup_server, socket);
-  for (guint i = 0; i < self->trusted_proxies->len; i++)
-    cf_connection_guard_trust_proxy (self->connection_guard, self->trusted_proxies->pdata[i]);
+  self->connection_guard = cf_connection_guard_new (self->soup_server, socket, self->trusted_proxies);
   self->base_url = g_strdup_printf ("http://127.0.0.1:%u",
                                     g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound)));
   return TRUE;
@@ -468,19 +466,8 @@ cf_server_get_sign_in_throttle (CfServer *self)
   return self->sign_in_throttle;
 }
 
-static gboolean
-is_trusted_proxy (CfServer   *self,
-                  const char *address)
-{
-  for (guint i = 0; i < self->trusted_proxies->len; i++)
-    if (g_str_equal (self->trusted_proxies->pdata[i], address))
-      return TRUE;
-  return FALSE;
-}
-
 /* Trusts the reverse proxy at @address (an IP address) to say in
- * X-Forwarded-For whom it forwards requests for. Call before
- * cf_server_listen(). */
+ * X-Forwarded-For whom it forwards requests for. */
 gboolean
 cf_server_trust_proxy (CfServer    *self,
                        const char  *address,
@@ -496,7 +483,7 @@ cf_server_trust_proxy (CfServer    *self,
       return FALSE;
     }
 
-  g_ptr_array_add (self->trusted_proxies, g_inet_address_to_string (parsed));
+  g_hash_table_add (self->trusted_proxies, g_inet_address_to_string (parsed));
   return TRUE;
 }
 
@@ -512,7 +499,7 @@ cf_server_dup_client_address (CfServer          *self,
   const char *forwarded;
   g_auto(GStrv) hops = NULL;
 
-  if (peer == NULL || !is_trusted_proxy (self, peer))
+  if (peer == NULL || !g_hash_table_contains (self->trusted_proxies, peer))
     return g_strdup (peer ? peer : "");
 
   forwarded = soup_message_headers_get_list (soup_server_message_get_request_headers (message),
@@ -525,7 +512,7 @@ cf_server_dup_client_address (CfServer          *self,
 
       if (text == NULL)
         break;
-      if (!is_trusted_proxy (self, text))
+      if (!g_hash_table_contains (self->trusted_proxies, text))
         return g_steal_pointer (&text);
     }
 

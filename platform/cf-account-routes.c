@@ -114,8 +114,12 @@ verify_in_thread (GTask        *task,
                   GCancellable *cancellable)
 {
   SignIn *sign_in = task_data;
-  gboolean right = cf_secrets_verify_password (sign_in->password, sign_in->stored_hash);
+  gboolean right;
 
+  /* An unknown user's stand-in is made here too: the first costs a hash. */
+  if (sign_in->stored_hash == NULL)
+    sign_in->stored_hash = cf_secrets_unknown_user_hash ();
+  right = cf_secrets_verify_password (sign_in->password, sign_in->stored_hash);
   if (right && cf_secrets_needs_rehash (sign_in->stored_hash))
     sign_in->new_hash = cf_secrets_hash_password (sign_in->password);
   g_task_return_boolean (task, right);
@@ -195,8 +199,6 @@ sign_in_with_password (CfRequest  *request,
       sign_in->user_id = sqlite3_column_int64 (statement, 0);
       sign_in->stored_hash = g_strdup ((const char *) sqlite3_column_text (statement, 1));
     }
-  else
-    sign_in->stored_hash = cf_secrets_unknown_user_hash ();
 
   sign_in->server = g_object_ref (request->server);
   sign_in->database = g_object_ref (request->database);

@@ -225,6 +225,8 @@ accounts_changed_cb (CfPreferencesWindow *self)
       GtkWidget *box = cf_account_box_new (account);
 
       g_signal_connect_object (box, "remove", G_CALLBACK (remove_cb), self, G_CONNECT_SWAPPED);
+      /* Once per account, however often the list is shown again. */
+      g_signal_handlers_disconnect_by_func (account, offer_kinds, self);
       g_signal_connect_object (account, "notify::for-this-run-only", G_CALLBACK (offer_kinds), self,
                                G_CONNECT_SWAPPED);
       gtk_box_append (self->accounts_box, box);

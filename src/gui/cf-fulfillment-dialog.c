@@ -319,7 +319,8 @@ keep_backers_lines (FileRead   *read,
     {
       g_autoptr(CfPledge) pledge = g_list_model_get_item (backers, i);
 
-      g_hash_table_add (known, (gpointer) g_intern_string (cf_pledge_get_id (pledge)));
+      /* The id is the pledge's, which @backers holds for as long as this runs. */
+      g_hash_table_add (known, (gpointer) cf_pledge_get_id (pledge));
     }
 
   for (guint i = 0; i < read->ids->len; i++)

@@ -94,7 +94,7 @@ read_body (CfRequest *request)
   if (length == 0)
     return TRUE;
 
-  if (!cf_json_check_limits (data, length, CF_MAX_BODY_BYTES, NULL) ||
+  if (!cf_json_scan (data, length, CF_MAX_BODY_BYTES, &request->body_has_huge_integer, NULL) ||
       !json_parser_load_from_data (parser, data, length, NULL) ||
       (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
@@ -104,7 +104,6 @@ read_body (CfRequest *request)
     }
 
   request->body = json_object_ref (json_node_get_object (root));
-  request->body_has_huge_integer = cf_json_has_integer_beyond_int64 (data, length);
   return TRUE;
 }
 

@@ -31,18 +31,36 @@ is_json_outside_strings (guchar c)
     }
 }
 
+/* Whether the digits at @start, @digits of them, make an integer past
+ * 64 bits. */
+static gboolean
+is_beyond_int64 (const char *start,
+                 gsize       digits)
+{
+  static const char largest[] = "9223372036854775807";
+
+  return digits > strlen (largest) || (digits == strlen (largest) && memcmp (start, largest, digits) > 0);
+}
+
 /* One pass over the text, counting brackets outside strings: cheap enough
  * to run on every answer and message before json-glib sees it. Whether the
- * text is valid JSON is otherwise the parser's business. */
+ * text is valid JSON is otherwise the parser's business. When
+ * @beyond_int64 is given, it tells whether a positive integer lies past 64
+ * bits: json-glib reads one wrapped below zero (2^63 as -2^63, anything
+ * larger as -1), which a caller may want to tell "too large" rather than
+ * "not positive". */
 gboolean
-cf_json_check_limits (const char  *data,
-                      gsize        length,
-                      gsize        max_bytes,
-                      GError     **error)
+cf_json_scan (const char  *data,
+              gsize        length,
+              gsize        max_bytes,
+              gboolean    *beyond_int64,
+              GError     **error)
 {
   gboolean in_string = FALSE;
   guint depth = 0;
 
+  if (beyond_int64 != NULL)
+    *beyond_int64 = FALSE;
   if (length > max_bytes)
     {
       g_set_error (error, CF_JSON_LIMITS_ERROR, CF_JSON_LIMITS_ERROR_TOO_LARGE,
@@ -79,53 +97,28 @@ cf_json_check_limits (const char  *data,
         }
       else if ((c == ']' || c == '}') && depth > 0)
         depth--;
+      else if (g_ascii_isdigit (c) && beyond_int64 != NULL &&
+               (i == 0 || strchr ("-+.eE", data[i - 1]) == NULL))
+        {
+          gsize start = i;
+
+          while (i + 1 < length && g_ascii_isdigit (data[i + 1]))
+            i++;
+          /* A fraction or an exponent makes it a double, which json-glib keeps. */
+          if ((i + 1 == length || strchr (".eE", data[i + 1]) == NULL) &&
+              is_beyond_int64 (data + start, i + 1 - start))
+            *beyond_int64 = TRUE;
+        }
     }
 
   return TRUE;
 }
 
-/* Whether an integer in the text lies beyond 64 bits. json-glib reads one
- * as a wrapped, negative number (2^63 as -2^63, anything larger as -1), so
- * "too large" would otherwise be told "not positive". */
 gboolean
-cf_json_has_integer_beyond_int64 (const char *data,
-                                  gsize       length)
+cf_json_check_limits (const char  *data,
+                      gsize        length,
+                      gsize        max_bytes,
+                      GError     **error)
 {
-  static const char largest[] = "9223372036854775807";
-  gboolean in_string = FALSE;
-
-  for (gsize i = 0; i < length; i++)
-    {
-      gsize start = i;
-      gsize digits;
-
-      if (in_string)
-        {
-          if (data[i] == '\\')
-            i++;
-          else if (data[i] == '"')
-            in_string = FALSE;
-          continue;
-        }
-      if (data[i] == '"')
-        {
-          in_string = TRUE;
-          continue;
-        }
-      if (!g_ascii_isdigit (data[i]) || (i > 0 && strchr ("-+.eE", data[i - 1]) != NULL))
-        continue;
-
-      while (i < length && g_ascii_isdigit (data[i]))
-        i++;
-      digits = i - start;
-      /* A fraction or an exponent makes it a double, which json-glib keeps. */
-      if (i < length && strchr (".eE", data[i]) != NULL)
-        continue;
-      if (digits > strlen (largest) ||
-          (digits == strlen (largest) && memcmp (data + start, largest, digits) > 0))
-        return TRUE;
-      i--;
-    }
-
-  return FALSE;
+  return cf_json_scan (data, length, max_bytes, NULL, error);
 }

@@ -23,7 +23,10 @@ gboolean cf_json_check_limits       (const char  *data,
                                      gsize        length,
                                      gsize        max_bytes,
                                      GError     **error);
-gboolean cf_json_has_integer_beyond_int64 (const char *data,
-                                           gsize       length);
+gboolean cf_json_scan               (const char  *data,
+                                     gsize        length,
+                                     gsize        max_bytes,
+                                     gboolean    *beyond_int64,
+                                     GError     **error);
 
 G_END_DECLS

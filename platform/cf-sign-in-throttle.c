@@ -126,8 +126,7 @@ count_try (GHashTable *table,
 static void
 take_back_try (GHashTable *table,
                const char *key,
-               guint       free_tries,
-               guint       max_wait)
+               guint       free_tries)
 {
   Attempts *attempts = lookup (table, key);
 
@@ -243,8 +242,8 @@ cf_sign_in_throttle_succeeded (CfSignInThrottle *self,
   g_return_if_fail (CF_IS_SIGN_IN_THROTTLE (self));
 
   g_hash_table_remove (self->pairs, pair);
-  take_back_try (self->usernames, username, USERNAME_FREE_TRIES, USERNAME_MAX_WAIT);
-  take_back_try (self->addresses, address, ADDRESS_FREE_TRIES, ADDRESS_MAX_WAIT);
+  take_back_try (self->usernames, username, USERNAME_FREE_TRIES);
+  take_back_try (self->addresses, address, ADDRESS_FREE_TRIES);
 
   make_room (self->known, is_known_place_stale);
   *since = now ();

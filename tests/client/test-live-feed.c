@@ -514,6 +514,12 @@ test_polls_without_websocket (void)
   g_clear_object (&platform.server);
 }
 
+typedef struct
+{
+  GMainLoop *loop;
+  GArray *times;  /* when each connection came, in µs */
+} Connections;
+
 static void
 drop_at_once_cb (SoupServer              *server,
                  SoupServerMessage       *message,
@@ -521,17 +527,13 @@ drop_at_once_cb (SoupServer              *server,
                  SoupWebsocketConnection *connection,
                  gpointer                 user_data)
 {
-  guint *connections = user_data;
+  Connections *connections = user_data;
+  gint64 now = g_get_monotonic_time ();
 
-  (*connections)++;
+  g_array_append_val (connections->times, now);
   soup_websocket_connection_close (connection, SOUP_WEBSOCKET_CLOSE_NORMAL, NULL);
-}
-
-static gboolean
-stop_cb (gpointer loop)
-{
-  g_main_loop_quit (loop);
-  return G_SOURCE_REMOVE;
+  if (connections->times->len == 5)
+    g_main_loop_quit (connections->loop);
 }
 
 /* A server that accepts the WebSocket and drops it at once gets the same
@@ -541,12 +543,13 @@ test_no_reconnection_storm (void)
 {
   g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GError) error = NULL;
   g_autoptr(GSList) uris = NULL;
   g_autofree char *url = NULL;
   g_autoptr(CfPlatform) platform = NULL;
   g_autoptr(CfLiveFeed) feed = NULL;
-  guint connections = 0;
+  Connections connections = { loop, times };
 
   soup_server_add_websocket_handler (server, "/v1/live", NULL, NULL, drop_at_once_cb, &connections, NULL);
   soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
@@ -558,14 +561,17 @@ test_no_reconnection_storm (void)
   platform = platform_for (url);
   feed = cf_live_feed_new (platform);
   cf_live_feed_subscribe (feed, "7", FALSE);
-  g_timeout_add_seconds (8, stop_cb, loop);
   g_main_loop_run (loop);
 
-  /* Retries after 0.25–0.5, 0.5–1, 1–2, 2–4 and 4–8 s: six connections at
-   * the very most in 8 s (47 before the backoff waited for a lasting one). */
-  g_test_message ("%u connections in 8 s", connections);
-  g_assert_cmpuint (connections, >=, 3);
-  g_assert_cmpuint (connections, <=, 6);
+  /* Each retry waits at least 0.25, 0.5, 1, then 2 s (there were 47
+   * connections in 8 s before the backoff waited for a lasting one). */
+  for (guint i = 1; i < times->len; i++)
+    {
+      gint64 gap = g_array_index (times, gint64, i) - g_array_index (times, gint64, i - 1);
+
+      g_test_message ("connection %u came %" G_GINT64_FORMAT " ms after the one before", i + 1, gap / 1000);
+      g_assert_cmpint (gap, >=, (G_USEC_PER_SEC / 4) << (i - 1));
+    }
 }
 
 int

@@ -32,6 +32,7 @@ typedef struct
   GPtrArray *authorizations;
   char *user_agent;
   GPtrArray *hanging;
+  GCancellable *cancel_when_hanging;  /* cancelled once a request hangs */
 } Fixture;
 
 static char *
@@ -86,6 +87,8 @@ handle (SoupServer        *server,
     {
       soup_server_message_pause (message);
       g_ptr_array_add (fixture->hanging, g_object_ref (message));
+      if (fixture->cancel_when_hanging != NULL)
+        g_cancellable_cancel (fixture->cancel_when_hanging);
       return;
     }
 
@@ -291,13 +294,6 @@ test_invalid_json (Fixture       *fixture,
     }
 }
 
-static gboolean
-cancel_cb (gpointer user_data)
-{
-  g_cancellable_cancel (user_data);
-  return G_SOURCE_REMOVE;
-}
-
 static void
 test_cancel (Fixture       *fixture,
              gconstpointer  data)
@@ -308,7 +304,7 @@ test_cancel (Fixture       *fixture,
   g_autoptr(CfCampaign) campaign = NULL;
 
   script (fixture, answers, G_N_ELEMENTS (answers));
-  g_timeout_add (100, cancel_cb, cancellable);
+  fixture->cancel_when_hanging = cancellable;
   campaign = get_campaign (fixture, cancellable, &error);
 
   g_assert_null (campaign);

@@ -3,6 +3,7 @@
 reader or a person with a keyboard would, for the end-to-end tests."""
 
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -13,7 +14,24 @@ import gi
 gi.require_version("Atspi", "2.0")
 from gi.repository import Atspi, GLib  # noqa: E402
 
-TIMEOUT = 30
+# The app last started, and what the test waits for in it now.
+_app = None
+_awaited = None
+
+
+class NotReached(Exception):
+    """The app ended before what a test waited for came."""
+
+
+def _say_what_was_awaited(signum, frame):
+    # The test runner's own time limit ends a test that waits for something
+    # that never comes: the log then says what that was.
+    print(f"# stopped while waiting for {_awaited or 'nothing'}")
+    sys.stdout.flush()
+    sys.exit(1)
+
+
+signal.signal(signal.SIGTERM, _say_what_was_awaited)
 
 
 def walk(node, depth=0):
@@ -41,13 +59,19 @@ def find(root, predicate):
 
 
 def wait_for(what, function):
-    deadline = time.monotonic() + TIMEOUT
-    while time.monotonic() < deadline:
+    """What function returns once it is true, read again each time the tree
+    may have changed. There is no time limit of its own: a machine that is
+    busy is slow, not wrong; an app that ended is."""
+    global _awaited
+    _awaited = what
+    while True:
         result = function()
         if result:
+            _awaited = None
             return result
-        time.sleep(0.2)
-    raise TimeoutError(what)
+        if _app is not None and _app.poll() is not None:
+            raise NotReached(f"{what}: the app ended with status {_app.returncode}")
+        time.sleep(0.1)
 
 
 def application():
@@ -144,11 +168,18 @@ def sign_in(username, password, name):
 
 
 def start_app(arguments, home, extra_env=None):
+    """Starts Crowdfund once the accessibility bus and its registry answer,
+    so that the app finds them when it starts rather than starting them."""
+    global _app
+    Atspi.init()
+    # A call answered by the registry: the bus and the registry are running.
+    Atspi.get_desktop(0).get_child_count()
     env = dict(os.environ, XDG_CACHE_HOME=home, XDG_CONFIG_HOME=home, XDG_DATA_HOME=home,
                GTK_A11Y="atspi", **(extra_env or {}))
     env.setdefault("GSETTINGS_BACKEND", "memory")
     env.pop("NO_AT_BRIDGE", None)
-    return subprocess.Popen([os.environ["CROWDFUND_APP"]] + arguments, env=env)
+    _app = subprocess.Popen([os.environ["CROWDFUND_APP"]] + arguments, env=env)
+    return _app
 
 
 def new_home():

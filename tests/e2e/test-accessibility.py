@@ -10,7 +10,7 @@ that is a Tab stop."""
 import re
 import sys
 
-from a11y import (ALT, COMMA, CONTROL, ESCAPE, LEFT, Atspi, Report, application, button, click, find, frame,
+from a11y import (ALT, COMMA, CONTROL, ESCAPE, LEFT, Atspi, NotReached, Report, application, button, click, find, frame,
                   named, new_home, on_screen, press, shortcut, sign_in, start_app, wait_for, walk)
 from gi.repository import GLib
 
@@ -96,7 +96,6 @@ def main():
 
     app_process = start_app(["--demo"], new_home(), keyring_env())
     try:
-        Atspi.init()
         app = wait_for("the app on the accessibility bus", application)
         wait_for("campaign cards", lambda: find(app, named("wena wrist, ")))
         sign_in("backer", "crowdfund-backer", "Camille Martin")
@@ -134,11 +133,11 @@ def main():
         preferences = wait_for("Preferences", lambda: frame(application(), "Preferences"))
         check_screen(check, "Preferences", preferences)
         shortcut(ESCAPE)
-    except TimeoutError as error:
+    except NotReached as error:
         check(f"waiting for {error}", False)
     finally:
         app_process.terminate()
-        app_process.wait(timeout=30)
+        app_process.wait()
 
     app_process = start_app(["--demo"], new_home(), keyring_env())
     try:
@@ -148,11 +147,11 @@ def main():
         shortcut(ALT, FOUR)
         wait_for("the dashboard", lambda: find(app, lambda n: n.get_name() == "Campaign"))
         check_screen(check, "the dashboard", app)
-    except TimeoutError as error:
+    except NotReached as error:
         check(f"waiting for {error}", False)
     finally:
         app_process.terminate()
-        app_process.wait(timeout=30)
+        app_process.wait()
     return report.finish()
 
 

@@ -9,7 +9,7 @@ import os
 import sqlite3
 import sys
 
-from a11y import (ALT, CONTROL, COMMA, ESCAPE, LEFT, Q, RETURN, Atspi, Report, application, button, click, find, frame,
+from a11y import (ALT, CONTROL, COMMA, ESCAPE, LEFT, Q, RETURN, Atspi, NotReached, Report, application, button, click, find, frame,
                   labels, named, named_button, new_home, on_screen, press, sensitive, shortcut, sign_in, start_app,
                   wait_for, walk)
 from gi.repository import GLib
@@ -52,7 +52,6 @@ def main():
            "SECRET_FILE_TEST_PASSWORD": "crowdfund-e2e-keyring"}
     app_process = start_app(["--demo"], home, env)
     try:
-        Atspi.init()
         app = wait_for("the app on the accessibility bus", application)
         wait_for("campaign cards", lambda: find(app, named("wena wrist, ")))
 
@@ -99,7 +98,7 @@ def main():
               wait_for("the address on the platform", lambda: address_in_database(home) == ADDRESS))
 
         shortcut(CONTROL, Q)
-        app_process.wait(timeout=20)
+        app_process.wait()
         app_process = start_app(["--demo"], home, env)
         app = wait_for("the app again", application)
         shortcut(CONTROL, COMMA)
@@ -111,7 +110,7 @@ def main():
         check("the pledge is still in Pledges after a restart", listed is not None)
         check("the platform holds exactly one pledge", pledges_in_database(home) == 1,
               str(pledges_in_database(home)))
-    except TimeoutError as error:
+    except NotReached as error:
         shown = sorted({f"{n.get_role_name()}:{n.get_name()}" for n in walk(application())
                         if n.get_role() in (Atspi.Role.PUSH_BUTTON, Atspi.Role.RADIO_BUTTON, Atspi.Role.CHECK_BOX)})
         check(f"waiting for {error}", False, "; ".join(shown))
@@ -119,7 +118,7 @@ def main():
         check(f"the accessibility tree as expected ({error})", False)
     finally:
         app_process.terminate()
-        app_process.wait(timeout=10)
+        app_process.wait()
 
     return report.finish()
 

@@ -5,7 +5,7 @@ start on the demo platform, search, open a campaign, read its figures."""
 
 import sys
 
-from a11y import Atspi, Report, application, click, find, labels, named, new_home, start_app, wait_for
+from a11y import Atspi, NotReached, Report, application, click, find, labels, named, new_home, start_app, wait_for
 
 
 def main():
@@ -13,7 +13,6 @@ def main():
     check = report.check
     app_process = start_app(["--demo"], new_home())
     try:
-        Atspi.init()
         app = wait_for("the app on the accessibility bus", application)
         check("the app starts on the demo platform", app is not None)
 
@@ -37,11 +36,11 @@ def main():
         check("the page shows what was pledged and the goal",
               "pledged of €30,000 goal" in shown and any(t and t.endswith("backers") for t in shown), str(sorted(t for t in shown if t)))
         check("each reward shows its places left", "Sold out" in shown and "Unlimited" in shown)
-    except TimeoutError as error:
+    except NotReached as error:
         check(f"waiting for {error}", False)
     finally:
         app_process.terminate()
-        app_process.wait(timeout=10)
+        app_process.wait()
 
     return report.finish()
 

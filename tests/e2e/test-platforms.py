@@ -15,7 +15,7 @@ import urllib.request
 
 from gi.repository import GLib
 
-from a11y import (ALT, COMMA, CONTROL, ESCAPE, Atspi, Report, application, button, find, frame, labels, named,
+from a11y import (ALT, COMMA, CONTROL, ESCAPE, Atspi, NotReached, Report, application, button, find, frame, labels, named,
                   named_button,
                   new_home, press, sensitive, shortcut, sign_in, start_app, type_into, wait_for)
 
@@ -61,7 +61,6 @@ def main():
            "SECRET_FILE_TEST_PASSWORD": "crowdfund-e2e-keyring"}
     app_process = start_app(["--demo"], home, env)
     try:
-        Atspi.init()
         app = wait_for("the app on the accessibility bus", application)
         wait_for("campaign cards", lambda: find(app, named("wena wrist, ")))
         check("the demo backer signs in from Preferences", sign_in("backer", "crowdfund-backer", "Camille Martin"))
@@ -95,15 +94,15 @@ def main():
               find(app, named(f"Ten left, Pledged, {label} · Ten places · ")) is not None)
         check("Explore offers a platform menu",
               find(app, lambda n: n.get_name() == "Platform to browse") is not None)
-    except TimeoutError as error:
+    except NotReached as error:
         check(f"waiting for {error}", False)
     except (AttributeError, GLib.Error) as error:
         check(f"the accessibility tree as expected ({error})", False)
     finally:
         app_process.terminate()
-        app_process.wait(timeout=30)
+        app_process.wait()
         platform.terminate()
-        platform.wait(timeout=30)
+        platform.wait()
     return report.finish()
 
 

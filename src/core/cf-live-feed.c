@@ -60,7 +60,7 @@ struct _CfLiveFeed
   guint poll_interval;
   gint64 last_pledge_at;      /* monotonic, µs */
   gboolean missed_events;     /* no connection for a while since the last one */
-  gboolean anonymous;         /* the connection was opened without credentials */
+  char *opened_with;          /* the access token the connection was opened with, if any */
   gboolean reconnect_for_details; /* …and someone has signed in since */
   char *kept_folder;          /* where detailed figures are kept for later runs */
 
@@ -722,12 +722,13 @@ connected_cb (GObject      *object,
   catch_up (self);
 }
 
-static gboolean
-has_credentials (CfLiveFeed *self)
+/* The access token in use now, or NULL when nobody is signed in. */
+static char *
+dup_access_token (CfLiveFeed *self)
 {
   g_autoptr(CfCredentials) credentials = cf_platform_dup_credentials (self->platform);
 
-  return credentials != NULL;
+  return credentials != NULL ? g_strdup (cf_credentials_get_access_token (credentials)) : NULL;
 }
 
 static void
@@ -751,7 +752,8 @@ connect_live (CfLiveFeed *self)
   if (!is_polling (self))
     set_status (self, CF_LIVE_FEED_STATUS_CONNECTING);
   self->connecting = TRUE;
-  self->anonymous = !has_credentials (self);
+  g_free (self->opened_with);
+  self->opened_with = dup_access_token (self);
   cf_platform_connect_live_async (self->platform, self->cancellable, connected_cb, g_object_ref (self));
 }
 
@@ -768,6 +770,7 @@ cf_live_feed_dispose (GObject *object)
   g_clear_handle_id (&self->send_id, g_source_remove);
   g_clear_pointer (&self->changed, g_hash_table_unref);
   g_clear_pointer (&self->entries, g_hash_table_unref);
+  g_clear_pointer (&self->opened_with, g_free);
   g_clear_pointer (&self->to_subscribe, g_ptr_array_unref);
   g_clear_pointer (&self->to_unsubscribe, g_ptr_array_unref);
   g_clear_object (&self->parser);
@@ -988,9 +991,17 @@ start_again (CfLiveFeed *self)
 void
 cf_live_feed_reconnect (CfLiveFeed *self)
 {
+  g_autofree char *token = NULL;
+  gboolean open;
+
   g_return_if_fail (CF_IS_LIVE_FEED (self));
 
-  if (has_credentials (self) && self->anonymous && (self->connection != NULL || self->connecting))
+  token = dup_access_token (self);
+  open = self->connection != NULL || self->connecting;
+  /* Told again of the same person (once the platform said who it is). */
+  if (open && g_strcmp0 (token, self->opened_with) == 0)
+    return;
+  if (open && token != NULL && self->opened_with == NULL)
     {
       self->reconnect_for_details = TRUE;
       return;

@@ -163,7 +163,7 @@ show_figures (CfCampaignCard *self)
 static void
 show_following (CfCampaignCard *self)
 {
-  gboolean signed_in = cf_account_get_signed_in (self->account);
+  gboolean signed_in = self->account != NULL && cf_account_get_signed_in (self->account);
   gboolean following = signed_in && self->campaign && cf_account_is_following (self->account, self->campaign);
   const char *label = following ? _("Unfollow Campaign") : _("Follow Campaign");
 
@@ -268,25 +268,35 @@ cf_campaign_card_init (CfCampaignCard *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
-/* A card with pictures from @image_cache, amounts approximated by
- * @approximation, and a star to follow the campaign while @account is
- * signed in. */
+/* A card with pictures from @image_cache and amounts approximated by
+ * @approximation. */
 GtkWidget *
 cf_campaign_card_new (CfImageCache    *image_cache,
-                      CfApproximation *approximation,
-                      CfAccount       *account)
+                      CfApproximation *approximation)
 {
   CfCampaignCard *self = g_object_new (CF_TYPE_CAMPAIGN_CARD, NULL);
 
   self->image_cache = g_object_ref (image_cache);
   self->approximation = g_object_ref (approximation);
   g_signal_connect_object (approximation, "changed", G_CALLBACK (show_approximation), self, G_CONNECT_SWAPPED);
-  self->account = g_object_ref (account);
+  show_following (self);
+  return GTK_WIDGET (self);
+}
+
+/* The account the card's campaign is read through: its live figures, and
+ * its star while someone is signed in. */
+static void
+set_account (CfCampaignCard *self,
+             CfAccount      *account)
+{
+  if (self->account == account)
+    return;
+  if (self->account != NULL)
+    g_signal_handlers_disconnect_by_data (self->account, self);
+  g_set_object (&self->account, account);
   g_signal_connect_swapped (account, "following-changed", G_CALLBACK (following_changed_cb), self);
   g_signal_connect_swapped (account, "notify::signed-in", G_CALLBACK (show_following), self);
   g_signal_connect_swapped (account, "followed-loaded", G_CALLBACK (show_following), self);
-  show_following (self);
-  return GTK_WIDGET (self);
 }
 
 /* The creator, and the platform when the person has several. */
@@ -319,12 +329,18 @@ cf_campaign_card_set_show_platform (CfCampaignCard *self,
   show_creator (self);
 }
 
+/* Shows @campaign, as @account reads it. */
 void
 cf_campaign_card_set_campaign (CfCampaignCard *self,
+                               CfAccount      *account,
                                CfCampaign     *campaign)
 {
   g_return_if_fail (CF_IS_CAMPAIGN_CARD (self));
+  g_return_if_fail (CF_IS_ACCOUNT (account));
 
+  if (self->account == account && self->campaign == campaign)
+    return;
+  set_account (self, account);
   if (!g_set_object (&self->campaign, campaign) || campaign == NULL)
     return;
 

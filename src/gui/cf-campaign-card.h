@@ -15,9 +15,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CfCampaignCard, cf_campaign_card, CF, CAMPAIGN_CARD, GtkWidget)
 
 GtkWidget *cf_campaign_card_new               (CfImageCache    *image_cache,
-                                               CfApproximation *approximation,
-                                               CfAccount       *account);
+                                               CfApproximation *approximation);
 void       cf_campaign_card_set_campaign      (CfCampaignCard *self,
+                                               CfAccount      *account,
                                                CfCampaign     *campaign);
 void       cf_campaign_card_set_show_platform (CfCampaignCard *self,
                                                gboolean        show_platform);

@@ -184,7 +184,7 @@ setup_card_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                CfExplorePage            *self)
 {
-  GtkWidget *card = cf_campaign_card_new (self->image_cache, self->approximation, self->account);
+  GtkWidget *card = cf_campaign_card_new (self->image_cache, self->approximation);
 
   cf_campaign_card_set_show_platform (CF_CAMPAIGN_CARD (card), g_list_model_get_n_items (self->accounts) > 1);
   gtk_list_item_set_child (item, card);
@@ -195,7 +195,7 @@ bind_card_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *item,
               CfExplorePage            *self)
 {
-  cf_campaign_card_set_campaign (CF_CAMPAIGN_CARD (gtk_list_item_get_child (item)),
+  cf_campaign_card_set_campaign (CF_CAMPAIGN_CARD (gtk_list_item_get_child (item)), self->account,
                                  gtk_list_item_get_item (item));
 }
 

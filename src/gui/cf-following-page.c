@@ -17,7 +17,7 @@ struct _CfFollowingPage
   GtkWidget parent_instance;
 
   AdwStatusPage *error_status_page;
-  GtkFlowBox *flow_box;
+  GtkGridView *grid_view;
   GtkStack *stack;
 
   GListModel *accounts;
@@ -51,25 +51,32 @@ compare_deadlines (gconstpointer a,
   return g_date_time_compare (first, second);
 }
 
-static GtkWidget *
-create_card (gpointer item,
-             gpointer user_data)
+static void
+setup_card_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               CfFollowingPage          *self)
 {
-  CfFollowingPage *self = user_data;
-  GtkWidget *card = cf_campaign_card_new (self->image_cache, self->approximation,
-                                          g_hash_table_lookup (self->owners, item));
+  gtk_list_item_set_child (item, cf_campaign_card_new (self->image_cache, self->approximation));
+}
 
-  cf_campaign_card_set_show_platform (CF_CAMPAIGN_CARD (card), g_list_model_get_n_items (self->accounts) > 1);
-  cf_campaign_card_set_campaign (CF_CAMPAIGN_CARD (card), item);
-  return card;
+/* Cards say which platform a campaign is on when there are several. */
+static void
+bind_card_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              CfFollowingPage          *self)
+{
+  CfCampaignCard *card = CF_CAMPAIGN_CARD (gtk_list_item_get_child (item));
+  CfCampaign *campaign = gtk_list_item_get_item (item);
+
+  cf_campaign_card_set_show_platform (card, g_list_model_get_n_items (self->accounts) > 1);
+  cf_campaign_card_set_campaign (card, g_hash_table_lookup (self->owners, campaign), campaign);
 }
 
 static void
-child_activated_cb (CfFollowingPage *self,
-                    GtkFlowBoxChild *child)
+campaign_activated_cb (CfFollowingPage *self,
+                       guint            position)
 {
-  g_autoptr(CfCampaign) campaign = g_list_model_get_item (G_LIST_MODEL (self->campaigns),
-                                                          gtk_flow_box_child_get_index (child));
+  g_autoptr(CfCampaign) campaign = g_list_model_get_item (G_LIST_MODEL (self->campaigns), position);
 
   g_signal_emit (self, signals[CAMPAIGN_ACTIVATED], 0, g_hash_table_lookup (self->owners, campaign), campaign);
 }
@@ -170,9 +177,9 @@ cf_following_page_class_init (CfFollowingPageClass *klass)
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Crowdfund/cf-following-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CfFollowingPage, error_status_page);
-  gtk_widget_class_bind_template_child (widget_class, CfFollowingPage, flow_box);
+  gtk_widget_class_bind_template_child (widget_class, CfFollowingPage, grid_view);
   gtk_widget_class_bind_template_child (widget_class, CfFollowingPage, stack);
-  gtk_widget_class_bind_template_callback (widget_class, child_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, campaign_activated_cb);
   gtk_widget_class_install_action (widget_class, "following.reload", NULL, reload_action);
 }
 
@@ -196,13 +203,21 @@ cf_following_page_set_accounts (CfFollowingPage *self,
                                 CfImageCache    *image_cache,
                                 CfApproximation *approximation)
 {
+  g_autoptr(GtkListItemFactory) factory = NULL;
+  g_autoptr(GtkNoSelection) selection = NULL;
+
   g_return_if_fail (CF_IS_FOLLOWING_PAGE (self));
   g_return_if_fail (self->following == NULL);
 
   self->accounts = g_object_ref (accounts);
   self->image_cache = g_object_ref (image_cache);
   self->approximation = g_object_ref (approximation);
-  gtk_flow_box_bind_model (self->flow_box, G_LIST_MODEL (self->campaigns), create_card, self, NULL);
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_card_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_card_cb), self);
+  gtk_grid_view_set_factory (self->grid_view, factory);
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->campaigns)));
+  gtk_grid_view_set_model (self->grid_view, GTK_SELECTION_MODEL (selection));
   self->following = cf_merged_list_new (accounts, CF_PLATFORM_FEATURE_FOLLOW, cf_platform_list_all_following_async,
                                          CF_TYPE_CAMPAIGN, "following");
   g_signal_connect_swapped (self->following, "changed", G_CALLBACK (following_changed_cb), self);

@@ -109,10 +109,7 @@ test_back_to_following (void)
   cf_ui_sign_in (window, "backer", "backer-pw", "Bea Backer");
   g_assert_true (gtk_widget_activate_action (window, "win.show-view", "s", "following"));
   cf_test_wait_until (window, has_cards, NULL, "the followed campaign is shown");
-  g_signal_emit_by_name (cf_test_first_visible (window, GTK_TYPE_FLOW_BOX), "child-activated",
-                         gtk_flow_box_get_child_at_index (GTK_FLOW_BOX (cf_test_first_visible (window,
-                                                                                               GTK_TYPE_FLOW_BOX)),
-                                                          0));
+  g_signal_emit_by_name (cf_test_first_visible (window, GTK_TYPE_GRID_VIEW), "activate", 0);
   page = cf_test_first_visible (window, CF_TYPE_CAMPAIGN_PAGE);
   g_assert_nonnull (page);
   gtk_widget_activate_action (page, "campaign.back", NULL);

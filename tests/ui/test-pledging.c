@@ -503,6 +503,9 @@ test_follow (void)
   cf_test_wait_until (window, has_one_card, NULL, "the Following view shows the campaign");
   g_assert_true (cf_test_shows_label (window, "Yen watch"));
   cf_test_render_to_png (window, "following");
+  /* One followed campaign is one card of Explore's size, not a banner. */
+  g_assert_cmpint (gtk_widget_get_width (cf_test_first_visible (window, g_type_from_name ("CfCampaignCard"))) * 2, <,
+                   gtk_widget_get_width (cf_test_first_visible (window, GTK_TYPE_GRID_VIEW)));
 
   /* The card's star unfollows, and the view empties. */
   g_signal_emit_by_name (star_of_card (window), "clicked");

@@ -46,6 +46,7 @@ struct _CfDashboardPage
   AdwPreferencesGroup *fulfillment_group;
   CfFundingBar *funding_bar;
   CfFundingChart *funding_chart;
+  GtkStack *chart_stack;
   GtkWidget *goal_box;
   GtkLabel *goal_label;
   GtkLabel *goal_of_label;
@@ -242,12 +243,15 @@ show_kept_banner (CfDashboardPage *self)
   cf_error_banner_show (self->kept_banner, message);
 }
 
-/* An ended campaign's chart stops at its deadline. */
+/* An ended campaign's chart stops at its deadline. Until the platform
+ * or the last run told how funding went, the chart says it is loading. */
 static void
 show_chart (CfDashboardPage *self)
 {
   g_autoptr(GArray) points = NULL;
+  gboolean known = self->live->n_snapshots > 0 || self->live->kept_at != 0 || self->live->funding->len > 0;
 
+  gtk_stack_set_visible_child_name (self->chart_stack, known ? "chart" : "loading");
   if (!has_ended (self))
     {
       cf_funding_chart_set_data (self->funding_chart, self->live->funding, cf_campaign_get_goal (self->campaign));
@@ -1052,6 +1056,7 @@ cf_dashboard_page_class_init (CfDashboardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CfDashboardPage, fulfillment_group);
   gtk_widget_class_bind_template_child (widget_class, CfDashboardPage, funding_bar);
   gtk_widget_class_bind_template_child (widget_class, CfDashboardPage, funding_chart);
+  gtk_widget_class_bind_template_child (widget_class, CfDashboardPage, chart_stack);
   gtk_widget_class_bind_template_child (widget_class, CfDashboardPage, goal_box);
   gtk_widget_class_bind_template_child (widget_class, CfDashboardPage, goal_label);
   gtk_widget_class_bind_template_child (widget_class, CfDashboardPage, goal_of_label);

@@ -218,6 +218,18 @@ draw_line (CfFundingChart *self,
   cairo_fill (cr);
 }
 
+/* The selected point as the chart shows it: money pledged by then, and when. */
+static char *
+dup_selected_label (CfFundingChart *self)
+{
+  const CfLivePoint *point = &g_array_index (self->points, CfLivePoint, self->selected);
+  g_autofree char *amount = format_amount (self, point->pledged);
+  g_autofree char *moment = format_moment (point->at, TRUE);
+
+  /* Translators: a point of the funding chart: money pledged by then, and when. */
+  return g_strdup_printf (C_("chart point", "%s · %s"), amount, moment);
+}
+
 static void
 draw_selected (CfFundingChart *self,
                cairo_t        *cr,
@@ -228,8 +240,6 @@ draw_selected (CfFundingChart *self,
   const CfLivePoint *point;
   GdkRGBA accent = cf_widget_lookup_color (widget, "accent_color", "#1c71d8");
   GdkRGBA card = cf_widget_lookup_color (widget, "card_bg_color", "#ffffff");
-  g_autofree char *amount = NULL;
-  g_autofree char *moment = NULL;
   g_autofree char *label = NULL;
   double x, y, width;
 
@@ -243,10 +253,7 @@ draw_selected (CfFundingChart *self,
   gdk_cairo_set_source_rgba (cr, &accent);
   cairo_fill (cr);
 
-  amount = format_amount (self, point->pledged);
-  moment = format_moment (point->at, TRUE);
-  /* Translators: a point of the funding chart: money pledged by then, and when. */
-  label = g_strdup_printf (C_("chart point", "%s · %s"), amount, moment);
+  label = dup_selected_label (self);
   width = text_width (widget, label) + 16;
   x = CLAMP (x - width / 2, frame->left, frame->left + frame->width - width);
   y = MAX (y - 34, 0);
@@ -293,6 +300,41 @@ cf_funding_chart_snapshot (GtkWidget   *widget,
   cairo_destroy (cr);
 }
 
+/* What a screen reader says of the chart: where it ends and how it went,
+ * or the point chosen on it. */
+static void
+describe (CfFundingChart *self)
+{
+  g_autofree char *description = NULL;
+  const CfLivePoint *first, *last;
+  g_autofree char *total = NULL;
+  g_autofree char *since = NULL;
+  g_autofree char *start = NULL;
+
+  if (self->points->len == 0)
+    {
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+      return;
+    }
+  /* Moving along the chart with the arrow keys, the point reached. */
+  if (self->selected >= 0)
+    {
+      description = dup_selected_label (self);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+      return;
+    }
+
+  first = &g_array_index (self->points, CfLivePoint, 0);
+  last = &g_array_index (self->points, CfLivePoint, self->points->len - 1);
+  total = format_amount (self, last->pledged);
+  since = format_amount (self, last->pledged - first->pledged);
+  start = format_moment (first->at, TRUE);
+  /* Translators: the funding chart for screen readers: the total now, how much
+   * it rose and since when, as in “¥1,200,000 pledged, up ¥300,000 since 3 Mar, 10:00”. */
+  description = g_strdup_printf (_("%s pledged, up %s since %s"), total, since, start);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+}
+
 static void
 select_point (CfFundingChart *self,
               int             index)
@@ -306,6 +348,7 @@ select_point (CfFundingChart *self,
     return;
 
   self->selected = index;
+  describe (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -373,38 +416,22 @@ key_pressed_cb (GtkEventControllerKey *controller,
     }
 }
 
+/* A click on the chart gives it the keyboard, for the arrow keys. */
+static void
+pressed_cb (GtkGestureClick *gesture,
+            int              n_press,
+            double           x,
+            double           y,
+            CfFundingChart  *self)
+{
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+}
+
 static void
 focus_left_cb (GtkEventControllerFocus *controller,
                CfFundingChart          *self)
 {
   select_point (self, -1);
-}
-
-/* What a screen reader says of the chart: where it ends and how it went. */
-static void
-describe (CfFundingChart *self)
-{
-  g_autofree char *description = NULL;
-  const CfLivePoint *first, *last;
-  g_autofree char *total = NULL;
-  g_autofree char *since = NULL;
-  g_autofree char *start = NULL;
-
-  if (self->points->len == 0)
-    {
-      gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
-      return;
-    }
-
-  first = &g_array_index (self->points, CfLivePoint, 0);
-  last = &g_array_index (self->points, CfLivePoint, self->points->len - 1);
-  total = format_amount (self, last->pledged);
-  since = format_amount (self, last->pledged - first->pledged);
-  start = format_moment (first->at, TRUE);
-  /* Translators: the funding chart for screen readers: the total now, how much
-   * it rose and since when, as in “¥1,200,000 pledged, up ¥300,000 since 3 Mar, 10:00”. */
-  description = g_strdup_printf (_("%s pledged, up %s since %s"), total, since, start);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
 }
 
 static void
@@ -449,6 +476,7 @@ cf_funding_chart_init (CfFundingChart *self)
   GtkEventController *motion = gtk_event_controller_motion_new ();
   GtkEventController *key = gtk_event_controller_key_new ();
   GtkEventController *focus = gtk_event_controller_focus_new ();
+  GtkGesture *click = gtk_gesture_click_new ();
 
   self->points = g_array_new (FALSE, FALSE, sizeof (CfLivePoint));
   self->locale = cf_locale_dup_default ();
@@ -458,9 +486,11 @@ cf_funding_chart_init (CfFundingChart *self)
   g_signal_connect (motion, "leave", G_CALLBACK (leave_cb), self);
   g_signal_connect (key, "key-pressed", G_CALLBACK (key_pressed_cb), self);
   g_signal_connect (focus, "leave", G_CALLBACK (focus_left_cb), self);
+  g_signal_connect (click, "pressed", G_CALLBACK (pressed_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), motion);
   gtk_widget_add_controller (GTK_WIDGET (self), key);
   gtk_widget_add_controller (GTK_WIDGET (self), focus);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (click));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Funding over time"), -1);
 }

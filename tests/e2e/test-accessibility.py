@@ -15,6 +15,7 @@ from a11y import (ALT, COMMA, CONTROL, ESCAPE, LEFT, Atspi, NotReached, Report, 
 from gi.repository import GLib
 
 ONE, TWO, THREE, FOUR = 10, 11, 12, 13  # the keys "1" to "4", for Alt+1…4
+END = 115
 
 CLASS_NAME = re.compile(r"^(Gtk|Adw|Cf)[A-Z][A-Za-z]*$")
 OUR_CLASS_NAME = re.compile(r"^Cf[A-Z][A-Za-z]*$")
@@ -91,7 +92,7 @@ def check_screen(check, screen, root):
 
 
 def main():
-    report = Report(9)
+    report = Report(10)
     check = report.check
 
     app_process = start_app(["--demo"], new_home(), keyring_env())
@@ -147,6 +148,15 @@ def main():
         shortcut(ALT, FOUR)
         wait_for("the dashboard", lambda: find(app, lambda n: n.get_name() == "Campaign"))
         check_screen(check, "the dashboard", app)
+
+        chart = wait_for("the funding chart", lambda: find(app, lambda n: n.get_role() == Atspi.Role.IMAGE
+                                                            and n.get_name() == "Funding over time"))
+        click(chart)
+        wait_for("the chart to take the focus", lambda: chart.get_state_set().contains(Atspi.StateType.FOCUSED))
+        shortcut(END)
+        point = wait_for("the last point's readout", lambda: " · " in (chart.get_description() or "")
+                         and chart.get_description())
+        check("moving along the chart, the point reached is heard", point)
     except NotReached as error:
         check(f"waiting for {error}", False)
     finally:

@@ -154,6 +154,42 @@ test_platform_restarted (void)
 }
 
 static gboolean
+chart_drawn (GtkWidget *dashboard,
+             gpointer   data)
+{
+  return cf_test_count_visible (dashboard, g_type_from_name ("CfFundingChart")) == 1;
+}
+
+/* Until the platform tells how funding went, the chart's place says it is
+ * loading, not a blank box; the chart comes once the platform answers. */
+static void
+test_chart_loading (void)
+{
+  g_autoptr(CfTestPlatform) platform = cf_test_platform_start ("seed.json", NULL);
+  GtkWidget *window = cf_ui_open_window (application, platform->url);
+  GtkWidget *dashboard;
+  GtkWidget *stack;
+
+  open_dashboard (window, "Alpha board game");
+  dashboard = cf_ui_dashboard_of (window);
+  cf_test_wait_until (dashboard, chart_drawn, NULL, "the first campaign's chart");
+  stack = gtk_widget_get_parent (cf_test_first_visible (dashboard, g_type_from_name ("CfFundingChart")));
+
+  cf_test_platform_stop (platform);
+  cf_ui_open_dashboard_on (window, "Ten left");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "loading");
+  g_assert_true (cf_test_shows_label (stack, "Loading funding history…"));
+  cf_test_render_to_png (window, "dashboard-chart-loading");
+
+  cf_test_platform_restart (platform);
+  gtk_widget_activate_action (window, "win.reload", NULL);
+  cf_test_wait_until (dashboard, chart_drawn, NULL, "the chart once the platform answers");
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (GTK_STACK (stack)), ==, "chart");
+  cf_ui_sign_out (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
 dialog_open (GtkWidget *root,
              gpointer   data)
 {
@@ -430,6 +466,7 @@ main (int   argc,
   g_test_add_func ("/dashboard/platform-restarted", test_platform_restarted);
   g_test_add_func ("/dashboard/fulfillment", test_fulfillment);
   g_test_add_func ("/dashboard/ended-campaign", test_ended_campaign);
+  g_test_add_func ("/dashboard/chart-loading", test_chart_loading);
   g_test_add_func ("/dashboard/cards-and-page-follow-pledges", test_cards_and_page_follow_pledges);
 
   status = g_test_run ();

@@ -212,7 +212,8 @@ update_total (CfPledgeDialog *self)
     {
       formatted = cf_money_format (&total, NULL);
       gtk_label_set_label (self->total_label, formatted);
-      if (self->approximation != NULL)
+      /* Nothing pledged yet is nothing to approximate. */
+      if (self->approximation != NULL && total.amount > 0)
         approximate = cf_approximation_dup_text (self->approximation, &total);
     }
   else

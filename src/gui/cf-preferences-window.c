@@ -132,19 +132,23 @@ compare_currencies (gconstpointer a,
   return g_utf8_collate (((const Currency *) a)->name, ((const Currency *) b)->name);
 }
 
-/* The account's currency first, then the others by name, the one chosen
- * in @settings selected. Choices are written to @settings only afterwards. */
+/* The region's currency first, then the others by name, the one chosen in
+ * @settings selected. Choices are written to @settings only afterwards. */
 static void
 offer_currencies (CfPreferencesWindow *self,
                   GSettings           *settings)
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   g_autofree char *chosen = g_settings_get_string (settings, "display-currency");
+  g_autofree char *regional = cf_locale_dup_currency ();
+  g_autofree char *region_item = NULL;
   Currency currencies[G_N_ELEMENTS (display_currencies)];
   guint selected = 0;
 
-  /* Translators: the first choice of currency for approximate amounts. */
-  gtk_string_list_append (names, _("Your Account’s Currency"));
+  /* Translators: the first choice of currency for approximate amounts, the
+   * one of the region set for the desktop, as in “Your Region’s (EUR)”. */
+  region_item = g_strdup_printf (_("Your Region’s (%s)"), regional);
+  gtk_string_list_append (names, region_item);
   g_ptr_array_add (self->currencies, "");
   for (guint i = 0; i < G_N_ELEMENTS (display_currencies); i++)
     {

@@ -81,20 +81,14 @@ find_account (CfWindow   *self,
   return NULL;
 }
 
-/* Approximate amounts are in the currency chosen in Preferences; else in
- * the explored account's, once it is signed in; else in the region's. */
+/* Approximate amounts are in one currency everywhere, whichever platform
+ * or account they come from: the one chosen in Preferences, else the
+ * region's. */
 static void
 approximate (CfWindow *self)
 {
   g_autofree char *currency = g_settings_get_string (self->settings, "display-currency");
-  CfAccount *account = cf_explore_page_get_account (self->explore_page);
-  CfUser *user = account ? cf_account_get_user (account) : NULL;
 
-  if (*currency == '\0' && user != NULL && cf_user_get_currency (user) != NULL)
-    {
-      g_free (currency);
-      currency = g_strdup (cf_user_get_currency (user));
-    }
   if (*currency == '\0')
     {
       g_free (currency);
@@ -311,7 +305,6 @@ add_account (CfWindow   *self,
 
   cf_account_set_for_this_run_only (account, g_strcmp0 (choice, self->run_only) == 0);
   g_signal_connect_swapped (account, "notify::signed-in", G_CALLBACK (signed_in_changed_cb), self);
-  g_signal_connect_swapped (account, "notify::user", G_CALLBACK (approximate), self);
   g_signal_connect_swapped (account, "following-changed", G_CALLBACK (cf_following_page_reload),
                             self->following_page);
   g_signal_connect_swapped (cf_account_get_live_feed (account), "pending", G_CALLBACK (live_pending_cb), self);

@@ -553,9 +553,10 @@ approximately (const char *symbol,
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
 
-/* Amounts in another currency are told approximately in the account's,
- * then in the one chosen in Preferences: on cards, on the campaign and on
- * its rewards, rounded. The platform's rates: $1 = €0.92 = ¥150. */
+/* Amounts in another currency are told approximately in one currency,
+ * whoever is signed in: the region's (the US dollar here, in the C
+ * locale), then the one chosen in Preferences; on cards, on the campaign
+ * and on its rewards, rounded. The platform's rates: $1 = €0.92 = ¥150. */
 static void
 test_approximate_amounts (void)
 {
@@ -565,16 +566,25 @@ test_approximate_amounts (void)
   g_autofree char *in_dollars = approximately ("$", dollars);
   GtkWidget *page;
 
-  cf_test_wait_until (window, has_label, in_euros, "the yen campaign's card is told in the account's euros");
+  /* A backer whose account is in euros. */
+  cf_ui_sign_in (window, "backer", "backer-pw", "Bea Backer");
+  cf_test_wait_until (window, has_label, in_dollars, "the yen campaign's card is told in the region's dollars");
 
-  choose_display_currency (window, "(USD)");
-  cf_test_wait_until (window, has_label, in_dollars, "the card follows the currency chosen");
+  choose_display_currency (window, "(EUR)");
+  cf_test_wait_until (window, has_label, in_euros, "the card follows the currency chosen");
   page = open_campaign (window, "Yen watch");
-  cf_test_wait_until (page, has_label, "≈ $233", "the reward's minimum, ¥35,000, is told in dollars");
-  g_assert_true (cf_test_shows_label (page, in_dollars));
+  cf_test_wait_until (page, has_label, "≈ €215", "the reward's minimum, ¥35,000, is told in euros");
+  g_assert_true (cf_test_shows_label (page, in_euros));
+  /* Nothing chosen yet in the pledge dialog: nothing approximated. */
+  cf_test_wait_until (page, can_back, NULL, "the page offers to back the project");
+  g_signal_emit_by_name (cf_test_button_labelled (page, "Back This Project"), "clicked");
+  g_assert_true (cf_test_shows_label (cf_test_find_window (CF_TYPE_PLEDGE_DIALOG), "¥0"));
+  g_assert_false (cf_test_shows_label_starting (cf_test_find_window (CF_TYPE_PLEDGE_DIALOG), "≈"));
+  gtk_window_destroy (GTK_WINDOW (cf_test_find_window (CF_TYPE_PLEDGE_DIALOG)));
 
-  choose_display_currency (window, "Your Account’s Currency");
-  cf_test_wait_until (page, has_label, "≈ €215", "back to the account's currency");
+  choose_display_currency (window, "Your Region’s (USD)");
+  cf_test_wait_until (page, has_label, "≈ $233", "back to the region's currency");
+  cf_ui_sign_out (window);
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

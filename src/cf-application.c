@@ -11,6 +11,7 @@
 
 #include "cf-application.h"
 #include "cf-demo-platform.h"
+#include "cf-local-help.h"
 #include "cf-resources.h"
 #include "cf-rest-platform.h"
 #include "cf-web-address.h"
@@ -67,9 +68,24 @@ about_action (GSimpleAction *action,
                          NULL);
 }
 
-#define ONLINE_HELP "https://example.com/crowdfund/help"
+static void
+guide_opened_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GtkWidget) window = user_data;
+  g_autoptr(GError) error = NULL;
 
-/* Without a help browser, the guide online, and a word on why. */
+  if (g_app_info_launch_default_for_uri_finish (result, &error))
+    return;
+
+  g_debug ("web browser: %s", error->message);
+  gtk_widget_activate_action (window, "win.show-toast", "s",
+                              _("Neither a help browser nor a web browser is installed to open the guide"));
+}
+
+/* Without a help browser, the guide installed with the app as web pages,
+ * in the person's language, and a word on why. */
 static void
 help_shown_cb (GObject      *object,
                GAsyncResult *result,
@@ -77,14 +93,23 @@ help_shown_cb (GObject      *object,
 {
   g_autoptr(GError) error = NULL;
   GtkWindow *window = GTK_WINDOW (object);
+  const char *help_dir = g_getenv ("CROWDFUND_HELP_DIR");
+  g_autofree char *uri = NULL;
 
   if (gtk_show_uri_full_finish (window, result, &error))
     return;
 
   g_debug ("help browser: %s", error->message);
+  uri = cf_local_help_dup_uri (help_dir != NULL ? help_dir : PKGDATADIR "/help");
+  if (uri == NULL)
+    {
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-toast", "s",
+                                  _("No help browser is installed, and the guide is missing"));
+      return;
+    }
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-toast", "s",
-                              _("No help browser is installed: the guide opens online instead"));
-  g_app_info_launch_default_for_uri_async (ONLINE_HELP, NULL, NULL, NULL, NULL);
+                              _("No help browser is installed: the guide opens in the web browser instead"));
+  g_app_info_launch_default_for_uri_async (uri, NULL, NULL, guide_opened_cb, g_object_ref (window));
 }
 
 /* The user guide, in the help browser (Yelp), in the user's language. */

@@ -2,12 +2,14 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Crowdfund in French and in Japanese, read through the accessibility tree
 as a screen reader would: the views' names, a card spoken with its figures,
-and a campaign's reward in the language's words and the locale's money."""
+and a campaign's reward in the language's words and the locale's money; and the
+guide, opened without a help browser, in the language."""
 
 import os
 import sys
 
-from a11y import Atspi, NotReached, Report, application, click, find, labels, named, new_home, on_screen, start_app, wait_for, walk
+from a11y import (Atspi, NotReached, Report, application, click, find, labels, named, new_home, on_screen, shortcut, start_app,
+                  wait_for, walk)
 
 LANGUAGES = {
     "fr": {
@@ -27,13 +29,43 @@ LANGUAGES = {
 }
 
 
+F1 = 67
+
+
+def fake_web_browser(home):
+    """A web browser for the session, that notes the address it is given in
+    home/opened: the default for web pages, as the desktop would have one."""
+    applications = os.path.join(home, "applications")
+    os.makedirs(applications, exist_ok=True)
+    opened = os.path.join(home, "opened")
+    script = os.path.join(home, "browser")
+    with open(script, "w") as out:
+        out.write(f"#!/bin/sh\nprintf '%s' \"$1\" > '{opened}.part' && mv '{opened}.part' '{opened}'\n")
+    os.chmod(script, 0o755)
+    with open(os.path.join(applications, "fake-browser.desktop"), "w") as out:
+        out.write(f"[Desktop Entry]\nType=Application\nName=Browser\nExec={script} %u\nMimeType=text/html;\n")
+    with open(os.path.join(home, "mimeapps.list"), "w") as out:
+        out.write("[Default Applications]\ntext/html=fake-browser.desktop\n")
+    return opened
+
+
+def read_opened(opened):
+    try:
+        with open(opened) as answer:
+            return answer.read()
+    except FileNotFoundError:
+        return None
+
+
 def main():
-    report = Report(4 * len(LANGUAGES))
+    report = Report(5 * len(LANGUAGES))
     check = report.check
     for language, expected in LANGUAGES.items():
         env = {"LANGUAGE": language, "LC_ALL": expected["locale"],
                "CROWDFUND_LOCALEDIR": os.environ["CROWDFUND_LOCALEDIR"]}
-        app_process = start_app(["--demo"], new_home(), env)
+        home = new_home()
+        opened = fake_web_browser(home)
+        app_process = start_app(["--demo"], home, env)
         try:
             app = wait_for("the app on the accessibility bus", application)
             tabs = wait_for("the views", lambda: {n.get_name() for n in walk_tabs(app)} or None)
@@ -55,6 +87,12 @@ def main():
             shown = wait_for("the rewards", lambda: labels(app) if expected["reward"] in labels(app) else None)
             check(f"{language}: a reward reads in the language and the locale's money", shown,
                   str(sorted(t for t in labels(app) if t and "89" in t)))
+
+            # No help browser here: F1 opens the guide's web pages in the language.
+            shortcut(F1)
+            guide = wait_for("the guide in the web browser", lambda: read_opened(opened))
+            check(f"{language}: without a help browser, the guide opens in the language",
+                  guide.endswith(f"/html-{language}/index.html"), guide)
         except NotReached as error:
             check(f"{language}: waiting for {error}", False)
         finally:

@@ -279,6 +279,16 @@ campaign_cb (GObject      *object,
   one_done (self, error);
 }
 
+/* Where the person's rewards would ship: their account's country, else
+ * their region's. */
+static char *
+dup_shipping_country (CfCampaignPage *self)
+{
+  CfUser *user = self->account ? cf_account_get_user (self->account) : NULL;
+
+  return user && cf_user_get_country (user) ? g_strdup (cf_user_get_country (user)) : cf_locale_dup_country ();
+}
+
 static void
 rewards_cb (GObject      *object,
             GAsyncResult *result,
@@ -286,6 +296,7 @@ rewards_cb (GObject      *object,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CfPage) page = cf_platform_list_finish (CF_PLATFORM (object), result, &error);
+  g_autofree char *country = NULL;
   CfCampaignPage *self;
   GListModel *rewards;
 
@@ -301,11 +312,12 @@ rewards_cb (GObject      *object,
       g_set_object (&self->rewards, rewards);
     }
   update_actions (self);
+  country = dup_shipping_country (self);
   for (guint i = 0; rewards != NULL && i < g_list_model_get_n_items (rewards); i++)
     {
       g_autoptr(CfReward) reward = g_list_model_get_item (rewards, i);
 
-      gtk_box_append (self->rewards_box, cf_reward_card_new (reward, self->approximation));
+      gtk_box_append (self->rewards_box, cf_reward_card_new (reward, self->approximation, country));
     }
   one_done (self, error);
 }
@@ -500,7 +512,6 @@ open_in_browser (CfCampaignPage *self)
 static void
 back_project_cb (CfCampaignPage *self)
 {
-  CfUser *user = self->account ? cf_account_get_user (self->account) : NULL;
   g_autofree char *country = NULL;
   CfPledgeDialog *dialog;
 
@@ -512,7 +523,7 @@ back_project_cb (CfCampaignPage *self)
   if (self->rewards == NULL)
     return;
 
-  country = user && cf_user_get_country (user) ? g_strdup (cf_user_get_country (user)) : cf_locale_dup_country ();
+  country = dup_shipping_country (self);
   dialog = cf_pledge_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), self->platform,
                                  self->campaign, self->rewards, self->pledge, self->approximation, country);
   g_signal_connect_object (dialog, "pledge-changed", G_CALLBACK (pledge_changed_cb), self, G_CONNECT_SWAPPED);

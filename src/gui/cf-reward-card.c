@@ -23,6 +23,7 @@ struct _CfRewardCard
   GtkLabel *minimum_label;
   GtkLabel *remaining_label;
   GtkLabel *shipping_label;
+  GtkLabel *shipping_cost_label;
   GtkLabel *title_label;
 
   CfReward *reward;
@@ -71,6 +72,31 @@ format_shipping (CfReward *reward)
   return g_strdup_printf (_("Ships to %s"), joined);
 }
 
+/* What sending the reward to @country costs, when it is sent at all. */
+static char *
+format_shipping_cost (CfReward   *reward,
+                      const char *country)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *amount = NULL;
+  CfMoney cost;
+
+  if (cf_reward_get_shipping_type (reward) == CF_SHIPPING_TYPE_NONE || country == NULL)
+    return NULL;
+
+  name = cf_locale_dup_country_name (country);
+  if (!cf_reward_get_shipping_cost (reward, country, &cost))
+    /* Translators: %s is the person's country, as in “Does not ship to Japan”. */
+    return g_strdup_printf (_("Does not ship to %s"), name);
+  if (cost.amount == 0)
+    /* Translators: %s is the person's country, as in “Free shipping to Japan”. */
+    return g_strdup_printf (_("Free shipping to %s"), name);
+  amount = cf_money_format (&cost, NULL);
+  /* Translators: the cost of sending the reward to the person's country,
+   * as in “Shipping to Japan: ¥1,500”. */
+  return g_strdup_printf (_("Shipping to %s: %s"), name, amount);
+}
+
 static void
 cf_reward_card_dispose (GObject *object)
 {
@@ -96,6 +122,7 @@ cf_reward_card_class_init (CfRewardCardClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CfRewardCard, minimum_label);
   gtk_widget_class_bind_template_child (widget_class, CfRewardCard, remaining_label);
   gtk_widget_class_bind_template_child (widget_class, CfRewardCard, shipping_label);
+  gtk_widget_class_bind_template_child (widget_class, CfRewardCard, shipping_cost_label);
   gtk_widget_class_bind_template_child (widget_class, CfRewardCard, title_label);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
@@ -117,9 +144,12 @@ show_approximation (CfRewardCard    *self,
   gtk_widget_set_visible (GTK_WIDGET (self->approximate_label), text != NULL);
 }
 
+/* A card for @reward, its minimum approximated through @approximation,
+ * and what shipping costs to @country (ISO 3166), if it is known. */
 GtkWidget *
 cf_reward_card_new (CfReward        *reward,
-                    CfApproximation *approximation)
+                    CfApproximation *approximation,
+                    const char      *country)
 {
   CfRewardCard *self = g_object_new (CF_TYPE_REWARD_CARD, NULL);
   g_autofree char *minimum = cf_money_format (cf_reward_get_minimum (reward), NULL);
@@ -127,6 +157,7 @@ cf_reward_card_new (CfReward        *reward,
   g_autofree char *remaining = cf_format_reward_remaining (reward);
   g_autofree char *delivery = cf_format_delivery_month (cf_reward_get_estimated_delivery (reward));
   g_autofree char *shipping = format_shipping (reward);
+  g_autofree char *shipping_cost = format_shipping_cost (reward, country);
   g_autofree char *backers = cf_format_backers (cf_reward_get_backers_count (reward), NULL);
   g_autofree char *spoken = NULL;
 
@@ -139,6 +170,8 @@ cf_reward_card_new (CfReward        *reward,
   gtk_widget_set_visible (GTK_WIDGET (self->description_label), *cf_reward_get_description (reward) != '\0');
   gtk_label_set_label (self->delivery_label, delivery);
   gtk_label_set_label (self->shipping_label, shipping);
+  gtk_label_set_label (self->shipping_cost_label, shipping_cost);
+  gtk_widget_set_visible (GTK_WIDGET (self->shipping_cost_label), shipping_cost != NULL);
   gtk_label_set_label (self->backers_label, backers);
   self->reward = g_object_ref (reward);
   show_approximation (self, approximation);

@@ -13,6 +13,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CfRewardCard, cf_reward_card, CF, REWARD_CARD, GtkWidget)
 
 GtkWidget *cf_reward_card_new (CfReward        *reward,
-                               CfApproximation *approximation);
+                               CfApproximation *approximation,
+                               const char      *country);
 
 G_END_DECLS

@@ -617,6 +617,30 @@ has_follow_button (GtkWidget *page,
 }
 
 /* A creator is not offered to back their own campaign, only others'. */
+static gboolean
+has_three_rewards (GtkWidget *page,
+                   gpointer   data)
+{
+  return cf_test_count_visible (page, g_type_from_name ("CfRewardCard")) == 3;
+}
+
+/* Each reward that ships says what it costs to the backer's country,
+ * France: by the rate that names it, or that it does not go there. */
+static void
+test_shipping_costs (void)
+{
+  GtkWidget *window = cf_ui_open_window (application, platform->url);
+  GtkWidget *page;
+
+  cf_ui_sign_in (window, "backer", "backer-pw", "Bea Backer");
+  page = open_campaign (window, "Alpha board game");
+  cf_test_wait_until (page, has_three_rewards, NULL, "every reward of Alpha appears");
+  g_assert_true (cf_test_shows_label (page, "Shipping to France: €5"));
+  g_assert_true (cf_test_shows_label (page, "Does not ship to France"));
+  cf_ui_sign_out (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_own_campaign (void)
 {
@@ -662,6 +686,7 @@ main (int   argc,
   g_test_add_func ("/pledging/follow", test_follow);
   g_test_add_func ("/pledging/approximate-amounts", test_approximate_amounts);
   g_test_add_func ("/pledging/own-campaign", test_own_campaign);
+  g_test_add_func ("/pledging/shipping-costs", test_shipping_costs);
 
   status = g_test_run ();
   cf_test_platform_free (platform);

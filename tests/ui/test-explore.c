@@ -412,10 +412,10 @@ test_help_on_f1 (void)
       return;
     }
 
-  /* Without one, a message instead of a raw error, and the guide online. */
+  /* Without one, a message instead of a raw error, and the guide's pages. */
   window = open_window (platform->url);
   g_action_group_activate_action (G_ACTION_GROUP (application), "help", NULL);
-  cf_test_wait_until (window, has_label, "No help browser is installed: the guide opens online instead",
+  cf_test_wait_until (window, has_label, "No help browser is installed: the guide opens in the web browser instead",
                       "the missing help browser is explained");
   gtk_window_destroy (GTK_WINDOW (window));
 }

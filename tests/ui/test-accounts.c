@@ -116,6 +116,7 @@ test_sign_in_restart_sign_out (void)
   g_autoptr(CfCredentials) credentials = NULL;
   g_autofree char *username = NULL;
   g_autofree char *bearer = NULL;
+  g_autofree char *access_token = NULL;
   g_autoptr(JsonNode) me = NULL;
   const char *secrets[3];
   guint status;
@@ -130,7 +131,8 @@ test_sign_in_restart_sign_out (void)
   g_assert_cmpstr (username, ==, "backer");
 
   /* The tokens and the password are in the keyring's encrypted file alone. */
-  secrets[0] = cf_credentials_get_access_token (credentials);
+  access_token = g_strdup (cf_credentials_get_access_token (credentials));
+  secrets[0] = access_token;
   secrets[1] = cf_credentials_get_refresh_token (credentials);
   secrets[2] = PASSWORD;
   g_settings_sync ();

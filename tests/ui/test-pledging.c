@@ -575,15 +575,20 @@ test_approximate_amounts (void)
   page = open_campaign (window, "Yen watch");
   cf_test_wait_until (page, has_label, "≈ €215", "the reward's minimum, ¥35,000, is told in euros");
   g_assert_true (cf_test_shows_label (page, in_euros));
-  /* Nothing chosen yet in the pledge dialog: nothing approximated. */
+  choose_display_currency (window, "Your Region’s (USD)");
+  cf_test_wait_until (page, has_label, "≈ $233", "back to the region's currency");
+  gtk_widget_activate_action (page, "campaign.back", NULL);
+  cf_ui_sign_out (window);
+
+  /* Nothing chosen yet in the pledge dialog: nothing approximated (a
+   * backer who has not pledged to the campaign). */
+  cf_ui_sign_in (window, "fan01", "fan-pw", "Fan 1");
+  page = open_campaign (window, "Yen watch");
   cf_test_wait_until (page, can_back, NULL, "the page offers to back the project");
   g_signal_emit_by_name (cf_test_button_labelled (page, "Back This Project"), "clicked");
   g_assert_true (cf_test_shows_label (cf_test_find_window (CF_TYPE_PLEDGE_DIALOG), "¥0"));
   g_assert_false (cf_test_shows_label_starting (cf_test_find_window (CF_TYPE_PLEDGE_DIALOG), "≈"));
   gtk_window_destroy (GTK_WINDOW (cf_test_find_window (CF_TYPE_PLEDGE_DIALOG)));
-
-  choose_display_currency (window, "Your Region’s (USD)");
-  cf_test_wait_until (page, has_label, "≈ $233", "back to the region's currency");
   cf_ui_sign_out (window);
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -77,6 +77,7 @@ struct _CfDashboardPage
   GCancellable *campaign_cancellable;
   GListModel *rewards;
   GPtrArray *reward_rows;
+  AdwActionRow *no_reward_row;  /* after them, so that the rows add up to the totals */
   AdwActionRow *latest_rows[LATEST_SHOWN];
   GtkLabel *latest_amounts[LATEST_SHOWN];
   CfLivePledge latest[LATEST_SHOWN];  /* newest first */
@@ -380,6 +381,22 @@ live_figures_of (CfDashboardPage *self,
   return NULL;
 }
 
+/* "%s · %s pledged": backers, then the money they pledged. */
+static char *
+format_reward_figures (CfDashboardPage *self,
+                       gint64           backers,
+                       gint64           pledged)
+{
+  g_autofree char *count = cf_format_backers (backers, self->locale);
+  g_autofree char *amount = NULL;
+  CfMoney money = *cf_campaign_get_pledged (self->campaign);
+
+  money.amount = pledged;
+  amount = cf_money_format (&money, self->locale);
+  /* Translators: a reward's figures: its backers, then the money they pledged. */
+  return g_strdup_printf (_("%s · %s pledged"), count, amount);
+}
+
 static void
 show_reward_row (CfDashboardPage *self,
                  guint            index)
@@ -395,15 +412,7 @@ show_reward_row (CfDashboardPage *self,
   g_autofree char *left = NULL;
 
   if (figures != NULL)
-    {
-      CfMoney pledged = *cf_campaign_get_pledged (self->campaign);
-      g_autofree char *amount = NULL;
-
-      pledged.amount = figures->pledged;
-      amount = cf_money_format (&pledged, self->locale);
-      /* Translators: a reward's figures: its backers, then the money they pledged. */
-      subtitle = g_strdup_printf (_("%s · %s pledged"), count, amount);
-    }
+    subtitle = format_reward_figures (self, backers, figures->pledged);
   adw_action_row_set_subtitle (row, subtitle ? subtitle : count);
 
   gtk_widget_remove_css_class (GTK_WIDGET (left_label), "error");
@@ -426,11 +435,45 @@ show_reward_row (CfDashboardPage *self,
   gtk_label_set_label (left_label, left);
 }
 
+/* Backers who chose no reward: what the rewards leave of the campaign's
+ * totals. Shown once every reward's figures are known, and while they
+ * agree with the totals. */
+static void
+show_no_reward_row (CfDashboardPage *self)
+{
+  gint64 backers = cf_campaign_get_backers_count (self->campaign);
+  gint64 pledged = cf_campaign_get_pledged (self->campaign)->amount;
+  g_autofree char *subtitle = NULL;
+  guint n = self->rewards ? g_list_model_get_n_items (self->rewards) : 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(CfReward) reward = g_list_model_get_item (self->rewards, i);
+      const CfLiveRewardFigures *figures = live_figures_of (self, cf_reward_get_id (reward));
+
+      if (figures == NULL)
+        {
+          backers = pledged = -1;
+          break;
+        }
+      backers -= figures->backers_count;
+      pledged -= figures->pledged;
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->no_reward_row), backers >= 0 && pledged >= 0);
+  if (backers < 0 || pledged < 0)
+    return;
+  subtitle = format_reward_figures (self, backers, pledged);
+  adw_action_row_set_subtitle (self->no_reward_row, subtitle);
+}
+
 static void
 show_rewards (CfDashboardPage *self)
 {
   for (guint i = 0; i < self->reward_rows->len; i++)
     show_reward_row (self, i);
+  if (self->no_reward_row != NULL)
+    show_no_reward_row (self);
 }
 
 static void
@@ -566,6 +609,9 @@ rewards_cb (GObject      *object,
       gtk_list_box_append (self->rewards_list, row);
       g_ptr_array_add (self->reward_rows, row);
     }
+  self->no_reward_row = ADW_ACTION_ROW (adw_action_row_new ());
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->no_reward_row), _("No reward"));
+  gtk_list_box_append (self->rewards_list, GTK_WIDGET (self->no_reward_row));
   gtk_widget_set_visible (gtk_widget_get_ancestor (GTK_WIDGET (self->rewards_list), ADW_TYPE_PREFERENCES_GROUP),
                           n > 0);
   show_rewards (self);
@@ -643,6 +689,7 @@ forget_campaign (CfDashboardPage *self)
   self->n_latest = 0;
   self->funded = FALSE;
   g_ptr_array_set_size (self->reward_rows, 0);
+  self->no_reward_row = NULL;
   while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->rewards_list))) != NULL)
     gtk_list_box_remove (self->rewards_list, row);
 }

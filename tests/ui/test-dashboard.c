@@ -81,6 +81,27 @@ shows_server_totals (GtkWidget *window,
          cf_test_shows_label (cf_ui_dashboard_of (window), backers_text);
 }
 
+/* The rewards list's last row: backers without a reward and what they
+ * pledged, as the platform holds them, so that the rows add up. */
+static gboolean
+shows_no_reward_figures (GtkWidget *dashboard,
+                         gpointer   data)
+{
+  Expected *expected = data;
+  g_autofree char *where = g_strdup_printf ("campaign_id = %s AND reward_id IS NULL"
+                                            " AND status IN ('pledged', 'collected', 'errored')",
+                                            expected->campaign_id);
+  g_autofree char *count_sql = g_strdup_printf ("SELECT COUNT(*) FROM pledges WHERE %s", where);
+  g_autofree char *sum_sql = g_strdup_printf ("SELECT COALESCE (SUM (amount), 0) FROM pledges WHERE %s", where);
+  g_autofree char *locale = cf_locale_dup_default ();
+  CfMoney pledged = { cf_test_platform_query (expected->platform, sum_sql), "EUR" };
+  g_autofree char *backers = cf_format_backers (cf_test_platform_query (expected->platform, count_sql), locale);
+  g_autofree char *amount = cf_money_format (&pledged, locale);
+  g_autofree char *text = g_strdup_printf ("%s · %s pledged", backers, amount);
+
+  return cf_test_shows_label (dashboard, text);
+}
+
 static gint64
 simulated (CfTestPlatform *platform)
 {
@@ -117,6 +138,8 @@ watch_a_launch (gboolean restart_midway)
   /* Per-reward figures are read again once pledges have been quiet a while. */
   cf_test_wait_until (cf_ui_dashboard_of (window), (CfTestCondition) cf_test_shows_label, "Sold out",
                       "the sold-out reward to say so");
+  cf_test_wait_until (cf_ui_dashboard_of (window), shows_no_reward_figures, &expected,
+                      "the backers without a reward to be counted");
   g_assert_true (cf_test_shows_label (cf_ui_dashboard_of (window), "Live"));
   /* Pledges landed while watching, and are listed. */
   g_assert_cmpint (g_ascii_strtoll (before, NULL, 10), <,

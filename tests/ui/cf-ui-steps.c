@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n.h>
 
 #include "cf-account-box.h"
@@ -303,6 +305,33 @@ cf_ui_assert_fits_phone (GtkWidget *window)
   collect_too_wide (window, 360, too_wide);
   g_assert_cmpstr (too_wide->str, ==, "");
   g_assert_cmpint (minimum, <=, 360);
+}
+
+static void
+collect_cut_figures (GtkWidget *widget,
+                     GString   *found)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (!gtk_widget_get_mapped (child))
+        continue;
+      if (GTK_IS_LABEL (child) && pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (child))) &&
+          strpbrk (gtk_label_get_text (GTK_LABEL (child)), "0123456789") != NULL)
+        g_string_append_printf (found, "“%s” ", gtk_label_get_text (GTK_LABEL (child)));
+      collect_cut_figures (child, found);
+    }
+}
+
+/* Fails if a label that @root shows with a figure in it (a count, an
+ * amount, a date) is cut short: a title may end in “…”, a figure never. */
+void
+cf_ui_assert_no_figure_cut (GtkWidget *root)
+{
+  g_autoptr(GString) cut = g_string_new (NULL);
+
+  collect_cut_figures (root, cut);
+  g_assert_cmpstr (cut->str, ==, "");
 }
 
 /* Signs the only account out from Preferences, and closes them. */

@@ -261,8 +261,55 @@ test_keyboard (void)
 
 /* Creators name campaigns at length, as “Harbour Lights: a tile-laying game
  * of night fishing” on the demo. */
+static gboolean
+has_all_states (GtkWidget *root,
+                gpointer   data)
+{
+  /* Live, ended and upcoming: every campaign of the seed. */
+  return cf_test_count_visible (root, g_type_from_name ("CfCampaignCard")) == 6;
+}
+
+/* Explore showing every campaign, whatever its state, at @width. */
+static GtkWidget *
+open_every_card (int width)
+{
+  GSettings *settings = cf_application_get_settings (application);
+  const char *to_show = g_dgettext (GETTEXT_PACKAGE, "Campaigns to show");
+  g_autoptr(GPtrArray) drop_downs = NULL;
+  GtkWidget *window;
+
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
+  g_settings_set_int (settings, "window-width", width);
+  window = cf_ui_open_window (application, platform->url);
+  drop_downs = cf_test_visible_widgets (window, GTK_TYPE_DROP_DOWN);
+  for (guint i = 0; i < drop_downs->len; i++)
+    if (g_strcmp0 (gtk_widget_get_tooltip_text (drop_downs->pdata[i]), to_show) == 0)
+      gtk_drop_down_set_selected (drop_downs->pdata[i], 3);
+  cf_test_wait_until (window, has_all_states, NULL, "every campaign's card");
+  return window;
+}
+
+/* No figure on a card is cut, in any state, at a desktop's width or a
+ * phone's: counts, amounts and times wrap rather than end in “…”. */
 static void
-give_a_campaign_a_long_title (void)
+test_figures_never_cut (void)
+{
+  static const int widths[] = { 1280, 1100, 360 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("every-card-%d-%s", widths[i], expected->language);
+      GtkWidget *window = open_every_card (widths[i]);
+
+      cf_test_render_to_png (window, name);
+      cf_ui_assert_no_figure_cut (window);
+      gtk_window_destroy (GTK_WINDOW (window));
+    }
+  close_narrow_window_settings ();
+}
+
+static void
+give_campaigns_long_titles_and_figures (void)
 {
   sqlite3 *handle = NULL;
 
@@ -270,6 +317,9 @@ give_a_campaign_a_long_title (void)
   g_assert_cmpint (sqlite3_exec (handle, "UPDATE campaigns SET title = '" LONG_TITLE "'"
                                          " WHERE title = 'Ten left'", NULL, NULL, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_changes (handle), ==, 1);
+  /* Four figures of backers, as a campaign that did well has. */
+  g_assert_cmpint (sqlite3_exec (handle, "UPDATE campaigns SET backers_count = 1204 WHERE title = 'Ended campaign'",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (handle);
 }
 
@@ -294,7 +344,7 @@ main (int   argc,
   adw_init ();
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
   platform = cf_test_platform_start ("seed.json", NULL);
-  give_a_campaign_a_long_title ();
+  give_campaigns_long_titles_and_figures ();
   application = cf_application_new ();
   g_application_set_flags (G_APPLICATION (application), G_APPLICATION_NON_UNIQUE);
   g_application_register (G_APPLICATION (application), NULL, NULL);
@@ -302,6 +352,7 @@ main (int   argc,
   g_test_add_func ("/languages/main-window-and-a-campaign", test_in_the_language);
   g_test_add_func ("/languages/phone-width", test_phone_width);
   g_test_add_func ("/languages/keyboard", test_keyboard);
+  g_test_add_func ("/languages/figures-never-cut", test_figures_never_cut);
 
   status = g_test_run ();
   cf_test_platform_free (platform);

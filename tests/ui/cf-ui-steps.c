@@ -308,8 +308,9 @@ cf_ui_assert_fits_phone (GtkWidget *window)
 }
 
 static void
-collect_cut_figures (GtkWidget *widget,
-                     GString   *found)
+collect_cut_labels (GtkWidget *widget,
+                    gboolean   figures_only,
+                    GString   *found)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
@@ -317,9 +318,9 @@ collect_cut_figures (GtkWidget *widget,
       if (!gtk_widget_get_mapped (child))
         continue;
       if (GTK_IS_LABEL (child) && pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (child))) &&
-          strpbrk (gtk_label_get_text (GTK_LABEL (child)), "0123456789") != NULL)
+          (!figures_only || strpbrk (gtk_label_get_text (GTK_LABEL (child)), "0123456789") != NULL))
         g_string_append_printf (found, "“%s” ", gtk_label_get_text (GTK_LABEL (child)));
-      collect_cut_figures (child, found);
+      collect_cut_labels (child, figures_only, found);
     }
 }
 
@@ -330,7 +331,17 @@ cf_ui_assert_no_figure_cut (GtkWidget *root)
 {
   g_autoptr(GString) cut = g_string_new (NULL);
 
-  collect_cut_figures (root, cut);
+  collect_cut_labels (root, TRUE, cut);
+  g_assert_cmpstr (cut->str, ==, "");
+}
+
+/* Fails if any label that @root shows is cut short. */
+void
+cf_ui_assert_nothing_cut (GtkWidget *root)
+{
+  g_autoptr(GString) cut = g_string_new (NULL);
+
+  collect_cut_labels (root, FALSE, cut);
   g_assert_cmpstr (cut->str, ==, "");
 }
 

@@ -359,6 +359,7 @@ test_fulfillment (void)
   g_auto(GStrv) lines = NULL;
   g_autofree char *export_uri = NULL;
   g_autoptr(GError) error = NULL;
+  AdwComboRow *backers;
   GtkWidget *dialog;
   gint64 pledge_id;
   guint status;
@@ -378,7 +379,14 @@ test_fulfillment (void)
   dialog = cf_test_find_window (CF_TYPE_FULFILLMENT_DIALOG);
   /* Nothing is chosen for the creator: whom to tell and what. */
   g_assert_false (gtk_widget_get_sensitive (cf_test_button_labelled (dialog, "Apply")));
-  adw_combo_row_set_selected (ADW_COMBO_ROW (cf_test_row_titled (dialog, ADW_TYPE_COMBO_ROW, "_Backers")), 0);
+  /* Whom the creator chose reads whole, even on a phone. */
+  gtk_window_set_default_size (GTK_WINDOW (dialog), 360, 600);
+  backers = ADW_COMBO_ROW (cf_test_row_titled (dialog, ADW_TYPE_COMBO_ROW, "_Backers"));
+  adw_combo_row_set_selected (backers, g_list_model_get_n_items (adw_combo_row_get_model (backers)) - 1);
+  cf_test_render_to_png (dialog, "fulfillment-narrow");
+  cf_ui_assert_nothing_cut (dialog);
+  gtk_window_set_default_size (GTK_WINDOW (dialog), -1, -1);
+  adw_combo_row_set_selected (backers, 0);
   g_assert_false (gtk_widget_get_sensitive (cf_test_button_labelled (dialog, "Apply")));
   adw_combo_row_set_selected (ADW_COMBO_ROW (cf_test_row_titled (dialog, ADW_TYPE_COMBO_ROW, "_Status")), 1);
   g_assert_true (gtk_widget_get_sensitive (cf_test_button_labelled (dialog, "Apply")));

@@ -550,6 +550,7 @@ cf_pledge_dialog_init (CfPledgeDialog *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   cf_widget_name_controls (GTK_WIDGET (self));
+  cf_widget_open_menu_at_choice (self->country_drop_down);
   self->cancellable = g_cancellable_new ();
   self->reward_rows = g_ptr_array_new ();
   self->reward_checks = g_ptr_array_new ();

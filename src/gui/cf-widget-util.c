@@ -152,6 +152,59 @@ cf_widget_show_items_by (GtkDropDown *drop_down,
     }
 }
 
+static GtkWidget *
+find_descendant (GtkWidget *root,
+                 GType      type)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = g_type_is_a (G_OBJECT_TYPE (child), type) ? child : find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Once the open menu has its size: a list scrolls by what it shows. */
+static gboolean
+scroll_to_choice_cb (gpointer user_data)
+{
+  g_autoptr(GtkDropDown) drop_down = user_data;
+  GtkWidget *popover = find_descendant (GTK_WIDGET (drop_down), GTK_TYPE_POPOVER);
+  GtkWidget *list = popover ? find_descendant (popover, GTK_TYPE_LIST_VIEW) : NULL;
+  guint selected = gtk_drop_down_get_selected (drop_down);
+
+  if (list != NULL && gtk_widget_get_mapped (list) && selected != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (list, "list.scroll-to-item", "u", selected);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+menu_shown_cb (GtkWidget   *popover,
+               GtkDropDown *drop_down)
+{
+  GtkWidget *search = find_descendant (popover, GTK_TYPE_SEARCH_ENTRY);
+
+  if (search != NULL)
+    gtk_search_entry_set_key_capture_widget (GTK_SEARCH_ENTRY (search), popover);
+  g_idle_add (scroll_to_choice_cb, g_object_ref (drop_down));
+}
+
+/* A drop-down with a search (a long list, such as countries) opens at the
+ * item chosen rather than at the top, and what is typed while it is open
+ * goes to its search, wherever the keyboard focus is in it. */
+void
+cf_widget_open_menu_at_choice (GtkDropDown *drop_down)
+{
+  GtkWidget *popover = find_descendant (GTK_WIDGET (drop_down), GTK_TYPE_POPOVER);
+
+  g_return_if_fail (popover != NULL);
+
+  g_signal_connect_object (popover, "map", G_CALLBACK (menu_shown_cb), drop_down, G_CONNECT_DEFAULT);
+}
+
 /* Asks before doing what cannot be taken back quietly: @heading and @body,
  * a way back labelled @back_label and @act_label, which calls @act with
  * @user_data. A destructive act leaves the way back as the default. */

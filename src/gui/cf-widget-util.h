@@ -28,6 +28,7 @@ void    cf_widget_show_when_first_mapped (GtkWidget *page,
 void    cf_widget_spin_only_when_shown   (GtkWidget *root);
 void    cf_widget_show_items_by          (GtkDropDown *drop_down,
                                           const char  *property);
+void    cf_widget_open_menu_at_choice    (GtkDropDown *drop_down);
 
 void    cf_widget_show_merged_state (GtkStack      *stack,
                                      CfMergedList  *list,

@@ -43,8 +43,17 @@ def address_in_database(home):
         return row[0] if row else None
 
 
+def menu_item(root, prefix):
+    """The item of an open menu whose text starts with prefix, if on screen."""
+    def is_item(node):
+        parent = node.get_parent()
+        return (node.get_role() == Atspi.Role.LABEL and (node.get_name() or "").startswith(prefix) and on_screen(node)
+                and parent is not None and parent.get_role() == Atspi.Role.LIST_ITEM)
+    return find(root, is_item)
+
+
 def main():
-    report = Report(9)
+    report = Report(10)
     check = report.check
     home = new_home()
     env = {"GSETTINGS_BACKEND": "keyfile", "SECRET_BACKEND": "file",
@@ -70,6 +79,16 @@ def main():
         dialog = wait_for("the pledge dialog", lambda: frame(application(), "Back This Project"))
         click(wait_for("the limited reward", lambda: find(dialog, lambda n: n.get_role() in CHOICES
                                                           and (n.get_name() or "").startswith(REWARD))))
+        # The country menu opens at the backer's country, and typing finds another.
+        click(wait_for("the country menu", lambda: find(dialog, lambda n: n.get_role() == Atspi.Role.COMBO_BOX
+                                                        and n.get_name() == "Country" and on_screen(n))))
+        at_france = wait_for("the menu open at France", lambda: menu_item(application(), "France · "))
+        Atspi.generate_keyboard_event(0, "Japan", Atspi.KeySynthType.STRING)
+        japan = wait_for("Japan in the menu", lambda: menu_item(application(), "Japan · "))
+        shortcut(RETURN)
+        chosen = wait_for("the menu to close on Japan", lambda: not find(application(), named("France · ")))
+        check("the country menu opens at the backer's country and finds another as it is typed",
+              at_france and japan and chosen)
         confirm = wait_for("the pledge button", lambda: sensitive(button(dialog, "Pledge $")))
         press(confirm)
         toast = wait_for("the toast", lambda: f"You back {CAMPAIGN}" in labels(app))

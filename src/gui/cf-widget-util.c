@@ -319,11 +319,36 @@ choice_changed_cb (GtkDropDown *drop_down,
   name_drop_down (drop_down);
 }
 
+static void
+first_row_title_cb (AdwPreferencesRow *row,
+                    GParamSpec        *pspec,
+                    GtkAccessible     *list)
+{
+  gtk_accessible_update_property (list, GTK_ACCESSIBLE_PROPERTY_LABEL, adw_preferences_row_get_title (row), -1);
+}
+
+/* A boxed list under a title is named after it by libadwaita; one in a
+ * group without a title is named after its first row, which says what the
+ * group is about, as that row's title changes. */
+static void
+name_list (GtkListBox *list)
+{
+  GtkWidget *group = gtk_widget_get_ancestor (GTK_WIDGET (list), ADW_TYPE_PREFERENCES_GROUP);
+  const char *title = group ? adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group)) : NULL;
+  GtkWidget *first = gtk_widget_get_first_child (GTK_WIDGET (list));
+
+  if (group == NULL || (title != NULL && *title != '\0') || !ADW_IS_PREFERENCES_ROW (first))
+    return;
+  first_row_title_cb (ADW_PREFERENCES_ROW (first), NULL, GTK_ACCESSIBLE (list));
+  g_signal_connect_object (first, "notify::title", G_CALLBACK (first_row_title_cb), list, G_CONNECT_DEFAULT);
+}
+
 /* GTK 4.8 names a button with a mnemonic after its label twice, the
  * underscore read aloud the first time, an icon button without a label
- * after its image's class, and a drop-down's button after its class.
- * Every such control under @root is named as a person would say it, now
- * and whenever what it shows changes. */
+ * after its image's class, a drop-down's button and a boxed list after
+ * their class. Every such control under @root is named as a person would
+ * say it, now and whenever what it shows changes; a button's icon is left
+ * to its button. */
 void
 cf_widget_name_controls (GtkWidget *root)
 {
@@ -333,7 +358,13 @@ cf_widget_name_controls (GtkWidget *root)
 
   if (g_object_get_data (G_OBJECT (root), "cf-named") != NULL)
     return;
-  if (GTK_IS_DROP_DOWN (root))
+  if (GTK_IS_IMAGE (root) && gtk_widget_get_ancestor (root, GTK_TYPE_BUTTON) != NULL)
+    /* A button's icon, such as a view switcher's, says nothing its button
+     * does not: it is not heard as “GtkImage” beside it. */
+    gtk_accessible_update_state (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
+  else if (GTK_IS_LIST_BOX (root))
+    name_list (GTK_LIST_BOX (root));
+  else if (GTK_IS_DROP_DOWN (root))
     {
       name_drop_down (GTK_DROP_DOWN (root));
       g_signal_connect (root, "notify::selected-item", G_CALLBACK (choice_changed_cb), NULL);

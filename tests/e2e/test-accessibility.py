@@ -25,10 +25,11 @@ MNEMONIC = re.compile(r"(^|\s)_[^\s_]")
 # their class, libadwaita's own among them, but nobody hears them.
 LAYOUT_ROLES = {Atspi.Role.PANEL, Atspi.Role.FILLER}
 # Parts GTK 4.8 and libadwaita make inside their widgets and name after
-# their class, out of an application's reach: a grid's cells, a scrolled
-# window's bars, the view switcher's tab list, an expander row's own list.
+# their class, out of an application's reach, that take no focus: a grid's
+# cells, a scrolled window's bars, the view switcher's tab list. Lists,
+# boxed or not, and the view switcher's icons are the app's to name or hide.
 TOOLKIT_PARTS = LAYOUT_ROLES | {Atspi.Role.TABLE, Atspi.Role.TABLE_CELL, Atspi.Role.SCROLL_BAR,
-                                Atspi.Role.PAGE_TAB_LIST, Atspi.Role.LIST}
+                                Atspi.Role.PAGE_TAB_LIST}
 # Containers that take the focus only to pass it on, as GTK makes them.
 UNNAMED_FOCUS_ROLES = LAYOUT_ROLES | {Atspi.Role.FRAME, Atspi.Role.WINDOW, Atspi.Role.DIALOG,
                                       Atspi.Role.SCROLL_PANE, Atspi.Role.VIEWPORT}
@@ -63,9 +64,9 @@ def problems(root):
 
 
 # Controls whose name covers the parts libadwaita draws inside them: a
-# tab's icon, a row's expander arrow, an entry row's pencil, the list of a
-# combo row's menu.
-NAMED_CONTROLS = {Atspi.Role.PAGE_TAB, Atspi.Role.LIST_ITEM, Atspi.Role.TEXT, Atspi.Role.COMBO_BOX,
+# row's expander arrow, an entry row's pencil, the list of a combo row's
+# menu.
+NAMED_CONTROLS = {Atspi.Role.LIST_ITEM, Atspi.Role.TEXT, Atspi.Role.COMBO_BOX,
                   Atspi.Role.PUSH_BUTTON, Atspi.Role.CHECK_BOX, Atspi.Role.TOGGLE_BUTTON}
 
 
@@ -73,8 +74,7 @@ def toolkit_part(node, role, focusable):
     """A part GTK or libadwaita makes of its own, which a person does not
     meet by itself: one of TOOLKIT_PARTS that takes no focus, or anything
     inside a named control, a few levels up."""
-    # A list box takes the focus only to hand it to its rows.
-    if role in TOOLKIT_PARTS and (not focusable or role == Atspi.Role.LIST):
+    if role in TOOLKIT_PARTS and not focusable:
         return True
     ancestor = node.get_parent()
     for _ in range(6):

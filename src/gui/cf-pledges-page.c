@@ -13,6 +13,9 @@
 /* The Pledges view: first what needs the backer, then every pledge with
  * where its reward stands, filtered as the backer likes; the pledges of
  * every account, each marked with its platform when there are several. */
+/* The widest a pledge's status is on one line, in pixels, before it wraps. */
+#define STATUS_WIDTH 120
+
 struct _CfPledgesPage
 {
   GtkWidget parent_instance;
@@ -111,6 +114,7 @@ pledge_row (CfPledgesPage *self,
   g_autofree char *subtitle = dup_subtitle (self, item, text);
   g_autofree char *spoken = NULL;
   GtkWidget *status_label = gtk_label_new (status);
+  int natural;
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cf_pledge_get_campaign_title (item->pledge));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
@@ -121,6 +125,14 @@ pledge_row (CfPledgesPage *self,
   spoken = g_strdup_printf (_("%s, %s, %s"), cf_pledge_get_campaign_title (item->pledge), status, subtitle);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
   gtk_widget_add_css_class (status_label, "pledge-status");
+  /* A long status, in some languages, wraps within the row on a phone;
+   * a short one keeps its line. */
+  gtk_label_set_wrap (GTK_LABEL (status_label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (status_label), PANGO_WRAP_WORD_CHAR);
+  gtk_label_set_justify (GTK_LABEL (status_label), GTK_JUSTIFY_RIGHT);
+  gtk_label_set_xalign (GTK_LABEL (status_label), 1);
+  gtk_widget_measure (status_label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
+  gtk_widget_set_size_request (status_label, MIN (natural, STATUS_WIDTH), -1);
   /* A failed payment is a problem to see, not a detail. */
   if (cf_pledge_get_status (item->pledge) == CF_PLEDGE_STATUS_ERRORED)
     gtk_widget_add_css_class (status_label, "error");

@@ -107,13 +107,35 @@ close_narrow_window_settings (void)
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 }
 
-/* On a phone, Explore and a campaign fit its width in the language too,
- * whose words and figures are often longer. */
+static gboolean
+has_pledge_rows (GtkWidget *root,
+                 gpointer   data)
+{
+  return cf_test_shows_label (root, LONG_TITLE);
+}
+
+/* The backer pledges €1 to the campaign with the long title. */
+static void
+make_a_pledge (void)
+{
+  g_autofree char *token = cf_test_platform_sign_in (platform, "backer", "backer-pw");
+  g_autoptr(JsonNode) pledge = NULL;
+  guint status;
+
+  pledge = cf_test_platform_call (platform, "POST", "/v1/campaigns/2/pledges", token,
+                                  "{\"reward_id\": 3, \"amount\": {\"amount\": 100, \"currency\": \"EUR\"}}",
+                                  &status);
+  g_assert_cmpuint (status, ==, 201);
+}
+
+/* On a phone, Explore, a campaign and Pledges fit its width in the
+ * language too, whose words and figures are often longer. */
 static void
 test_phone_width (void)
 {
   g_autofree char *explore = g_strdup_printf ("explore-narrow-%s", expected->language);
   g_autofree char *campaign = g_strdup_printf ("campaign-narrow-%s", expected->language);
+  g_autofree char *pledges = g_strdup_printf ("pledges-narrow-%s", expected->language);
   GtkWidget *window = open_narrow_window ();
 
   cf_ui_assert_fits_phone (window);
@@ -124,6 +146,17 @@ test_phone_width (void)
                       "the reward card");
   cf_ui_assert_fits_phone (window);
   cf_test_render_to_png (window, campaign);
+  gtk_widget_activate_action (cf_test_first_visible (window, CF_TYPE_CAMPAIGN_PAGE), "campaign.back", NULL);
+
+  /* A backer's pledges, each with its status, in the language. */
+  make_a_pledge ();
+  cf_ui_sign_in (window, "backer", "backer-pw", "Bea Backer");
+  gtk_widget_activate_action (window, "win.show-view", "s", "pledges");
+  cf_test_wait_until (window, has_pledge_rows, NULL, "the backer's pledges");
+  cf_ui_assert_fits_phone (window);
+  cf_ui_assert_no_figure_cut (window);
+  cf_test_render_to_png (window, pledges);
+  cf_ui_sign_out (window);
 
   gtk_window_destroy (GTK_WINDOW (window));
   close_narrow_window_settings ();

@@ -85,7 +85,8 @@ cf_approximation_get_currency (CfApproximation *self)
 }
 
 /* “≈ $130” for @amount, rounded to whole units; NULL when it is already in
- * the person's currency or there is no rate for it. */
+ * the person's currency, there is no rate for it, or it is nothing: zero
+ * is zero in any currency. */
 char *
 cf_approximation_dup_text (CfApproximation *self,
                            const CfMoney   *amount)
@@ -95,7 +96,8 @@ cf_approximation_dup_text (CfApproximation *self,
 
   g_return_val_if_fail (CF_IS_APPROXIMATION (self), NULL);
 
-  if (self->rates == NULL || self->currency == NULL || g_str_equal (amount->currency, self->currency) ||
+  if (amount->amount == 0 || self->rates == NULL || self->currency == NULL ||
+      g_str_equal (amount->currency, self->currency) ||
       !cf_exchange_rates_convert (self->rates, amount, self->currency, &converted))
     return NULL;
 

@@ -7,6 +7,7 @@
 #include <glib/gi18n.h>
 
 #include "cf-campaign-page.h"
+#include "cf-launch-reminders.h"
 #include "cf-error-banner.h"
 #include "cf-widget-util.h"
 #include "cf-campaign-summary.h"
@@ -31,6 +32,8 @@ struct _CfCampaignPage
   GtkScrolledWindow *scrolled_window;
   GtkLabel *approximate_label;
   GtkButton *back_button;
+  GtkButton *remind_button;
+  AdwButtonContent *remind_content;
   GtkLabel *backers_label;
   GtkLabel *blurb_label;
   GtkLabel *description_label;
@@ -55,6 +58,7 @@ struct _CfCampaignPage
   CfAccount *account;
   CfImageCache *image_cache;
   CfApproximation *approximation;
+  CfLaunchReminders *reminders;
   CfCampaign *campaign;
   CfLiveSubscription *subscription;
   GListModel *rewards;
@@ -83,7 +87,8 @@ signed_in (CfCampaignPage *self)
   return self->account != NULL && cf_account_get_signed_in (self->account);
 }
 
-/* Follow and Back This Project, as the account and the campaign allow. */
+/* Follow, Back This Project and Remind Me at Launch, as the account and
+ * the campaign allow. */
 static void
 update_actions (CfCampaignPage *self)
 {
@@ -93,10 +98,20 @@ update_actions (CfCampaignPage *self)
   CfUser *user = signed_in (self) ? cf_account_get_user (self->account) : NULL;
   gboolean own = user != NULL && self->campaign != NULL &&
                  g_strcmp0 (cf_user_get_id (user), cf_campaign_get_creator_id (self->campaign)) == 0;
+  gboolean upcoming = self->campaign && cf_campaign_get_state (self->campaign) == CF_CAMPAIGN_STATE_UPCOMING;
+  gboolean reminded = upcoming && self->reminders != NULL &&
+                      cf_launch_reminders_contains (self->reminders, self->account, self->campaign);
   const char *back_tooltip = NULL;
 
-  /* Nobody backs their own campaign. */
-  gtk_widget_set_visible (GTK_WIDGET (self->back_button), !own);
+  /* Nobody backs their own campaign; one not launched yet can be
+   * remembered instead. */
+  gtk_widget_set_visible (GTK_WIDGET (self->back_button), !own && !(upcoming && self->reminders != NULL));
+  gtk_widget_set_visible (GTK_WIDGET (self->remind_button), !own && upcoming && self->reminders != NULL);
+  adw_button_content_set_label (self->remind_content, reminded ? _("_Don’t Remind Me") : _("_Remind Me at Launch"));
+  if (reminded)
+    gtk_widget_remove_css_class (GTK_WIDGET (self->remind_button), "suggested-action");
+  else
+    gtk_widget_add_css_class (GTK_WIDGET (self->remind_button), "suggested-action");
   if (!live)
     back_tooltip = _("This campaign is not taking pledges");
   else if (!in_app)
@@ -472,6 +487,17 @@ followed_cb (GObject      *object,
 }
 
 static void
+remind_cb (CfCampaignPage *self)
+{
+  gboolean reminded = cf_launch_reminders_contains (self->reminders, self->account, self->campaign);
+
+  cf_launch_reminders_set (self->reminders, self->account, self->campaign, !reminded);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s",
+                              reminded ? _("You will not be reminded of this campaign")
+                                       : _("You will be told when this campaign launches"));
+}
+
+static void
 follow_cb (CfCampaignPage *self)
 {
   if (!signed_in (self) || self->campaign == NULL)
@@ -588,6 +614,7 @@ cf_campaign_page_dispose (GObject *object)
   g_clear_object (&self->platform);
   g_clear_object (&self->image_cache);
   g_clear_object (&self->approximation);
+  g_clear_object (&self->reminders);
   g_clear_object (&self->subscription);
   g_clear_object (&self->campaign);
   g_clear_object (&self->rewards);
@@ -641,6 +668,9 @@ cf_campaign_page_class_init (CfCampaignPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CfCampaignPage, window_title);
   gtk_widget_class_bind_template_callback (widget_class, back_project_cb);
   gtk_widget_class_bind_template_callback (widget_class, follow_cb);
+  gtk_widget_class_bind_template_callback (widget_class, remind_cb);
+  gtk_widget_class_bind_template_child (widget_class, CfCampaignPage, remind_button);
+  gtk_widget_class_bind_template_child (widget_class, CfCampaignPage, remind_content);
   gtk_widget_class_install_action (widget_class, "campaign.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "campaign.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "campaign.open-in-browser", NULL, open_in_browser_action);
@@ -692,6 +722,19 @@ cf_campaign_page_set_approximation (CfCampaignPage  *self,
   self->approximation = g_object_ref (approximation);
   g_signal_connect_object (approximation, "changed", G_CALLBACK (show_approximation), self, G_CONNECT_SWAPPED);
   show_approximation (self);
+}
+
+/* Upcoming campaigns can be remembered through @reminders, until they
+ * launch. */
+void
+cf_campaign_page_set_reminders (CfCampaignPage    *self,
+                                CfLaunchReminders *reminders)
+{
+  g_return_if_fail (CF_IS_CAMPAIGN_PAGE (self));
+  g_return_if_fail (self->reminders == NULL);
+
+  self->reminders = g_object_ref (reminders);
+  g_signal_connect_object (reminders, "changed", G_CALLBACK (update_actions), self, G_CONNECT_SWAPPED);
 }
 
 void

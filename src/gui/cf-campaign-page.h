@@ -6,6 +6,7 @@
 #include "cf-account.h"
 #include "cf-approximation.h"
 #include "cf-image-cache.h"
+#include "cf-launch-reminders.h"
 #include "cf-platform.h"
 
 G_BEGIN_DECLS
@@ -20,6 +21,8 @@ void        cf_campaign_page_set_account  (CfCampaignPage  *self,
                                            gboolean         show_platform);
 void        cf_campaign_page_set_approximation (CfCampaignPage  *self,
                                                 CfApproximation *approximation);
+void        cf_campaign_page_set_reminders (CfCampaignPage    *self,
+                                            CfLaunchReminders *reminders);
 void        cf_campaign_page_show         (CfCampaignPage  *self,
                                            CfCampaign      *campaign);
 CfCampaign *cf_campaign_page_get_campaign (CfCampaignPage  *self);

@@ -212,8 +212,7 @@ update_total (CfPledgeDialog *self)
     {
       formatted = cf_money_format (&total, NULL);
       gtk_label_set_label (self->total_label, formatted);
-      /* Nothing pledged yet is nothing to approximate. */
-      if (self->approximation != NULL && total.amount > 0)
+      if (self->approximation != NULL)
         approximate = cf_approximation_dup_text (self->approximation, &total);
     }
   else

@@ -49,6 +49,7 @@ struct _CfWindow
   GCancellable *cancellable;
   CfExchangeRates *rates;
   CfApproximation *approximation;
+  CfLaunchReminders *reminders;
   guint live_tick_id;
   gboolean painted;
 };
@@ -684,6 +685,7 @@ campaign_page (CfWindow *self)
   self->campaign_page = CF_CAMPAIGN_PAGE (g_object_new (CF_TYPE_CAMPAIGN_PAGE, NULL));
   g_signal_connect_swapped (self->campaign_page, "pledge-changed", G_CALLBACK (pledge_changed_cb), self);
   cf_campaign_page_set_approximation (self->campaign_page, self->approximation);
+  cf_campaign_page_set_reminders (self->campaign_page, self->reminders);
   adw_leaflet_insert_child_after (self->leaflet, GTK_WIDGET (self->campaign_page),
                                   adw_leaflet_get_child_by_name (self->leaflet, "main"));
   return self->campaign_page;
@@ -774,6 +776,7 @@ cf_window_dispose (GObject *object)
   g_clear_pointer (&self->run_only, g_free);
   g_clear_object (&self->rates);
   g_clear_object (&self->approximation);
+  g_clear_object (&self->reminders);
   gtk_widget_dispose_template (GTK_WIDGET (self), CF_TYPE_WINDOW);
   g_clear_object (&self->accounts);
 
@@ -885,6 +888,8 @@ cf_window_new (CfApplication *application)
                                   self->approximation);
   cf_pledges_page_set_accounts (self->pledges_page, G_LIST_MODEL (self->accounts));
   cf_dashboard_page_set_accounts (self->dashboard_page, self->settings, G_LIST_MODEL (self->accounts));
+  self->reminders = cf_launch_reminders_new (G_APPLICATION (application), self->settings,
+                                             G_LIST_MODEL (self->accounts));
 
   gtk_stack_set_visible_child_name (self->main_stack, choices[0] != NULL ? "starting" : "welcome");
   for (guint i = 0; choices[i] != NULL; i++)

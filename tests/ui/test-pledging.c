@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <sqlite3.h>
+
 #include "cf-application.h"
 #include "cf-campaign-page.h"
 #include "cf-pledge-dialog.h"
@@ -622,6 +624,76 @@ has_follow_button (GtkWidget *page,
 }
 
 /* A creator is not offered to back their own campaign, only others'. */
+static void
+write_to_platform (const char *sql)
+{
+  sqlite3 *handle = NULL;
+
+  g_assert_cmpint (sqlite3_open (platform->database, &handle), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (handle, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_changes (handle), ==, 1);
+  sqlite3_close (handle);
+}
+
+static gboolean
+has_upcoming_card (GtkWidget *root,
+                   gpointer   data)
+{
+  return has_only_card (root, (gpointer) "Soon to launch");
+}
+
+static gboolean
+launch_told (GtkWidget *root,
+             gpointer   data)
+{
+  return notifications->len > 0;
+}
+
+/* An upcoming campaign can be remembered; once the platform says it is
+ * live, a notification tells so, and the reminder is done. */
+static void
+test_remind_at_launch (void)
+{
+  GtkWidget *window = cf_ui_open_window (application, platform->url);
+  GSettings *settings = cf_application_get_settings (application);
+  g_autoptr(GPtrArray) drop_downs = cf_test_visible_widgets (window, GTK_TYPE_DROP_DOWN);
+  g_autoptr(GVariant) reminders = NULL;
+  g_autofree char *soon = g_strdup_printf ("UPDATE campaigns SET launched_at = %" G_GINT64_FORMAT
+                                           " WHERE title = 'Soon to launch'",
+                                           g_get_real_time () / G_USEC_PER_SEC + 2);
+  GtkWidget *page;
+
+  write_to_platform (soon);
+  g_ptr_array_set_size (notifications, 0);
+  for (guint i = 0; i < drop_downs->len; i++)
+    if (g_strcmp0 (gtk_widget_get_tooltip_text (drop_downs->pdata[i]), "Campaigns to show") == 0)
+      gtk_drop_down_set_selected (drop_downs->pdata[i], 3);
+  gtk_editable_set_text (GTK_EDITABLE (cf_test_first_visible (window, GTK_TYPE_SEARCH_ENTRY)), "Soon to launch");
+  cf_test_wait_until (window, has_upcoming_card, NULL, "the upcoming campaign is found");
+  g_signal_emit_by_name (cf_test_first_visible (window, GTK_TYPE_GRID_VIEW), "activate", 0);
+  page = cf_test_first_visible (window, CF_TYPE_CAMPAIGN_PAGE);
+  cf_test_wait_until (page, has_label, "Remind Me at Launch", "the page offers a reminder");
+  g_assert_false (cf_test_shows_label (page, "Back This Project"));
+
+  g_signal_emit_by_name (cf_test_button_labelled (page, "Remind Me at Launch"), "clicked");
+  g_assert_true (cf_test_shows_label (page, "Don’t Remind Me"));
+  cf_test_render_to_png (window, "remind-at-launch");
+  /* Nothing pledged yet is nothing to approximate. */
+  g_assert_false (cf_test_shows_label_starting (page, "≈"));
+  reminders = g_settings_get_value (settings, "launch-reminders");
+  g_assert_cmpuint (g_variant_n_children (reminders), ==, 1);
+
+  /* The platform opens it to pledges. */
+  write_to_platform ("UPDATE campaigns SET state = 'live' WHERE title = 'Soon to launch'");
+  cf_test_wait_until (window, launch_told, NULL, "the launch is told");
+  g_assert_cmpstr (notifications->pdata[0], ==,
+                   "A Campaign Has Launched\nSoon to launch is live: it takes pledges from now on.");
+  g_clear_pointer (&reminders, g_variant_unref);
+  reminders = g_settings_get_value (settings, "launch-reminders");
+  g_assert_cmpuint (g_variant_n_children (reminders), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static gboolean
 has_three_rewards (GtkWidget *page,
                    gpointer   data)
@@ -692,6 +764,7 @@ main (int   argc,
   g_test_add_func ("/pledging/approximate-amounts", test_approximate_amounts);
   g_test_add_func ("/pledging/own-campaign", test_own_campaign);
   g_test_add_func ("/pledging/shipping-costs", test_shipping_costs);
+  g_test_add_func ("/pledging/remind-at-launch", test_remind_at_launch);
 
   status = g_test_run ();
   cf_test_platform_free (platform);

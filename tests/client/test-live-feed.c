@@ -511,6 +511,26 @@ test_polls_without_websocket (void)
   g_clear_object (&platform.server);
 }
 
+/* The address of @server, listening on loopback, whose /v1/live takes
+ * WebSocket connections with @callback. */
+static char *
+listen_live (SoupServer                  *server,
+             SoupServerWebsocketCallback  callback,
+             gpointer                     data)
+{
+  g_autoptr(GError) error = NULL;
+  GSList *uris;
+  char *url;
+
+  soup_server_add_websocket_handler (server, "/v1/live", NULL, NULL, callback, data, NULL);
+  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
+  g_assert_no_error (error);
+  uris = soup_server_get_uris (server);
+  url = g_uri_to_string (uris->data);
+  g_slist_free_full (uris, (GDestroyNotify) g_uri_unref);
+  return url;
+}
+
 typedef struct
 {
   GMainLoop *loop;
@@ -541,20 +561,12 @@ test_no_reconnection_storm (void)
   g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
   g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSList) uris = NULL;
   g_autofree char *url = NULL;
   g_autoptr(CfPlatform) platform = NULL;
   g_autoptr(CfLiveFeed) feed = NULL;
   Connections connections = { loop, times };
 
-  soup_server_add_websocket_handler (server, "/v1/live", NULL, NULL, drop_at_once_cb, &connections, NULL);
-  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (server);
-  url = g_uri_to_string (uris->data);
-  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
-
+  url = listen_live (server, drop_at_once_cb, &connections);
   platform = platform_for (url);
   feed = cf_live_feed_new (platform);
   cf_live_feed_subscribe (feed, "7", FALSE);
@@ -619,8 +631,6 @@ test_same_person_keeps_connection (void)
 {
   g_autoptr(SoupServer) server = soup_server_new (NULL, NULL);
   g_autoptr(GPtrArray) authorizations = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GSList) uris = NULL;
   g_autofree char *url = NULL;
   g_autoptr(CfPlatform) platform = NULL;
   g_autoptr(CfLiveFeed) feed = NULL;
@@ -628,13 +638,7 @@ test_same_person_keeps_connection (void)
   g_autoptr(CfCredentials) second = credentials_with_token ("second-token");
   gpointer wanted[] = { authorizations, GUINT_TO_POINTER (1) };
 
-  soup_server_add_websocket_handler (server, "/v1/live", NULL, NULL, keep_open_cb, authorizations, NULL);
-  soup_server_listen_local (server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
-  g_assert_no_error (error);
-  uris = soup_server_get_uris (server);
-  url = g_uri_to_string (uris->data);
-  g_slist_free_full (g_steal_pointer (&uris), (GDestroyNotify) g_uri_unref);
-
+  url = listen_live (server, keep_open_cb, authorizations);
   platform = platform_for (url);
   cf_platform_set_credentials (platform, first);
   feed = cf_live_feed_new (platform);

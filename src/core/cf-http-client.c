@@ -50,6 +50,8 @@ typedef struct
   CachedAnswer *cached;  /* what If-None-Match named, kept until the answer */
   guint status;
   GBytes *response;
+  char *flight_key;      /* while other callers may wait for this read's answer */
+  GPtrArray *followers;  /* GTask: the same read, asked while this one was under way */
 } HttpCall;
 
 struct _CfHttpClient
@@ -61,6 +63,7 @@ struct _CfHttpClient
   CfHttpAdapter adapter;
   GHashTable *headers;  /* name → value, on every request */
   GHashTable *cache;    /* URL → CachedAnswer */
+  GHashTable *in_flight;  /* a read's key (see flight_key()) → the task sending it, unowned */
   gsize cache_bytes;
   guint timeout_seconds;
   guint retry_delay_ms;
@@ -102,6 +105,8 @@ http_call_free (HttpCall *call)
   g_clear_object (&call->message);
   g_clear_pointer (&call->cached, cached_answer_free);
   g_clear_pointer (&call->response, g_bytes_unref);
+  g_free (call->flight_key);
+  g_clear_pointer (&call->followers, g_ptr_array_unref);
   g_free (call);
 }
 
@@ -350,6 +355,59 @@ renewed_cb (GObject      *object,
     g_task_return_error (task, g_steal_pointer (&error));
 }
 
+/* What makes two reads the same: their address, and whose credentials
+ * they are sent with (an answer given to one person is not another's). */
+static char *
+dup_flight_key (CfHttpClient *self,
+                HttpCall     *call)
+{
+  g_autoptr(SoupMessageHeaders) headers = soup_message_headers_new (SOUP_MESSAGE_HEADERS_REQUEST);
+  const char *authorization;
+
+  cf_http_client_add_headers (self, headers, call->authenticated);
+  authorization = soup_message_headers_get_one (headers, "Authorization");
+  return g_strdup_printf ("%s %s", authorization ? authorization : "-", call->url);
+}
+
+/* Callers that asked for the same read while it was under way get its
+ * answer, each parsed for itself. */
+static void
+serve_followers (CfHttpClient *self,
+                 HttpCall     *call)
+{
+  g_autoptr(GPtrArray) followers = g_steal_pointer (&call->followers);
+
+  if (call->flight_key != NULL)
+    g_hash_table_remove (self->in_flight, call->flight_key);
+  g_clear_pointer (&call->flight_key, g_free);
+  for (guint i = 0; followers != NULL && i < followers->len; i++)
+    {
+      GTask *follower = followers->pdata[i];
+      HttpCall *follower_call = g_task_get_task_data (follower);
+
+      follower_call->status = call->status;
+      follower_call->response = g_bytes_ref (call->response);
+      parse (self, follower);
+    }
+}
+
+/* A read that ended without an answer to share (cancelled, or failed):
+ * those who waited for it are sent on their own. */
+static void
+leader_completed_cb (GTask        *task,
+                     GParamSpec   *pspec,
+                     CfHttpClient *self)
+{
+  HttpCall *call = g_task_get_task_data (task);
+  g_autoptr(GPtrArray) followers = g_steal_pointer (&call->followers);
+
+  if (call->flight_key != NULL)
+    g_hash_table_remove (self->in_flight, call->flight_key);
+  g_clear_pointer (&call->flight_key, g_free);
+  for (guint i = 0; followers != NULL && i < followers->len; i++)
+    send_attempt (followers->pdata[i]);
+}
+
 static void
 response_cb (GObject      *object,
              GAsyncResult *result,
@@ -410,6 +468,7 @@ response_cb (GObject      *object,
   if (call->status == SOUP_STATUS_OK)
     remember_answer (self, call);
 
+  serve_followers (self, call);
   parse (self, task);
 }
 
@@ -471,6 +530,7 @@ cf_http_client_finalize (GObject *object)
   g_clear_pointer (&self->base_url, g_free);
   g_clear_pointer (&self->headers, g_hash_table_unref);
   g_clear_pointer (&self->cache, g_hash_table_unref);
+  g_clear_pointer (&self->in_flight, g_hash_table_unref);
 
   G_OBJECT_CLASS (cf_http_client_parent_class)->finalize (object);
 }
@@ -486,6 +546,7 @@ cf_http_client_init (CfHttpClient *self)
 {
   self->headers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) cached_answer_free);
+  self->in_flight = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->timeout_seconds = 30;
   self->retry_delay_ms = 500;
 }
@@ -599,6 +660,26 @@ cf_http_client_send_async (CfHttpClient        *self,
 
   g_task_set_source_tag (task, cf_http_client_send_async);
   g_task_set_task_data (task, call, (GDestroyNotify) http_call_free);
+
+  /* Views opening together ask for the same page at once: it is read once. */
+  if (g_str_equal (call->method, "GET"))
+    {
+      g_autofree char *key = dup_flight_key (self, call);
+      GTask *leader = g_hash_table_lookup (self->in_flight, key);
+
+      if (leader != NULL)
+        {
+          HttpCall *leader_call = g_task_get_task_data (leader);
+
+          if (leader_call->followers == NULL)
+            leader_call->followers = g_ptr_array_new_with_free_func (g_object_unref);
+          g_ptr_array_add (leader_call->followers, g_steal_pointer (&task));
+          return;
+        }
+      call->flight_key = g_strdup (key);
+      g_hash_table_insert (self->in_flight, g_steal_pointer (&key), task);
+      g_signal_connect_object (task, "notify::completed", G_CALLBACK (leader_completed_cb), self, G_CONNECT_DEFAULT);
+    }
   send_attempt (task);
 }
 

@@ -396,15 +396,20 @@ read_snapshot (CfLiveFeed *self,
   cf_platform_get_stats_async (self->platform, entry->id, entry->cancellable, snapshot_cb, read);
 }
 
+/* Reads every campaign's figures; one being read already is read again
+ * after only when @again (events may have been missed since its read
+ * began), not for a poll that comes while its answer is on its way. */
 static void
-read_all_snapshots (CfLiveFeed *self)
+read_all_snapshots (CfLiveFeed *self,
+                    gboolean    again)
 {
   GHashTableIter iter;
   Entry *entry;
 
   g_hash_table_iter_init (&iter, self->entries);
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &entry))
-    read_snapshot (self, entry);
+    if (again || !entry->reading)
+      read_snapshot (self, entry);
 }
 
 /* Once subscribed on a new connection: a detailed campaign is read again,
@@ -421,7 +426,7 @@ catch_up (CfLiveFeed *self)
   if (self->missed_events)
     {
       self->missed_events = FALSE;
-      read_all_snapshots (self);
+      read_all_snapshots (self, TRUE);
       return;
     }
 
@@ -459,7 +464,7 @@ settle_cb (gpointer user_data)
 static gboolean
 poll_cb (gpointer user_data)
 {
-  read_all_snapshots (CF_LIVE_FEED (user_data));
+  read_all_snapshots (CF_LIVE_FEED (user_data), FALSE);
   return G_SOURCE_CONTINUE;
 }
 
@@ -744,7 +749,7 @@ connect_live (CfLiveFeed *self)
   if (live_totals == CF_LIVE_TOTALS_POLL)
     {
       if (!is_polling (self))
-        read_all_snapshots (self);
+        read_all_snapshots (self, FALSE);
       start_polling (self);
       return;
     }

@@ -38,6 +38,7 @@ struct _CfUlulePlatform
   CfHttpClient *data_client;
   CfCredentials *credentials;  /* the API key */
   char *user_id;               /* the key's owner, once asked */
+  GPtrArray *me_waiters;       /* callers of the one request for the key's owner in flight */
   char *lang;
   GHashTable *currencies;      /* project id → currency, for its stats */
   CfPlatformCapabilities capabilities;
@@ -480,24 +481,33 @@ cf_ulule_platform_get_stats (CfPlatform          *platform,
     cf_ulule_platform_get_campaign (platform, id, cancellable, stats_project_cb, task);
 }
 
+/* The key's owner, told to every caller that asked while the request was
+ * on its way: asked for at start-up by the account and by each list of the
+ * person's own things at once, it is asked once. */
 static void
 me_cb (GObject      *object,
        GAsyncResult *result,
        gpointer      user_data)
 {
-  g_autoptr(GTask) task = user_data;
   CfUlulePlatform *self = CF_ULULE_PLATFORM (object);
-  GError *error = NULL;
-  CfUser *user = g_task_propagate_pointer (G_TASK (result), &error);
+  g_autoptr(GPtrArray) waiters = g_steal_pointer (&self->me_waiters);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfUser) user = g_task_propagate_pointer (G_TASK (result), &error);
 
-  if (user == NULL)
+  if (user != NULL)
     {
-      g_task_return_error (task, error);
-      return;
+      g_free (self->user_id);
+      self->user_id = g_strdup (cf_user_get_id (user));
     }
-  g_free (self->user_id);
-  self->user_id = g_strdup (cf_user_get_id (user));
-  g_task_return_pointer (task, user, g_object_unref);
+  for (guint i = 0; i < waiters->len; i++)
+    {
+      GTask *task = waiters->pdata[i];
+
+      if (user != NULL)
+        g_task_return_pointer (task, g_object_ref (user), g_object_unref);
+      else
+        g_task_return_error (task, g_error_copy (error));
+    }
 }
 
 static void
@@ -510,7 +520,14 @@ cf_ulule_platform_get_me (CfPlatform          *platform,
   GTask *task = g_task_new (self, cancellable, callback, user_data);
 
   g_task_set_source_tag (task, cf_ulule_platform_get_me);
-  send (self, self->client, "GET", "me", cf_ulule_translate_user, CF_TYPE_USER, FALSE, NULL, cancellable, me_cb, task,
+  if (self->me_waiters != NULL)
+    {
+      g_ptr_array_add (self->me_waiters, task);
+      return;
+    }
+  self->me_waiters = g_ptr_array_new_with_free_func (g_object_unref);
+  g_ptr_array_add (self->me_waiters, task);
+  send (self, self->client, "GET", "me", cf_ulule_translate_user, CF_TYPE_USER, FALSE, NULL, NULL, me_cb, NULL,
         cf_ulule_platform_get_me);
 }
 

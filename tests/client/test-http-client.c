@@ -333,6 +333,76 @@ test_renewal_from_a_200 (Fixture       *fixture,
 
 /* One backoff for requests and the live feed: exponential, jittered within
  * half of each step, capped. */
+typedef struct
+{
+  Fixture *fixture;
+  GError *error;
+  char *text;
+  gboolean done;
+} Read;
+
+static void
+read_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  Read *read = user_data;
+
+  read->text = cf_http_client_send_finish (CF_HTTP_CLIENT (object), result, &read->error);
+  read->done = TRUE;
+}
+
+static void
+start_read (Fixture      *fixture,
+            Read         *read,
+            GCancellable *cancellable)
+{
+  const CfHttpRequest request = {
+    .method = "GET", .path = "page", .parse = parse_text, .parse_data = "text", .free_result = g_free,
+  };
+
+  cf_http_client_send_async (fixture->client, &request, cancellable, read_cb, read);
+}
+
+static void
+wait_for_reads (Read *first,
+                Read *second)
+{
+  while (!first->done || !second->done)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+/* Two callers asking for the same page at once get it from one request;
+ * one that gives up does not take the answer from the other. */
+static void
+test_same_read_once (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  Read first = { fixture }, second = { fixture }, given_up = { fixture }, waiting = { fixture };
+
+  start_read (fixture, &first, NULL);
+  start_read (fixture, &second, NULL);
+  wait_for_reads (&first, &second);
+  g_assert_cmpuint (fixture->requests, ==, 1);
+  g_assert_cmpstr (first.text, ==, "first answer");
+  g_assert_cmpstr (second.text, ==, "first answer");
+
+  cf_http_client_forget_answers (fixture->client);
+  start_read (fixture, &given_up, cancellable);
+  start_read (fixture, &waiting, NULL);
+  g_cancellable_cancel (cancellable);
+  wait_for_reads (&given_up, &waiting);
+  g_assert_error (given_up.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_no_error (waiting.error);
+  g_assert_cmpstr (waiting.text, ==, "first answer");
+
+  g_free (first.text);
+  g_free (second.text);
+  g_free (waiting.text);
+  g_clear_error (&given_up.error);
+}
+
 static void
 test_backoff (void)
 {
@@ -360,6 +430,7 @@ main (int   argc,
               fixture_tear_down);
   g_test_add ("/http-client/renewal-from-a-200", Fixture, NULL, fixture_set_up, test_renewal_from_a_200,
               fixture_tear_down);
+  g_test_add ("/http-client/same-read-once", Fixture, NULL, fixture_set_up, test_same_read_once, fixture_tear_down);
   g_test_add_func ("/http-client/backoff", test_backoff);
   return g_test_run ();
 }

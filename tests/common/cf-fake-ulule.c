@@ -15,6 +15,7 @@ struct _CfFakeUlule
   char *data_url;
   GHashTable *raised;     /* project id → amount raised, as a string */
   GHashTable *counts;     /* path → requests */
+  GHashTable *requests;   /* path and query → requests */
   guint refuse_next;
   guint unversioned;
   guint likes;
@@ -198,6 +199,15 @@ handle (SoupServer        *server,
   guint count = GPOINTER_TO_UINT (g_hash_table_lookup (self->counts, path));
 
   g_hash_table_replace (self->counts, g_strdup (path), GUINT_TO_POINTER (count + 1));
+  if (g_str_has_prefix (path, "/v1/"))
+    {
+      GUri *uri = soup_server_message_get_uri (message);
+      g_autofree char *request = g_uri_get_query (uri) ? g_strdup_printf ("%s?%s", path, g_uri_get_query (uri))
+                                                       : g_strdup (path);
+      guint asked = GPOINTER_TO_UINT (g_hash_table_lookup (self->requests, request));
+
+      g_hash_table_replace (self->requests, g_steal_pointer (&request), GUINT_TO_POINTER (asked + 1));
+    }
   if (self->refuse_next != 0)
     {
       soup_message_headers_replace (soup_server_message_get_response_headers (message), "Retry-After", "1");
@@ -229,6 +239,7 @@ cf_fake_ulule_new (void)
   self->server = soup_server_new (NULL, NULL);
   self->raised = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->requests = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   soup_server_add_handler (self->server, NULL, handle, self, NULL);
   soup_server_listen_local (self->server, 0, SOUP_SERVER_LISTEN_IPV4_ONLY, &error);
   g_assert_no_error (error);
@@ -282,6 +293,20 @@ cf_fake_ulule_count (CfFakeUlule *self,
   return GPOINTER_TO_UINT (g_hash_table_lookup (self->counts, path));
 }
 
+/* The API requests so far, each with how many times: path and query → count. */
+GHashTable *
+cf_fake_ulule_dup_api_counts (CfFakeUlule *self)
+{
+  GHashTable *counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter iter;
+  gpointer request, count;
+
+  g_hash_table_iter_init (&iter, self->requests);
+  while (g_hash_table_iter_next (&iter, &request, &count))
+    g_hash_table_insert (counts, g_strdup (request), count);
+  return counts;
+}
+
 /* API requests that came without Ulule-Version: 2020-11-10. */
 guint
 cf_fake_ulule_count_unversioned (CfFakeUlule *self)
@@ -302,6 +327,7 @@ cf_fake_ulule_free (CfFakeUlule *self)
   g_clear_object (&self->server);
   g_hash_table_unref (self->raised);
   g_hash_table_unref (self->counts);
+  g_hash_table_unref (self->requests);
   g_free (self->base_url);
   g_free (self->api_url);
   g_free (self->data_url);

@@ -24,6 +24,7 @@ void         cf_fake_ulule_refuse_next       (CfFakeUlule *self,
 const char  *cf_fake_ulule_get_last_search   (CfFakeUlule *self);
 guint        cf_fake_ulule_count             (CfFakeUlule *self,
                                               const char  *path);
+GHashTable  *cf_fake_ulule_dup_api_counts    (CfFakeUlule *self);
 guint        cf_fake_ulule_count_unversioned (CfFakeUlule *self);
 guint        cf_fake_ulule_count_likes       (CfFakeUlule *self);
 void         cf_fake_ulule_free              (CfFakeUlule *self);

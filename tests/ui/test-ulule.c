@@ -155,6 +155,53 @@ test_orders_beside_pledges (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+static gboolean
+set_true (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* A new window, signed back in from the keyring, asks Ulule for each thing
+ * once from its opening until a while after the orders show: who is signed
+ * in (asked by the account and by each list of the person's own things at
+ * once), the orders, the projects followed and created. The pre-sale on the
+ * dashboard is read twice at most, with its orders: once for its figures,
+ * once for its latest orders (it was read four times, all at once). */
+static void
+test_nothing_asked_twice (void)
+{
+  g_autoptr(GHashTable) before = cf_fake_ulule_dup_api_counts (ulule);
+  g_autoptr(GHashTable) after = NULL;
+  g_autoptr(GString) twice = g_string_new (NULL);
+  GSettings *settings = cf_application_get_settings (application);
+  gboolean settled = FALSE;
+  GtkWidget *window;
+  GHashTableIter iter;
+  gpointer path, count;
+
+  g_settings_set_string (settings, "last-view", "pledges");
+  window = open_window ();
+  cf_test_wait_until (window, has_label, "Night Light", "Ulule's orders are listed");
+  g_timeout_add_seconds (3, set_true, &settled);
+  while (!settled)
+    g_main_context_iteration (NULL, TRUE);
+
+  after = cf_fake_ulule_dup_api_counts (ulule);
+  g_hash_table_iter_init (&iter, after);
+  while (g_hash_table_iter_next (&iter, &path, &count))
+    {
+      guint asked = GPOINTER_TO_UINT (count) - GPOINTER_TO_UINT (g_hash_table_lookup (before, path));
+
+      g_test_message ("%s: %u", (const char *) path, asked);
+      if (asked > (g_str_has_prefix (path, "/v1/projects/102?") || g_str_has_prefix (path, "/v1/projects/102/orders?")
+                   ? 2 : 1))
+        g_string_append_printf (twice, "%s ×%u ", (const char *) path, asked);
+    }
+  g_assert_cmpstr (twice->str, ==, "");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -176,6 +223,7 @@ main (int   argc,
 
   g_test_add_func ("/ulule/browse-and-live-total", test_browse_and_live_total);
   g_test_add_func ("/ulule/orders-beside-pledges", test_orders_beside_pledges);
+  g_test_add_func ("/ulule/nothing-asked-twice", test_nothing_asked_twice);
 
   status = g_test_run ();
   cf_test_platform_free (reference);

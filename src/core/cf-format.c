@@ -64,18 +64,37 @@ cf_format_backers (gint64      backers,
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s backer", "%s backers", backers), count);
 }
 
-/* Whole days from two days on, hours below that, never zero. */
-static gint64
-days_or_hours (GTimeSpan  span,
-               gboolean  *in_days)
+typedef enum
 {
-  gint64 hours = MAX (span / G_TIME_SPAN_HOUR, 1);
+  IN_MINUTES,
+  IN_HOURS,
+  IN_DAYS,
+} TimeUnit;
 
-  *in_days = hours >= 48;
-  return *in_days ? hours / 24 : hours;
+/* Whole days from two days on, hours from one hour, minutes below that,
+ * never zero. */
+static gint64
+count_in_unit (GTimeSpan  span,
+               TimeUnit  *unit)
+{
+  gint64 hours = span / G_TIME_SPAN_HOUR;
+
+  if (hours >= 48)
+    {
+      *unit = IN_DAYS;
+      return hours / 24;
+    }
+  if (hours >= 1)
+    {
+      *unit = IN_HOURS;
+      return hours;
+    }
+  *unit = IN_MINUTES;
+  return MAX (span / G_TIME_SPAN_MINUTE, 1);
 }
 
-/* "3 days to go", "12 hours to go", "Launches in 2 days", "Ended 2 May 2016". */
+/* "3 days to go", "12 hours to go", "40 minutes to go", "Launches in 2 days",
+ * "Ended 2 May 2016". */
 char *
 cf_format_time_left (CfCampaignState  state,
                      GDateTime       *launched_at,
@@ -83,26 +102,31 @@ cf_format_time_left (CfCampaignState  state,
                      GDateTime       *now)
 {
   g_autofree char *date = NULL;
-  gboolean in_days;
+  TimeUnit unit;
   gint64 n;
 
   if (state == CF_CAMPAIGN_STATE_UPCOMING && launched_at != NULL &&
       g_date_time_compare (launched_at, now) > 0)
     {
-      n = days_or_hours (g_date_time_difference (launched_at, now), &in_days);
-      if (in_days)
+      n = count_in_unit (g_date_time_difference (launched_at, now), &unit);
+      if (unit == IN_DAYS)
         return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Launches in %d day",
                                              "Launches in %d days", n), (int) n);
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Launches in %d hour",
-                                           "Launches in %d hours", n), (int) n);
+      if (unit == IN_HOURS)
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Launches in %d hour",
+                                             "Launches in %d hours", n), (int) n);
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Launches in %d minute",
+                                           "Launches in %d minutes", n), (int) n);
     }
 
   if (state == CF_CAMPAIGN_STATE_LIVE && g_date_time_compare (deadline, now) > 0)
     {
-      n = days_or_hours (g_date_time_difference (deadline, now), &in_days);
-      if (in_days)
+      n = count_in_unit (g_date_time_difference (deadline, now), &unit);
+      if (unit == IN_DAYS)
         return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day to go", "%d days to go", n), (int) n);
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d hour to go", "%d hours to go", n), (int) n);
+      if (unit == IN_HOURS)
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d hour to go", "%d hours to go", n), (int) n);
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d minute to go", "%d minutes to go", n), (int) n);
     }
 
   /* Translators: a date as in “Ended 2 May 2016”; see strftime(3) for the codes. */

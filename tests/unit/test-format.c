@@ -17,6 +17,8 @@ test_time_left (void)
   g_autoptr(GDateTime) in_three_days = at ("2026-11-25T13:00:00Z");
   g_autoptr(GDateTime) in_twelve_hours = at ("2026-11-23T00:00:00Z");
   g_autoptr(GDateTime) in_one_hour = at ("2026-11-22T13:10:00Z");
+  g_autoptr(GDateTime) in_forty_minutes = at ("2026-11-22T12:40:00Z");
+  g_autoptr(GDateTime) in_two_seconds = at ("2026-11-22T12:00:02Z");
   g_autoptr(GDateTime) ended = at ("2016-05-02T10:00:00Z");
   g_autofree char *days = cf_format_time_left (CF_CAMPAIGN_STATE_LIVE, NULL, in_three_days, now);
   g_autofree char *hours = cf_format_time_left (CF_CAMPAIGN_STATE_LIVE, NULL, in_twelve_hours, now);
@@ -27,6 +29,8 @@ test_time_left (void)
   g_autofree char *unsuccessful = cf_format_time_left (CF_CAMPAIGN_STATE_FAILED, ended, ended, now);
   g_autofree char *canceled = cf_format_time_left (CF_CAMPAIGN_STATE_CANCELED, ended, ended, now);
   g_autofree char *soon = cf_format_time_left (CF_CAMPAIGN_STATE_UPCOMING, NULL, in_three_days, now);
+  g_autofree char *minutes = cf_format_time_left (CF_CAMPAIGN_STATE_LIVE, NULL, in_forty_minutes, now);
+  g_autofree char *any_moment = cf_format_time_left (CF_CAMPAIGN_STATE_UPCOMING, in_two_seconds, in_three_days, now);
 
   g_assert_cmpstr (days, ==, "3 days to go");
   g_assert_cmpstr (hours, ==, "12 hours to go");
@@ -37,6 +41,9 @@ test_time_left (void)
   g_assert_cmpstr (unsuccessful, ==, "Unsuccessful, ended 2 May 2016");
   g_assert_cmpstr (canceled, ==, "Canceled, was to end 2 May 2016");
   g_assert_cmpstr (soon, ==, "Launching soon");
+  /* Below an hour, minutes: not “1 hour” for what launches in seconds. */
+  g_assert_cmpstr (minutes, ==, "40 minutes to go");
+  g_assert_cmpstr (any_moment, ==, "Launches in 1 minute");
 }
 
 static void

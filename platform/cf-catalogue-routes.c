@@ -172,9 +172,11 @@ list_campaigns (CfRequest *request)
   if ((context.category = cf_request_get_query (request, "category")) != NULL)
     g_string_append (where, " AND k.slug = :category");
 
+  /* A search's total would cost counting every match, which its first
+   * page does not need: it is left unknown, as lists may leave it. */
   cf_listing_reply (request, &(CfListing) {
-    CF_CAMPAIGN_COLUMNS, CF_CAMPAIGN_FROM, where->str, sort->key, "c.id", sort->descending, TRUE,
-    bind_context, write_campaign, &context,
+    CF_CAMPAIGN_COLUMNS, CF_CAMPAIGN_FROM, where->str, sort->key, "c.id", sort->descending,
+    context.match == NULL && context.pattern == NULL, bind_context, write_campaign, &context,
   });
 }
 

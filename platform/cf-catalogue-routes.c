@@ -94,6 +94,10 @@ match_phrase (const char *search)
   return g_strdup_printf ("\"%s\"", quoted);
 }
 
+/* A campaign whose title, blurb or creator holds :pattern. */
+#define SEARCH_BY_ROW \
+  "(c.title LIKE :pattern ESCAPE '\\' OR c.blurb LIKE :pattern ESCAPE '\\' OR u.name LIKE :pattern ESCAPE '\\')"
+
 /* "50%_off" searches for itself: LIKE's wildcards are escaped. */
 static char *
 like_pattern (const char *search)
@@ -142,6 +146,7 @@ list_campaigns (CfRequest *request)
   const SortOrder *sort = find_sort (cf_request_get_query (request, "sort"));
   g_auto(ListContext) context = { request };
   g_autoptr(GString) where = g_string_new ("1");
+  g_autoptr(GString) window_where = g_string_new (NULL);
   const char *state_condition;
 
   if (sort == NULL || !find_state_condition (cf_request_get_query (request, "state"), &state_condition) ||
@@ -156,6 +161,11 @@ list_campaigns (CfRequest *request)
 
   if (state_condition != NULL)
     g_string_append_printf (where, " AND %s", state_condition);
+  if ((context.category = cf_request_get_query (request, "category")) != NULL)
+    g_string_append (where, " AND k.slug = :category");
+  g_string_assign (window_where, where->str);
+  if (search != NULL && *search != '\0')
+    context.pattern = like_pattern (search);
   /* Three characters or more, the trigram index finds them wherever they
    * are; one or two are too short for it, and searched row by row. */
   if (search != NULL && g_utf8_strlen (search, -1) >= 3)
@@ -164,19 +174,22 @@ list_campaigns (CfRequest *request)
       g_string_append (where, " AND c.id IN (SELECT rowid FROM campaigns_search WHERE campaigns_search MATCH :match)");
     }
   else if (search != NULL && *search != '\0')
-    {
-      context.pattern = like_pattern (search);
-      g_string_append (where, " AND (c.title LIKE :pattern ESCAPE '\\' OR c.blurb LIKE :pattern ESCAPE '\\'"
-                              " OR u.name LIKE :pattern ESCAPE '\\')");
-    }
-  if ((context.category = cf_request_get_query (request, "category")) != NULL)
-    g_string_append (where, " AND k.slug = :category");
+    g_string_append (where, " AND " SEARCH_BY_ROW);
+  /* Row by row is also how the most popular (or newest…) campaigns are
+   * checked first: a search matching many fills its page from them. LIKE
+   * folds the case of ASCII letters only, as the trigram index does of
+   * every letter: only an ASCII search is checked so, to find the same. */
+  if (context.pattern != NULL && g_str_is_ascii (search))
+    g_string_append (window_where, " AND " SEARCH_BY_ROW);
+  else
+    g_string_truncate (window_where, 0);
 
   /* A search's total would cost counting every match, which its first
    * page does not need: it is left unknown, as lists may leave it. */
   cf_listing_reply (request, &(CfListing) {
     CF_CAMPAIGN_COLUMNS, CF_CAMPAIGN_FROM, where->str, sort->key, "c.id", sort->descending,
-    context.match == NULL && context.pattern == NULL, bind_context, write_campaign, &context,
+    context.pattern == NULL, bind_context, write_campaign, &context,
+    "campaigns c", window_where->len > 0 ? window_where->str : NULL,
   });
 }
 

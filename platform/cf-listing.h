@@ -19,6 +19,11 @@ typedef struct
   void (*bind)  (sqlite3_stmt *statement, gpointer data);
   void (*write) (JsonBuilder *builder, sqlite3_stmt *statement, gpointer data);
   gpointer data;
+  /* Optional: conditions that check one row cheaply, to look at the first
+   * rows of @window_table (the first table of @from, with its alias) in
+   * order before the whole list; NULL to go straight to @where. */
+  const char *window_table;
+  const char *window_where;
 } CfListing;
 
 void cf_listing_reply (CfRequest       *request,

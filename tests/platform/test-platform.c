@@ -331,6 +331,43 @@ test_idempotent_pledge (void)
   g_assert_cmpint (cf_test_platform_query (platform, "SELECT backers_count FROM campaigns WHERE id = 6"), ==, 1);
 }
 
+/* A search read a page at a time, one campaign a page, gives every match
+ * once, most popular first, as the whole list in one page does: pages
+ * filled from the most popular campaigns checked first agree with the
+ * index. */
+static void
+test_search_pages_in_order (void)
+{
+  const char *searches[] = { "a", "Cleo", "e" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
+    {
+      g_autofree char *all_path = g_strdup_printf ("/v1/campaigns?q=%s&state=all&limit=100", searches[i]);
+      g_autoptr(JsonNode) all = expect ("GET", all_path, NULL, NULL, 200);
+      g_autofree char *cursor = NULL;
+      guint n = 0;
+
+      do
+        {
+          g_autofree char *path = g_strdup_printf ("/v1/campaigns?q=%s&state=all&limit=1%s%s", searches[i],
+                                                   cursor ? "&cursor=" : "", cursor ? cursor : "");
+          g_autoptr(JsonNode) page = expect ("GET", path, NULL, NULL, 200);
+          JsonObject *object = object_of (page);
+
+          g_assert_cmpuint (json_array_get_length (items_of (page)), ==, 1);
+          g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (items_of (page), 0), "id"), ==,
+                           json_object_get_int_member (json_array_get_object_element (items_of (all), n), "id"));
+          n++;
+          g_free (cursor);
+          cursor = json_object_get_null_member (object, "next_cursor")
+                   ? NULL : g_uri_escape_string (json_object_get_string_member (object, "next_cursor"), NULL, TRUE);
+        }
+      while (cursor != NULL);
+      g_assert_cmpuint (n, ==, json_array_get_length (items_of (all)));
+      g_assert_cmpuint (n, >, 1);
+    }
+}
+
 typedef struct
 {
   GMainLoop *loop;
@@ -773,6 +810,7 @@ main (int   argc,
   g_test_add_func ("/platform/bad-input", test_bad_input);
   g_test_add_func ("/platform/search-metacharacters", test_search_metacharacters);
   g_test_add_func ("/platform/search-finds-what-like-finds", test_search_finds_what_like_finds);
+  g_test_add_func ("/platform/search-pages-in-order", test_search_pages_in_order);
   g_test_add_func ("/platform/live", test_live);
   g_test_add_func ("/platform/restart-keeps-data", test_restart_keeps_data);
 

@@ -114,20 +114,6 @@ has_pledge_rows (GtkWidget *root,
   return cf_test_shows_label (root, LONG_TITLE);
 }
 
-/* The backer pledges €1 to the campaign with the long title. */
-static void
-make_a_pledge (void)
-{
-  g_autofree char *token = cf_test_platform_sign_in (platform, "backer", "backer-pw");
-  g_autoptr(JsonNode) pledge = NULL;
-  guint status;
-
-  pledge = cf_test_platform_call (platform, "POST", "/v1/campaigns/2/pledges", token,
-                                  "{\"reward_id\": 3, \"amount\": {\"amount\": 100, \"currency\": \"EUR\"}}",
-                                  &status);
-  g_assert_cmpuint (status, ==, 201);
-}
-
 /* On a phone, Explore, a campaign and Pledges fit its width in the
  * language too, whose words and figures are often longer. */
 static void
@@ -149,7 +135,7 @@ test_phone_width (void)
   gtk_widget_activate_action (cf_test_first_visible (window, CF_TYPE_CAMPAIGN_PAGE), "campaign.back", NULL);
 
   /* A backer's pledges, each with its status, in the language. */
-  make_a_pledge ();
+  cf_test_platform_pledge (platform, "backer", "backer-pw", "2", CF_UI_TEN_LEFT_PLEDGE);
   cf_ui_sign_in (window, "backer", "backer-pw", "Bea Backer");
   gtk_widget_activate_action (window, "win.show-view", "s", "pledges");
   cf_test_wait_until (window, has_pledge_rows, NULL, "the backer's pledges");

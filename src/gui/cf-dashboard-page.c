@@ -35,6 +35,7 @@ struct _CfDashboardPage
   GtkWidget parent_instance;
 
   GtkDropDown *campaign_drop_down;
+  GtkLabel *campaign_title_label;
   GtkLabel *backers_caption;
   GtkLabel *backers_label;
   GtkLabel *deadline_label;
@@ -848,6 +849,9 @@ campaigns_changed_cb (CfDashboardPage *self,
                        items->pdata, n);
   g_signal_handlers_unblock_by_func (self->campaign_drop_down, campaign_selected_cb, self);
   gtk_widget_set_visible (GTK_WIDGET (self->campaign_drop_down), n > 1);
+  gtk_widget_set_visible (GTK_WIDGET (self->campaign_title_label), n == 1);
+  if (n == 1)
+    gtk_label_set_label (self->campaign_title_label, cf_campaign_get_title (items->pdata[0]));
 
   set_has_campaigns (self, TRUE);
   cf_widget_show_merged_state (self->stack, self->my_campaigns, TRUE, "dashboard", self->error_status_page);
@@ -1094,6 +1098,7 @@ cf_dashboard_page_class_init (CfDashboardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CfDashboardPage, backers_caption);
   gtk_widget_class_bind_template_child (widget_class, CfDashboardPage, backers_label);
   gtk_widget_class_bind_template_child (widget_class, CfDashboardPage, campaign_drop_down);
+  gtk_widget_class_bind_template_child (widget_class, CfDashboardPage, campaign_title_label);
   gtk_widget_class_bind_template_child (widget_class, CfDashboardPage, figures_box);
   gtk_widget_class_bind_template_child (widget_class, CfDashboardPage, deadline_label);
   gtk_widget_class_bind_template_child (widget_class, CfDashboardPage, error_status_page);

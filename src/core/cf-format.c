@@ -102,6 +102,7 @@ cf_format_time_left (CfCampaignState  state,
                      GDateTime       *now)
 {
   g_autofree char *date = NULL;
+  g_autofree char *count = NULL;
   TimeUnit unit;
   gint64 n;
 
@@ -109,24 +110,28 @@ cf_format_time_left (CfCampaignState  state,
       g_date_time_compare (launched_at, now) > 0)
     {
       n = count_in_unit (g_date_time_difference (launched_at, now), &unit);
+      count = cf_format_count (n, NULL);
+      /* Translators: %s is a number, already written the way the language writes numbers. */
       if (unit == IN_DAYS)
-        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Launches in %d day",
-                                             "Launches in %d days", n), (int) n);
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Launches in %s day",
+                                             "Launches in %s days", n), count);
       if (unit == IN_HOURS)
-        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Launches in %d hour",
-                                             "Launches in %d hours", n), (int) n);
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Launches in %d minute",
-                                           "Launches in %d minutes", n), (int) n);
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Launches in %s hour",
+                                             "Launches in %s hours", n), count);
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Launches in %s minute",
+                                           "Launches in %s minutes", n), count);
     }
 
   if (state == CF_CAMPAIGN_STATE_LIVE && g_date_time_compare (deadline, now) > 0)
     {
       n = count_in_unit (g_date_time_difference (deadline, now), &unit);
+      count = cf_format_count (n, NULL);
+      /* Translators: %s is a number, already written the way the language writes numbers. */
       if (unit == IN_DAYS)
-        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d day to go", "%d days to go", n), (int) n);
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s day to go", "%s days to go", n), count);
       if (unit == IN_HOURS)
-        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d hour to go", "%d hours to go", n), (int) n);
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d minute to go", "%d minutes to go", n), (int) n);
+        return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s hour to go", "%s hours to go", n), count);
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s minute to go", "%s minutes to go", n), count);
     }
 
   /* Translators: a date as in “Ended 2 May 2016”; see strftime(3) for the codes. */

@@ -19,6 +19,7 @@ test_time_left (void)
   g_autoptr(GDateTime) in_one_hour = at ("2026-11-22T13:10:00Z");
   g_autoptr(GDateTime) in_forty_minutes = at ("2026-11-22T12:40:00Z");
   g_autoptr(GDateTime) in_two_seconds = at ("2026-11-22T12:00:02Z");
+  g_autoptr(GDateTime) far_off = at ("2099-07-15T20:00:00Z");
   g_autoptr(GDateTime) ended = at ("2016-05-02T10:00:00Z");
   g_autofree char *days = cf_format_time_left (CF_CAMPAIGN_STATE_LIVE, NULL, in_three_days, now);
   g_autofree char *hours = cf_format_time_left (CF_CAMPAIGN_STATE_LIVE, NULL, in_twelve_hours, now);
@@ -31,6 +32,7 @@ test_time_left (void)
   g_autofree char *soon = cf_format_time_left (CF_CAMPAIGN_STATE_UPCOMING, NULL, in_three_days, now);
   g_autofree char *minutes = cf_format_time_left (CF_CAMPAIGN_STATE_LIVE, NULL, in_forty_minutes, now);
   g_autofree char *any_moment = cf_format_time_left (CF_CAMPAIGN_STATE_UPCOMING, in_two_seconds, in_three_days, now);
+  g_autofree char *years = cf_format_time_left (CF_CAMPAIGN_STATE_LIVE, NULL, far_off, now);
 
   g_assert_cmpstr (days, ==, "3 days to go");
   g_assert_cmpstr (hours, ==, "12 hours to go");
@@ -44,6 +46,8 @@ test_time_left (void)
   /* Below an hour, minutes: not “1 hour” for what launches in seconds. */
   g_assert_cmpstr (minutes, ==, "40 minutes to go");
   g_assert_cmpstr (any_moment, ==, "Launches in 1 minute");
+  /* Counts are grouped as every other figure is. */
+  g_assert_cmpstr (years, ==, "26,533 days to go");
 }
 
 static void

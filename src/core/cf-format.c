@@ -111,13 +111,15 @@ cf_format_time_left (CfCampaignState  state,
     {
       n = count_in_unit (g_date_time_difference (launched_at, now), &unit);
       count = cf_format_count (n, NULL);
-      /* Translators: %s is a number, already written the way the language writes numbers. */
       if (unit == IN_DAYS)
+        /* Translators: %s is a number, already written the way the language writes numbers. */
         return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Launches in %s day",
                                              "Launches in %s days", n), count);
       if (unit == IN_HOURS)
+        /* Translators: %s is a number, already written the way the language writes numbers. */
         return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Launches in %s hour",
                                              "Launches in %s hours", n), count);
+      /* Translators: %s is a number, already written the way the language writes numbers. */
       return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Launches in %s minute",
                                            "Launches in %s minutes", n), count);
     }
@@ -126,11 +128,13 @@ cf_format_time_left (CfCampaignState  state,
     {
       n = count_in_unit (g_date_time_difference (deadline, now), &unit);
       count = cf_format_count (n, NULL);
-      /* Translators: %s is a number, already written the way the language writes numbers. */
       if (unit == IN_DAYS)
+        /* Translators: %s is a number, already written the way the language writes numbers. */
         return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s day to go", "%s days to go", n), count);
       if (unit == IN_HOURS)
+        /* Translators: %s is a number, already written the way the language writes numbers. */
         return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s hour to go", "%s hours to go", n), count);
+      /* Translators: %s is a number, already written the way the language writes numbers. */
       return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s minute to go", "%s minutes to go", n), count);
     }
 

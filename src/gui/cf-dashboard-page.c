@@ -813,6 +813,21 @@ shows_campaigns (CfDashboardPage *self,
 /* Every account's campaigns in one menu; a platform that failed keeps
  * what it gave last, and says why. A failure that changes nothing shown
  * leaves the campaign watched as it is. */
+/* A campaign in the menu: its title, and its platform when the person
+ * creates on several. */
+static char *
+dup_campaign_choice (gpointer item,
+                     gpointer data)
+{
+  CfDashboardPage *self = data;
+  CfAccount *account = g_hash_table_lookup (self->owners, item);
+
+  if (account == NULL || self->accounts == NULL || g_list_model_get_n_items (self->accounts) < 2)
+    return g_strdup (cf_campaign_get_title (item));
+  /* Translators: a campaign and the platform it is on, as in “Lumen · Demo platform”. */
+  return g_strdup_printf (_("%s · %s"), cf_campaign_get_title (item), cf_account_get_label (account));
+}
+
 static void
 campaigns_changed_cb (CfDashboardPage *self,
                       CfAccount       *account)
@@ -851,7 +866,11 @@ campaigns_changed_cb (CfDashboardPage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->campaign_drop_down), n > 1);
   gtk_widget_set_visible (GTK_WIDGET (self->campaign_title_label), n == 1);
   if (n == 1)
-    gtk_label_set_label (self->campaign_title_label, cf_campaign_get_title (items->pdata[0]));
+    {
+      g_autofree char *title = dup_campaign_choice (items->pdata[0], self);
+
+      gtk_label_set_label (self->campaign_title_label, title);
+    }
 
   set_has_campaigns (self, TRUE);
   cf_widget_show_merged_state (self->stack, self->my_campaigns, TRUE, "dashboard", self->error_status_page);
@@ -1149,7 +1168,7 @@ cf_dashboard_page_init (CfDashboardPage *self)
   gtk_drop_down_set_expression (self->campaign_drop_down, title);
   gtk_expression_unref (title);
   gtk_drop_down_set_model (self->campaign_drop_down, G_LIST_MODEL (self->campaigns));
-  cf_widget_show_items_by (self->campaign_drop_down, "title");
+  cf_widget_show_items_by (self->campaign_drop_down, dup_campaign_choice, self);
 
   self->pledged_animation = adw_timed_animation_new (GTK_WIDGET (self), 0, 0, COUNT_UP_MS,
                                                      adw_callback_animation_target_new (show_pledged, self, NULL));

@@ -119,32 +119,39 @@ setup_label_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, label);
 }
 
+typedef struct
+{
+  CfWidgetItemText text;
+  gpointer data;
+} ItemText;
+
 static void
 bind_label_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
-               gpointer                  ellipsize)
+               ItemText                 *item_text)
 {
-  const char *property = g_object_get_data (G_OBJECT (factory), "property");
-  g_autofree char *text = NULL;
+  g_autofree char *text = item_text->text (gtk_list_item_get_item (item), item_text->data);
 
-  g_object_get (gtk_list_item_get_item (item), property, &text, NULL);
   gtk_label_set_label (GTK_LABEL (gtk_list_item_get_child (item)), text ? text : "");
 }
 
-/* Items shown by their string @property in a drop-down: ellipsized in its
+/* Items shown by what @text says of them in a drop-down: ellipsized in its
  * button, which must never widen a phone's window, and wrapped in its
  * list, where the whole of a long title is read. */
 void
-cf_widget_show_items_by (GtkDropDown *drop_down,
-                         const char  *property)
+cf_widget_show_items_by (GtkDropDown      *drop_down,
+                         CfWidgetItemText  text,
+                         gpointer          data)
 {
   for (guint i = 0; i < 2; i++)
     {
       g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+      ItemText *item_text = g_new (ItemText, 1);
 
-      g_object_set_data_full (G_OBJECT (factory), "property", g_strdup (property), g_free);
+      *item_text = (ItemText) { text, data };
+      g_object_set_data_full (G_OBJECT (factory), "item-text", item_text, g_free);
       g_signal_connect (factory, "setup", G_CALLBACK (setup_label_cb), GINT_TO_POINTER (i == 0));
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_label_cb), NULL);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_label_cb), item_text);
       if (i == 0)
         gtk_drop_down_set_factory (drop_down, factory);
       else

@@ -26,8 +26,13 @@ void    cf_widget_name_controls     (GtkWidget *root);
 void    cf_widget_show_when_first_mapped (GtkWidget *page,
                                           GtkWidget *content);
 void    cf_widget_spin_only_when_shown   (GtkWidget *root);
-void    cf_widget_show_items_by          (GtkDropDown *drop_down,
-                                          const char  *property);
+/* What a drop-down shows of @item. */
+typedef char *(*CfWidgetItemText) (gpointer item,
+                                   gpointer data);
+
+void    cf_widget_show_items_by          (GtkDropDown      *drop_down,
+                                          CfWidgetItemText  text,
+                                          gpointer          data);
 void    cf_widget_open_menu_at_choice    (GtkDropDown *drop_down);
 
 void    cf_widget_show_merged_state (GtkStack      *stack,

@@ -148,8 +148,9 @@ test_orders_beside_pledges (void)
   cf_test_wait_until (window, shows_label_containing, "takes shipping news on its website only",
                       "the dashboard shows the pre-sale");
   cf_test_wait_until (window, has_label, "€32", "the latest orders are listed");
-  /* Her only campaign: nothing to choose, its title is shown. */
-  g_assert_true (cf_test_shows_label (window, "Carnet de voyage"));
+  /* Her only campaign: nothing to choose, its title is shown, and its
+   * platform, with two in the window. */
+  g_assert_true (cf_test_shows_label (window, "Carnet de voyage · Ulule"));
   g_assert_true (cf_test_shows_label (window, "raised · 320 of 500 pre-orders"));
   /* Newest first: the order of 3 June above the one of 2 June. */
   g_assert_cmpint (label_index (window, "€32"), <, label_index (window, "€28"));

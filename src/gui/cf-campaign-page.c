@@ -350,7 +350,15 @@ update_row (CfUpdate *update)
   /* Translators: an update's number and title, as in “#2 · Production has started”. */
   title = g_strdup_printf (_("#%d · %s"), (int) cf_update_get_number (update), cf_update_get_title (update));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), date);
+  if (cf_update_get_backers_only (update))
+    {
+      /* Translators: an update's date, for one written for backers only, as in “20 May 2020 · For backers only”. */
+      g_autofree char *for_backers = g_strdup_printf (_("%s · For backers only"), date);
+
+      adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), for_backers);
+    }
+  else
+    adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), date);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
   gtk_label_set_wrap (GTK_LABEL (label), TRUE);
   gtk_label_set_xalign (GTK_LABEL (label), 0);

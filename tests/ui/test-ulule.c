@@ -64,6 +64,9 @@ test_browse_and_live_total (void)
   cf_test_wait_until (page, has_label, "The lamp", "the rewards are shown");
   g_assert_true (cf_test_shows_label (page, "Thank you!"));
   cf_test_wait_until (page, has_label, "#2 · The prototype", "the news are shown");
+  /* News Ulule reserves for backers say so. */
+  g_assert_true (cf_test_shows_label (page, "20 May 2020 · For backers only"));
+  g_assert_true (cf_test_shows_label (page, "10 June 2020"));
   /* Pledges are made on Ulule's website, and the button says so. */
   back = cf_test_button_labelled (page, "Back on Ulule");
   g_assert_true (gtk_widget_get_sensitive (back));

@@ -171,7 +171,6 @@ write_page (CfRequest       *request,
                                     sqlite3_column_int64 (statement, columns - 1));
     }
   json_builder_end_array (builder);
-  sqlite3_reset (statement);
   return count;
 }
 

@@ -369,17 +369,25 @@ dup_flight_key (CfHttpClient *self,
   return g_strdup_printf ("%s %s", authorization ? authorization : "-", call->url);
 }
 
+/* Those waiting for @call's answer; from now on, callers asking for the
+ * same read send it anew. */
+static GPtrArray *
+take_followers (CfHttpClient *self,
+                HttpCall     *call)
+{
+  if (call->flight_key != NULL)
+    g_hash_table_remove (self->in_flight, call->flight_key);
+  g_clear_pointer (&call->flight_key, g_free);
+  return g_steal_pointer (&call->followers);
+}
+
 /* Callers that asked for the same read while it was under way get its
  * answer, each parsed for itself. */
 static void
 serve_followers (CfHttpClient *self,
                  HttpCall     *call)
 {
-  g_autoptr(GPtrArray) followers = g_steal_pointer (&call->followers);
-
-  if (call->flight_key != NULL)
-    g_hash_table_remove (self->in_flight, call->flight_key);
-  g_clear_pointer (&call->flight_key, g_free);
+  g_autoptr(GPtrArray) followers = take_followers (self, call);
   for (guint i = 0; followers != NULL && i < followers->len; i++)
     {
       GTask *follower = followers->pdata[i];
@@ -399,11 +407,7 @@ leader_completed_cb (GTask        *task,
                      CfHttpClient *self)
 {
   HttpCall *call = g_task_get_task_data (task);
-  g_autoptr(GPtrArray) followers = g_steal_pointer (&call->followers);
-
-  if (call->flight_key != NULL)
-    g_hash_table_remove (self->in_flight, call->flight_key);
-  g_clear_pointer (&call->flight_key, g_free);
+  g_autoptr(GPtrArray) followers = take_followers (self, call);
   for (guint i = 0; followers != NULL && i < followers->len; i++)
     send_attempt (followers->pdata[i]);
 }

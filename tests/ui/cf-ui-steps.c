@@ -345,6 +345,20 @@ cf_ui_assert_nothing_cut (GtkWidget *root)
   g_assert_cmpstr (cut->str, ==, "");
 }
 
+/* Explore shows the campaigns of the @position-th choice of its menu of
+ * states (0 live, 1 upcoming, 2 ended, 3 all). */
+void
+cf_ui_show_campaigns_in_state (GtkWidget *window,
+                               guint      position)
+{
+  const char *to_show = g_dgettext (GETTEXT_PACKAGE, "Campaigns to show");
+  g_autoptr(GPtrArray) drop_downs = cf_test_visible_widgets (window, GTK_TYPE_DROP_DOWN);
+
+  for (guint i = 0; i < drop_downs->len; i++)
+    if (g_strcmp0 (gtk_widget_get_tooltip_text (drop_downs->pdata[i]), to_show) == 0)
+      gtk_drop_down_set_selected (drop_downs->pdata[i], position);
+}
+
 /* Signs the only account out from Preferences, and closes them. */
 void
 cf_ui_sign_out (GtkWidget *window)

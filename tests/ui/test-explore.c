@@ -15,6 +15,7 @@
 #include "cf-reward-card.h"
 #include "cf-test-platform.h"
 #include "cf-test-widgets.h"
+#include "cf-ui-steps.h"
 #include "cf-window.h"
 
 /* The real application and window under Xvfb, against a seeded reference
@@ -230,14 +231,10 @@ static void
 test_upcoming_card (void)
 {
   GtkWidget *window = open_window (platform->url);
-  g_autoptr(GPtrArray) menus = NULL;
   GtkWidget *card;
 
   cf_test_wait_until (window, has_cards, GUINT_TO_POINTER (4), "four live campaigns are shown");
-  menus = cf_test_visible_widgets (window, GTK_TYPE_DROP_DOWN);
-  for (guint i = 0; i < menus->len; i++)
-    if (g_strcmp0 (gtk_widget_get_tooltip_text (menus->pdata[i]), "Campaigns to show") == 0)
-      gtk_drop_down_set_selected (menus->pdata[i], 1);
+  cf_ui_show_campaigns_in_state (window, 1);
   cf_test_wait_until (window, has_cards, GUINT_TO_POINTER (1), "the upcoming campaign alone is shown");
   card = cf_test_first_visible (window, CF_TYPE_CAMPAIGN_CARD);
   g_assert_true (cf_test_shows_label (card, "Goal: €50"));

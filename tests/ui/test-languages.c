@@ -293,17 +293,12 @@ static GtkWidget *
 open_every_card (int width)
 {
   GSettings *settings = cf_application_get_settings (application);
-  const char *to_show = g_dgettext (GETTEXT_PACKAGE, "Campaigns to show");
-  g_autoptr(GPtrArray) drop_downs = NULL;
   GtkWidget *window;
 
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
   g_settings_set_int (settings, "window-width", width);
   window = cf_ui_open_window (application, platform->url);
-  drop_downs = cf_test_visible_widgets (window, GTK_TYPE_DROP_DOWN);
-  for (guint i = 0; i < drop_downs->len; i++)
-    if (g_strcmp0 (gtk_widget_get_tooltip_text (drop_downs->pdata[i]), to_show) == 0)
-      gtk_drop_down_set_selected (drop_downs->pdata[i], 3);
+  cf_ui_show_campaigns_in_state (window, 3);
   cf_test_wait_until (window, has_all_states, NULL, "every campaign's card");
   return window;
 }

@@ -649,7 +649,6 @@ test_remind_at_launch (void)
 {
   GtkWidget *window = cf_ui_open_window (application, platform->url);
   GSettings *settings = cf_application_get_settings (application);
-  g_autoptr(GPtrArray) drop_downs = cf_test_visible_widgets (window, GTK_TYPE_DROP_DOWN);
   g_autoptr(GVariant) reminders = NULL;
   g_autofree char *soon = g_strdup_printf ("UPDATE campaigns SET launched_at = %" G_GINT64_FORMAT
                                            " WHERE title = 'Soon to launch'",
@@ -658,9 +657,7 @@ test_remind_at_launch (void)
 
   write_to_platform (soon);
   g_ptr_array_set_size (notifications, 0);
-  for (guint i = 0; i < drop_downs->len; i++)
-    if (g_strcmp0 (gtk_widget_get_tooltip_text (drop_downs->pdata[i]), "Campaigns to show") == 0)
-      gtk_drop_down_set_selected (drop_downs->pdata[i], 3);
+  cf_ui_show_campaigns_in_state (window, 3);
   gtk_editable_set_text (GTK_EDITABLE (cf_test_first_visible (window, GTK_TYPE_SEARCH_ENTRY)), "Soon to launch");
   cf_test_wait_until (window, has_upcoming_card, NULL, "the upcoming campaign is found");
   g_signal_emit_by_name (cf_test_first_visible (window, GTK_TYPE_GRID_VIEW), "activate", 0);

@@ -33,9 +33,11 @@ struct _CfCampaign
   gint64 rewards_count;
   gint64 updates_count;
   gboolean following;
-  gint64 orders_goal;     /* a pre-sale's goal, in orders; -1 for a goal in money */
-  gint64 orders_count;
-  CfMoney next_goal;      /* the next stretch goal, if any */
+  CfGoalUnit goal_unit;        /* what the goal counts; money unless told */
+  gint64 counted_goal;         /* a goal in pre-orders or members; -1 for money */
+  gint64 counted;              /* pre-orders or members so far */
+  gint64 next_counted_goal;    /* the next stretch goal in that unit, or -1 */
+  CfMoney next_goal;           /* the next stretch goal in money, if any */
 };
 
 static const CfField fields[] = {
@@ -85,10 +87,14 @@ static const CfField fields[] = {
     G_STRUCT_OFFSET (CfCampaign, updates_count) },
   { "following", NULL, CF_FIELD_BOOLEAN, CF_FIELD_OPTIONAL | CF_FIELD_WRITABLE,
     G_STRUCT_OFFSET (CfCampaign, following) },
-  { "presale.goal", "orders-goal", CF_FIELD_INT, CF_FIELD_OPTIONAL | CF_FIELD_NULLABLE,
-    G_STRUCT_OFFSET (CfCampaign, orders_goal) },
-  { "presale.orders", "orders-count", CF_FIELD_INT, CF_FIELD_OPTIONAL | CF_FIELD_NULLABLE | CF_FIELD_WRITABLE,
-    G_STRUCT_OFFSET (CfCampaign, orders_count) },
+  { "counted.unit", "goal-unit", CF_FIELD_ENUM, CF_FIELD_OPTIONAL | CF_FIELD_NULLABLE,
+    G_STRUCT_OFFSET (CfCampaign, goal_unit), cf_goal_unit_get_type },
+  { "counted.goal", "counted-goal", CF_FIELD_INT, CF_FIELD_OPTIONAL | CF_FIELD_NULLABLE,
+    G_STRUCT_OFFSET (CfCampaign, counted_goal) },
+  { "counted.count", "counted", CF_FIELD_INT, CF_FIELD_OPTIONAL | CF_FIELD_NULLABLE | CF_FIELD_WRITABLE,
+    G_STRUCT_OFFSET (CfCampaign, counted) },
+  { "counted.next_goal", "next-counted-goal", CF_FIELD_INT, CF_FIELD_OPTIONAL | CF_FIELD_NULLABLE | CF_FIELD_WRITABLE,
+    G_STRUCT_OFFSET (CfCampaign, next_counted_goal) },
   { "next_goal", "next-goal", CF_FIELD_MONEY, CF_FIELD_OPTIONAL | CF_FIELD_NULLABLE | CF_FIELD_WRITABLE,
     G_STRUCT_OFFSET (CfCampaign, next_goal) },
 };
@@ -136,8 +142,10 @@ CF_MODEL_DEFINE_GETTER (CfCampaign, cf_campaign, CF_IS_CAMPAIGN, GDateTime *, de
 CF_MODEL_DEFINE_GETTER (CfCampaign, cf_campaign, CF_IS_CAMPAIGN, gint64, rewards_count, , -1)
 CF_MODEL_DEFINE_GETTER (CfCampaign, cf_campaign, CF_IS_CAMPAIGN, gint64, updates_count, , -1)
 CF_MODEL_DEFINE_GETTER (CfCampaign, cf_campaign, CF_IS_CAMPAIGN, gboolean, following, , FALSE)
-CF_MODEL_DEFINE_GETTER (CfCampaign, cf_campaign, CF_IS_CAMPAIGN, gint64, orders_goal, , 0)
-CF_MODEL_DEFINE_GETTER (CfCampaign, cf_campaign, CF_IS_CAMPAIGN, gint64, orders_count, , 0)
+CF_MODEL_DEFINE_GETTER (CfCampaign, cf_campaign, CF_IS_CAMPAIGN, CfGoalUnit, goal_unit, , CF_GOAL_UNIT_MONEY)
+CF_MODEL_DEFINE_GETTER (CfCampaign, cf_campaign, CF_IS_CAMPAIGN, gint64, counted_goal, , -1)
+CF_MODEL_DEFINE_GETTER (CfCampaign, cf_campaign, CF_IS_CAMPAIGN, gint64, counted, , -1)
+CF_MODEL_DEFINE_GETTER (CfCampaign, cf_campaign, CF_IS_CAMPAIGN, gint64, next_counted_goal, , -1)
 
 /* The next stretch goal, or NULL when the platform names none. */
 const CfMoney *
@@ -146,4 +154,33 @@ cf_campaign_get_next_goal (CfCampaign *self)
   g_return_val_if_fail (CF_IS_CAMPAIGN (self), NULL);
 
   return cf_money_is_valid (&self->next_goal) ? &self->next_goal : NULL;
+}
+
+/* How far a campaign is, in what its goal counts: 1.95 for 195 %. Against
+ * its goal, or with @to_next_goal, past its goal, against the next
+ * stretch goal while there is one, as platforms show progress. */
+double
+cf_campaign_get_progress (CfCampaign *self,
+                          gboolean    to_next_goal)
+{
+  double reached, goal, next = -1;
+
+  g_return_val_if_fail (CF_IS_CAMPAIGN (self), 0.0);
+
+  if (self->goal_unit != CF_GOAL_UNIT_MONEY)
+    {
+      reached = self->counted;
+      goal = self->counted_goal;
+      next = self->next_counted_goal;
+    }
+  else
+    {
+      reached = self->pledged.amount;
+      goal = self->goal.amount;
+      if (cf_money_is_valid (&self->next_goal) && g_str_equal (self->next_goal.currency, self->pledged.currency))
+        next = self->next_goal.amount;
+    }
+  if (to_next_goal && next > reached)
+    goal = next;
+  return goal > 0 && reached > 0 ? reached / goal : 0.0;
 }

@@ -37,8 +37,12 @@ GDateTime       *cf_campaign_get_deadline      (CfCampaign *self);
 gint64           cf_campaign_get_rewards_count (CfCampaign *self);
 gint64           cf_campaign_get_updates_count (CfCampaign *self);
 gboolean         cf_campaign_get_following     (CfCampaign *self);
-gint64           cf_campaign_get_orders_goal   (CfCampaign *self);
-gint64           cf_campaign_get_orders_count  (CfCampaign *self);
+CfGoalUnit       cf_campaign_get_goal_unit     (CfCampaign *self);
+gint64           cf_campaign_get_counted_goal  (CfCampaign *self);
+gint64           cf_campaign_get_counted       (CfCampaign *self);
+gint64           cf_campaign_get_next_counted_goal (CfCampaign *self);
 const CfMoney   *cf_campaign_get_next_goal     (CfCampaign *self);
+double           cf_campaign_get_progress      (CfCampaign *self,
+                                                gboolean    to_next_goal);
 
 G_END_DECLS

@@ -152,18 +152,6 @@ cf_format_time_left (CfCampaignState  state,
   return g_strdup_printf (_("Ended %s"), date);
 }
 
-/* How much of its goal a campaign has raised: 1.95 for 195 %. */
-double
-cf_format_funded_fraction (CfCampaign *campaign)
-{
-  const CfMoney *goal = cf_campaign_get_goal (campaign);
-
-  if (goal->amount <= 0)
-    return 0.0;
-
-  return (double) cf_campaign_get_pledged (campaign)->amount / goal->amount;
-}
-
 /* How many places a reward has left: “12 left of 50”, “Sold out”. */
 char *
 cf_format_reward_remaining (CfReward *reward)
@@ -243,6 +231,44 @@ cf_format_pledge_status (CfPledge *pledge)
 
   return cf_pledge_get_status (pledge) == CF_PLEDGE_STATUS_COLLECTED ? g_strdup (_("Collected"))
                                                                      : g_strdup (_("Pledged"));
+}
+
+/* The rewards of a pledge, each with how many, in a line (“2 × The lamp,
+ * Thank you!”) or @one_per_line; “No reward” for none. */
+char *
+cf_format_pledge_rewards (CfPledge *pledge,
+                          gboolean  one_per_line)
+{
+  GListModel *items = cf_pledge_get_items (pledge);
+  g_autofree char *text = NULL;
+
+  if (items == NULL)
+    return g_strdup (cf_pledge_get_reward_id (pledge) != NULL && cf_pledge_get_reward_title (pledge) != NULL
+                     ? cf_pledge_get_reward_title (pledge) : _("No reward"));
+
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(CfPledgeItem) item = g_list_model_get_item (items, i);
+      const char *title = cf_pledge_item_get_reward_title (item) ? cf_pledge_item_get_reward_title (item)
+                                                                  : _("A reward");
+      gint64 quantity = cf_pledge_item_get_quantity (item);
+      g_autofree char *count = cf_format_count (quantity, NULL);
+      /* Translators: how many of a reward a pledge holds, as in “2 × The lamp”. */
+      g_autofree char *one = quantity == 1 ? g_strdup (title) : g_strdup_printf (C_("reward quantity", "%s × %s"),
+                                                                                  count, title);
+      char *longer;
+
+      if (text == NULL)
+        longer = g_steal_pointer (&one);
+      else if (one_per_line)
+        longer = g_strconcat (text, "\n", one, NULL);
+      else
+        /* Translators: the rewards of one pledge in a line, as in “2 × The lamp, Thank you!”. */
+        longer = g_strdup_printf (C_("list of rewards", "%s, %s"), text, one);
+      g_free (text);
+      text = longer;
+    }
+  return g_steal_pointer (&text);
 }
 
 /* What the backer must do, in a sentence, or NULL. */

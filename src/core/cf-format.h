@@ -17,10 +17,11 @@ char *cf_format_time_left    (CfCampaignState  state,
                               GDateTime       *launched_at,
                               GDateTime       *deadline,
                               GDateTime       *now);
-double cf_format_funded_fraction (CfCampaign  *campaign);
 char *cf_format_reward_remaining (CfReward   *reward);
 char *cf_format_delivery_month   (const char *month);
 char *cf_format_pledge_status    (CfPledge   *pledge);
+char *cf_format_pledge_rewards   (CfPledge   *pledge,
+                                  gboolean    one_per_line);
 char *cf_format_pledge_action    (CfPledge   *pledge);
 gint64 cf_format_round_step      (gint64      at_least);
 char *cf_format_time_ago         (gint64      then,

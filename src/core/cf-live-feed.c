@@ -256,7 +256,16 @@ apply_stats (CfLiveFeed *self,
     }
   if (cf_stats_get_next_goal (stats) != NULL)
     entry->live.next_goal = *cf_stats_get_next_goal (stats);
-  copy_funding (entry, stats);
+  if (cf_stats_get_goal_unit (stats) != CF_GOAL_UNIT_MONEY)
+    {
+      entry->live.counted = cf_stats_get_counted (stats);
+      entry->live.next_counted_goal = cf_stats_get_next_counted_goal (stats);
+    }
+  /* A platform that keeps no history has the totals read so far drawn
+   * instead, kept with the figures from one run to the next. */
+  if (cf_platform_can (self->platform, CF_PLATFORM_FEATURE_FUNDING_HISTORY) ||
+      g_list_model_get_n_items (cf_stats_get_funding (stats)) > 0)
+    copy_funding (entry, stats);
   add_live_point (entry, at);
   copy_rewards (entry, stats);
   mark_changed (self, entry);
@@ -267,6 +276,42 @@ kept_path (CfLiveFeed *self,
            Entry      *entry)
 {
   return cf_saved_list_path_in (self->kept_folder, "stats", entry->id);
+}
+
+/* @stats with the totals read so far as its funding history; NULL if
+ * they cannot be one. */
+static CfStats *
+dup_with_readings (CfStats *stats,
+                   GArray  *readings)
+{
+  g_autoptr(JsonNode) root = cf_model_to_json (CF_MODEL (stats));
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) funding = NULL;
+  const char *currency = cf_stats_get_pledged (stats)->currency;
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < readings->len; i++)
+    {
+      const CfLivePoint *point = &g_array_index (readings, CfLivePoint, i);
+      g_autoptr(GDateTime) at = g_date_time_new_from_unix_utc (point->at / G_USEC_PER_SEC);
+      g_autofree char *text = g_date_time_format_iso8601 (at);
+
+      json_builder_begin_object (builder);
+      cf_model_build_string (builder, "at", text);
+      json_builder_set_member_name (builder, "pledged");
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "amount");
+      json_builder_add_int_value (builder, point->pledged);
+      cf_model_build_string (builder, "currency", currency);
+      json_builder_end_object (builder);
+      json_builder_set_member_name (builder, "backers_count");
+      json_builder_add_int_value (builder, point->backers_count);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  funding = json_builder_get_root (builder);
+  json_object_set_member (json_node_get_object (root), "funding", g_steal_pointer (&funding));
+  return cf_stats_new_from_json (root, NULL);
 }
 
 /* A campaign watched in detail has its figures kept for a later run that
@@ -285,10 +330,33 @@ keep_stats (CfLiveFeed *self,
     return;
 
   one = g_list_store_new (CF_TYPE_STATS);
-  g_list_store_append (one, stats);
+  if (cf_platform_can (self->platform, CF_PLATFORM_FEATURE_FUNDING_HISTORY))
+    g_list_store_append (one, stats);
+  else
+    {
+      g_autoptr(CfStats) with_readings = dup_with_readings (stats, entry->live.funding);
+
+      g_list_store_append (one, with_readings ? with_readings : stats);
+    }
   path = kept_path (self, entry);
   cf_saved_list_save (path, G_LIST_MODEL (one));
   entry->kept_written_at = now;
+}
+
+/* The figures of @entry an earlier run kept, and when; NULL if none. */
+static CfStats *
+load_kept_stats (CfLiveFeed  *self,
+                 Entry       *entry,
+                 GDateTime  **kept_at)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GListModel) kept = NULL;
+
+  if (self->kept_folder == NULL)
+    return NULL;
+  path = kept_path (self, entry);
+  kept = cf_saved_list_load (path, CF_TYPE_STATS, kept_at);
+  return kept != NULL && g_list_model_get_n_items (kept) == 1 ? g_list_model_get_item (kept, 0) : NULL;
 }
 
 /* The platform cannot be reached before anything was read of a campaign
@@ -298,22 +366,33 @@ static void
 use_kept_stats (CfLiveFeed *self,
                 Entry      *entry)
 {
-  g_autofree char *path = NULL;
-  g_autoptr(GListModel) kept = NULL;
   g_autoptr(GDateTime) kept_at = NULL;
   g_autoptr(CfStats) stats = NULL;
 
-  if (self->kept_folder == NULL || entry->detailed == 0 || entry->live.n_snapshots > 0 || entry->live.kept_at != 0)
+  if (entry->detailed == 0 || entry->live.n_snapshots > 0 || entry->live.kept_at != 0)
     return;
 
-  path = kept_path (self, entry);
-  kept = cf_saved_list_load (path, CF_TYPE_STATS, &kept_at);
-  if (kept == NULL || g_list_model_get_n_items (kept) != 1)
+  stats = load_kept_stats (self, entry, &kept_at);
+  if (stats == NULL)
     return;
-
-  stats = g_list_model_get_item (kept, 0);
   entry->live.kept_at = g_date_time_to_unix (kept_at) * G_USEC_PER_SEC;
   apply_stats (self, entry, stats, entry->live.kept_at);
+}
+
+/* On a platform that keeps no history, the totals an earlier run read
+ * start the curve this run continues. */
+static void
+use_kept_readings (CfLiveFeed *self,
+                   Entry      *entry)
+{
+  g_autoptr(GDateTime) kept_at = NULL;
+  g_autoptr(CfStats) stats = NULL;
+
+  if (cf_platform_can (self->platform, CF_PLATFORM_FEATURE_FUNDING_HISTORY) || entry->live.funding->len > 0)
+    return;
+  stats = load_kept_stats (self, entry, &kept_at);
+  if (stats != NULL)
+    copy_funding (entry, stats);
 }
 
 typedef struct
@@ -921,6 +1000,8 @@ cf_live_feed_subscribe (CfLiveFeed *self,
       entry->cancellable = g_cancellable_new ();
       entry->live.funding = g_array_new (FALSE, FALSE, sizeof (CfLivePoint));
       entry->live.rewards = g_array_new (FALSE, FALSE, sizeof (CfLiveRewardFigures));
+      entry->live.counted = -1;
+      entry->live.next_counted_goal = -1;
       g_hash_table_insert (self->entries, entry->id, entry);
       queue_id (self, self->to_subscribe, campaign_id);
     }
@@ -931,6 +1012,7 @@ cf_live_feed_subscribe (CfLiveFeed *self,
   if (with_details)
     {
       entry->detailed++;
+      use_kept_readings (self, entry);
       if (entry->live.n_snapshots == 0 || entry->detailed == 1)
         read_snapshot (self, entry);
     }
@@ -1104,4 +1186,6 @@ cf_live_campaign_apply_to (const CfLiveCampaign *live,
     g_object_set (campaign, "state", live->state, NULL);
   if (cf_money_is_valid (&live->next_goal))
     g_object_set (campaign, "next-goal", &live->next_goal, NULL);
+  if (live->counted >= 0 && cf_campaign_get_goal_unit (campaign) != CF_GOAL_UNIT_MONEY)
+    g_object_set (campaign, "counted", live->counted, "next-counted-goal", live->next_counted_goal, NULL);
 }

@@ -38,6 +38,8 @@ typedef struct
   gboolean known;           /* totals have been read or received */
   CfMoney pledged;
   CfMoney next_goal;        /* the next stretch goal read, if any */
+  gint64 counted;           /* pre-orders or members, for a goal that counts them; else -1 */
+  gint64 next_counted_goal; /* the next stretch goal in that unit, or -1 */
   gint64 backers_count;
   CfCampaignState state;
   gboolean state_known;

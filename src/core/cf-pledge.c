@@ -20,6 +20,7 @@ struct _CfPledge
   GDateTime *campaign_deadline;
   char *reward_id;
   char *reward_title;
+  GListModel *items;      /* CfPledgeItem, when the pledge holds several rewards or several of one; or NULL */
   char *backer_id;
   char *backer_name;
   CfMoney amount;
@@ -29,6 +30,8 @@ struct _CfPledge
   char *address;
   CfPledgeStatus status;
   char *platform_status;  /* the platform's own word, when ours is coarser */
+  char *status_detail;    /* what the status means there, in a sentence of the person's language */
+  char *url;              /* the pledge on the platform's website, where it has a page */
   gint64 sequence;
   GDateTime *pledged_at;
   GDateTime *address_lock_at;
@@ -56,6 +59,8 @@ static const CfField fields[] = {
     G_STRUCT_OFFSET (CfPledge, reward_id) },
   { "reward.title", "reward-title", CF_FIELD_STRING, CF_FIELD_NULLABLE,
     G_STRUCT_OFFSET (CfPledge, reward_title) },
+  { "items", NULL, CF_FIELD_LIST, CF_FIELD_OPTIONAL | CF_FIELD_NULLABLE,
+    G_STRUCT_OFFSET (CfPledge, items), cf_pledge_item_get_type },
   { "backer.id", "backer-id", CF_FIELD_ID, CF_FIELD_NULLABLE | CF_FIELD_OPTIONAL,
     G_STRUCT_OFFSET (CfPledge, backer_id) },
   { "backer.name", "backer-name", CF_FIELD_STRING, CF_FIELD_NULLABLE | CF_FIELD_OPTIONAL,
@@ -74,6 +79,10 @@ static const CfField fields[] = {
     G_STRUCT_OFFSET (CfPledge, status), cf_pledge_status_get_type },
   { "platform_status", NULL, CF_FIELD_STRING, CF_FIELD_NULLABLE | CF_FIELD_OPTIONAL,
     G_STRUCT_OFFSET (CfPledge, platform_status) },
+  { "status_detail", NULL, CF_FIELD_STRING, CF_FIELD_NULLABLE | CF_FIELD_OPTIONAL,
+    G_STRUCT_OFFSET (CfPledge, status_detail) },
+  { "url", NULL, CF_FIELD_STRING, CF_FIELD_NULLABLE | CF_FIELD_OPTIONAL | CF_FIELD_WEB_ADDRESS,
+    G_STRUCT_OFFSET (CfPledge, url) },
   { "sequence", NULL, CF_FIELD_INT, CF_FIELD_REQUIRED,
     G_STRUCT_OFFSET (CfPledge, sequence) },
   { "pledged_at", NULL, CF_FIELD_TIME, CF_FIELD_REQUIRED,
@@ -117,6 +126,7 @@ CF_MODEL_DEFINE_GETTER (CfPledge, cf_pledge, CF_IS_PLEDGE, const char *, campaig
 CF_MODEL_DEFINE_GETTER (CfPledge, cf_pledge, CF_IS_PLEDGE, GDateTime *, campaign_deadline, , NULL)
 CF_MODEL_DEFINE_GETTER (CfPledge, cf_pledge, CF_IS_PLEDGE, const char *, reward_id, , NULL)
 CF_MODEL_DEFINE_GETTER (CfPledge, cf_pledge, CF_IS_PLEDGE, const char *, reward_title, , NULL)
+CF_MODEL_DEFINE_GETTER (CfPledge, cf_pledge, CF_IS_PLEDGE, GListModel *, items, , NULL)
 CF_MODEL_DEFINE_GETTER (CfPledge, cf_pledge, CF_IS_PLEDGE, const char *, backer_id, , NULL)
 CF_MODEL_DEFINE_GETTER (CfPledge, cf_pledge, CF_IS_PLEDGE, const char *, backer_name, , NULL)
 CF_MODEL_DEFINE_GETTER (CfPledge, cf_pledge, CF_IS_PLEDGE, const CfMoney *, amount, &, NULL)
@@ -126,6 +136,8 @@ CF_MODEL_DEFINE_GETTER (CfPledge, cf_pledge, CF_IS_PLEDGE, const char *, shippin
 CF_MODEL_DEFINE_GETTER (CfPledge, cf_pledge, CF_IS_PLEDGE, const char *, address, , NULL)
 CF_MODEL_DEFINE_GETTER (CfPledge, cf_pledge, CF_IS_PLEDGE, CfPledgeStatus, status, , 0)
 CF_MODEL_DEFINE_GETTER (CfPledge, cf_pledge, CF_IS_PLEDGE, const char *, platform_status, , NULL)
+CF_MODEL_DEFINE_GETTER (CfPledge, cf_pledge, CF_IS_PLEDGE, const char *, status_detail, , NULL)
+CF_MODEL_DEFINE_GETTER (CfPledge, cf_pledge, CF_IS_PLEDGE, const char *, url, , NULL)
 CF_MODEL_DEFINE_GETTER (CfPledge, cf_pledge, CF_IS_PLEDGE, gint64, sequence, , -1)
 CF_MODEL_DEFINE_GETTER (CfPledge, cf_pledge, CF_IS_PLEDGE, GDateTime *, pledged_at, , NULL)
 CF_MODEL_DEFINE_GETTER (CfPledge, cf_pledge, CF_IS_PLEDGE, GDateTime *, address_lock_at, , NULL)

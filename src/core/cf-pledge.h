@@ -5,6 +5,7 @@
 #include "cf-fulfillment.h"
 #include "cf-model.h"
 #include "cf-money.h"
+#include "cf-pledge-item.h"
 #include "cf-types.h"
 
 G_BEGIN_DECLS
@@ -24,6 +25,7 @@ const char         *cf_pledge_get_campaign_image_url (CfPledge *self);
 GDateTime          *cf_pledge_get_campaign_deadline  (CfPledge *self);
 const char         *cf_pledge_get_reward_id          (CfPledge *self);
 const char         *cf_pledge_get_reward_title       (CfPledge *self);
+GListModel         *cf_pledge_get_items              (CfPledge *self);
 const char         *cf_pledge_get_backer_id          (CfPledge *self);
 const char         *cf_pledge_get_backer_name        (CfPledge *self);
 const CfMoney      *cf_pledge_get_amount             (CfPledge *self);
@@ -33,6 +35,8 @@ const char         *cf_pledge_get_shipping_country   (CfPledge *self);
 const char         *cf_pledge_get_address            (CfPledge *self);
 CfPledgeStatus      cf_pledge_get_status             (CfPledge *self);
 const char         *cf_pledge_get_platform_status    (CfPledge *self);
+const char         *cf_pledge_get_status_detail      (CfPledge *self);
+const char         *cf_pledge_get_url                (CfPledge *self);
 gint64              cf_pledge_get_sequence           (CfPledge *self);
 GDateTime          *cf_pledge_get_pledged_at         (CfPledge *self);
 GDateTime          *cf_pledge_get_address_lock_at    (CfPledge *self);

@@ -15,6 +15,9 @@ struct _CfStats
   GListModel *funding;
   GListModel *rewards;
   CfMoney next_goal;  /* the next stretch goal, where the platform has one */
+  CfGoalUnit goal_unit;
+  gint64 counted;            /* pre-orders or members, for a goal that counts them; else -1 */
+  gint64 next_counted_goal;  /* the next stretch goal in that unit, or -1 */
 };
 
 static const CfField fields[] = {
@@ -28,6 +31,12 @@ static const CfField fields[] = {
     G_STRUCT_OFFSET (CfStats, rewards), cf_reward_stats_get_type },
   { "next_goal", NULL, CF_FIELD_MONEY, CF_FIELD_OPTIONAL | CF_FIELD_NULLABLE,
     G_STRUCT_OFFSET (CfStats, next_goal) },
+  { "counted.unit", "goal-unit", CF_FIELD_ENUM, CF_FIELD_OPTIONAL | CF_FIELD_NULLABLE,
+    G_STRUCT_OFFSET (CfStats, goal_unit), cf_goal_unit_get_type },
+  { "counted.count", "counted", CF_FIELD_INT, CF_FIELD_OPTIONAL | CF_FIELD_NULLABLE,
+    G_STRUCT_OFFSET (CfStats, counted) },
+  { "counted.next_goal", "next-counted-goal", CF_FIELD_INT, CF_FIELD_OPTIONAL | CF_FIELD_NULLABLE,
+    G_STRUCT_OFFSET (CfStats, next_counted_goal) },
 };
 
 G_DEFINE_FINAL_TYPE (CfStats, cf_stats, CF_TYPE_MODEL)
@@ -54,6 +63,9 @@ CF_MODEL_DEFINE_GETTER (CfStats, cf_stats, CF_IS_STATS, const CfMoney *, pledged
 CF_MODEL_DEFINE_GETTER (CfStats, cf_stats, CF_IS_STATS, gint64, backers_count, , -1)
 CF_MODEL_DEFINE_GETTER (CfStats, cf_stats, CF_IS_STATS, GListModel *, funding, , NULL)
 CF_MODEL_DEFINE_GETTER (CfStats, cf_stats, CF_IS_STATS, GListModel *, rewards, , NULL)
+CF_MODEL_DEFINE_GETTER (CfStats, cf_stats, CF_IS_STATS, CfGoalUnit, goal_unit, , CF_GOAL_UNIT_MONEY)
+CF_MODEL_DEFINE_GETTER (CfStats, cf_stats, CF_IS_STATS, gint64, counted, , -1)
+CF_MODEL_DEFINE_GETTER (CfStats, cf_stats, CF_IS_STATS, gint64, next_counted_goal, , -1)
 
 /* The next stretch goal, or NULL. */
 const CfMoney *

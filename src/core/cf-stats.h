@@ -5,6 +5,8 @@
 #include "cf-model.h"
 #include "cf-money.h"
 #include "cf-reward-stats.h"
+#include "cf-enum-types.h"
+#include "cf-types.h"
 
 G_BEGIN_DECLS
 
@@ -19,5 +21,8 @@ gint64         cf_stats_get_backers_count (CfStats *self);
 GListModel    *cf_stats_get_funding       (CfStats *self);
 GListModel    *cf_stats_get_rewards       (CfStats *self);
 const CfMoney *cf_stats_get_next_goal     (CfStats *self);
+CfGoalUnit     cf_stats_get_goal_unit     (CfStats *self);
+gint64         cf_stats_get_counted       (CfStats *self);
+gint64         cf_stats_get_next_counted_goal (CfStats *self);
 
 G_END_DECLS

@@ -16,6 +16,15 @@ typedef enum
   CF_CAMPAIGN_STATE_CANCELED,
 } CfCampaignState;
 
+/* What a campaign's goal counts: money, or on some platforms pre-orders
+ * (a pre-sale) or members (a page supported by subscription). */
+typedef enum
+{
+  CF_GOAL_UNIT_MONEY,
+  CF_GOAL_UNIT_PRE_ORDERS, /*< nick=pre_orders >*/
+  CF_GOAL_UNIT_MEMBERS,
+} CfGoalUnit;
+
 typedef enum
 {
   CF_CAMPAIGN_FILTER_ALL,
@@ -87,6 +96,7 @@ typedef enum /*< flags >*/
   CF_PLATFORM_FEATURE_BACKERS           = 1 << 11,
   CF_PLATFORM_FEATURE_FULFILLMENT       = 1 << 12, /* marking rewards shipped */
   CF_PLATFORM_FEATURE_EXCHANGE_RATES    = 1 << 13,
+  CF_PLATFORM_FEATURE_FUNDING_HISTORY   = 1 << 14, /* a campaign's totals over time; else the app draws what it read */
 } CfPlatformFeatures;
 
 /* How a person signs in to a platform. */

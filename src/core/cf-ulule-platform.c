@@ -23,8 +23,12 @@
  * translated into the shapes of our own API before the models read it. */
 
 #define API_VERSION "2020-11-10"
-#define EXTRA_FIELDS_LIST "main_image,main_tag,owner"
-#define EXTRA_FIELDS_PROJECT "rewards,delivery,latest_news,links,main_image,main_tag,owner"
+/* Only the extra fields Ulule documents for each endpoint: since version
+ * 2019-03-07 any other is an error. A search's projects have their
+ * picture, tag and owner as extras; the project resource has them as
+ * plain fields, and its rewards and delivery settings as extras. */
+#define EXTRA_FIELDS_SEARCH "main_image,main_tag,owner"
+#define EXTRA_FIELDS_PROJECT "rewards,delivery,latest_news,links"
 #define PAGE_SIZE "20"
 /* data.ulule.com's stats are a file refreshed now and then: a read every
  * 30 seconds sees every change soon enough. */
@@ -40,7 +44,7 @@ struct _CfUlulePlatform
   char *user_id;               /* the key's owner, once asked */
   GPtrArray *me_waiters;       /* callers of the one request for the key's owner in flight */
   char *lang;
-  GHashTable *currencies;      /* project id → currency, for its stats */
+  GHashTable *stats_contexts;  /* project id → its {"currency", "presale"}, which its stats need */
   CfPlatformCapabilities capabilities;
 };
 
@@ -248,14 +252,21 @@ paged (const char *path,
 }
 
 static void
-remember_currency (CfUlulePlatform *self,
-                   CfCampaign      *campaign)
+remember_project (CfUlulePlatform *self,
+                  CfCampaign      *campaign)
 {
-  g_hash_table_replace (self->currencies, g_strdup (cf_campaign_get_id (campaign)),
-                        g_strdup (cf_campaign_get_pledged (campaign)->currency));
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  cf_model_build_string (builder, "currency", cf_campaign_get_pledged (campaign)->currency);
+  json_builder_set_member_name (builder, "presale");
+  json_builder_add_boolean_value (builder, cf_campaign_get_goal_unit (campaign) == CF_GOAL_UNIT_PRE_ORDERS);
+  json_builder_end_object (builder);
+  g_hash_table_replace (self->stats_contexts, g_strdup (cf_campaign_get_id (campaign)),
+                        json_builder_get_root (builder));
 }
 
-/* Lists of projects note each one's currency, which its stats do not say. */
+/* Lists of projects note each one's currency and type, which its stats do not say. */
 static void
 projects_cb (GObject      *object,
              GAsyncResult *result,
@@ -277,7 +288,7 @@ projects_cb (GObject      *object,
     {
       g_autoptr(CfCampaign) campaign = g_list_model_get_item (items, i);
 
-      remember_currency (self, campaign);
+      remember_project (self, campaign);
     }
   g_task_return_pointer (task, page, g_object_unref);
 }
@@ -339,7 +350,7 @@ cf_ulule_platform_list_campaigns (CfPlatform            *platform,
   CfUlulePlatform *self = CF_ULULE_PLATFORM (platform);
   g_autofree char *terms = dup_search_terms (query);
   g_autofree char *escaped = escape (terms);
-  g_autofree char *path = g_strdup_printf ("search/projects?q=%s&extra_fields=" EXTRA_FIELDS_LIST, escaped);
+  g_autofree char *path = g_strdup_printf ("search/projects?q=%s&extra_fields=" EXTRA_FIELDS_SEARCH, escaped);
 
   send_projects (self, paged (path, cursor), cancellable, callback, user_data, cf_ulule_platform_list_campaigns);
 }
@@ -370,7 +381,7 @@ campaign_cb (GObject      *object,
       g_task_return_error (task, error);
       return;
     }
-  remember_currency (CF_ULULE_PLATFORM (object), campaign);
+  remember_project (CF_ULULE_PLATFORM (object), campaign);
   g_task_return_pointer (task, campaign, g_object_unref);
 }
 
@@ -437,10 +448,9 @@ read_stats (CfUlulePlatform *self,
   const char *id = g_task_get_task_data (task);
   g_autofree char *escaped = escape (id);
   g_autofree char *path = g_strdup_printf ("projects/%s/stats.json", escaped);
-  g_autoptr(JsonNode) currency = json_node_init_string (json_node_alloc (),
-                                                        g_hash_table_lookup (self->currencies, id));
+  JsonNode *project = g_hash_table_lookup (self->stats_contexts, id);
 
-  send (self, self->data_client, "GET", path, cf_ulule_translate_stats, CF_TYPE_STATS, FALSE, currency,
+  send (self, self->data_client, "GET", path, cf_ulule_translate_stats, CF_TYPE_STATS, FALSE, project,
         g_task_get_cancellable (task), forward_object_cb, task, g_task_get_source_tag (task));
 }
 
@@ -475,7 +485,7 @@ cf_ulule_platform_get_stats (CfPlatform          *platform,
 
   g_task_set_source_tag (task, cf_ulule_platform_get_stats);
   g_task_set_task_data (task, g_strdup (id), g_free);
-  if (g_hash_table_contains (self->currencies, id))
+  if (g_hash_table_contains (self->stats_contexts, id))
     read_stats (self, task);
   else
     cf_ulule_platform_get_campaign (platform, id, cancellable, stats_project_cb, task);
@@ -664,8 +674,7 @@ user_projects (CfUlulePlatform *self,
                GTask           *task,
                const char      *state)
 {
-  g_autofree char *path = g_strdup_printf ("users/%s/projects?state=%s&extra_fields=" EXTRA_FIELDS_LIST,
-                                           self->user_id, state);
+  g_autofree char *path = g_strdup_printf ("users/%s/projects?state=%s", self->user_id, state);
 
   send_projects (self, paged (path, g_object_get_data (G_OBJECT (task), "cursor")),
                  g_task_get_cancellable (task), forward_object_cb, task, g_task_get_source_tag (task));
@@ -872,7 +881,7 @@ cf_ulule_platform_finalize (GObject *object)
   g_clear_object (&self->credentials);
   g_clear_pointer (&self->user_id, g_free);
   g_clear_pointer (&self->lang, g_free);
-  g_clear_pointer (&self->currencies, g_hash_table_unref);
+  g_clear_pointer (&self->stats_contexts, g_hash_table_unref);
 
   G_OBJECT_CLASS (cf_ulule_platform_parent_class)->finalize (object);
 }
@@ -887,7 +896,7 @@ static void
 cf_ulule_platform_init (CfUlulePlatform *self)
 {
   self->lang = dup_language ();
-  self->currencies = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->stats_contexts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) json_node_unref);
   self->capabilities = (CfPlatformCapabilities) {
     .features = CF_PLATFORM_FEATURE_BROWSE | CF_PLATFORM_FEATURE_SEARCH | CF_PLATFORM_FEATURE_CATEGORIES |
                 CF_PLATFORM_FEATURE_UPDATES | CF_PLATFORM_FEATURE_FOLLOW | CF_PLATFORM_FEATURE_PLEDGES |

@@ -3,6 +3,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
@@ -303,6 +304,45 @@ project_state (JsonObject *project,
   return "live";
 }
 
+/* What a project's figure counts, read as Ulule's own stats widget reads
+ * it: `committed` is money when it is the amount raised, and otherwise a
+ * count; a pre-sale's goal is in pre-orders whatever its figures (at
+ * launch both are 0), and a project of the other type whose `committed`
+ * is not money is a membership page, which counts members. */
+static const char *
+goal_unit (gboolean presale,
+           gboolean has_committed,
+           double   committed,
+           double   raised)
+{
+  if (presale)
+    return "pre_orders";
+  if (has_committed && committed != raised)
+    return "members";
+  return "money";
+}
+
+/* {"unit", "goal", "count", "next_goal"} of a goal that counts. */
+static void
+add_counted (JsonBuilder *builder,
+             const char  *unit,
+             gint64       goal,
+             double       count,
+             double       next_goal)
+{
+  json_builder_set_member_name (builder, "counted");
+  json_builder_begin_object (builder);
+  cf_model_build_string (builder, "unit", unit);
+  add_int (builder, "goal", goal);
+  add_int (builder, "count", (gint64) count);
+  json_builder_set_member_name (builder, "next_goal");
+  if (next_goal > count)
+    json_builder_add_int_value (builder, (gint64) next_goal);
+  else
+    json_builder_add_null_value (builder);
+  json_builder_end_object (builder);
+}
+
 static gboolean
 build_project (JsonBuilder *builder,
                JsonObject  *project,
@@ -320,8 +360,9 @@ build_project (JsonBuilder *builder,
   JsonArray *rewards = array_member (project, "rewards");
   gboolean presale = g_strcmp0 (type, "presale") == 0;
   gint64 goal = 0, sold = 0, supporters = 0, news_count;
-  double raised = 0;
-  gboolean reached;
+  double raised = 0, committed = 0;
+  gboolean has_committed, reached;
+  const char *unit;
 
   if (!has_id (project) || cf_model_json_string (project, "slug") == NULL || currency == NULL ||
       !is_currency (currency) || title == NULL ||
@@ -332,8 +373,14 @@ build_project (JsonBuilder *builder,
   read_units (json_object_get_member (project, "amount_raised"), &raised);
   cf_model_json_int (project, "nb_products_sold", &sold);
   cf_model_json_int (project, "supporters_count", &supporters);
+  /* A search's projects have no `committed`: a pre-sale's products sold
+   * stand for it there. */
+  has_committed = read_units (json_object_get_member (project, "committed"), &committed);
+  if (!has_committed && presale)
+    committed = sold;
+  unit = goal_unit (presale, has_committed || presale, committed, raised);
   reached = json_object_has_member (project, "goal_raised") ? boolean_member (project, "goal_raised")
-                                                             : presale ? sold >= goal : raised >= goal;
+            : g_str_equal (unit, "money") ? raised >= goal : committed >= goal;
 
   json_builder_begin_object (builder);
   add_copy (builder, "id", project, "id");
@@ -369,25 +416,19 @@ build_project (JsonBuilder *builder,
   cf_model_build_string (builder, "image_url", main_image_url (project, lang, project_lang));
   cf_model_build_string (builder, "url", cf_model_json_string (project, "absolute_url"));
   cf_model_build_string (builder, "state", project_state (project, reached));
-  /* A pre-sale's goal is in orders: its money goal is none. */
-  if (!add_money (builder, "goal", presale ? 0 : goal, currency) ||
+  /* A goal in pre-orders or members has no money goal. */
+  if (!add_money (builder, "goal", g_str_equal (unit, "money") ? goal : 0, currency) ||
       !add_money (builder, "pledged", raised, currency))
     return FALSE;
-  add_int (builder, "backers_count", presale && supporters == 0 ? sold : supporters);
+  add_int (builder, "backers_count", supporters);
   add_copy (builder, "launched_at", project, "date_start");
   add_copy (builder, "deadline", project, "date_end");
   if (rewards != NULL)
     add_int (builder, "rewards_count", json_array_get_length (rewards));
   if (cf_model_json_int (project, "news_count", &news_count))
     add_int (builder, "updates_count", news_count);
-  if (presale)
-    {
-      json_builder_set_member_name (builder, "presale");
-      json_builder_begin_object (builder);
-      add_int (builder, "goal", goal);
-      add_int (builder, "orders", sold);
-      json_builder_end_object (builder);
-    }
+  if (!g_str_equal (unit, "money"))
+    add_counted (builder, unit, goal, committed, -1);
   if (json_object_has_member (project, "user_role"))
     {
       json_builder_set_member_name (builder, "following");
@@ -696,25 +737,31 @@ cf_ulule_translate_user (JsonNode    *root,
   return json_builder_get_root (builder);
 }
 
-/* Ulule's order statuses in ours; the original stays beside it. */
-static const char *
-pledge_status (const char *status)
+/* Ulule's order statuses in ours, with what each means in a sentence, as
+ * Ulule's documentation explains it; the original stays beside them. */
+static const struct
 {
-  static const struct { const char *ulule; const char *ours; } statuses[] = {
-    { "processing", "pledged" },
-    { "awaiting-confirmation", "pledged" },
-    { "payment-completed", "pledged" },
-    { "payment-done", "collected" },
-    { "cancelled", "canceled" },
-    { "payment-invalid", "errored" },
-    { "payment-reimbursed", "refunded" },
-    { "error", "errored" },
-  };
+  const char *ulule;
+  const char *ours;
+  const char *detail;
+} statuses[] = {
+  { "processing", "pledged", N_("Ulule is processing the payment.") },
+  { "awaiting-confirmation", "pledged", N_("Ulule is waiting for the payment details.") },
+  { "payment-completed", "pledged", N_("Paid to Ulule; it goes to the creator if the campaign succeeds.") },
+  { "payment-done", "collected", N_("The campaign succeeded and the payment went to the creator.") },
+  { "cancelled", "canceled", N_("Canceled during the campaign.") },
+  { "payment-invalid", "errored", N_("The campaign succeeded, but the payment could not go to the creator.") },
+  { "payment-reimbursed", "refunded", N_("The campaign did not succeed: the payment was refunded.") },
+  { "error", "errored", N_("Ulule met an error with this order.") },
+};
 
+static int
+find_status (const char *status)
+{
   for (guint i = 0; status != NULL && i < G_N_ELEMENTS (statuses); i++)
     if (g_str_equal (status, statuses[i].ulule))
-      return statuses[i].ours;
-  return NULL;
+      return i;
+  return -1;
 }
 
 static char *
@@ -741,6 +788,46 @@ typedef struct
   JsonObject *project;  /* for orders that do not embed theirs */
 } OrderContext;
 
+/* An order holding several rewards, or several of one, lists them:
+ * [{"reward": {"id", "title"}, "quantity"}]. */
+static gboolean
+build_order_items (JsonBuilder *builder,
+                   JsonArray   *items,
+                   const char  *lang,
+                   const char  *project_lang)
+{
+  guint n = items ? json_array_get_length (items) : 0;
+  gint64 quantity = 1;
+
+  if (n == 1 && JSON_NODE_HOLDS_OBJECT (json_array_get_element (items, 0)))
+    cf_model_json_int (json_node_get_object (json_array_get_element (items, 0)), "quantity", &quantity);
+  if (n == 0 || (n == 1 && quantity == 1))
+    return TRUE;
+
+  json_builder_set_member_name (builder, "items");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *node = json_array_get_element (items, i);
+      JsonObject *item = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+      JsonObject *reward = object_member (item, "reward");
+
+      if (item == NULL || !cf_model_json_int (item, "quantity", &quantity) || quantity < 1 ||
+          !json_object_has_member (item, "reward_id"))
+        return FALSE;
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "reward");
+      json_builder_begin_object (builder);
+      add_copy (builder, "id", item, "reward_id");
+      cf_model_build_string (builder, "title", reward ? i18n_text (reward, "title", lang, project_lang) : NULL);
+      json_builder_end_object (builder);
+      add_int (builder, "quantity", quantity);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  return TRUE;
+}
+
 static gboolean
 build_order (JsonBuilder   *builder,
              JsonObject    *order,
@@ -751,7 +838,7 @@ build_order (JsonBuilder   *builder,
   JsonObject *project = object_member (order, "project") ? object_member (order, "project") : context->project;
   const char *project_lang = project ? cf_model_json_string (project, "lang") : NULL;
   const char *currency = project ? cf_model_json_string (project, "currency") : NULL;
-  const char *status = pledge_status (cf_model_json_string (order, "status"));
+  int status = find_status (cf_model_json_string (order, "status"));
   JsonArray *items = array_member (order, "items");
   JsonObject *item = items && json_array_get_length (items) > 0 &&
                      JSON_NODE_HOLDS_OBJECT (json_array_get_element (items, 0))
@@ -760,14 +847,16 @@ build_order (JsonBuilder   *builder,
   JsonObject *user = object_member (order, "user");
   JsonObject *address = object_member (order, "shipping_address");
   g_autofree char *address_text = dup_address (address);
-  double total = 0, shipping = 0;
+  double total = 0, shipping = 0, tip = 0;
 
-  if (!has_id (order) || !has_id (project) || status == NULL || currency == NULL ||
+  if (!has_id (order) || !has_id (project) || status < 0 || currency == NULL ||
       i18n_text (project, "name", lang, project_lang) == NULL ||
       cf_model_json_string (order, "created_at") == NULL || cf_model_json_string (project, "date_end") == NULL ||
       !read_units (json_object_get_member (order, "order_total"), &total))
     return FALSE;
   read_units (json_object_get_member (order, "order_shipping_total"), &shipping);
+  /* The tip is what the backer gave beyond the rewards and their shipping. */
+  read_units (json_object_get_member (order, "tip"), &tip);
 
   json_builder_begin_object (builder);
   add_copy (builder, "id", order, "id");
@@ -794,6 +883,8 @@ build_order (JsonBuilder   *builder,
       cf_model_build_string (builder, "title", NULL);
     }
   json_builder_end_object (builder);
+  if (!build_order_items (builder, items, lang, project_lang))
+    return FALSE;
 
   /* An anonymous order to the creator has no user. */
   json_builder_set_member_name (builder, "backer");
@@ -806,13 +897,15 @@ build_order (JsonBuilder   *builder,
   json_builder_end_object (builder);
 
   /* Our amount is the whole pledge, shipping included, as Ulule's total. */
-  if (!add_money (builder, "amount", total, currency) || !add_money (builder, "bonus", 0, currency) ||
+  if (!add_money (builder, "amount", total, currency) || !add_money (builder, "bonus", tip, currency) ||
       !add_money (builder, "shipping", shipping, currency))
     return FALSE;
   cf_model_build_string (builder, "shipping_country", address ? cf_model_json_string (address, "country") : NULL);
   cf_model_build_string (builder, "address", address_text);
-  cf_model_build_string (builder, "status", status);
+  cf_model_build_string (builder, "status", statuses[status].ours);
   add_copy (builder, "platform_status", order, "status");
+  cf_model_build_string (builder, "status_detail", _(statuses[status].detail));
+  cf_model_build_string (builder, "url", cf_model_json_string (order, "absolute_url"));
   add_int (builder, "sequence", 0);
   add_copy (builder, "pledged_at", order, "created_at");
   cf_model_build_string (builder, "address_lock_at", NULL);
@@ -846,22 +939,33 @@ cf_ulule_translate_orders (JsonNode    *root,
   return build_page (root, "orders", build_order, &order, error);
 }
 
+/* @context: {"currency", "presale"} of the project, which the stats do
+ * not give. */
 JsonNode *
 cf_ulule_translate_stats (JsonNode    *root,
                           const char  *lang,
                           JsonNode    *context,
                           GError     **error)
 {
-  const char *currency = context && JSON_NODE_HOLDS_VALUE (context) &&
-                         json_node_get_value_type (context) == G_TYPE_STRING ? json_node_get_string (context) : NULL;
+  JsonObject *project = context && JSON_NODE_HOLDS_OBJECT (context) ? json_node_get_object (context) : NULL;
+  const char *currency = project ? cf_model_json_string (project, "currency") : NULL;
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   JsonObject *stats = root && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
-  gint64 supporters = 0;
-  double raised, next_goal;
+  gint64 supporters = 0, goal = 0;
+  double raised, committed = 0, next_goal = -1;
+  gboolean has_committed;
+  const char *unit;
 
   if (stats == NULL || currency == NULL || !read_units (json_object_get_member (stats, "amount_raised"), &raised))
     return invalid (error, "a project's stats");
   cf_model_json_int (stats, "supporters_count", &supporters);
+  cf_model_json_int (stats, "goal", &goal);
+  has_committed = read_units (json_object_get_member (stats, "committed"), &committed);
+  unit = goal_unit (boolean_member (project, "presale"), has_committed, committed, raised);
+  /* Published in the widget's stats, and absent from many projects; in
+   * the unit of `committed`. */
+  if (!read_units (json_object_get_member (stats, "next_stage_goal"), &next_goal) || next_goal <= 0)
+    next_goal = -1;
 
   json_builder_begin_object (builder);
   if (!add_money (builder, "pledged", raised, currency))
@@ -873,8 +977,9 @@ cf_ulule_translate_stats (JsonNode    *root,
   json_builder_set_member_name (builder, "rewards");
   json_builder_begin_array (builder);
   json_builder_end_array (builder);
-  /* Published in the widget's stats, and absent from many projects. */
-  if (read_units (json_object_get_member (stats, "next_stage_goal"), &next_goal) && next_goal > 0)
+  if (!g_str_equal (unit, "money"))
+    add_counted (builder, unit, goal, committed, next_goal);
+  else if (next_goal > 0)
     add_money (builder, "next_goal", next_goal, currency);
   json_builder_end_object (builder);
   return json_builder_get_root (builder);

@@ -110,17 +110,26 @@ cf_campaign_card_snapshot (GtkWidget   *widget,
   GTK_WIDGET_CLASS (cf_campaign_card_parent_class)->snapshot (widget, snapshot);
 }
 
-/* What was pledged, in the person's currency too when it is another. */
+static void
+show_below_figures (CfCampaignCard *self,
+                    const char     *text)
+{
+  gtk_label_set_label (self->approximate_label, text);
+  gtk_widget_set_visible (GTK_WIDGET (self->approximate_label), text != NULL);
+}
+
+/* What was pledged, in the person's currency too when it is another. A
+ * count of pre-orders or members has the money it brought there instead. */
 static void
 show_approximation (CfCampaignCard *self)
 {
   g_autofree char *text = NULL;
 
-  if (self->campaign != NULL && cf_campaign_get_state (self->campaign) != CF_CAMPAIGN_STATE_UPCOMING &&
-      cf_campaign_get_orders_goal (self->campaign) <= 0)
+  if (self->campaign != NULL && cf_campaign_get_goal_unit (self->campaign) != CF_GOAL_UNIT_MONEY)
+    return;
+  if (self->campaign != NULL && cf_campaign_get_state (self->campaign) != CF_CAMPAIGN_STATE_UPCOMING)
     text = cf_approximation_dup_text (self->approximation, cf_campaign_get_pledged (self->campaign));
-  gtk_label_set_label (self->approximate_label, text);
-  gtk_widget_set_visible (GTK_WIDGET (self->approximate_label), text != NULL);
+  show_below_figures (self, text);
 }
 
 /* The grid's cell around the card is what takes the keyboard focus, and
@@ -150,7 +159,10 @@ show_figures (CfCampaignCard *self)
     /* Translators: %s is a campaign's goal, as in “Goal: €25,000”. */
     goal = g_strdup_printf (_("Goal: %s"), summary.goal);
   gtk_label_set_label (self->pledged_label, upcoming ? goal : summary.pledged_of_goal);
-  show_approximation (self);
+  if (summary.counted)
+    show_below_figures (self, upcoming ? NULL : summary.raised);
+  else
+    show_approximation (self);
   gtk_widget_set_visible (GTK_WIDGET (self->percent_label), !upcoming);
   gtk_widget_set_visible (GTK_WIDGET (self->backers_label), !upcoming);
   gtk_label_set_label (self->percent_label, summary.percent);

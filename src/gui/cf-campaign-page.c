@@ -169,7 +169,6 @@ show_figures (CfCampaignPage *self)
   g_autofree char *country = cf_campaign_get_country (campaign) ? cf_locale_dup_country_name (cf_campaign_get_country (campaign))
                                                                  : NULL;
   const char *place = city ? city : country;
-  const CfMoney *next_goal = cf_campaign_get_next_goal (campaign);
 
   cf_campaign_summary_init (&summary, campaign);
   adw_window_title_set_title (self->window_title, cf_campaign_get_title (campaign));
@@ -189,20 +188,28 @@ show_figures (CfCampaignPage *self)
     meta = g_strdup_printf (_("by %s"), cf_campaign_get_creator_name (campaign));
   gtk_label_set_label (self->meta_label, meta);
   gtk_label_set_label (self->pledged_label, summary.pledged);
-  if (next_goal != NULL && g_str_equal (next_goal->currency, cf_campaign_get_pledged (campaign)->currency) &&
-      next_goal->amount > cf_campaign_get_pledged (campaign)->amount)
-    {
-      g_autofree char *stretch = cf_money_format (next_goal, NULL);
-
-      /* Translators: the goal and the next stretch goal, as in “pledged of €10,000 goal · next stretch goal €15,000”. */
-      goal = g_strdup_printf (_("pledged of %s goal · next stretch goal %s"), summary.goal, stretch);
-    }
-  else if (cf_campaign_get_orders_goal (campaign) > 0)
-    /* Translators: %s is the goal of a pre-sale, as in “ordered, of a goal of 500 pre-orders”. */
-    goal = g_strdup_printf (_("ordered, of a goal of %s"), summary.goal);
+  if (summary.counted && summary.next_goal != NULL)
+    /* Translators: under pre-orders or members, the goal and the next stretch goal, as in
+     * “of a goal of 50,000 pre-orders · next stretch goal 60,000 pre-orders”. */
+    goal = g_strdup_printf (_("of a goal of %s · next stretch goal %s"), summary.goal, summary.next_goal);
+  else if (summary.counted)
+    /* Translators: under pre-orders or members, the goal, as in “of a goal of 500 members”. */
+    goal = g_strdup_printf (_("of a goal of %s"), summary.goal);
+  else if (summary.next_goal != NULL)
+    /* Translators: the goal and the next stretch goal, as in “pledged of €10,000 goal · next stretch goal €15,000”. */
+    goal = g_strdup_printf (_("pledged of %s goal · next stretch goal %s"), summary.goal, summary.next_goal);
   else
     /* Translators: %s is the goal of a campaign, as in “pledged of ¥10,000,000 goal”. */
     goal = g_strdup_printf (_("pledged of %s goal"), summary.goal);
+  if (summary.raised != NULL)
+    {
+      g_autofree char *with_money = NULL;
+
+      /* Translators: the goal line, then the money raised, as in “of a goal of 50,000 pre-orders · €12,345 raised”. */
+      with_money = g_strdup_printf (_("%s · %s"), goal, summary.raised);
+      g_free (goal);
+      goal = g_steal_pointer (&with_money);
+    }
   gtk_label_set_label (self->goal_label, goal);
   cf_funding_bar_set_fraction (self->funding_bar, summary.fraction);
   gtk_label_set_label (self->percent_label, summary.percent);

@@ -8,38 +8,91 @@
 #include "cf-campaign-summary.h"
 #include "cf-format.h"
 
+/* @count of what @unit counts, as in “50,704 pre-orders”. */
+static char *
+dup_counted (CfGoalUnit unit,
+             gint64     count)
+{
+  g_autofree char *number = cf_format_count (count, NULL);
+
+  if (unit == CF_GOAL_UNIT_MEMBERS)
+    /* Translators: %s is a number of members supporting a page every month, written the way the language writes numbers. */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s member", "%s members", count), number);
+  /* Translators: %s is a number of pre-orders, written the way the language writes numbers. */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s pre-order", "%s pre-orders", count), number);
+}
+
+/* “50,704 of 50,000 pre-orders”, “420 of 500 members”. */
+static char *
+dup_counted_of_goal (CfGoalUnit unit,
+                     gint64     count,
+                     gint64     goal)
+{
+  g_autofree char *reached = cf_format_count (count, NULL);
+  g_autofree char *target = cf_format_count (goal, NULL);
+
+  if (unit == CF_GOAL_UNIT_MEMBERS)
+    /* Translators: members so far and the goal, as in “420 of 500 members”. */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s of %s member", "%s of %s members", goal),
+                            reached, target);
+  /* Translators: pre-orders made and the goal, as in “50,704 of 50,000 pre-orders”. */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s of %s pre-order", "%s of %s pre-orders", goal),
+                          reached, target);
+}
+
+/* A goal that counts pre-orders or members. */
+static void
+init_counted (CfCampaignSummary *summary,
+              CfCampaign        *campaign)
+{
+  CfGoalUnit unit = cf_campaign_get_goal_unit (campaign);
+  gint64 count = MAX (cf_campaign_get_counted (campaign), 0);
+  gint64 goal = MAX (cf_campaign_get_counted_goal (campaign), 0);
+  gint64 next_goal = cf_campaign_get_next_counted_goal (campaign);
+  const CfMoney *raised = cf_campaign_get_pledged (campaign);
+
+  summary->pledged = dup_counted (unit, count);
+  summary->goal = dup_counted (unit, goal);
+  summary->pledged_of_goal = dup_counted_of_goal (unit, count, goal);
+  if (next_goal > count)
+    summary->next_goal = dup_counted (unit, next_goal);
+  /* Beside the count, the money it brought, where the platform tells it. */
+  if (raised->amount > 0)
+    {
+      g_autofree char *money = cf_money_format (raised, NULL);
+
+      /* Translators: the money a pre-sale or a membership page raised, as in “€12,345 raised”. */
+      summary->raised = g_strdup_printf (_("%s raised"), money);
+    }
+}
+
+static void
+init_money (CfCampaignSummary *summary,
+            CfCampaign        *campaign)
+{
+  const CfMoney *pledged = cf_campaign_get_pledged (campaign);
+  const CfMoney *next_goal = cf_campaign_get_next_goal (campaign);
+
+  summary->pledged = cf_money_format (pledged, NULL);
+  summary->goal = cf_money_format (cf_campaign_get_goal (campaign), NULL);
+  /* Translators: money pledged and the goal, as in “¥19,470,000 of ¥10,000,000”. */
+  summary->pledged_of_goal = g_strdup_printf (_("%s of %s"), summary->pledged, summary->goal);
+  if (next_goal != NULL && g_str_equal (next_goal->currency, pledged->currency) && next_goal->amount > pledged->amount)
+    summary->next_goal = cf_money_format (next_goal, NULL);
+}
+
 void
 cf_campaign_summary_init (CfCampaignSummary *summary,
                           CfCampaign        *campaign)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
-  gint64 orders_goal = cf_campaign_get_orders_goal (campaign);
-  gint64 orders = cf_campaign_get_orders_count (campaign);
-
-  /* A pre-sale counts orders, not money. */
-  if (orders_goal > 0)
-    {
-      g_autofree char *count = cf_format_count (orders, NULL);
-      g_autofree char *goal = cf_format_count (orders_goal, NULL);
-
-      summary->fraction = (double) orders / orders_goal;
-      /* Translators: %s is a number of pre-orders, written the way the language writes numbers. */
-      summary->pledged = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s pre-order", "%s pre-orders", orders), count);
-      /* Translators: %s is a number of pre-orders, written the way the language writes numbers. */
-      summary->goal = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s pre-order", "%s pre-orders", orders_goal), goal);
-      /* Translators: pre-orders made and the goal, as in “50,704 of 50,000 pre-orders”. */
-      summary->pledged_of_goal = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s of %s pre-order",
-                                                               "%s of %s pre-orders", orders_goal), count, goal);
-    }
+  summary->counted = cf_campaign_get_goal_unit (campaign) != CF_GOAL_UNIT_MONEY;
+  if (summary->counted)
+    init_counted (summary, campaign);
   else
-    {
-      summary->fraction = cf_format_funded_fraction (campaign);
-      summary->pledged = cf_money_format (cf_campaign_get_pledged (campaign), NULL);
-      summary->goal = cf_money_format (cf_campaign_get_goal (campaign), NULL);
-      /* Translators: money pledged and the goal, as in “¥19,470,000 of ¥10,000,000”. */
-      summary->pledged_of_goal = g_strdup_printf (_("%s of %s"), summary->pledged, summary->goal);
-    }
+    init_money (summary, campaign);
+  summary->fraction = cf_campaign_get_progress (campaign, TRUE);
   summary->percent = cf_format_percent (summary->fraction, NULL);
   summary->backers = cf_format_backers (cf_campaign_get_backers_count (campaign), NULL);
   summary->time_left = cf_format_time_left (cf_campaign_get_state (campaign),
@@ -58,6 +111,8 @@ cf_campaign_summary_clear (CfCampaignSummary *summary)
   g_clear_pointer (&summary->pledged, g_free);
   g_clear_pointer (&summary->goal, g_free);
   g_clear_pointer (&summary->pledged_of_goal, g_free);
+  g_clear_pointer (&summary->next_goal, g_free);
+  g_clear_pointer (&summary->raised, g_free);
   g_clear_pointer (&summary->percent, g_free);
   g_clear_pointer (&summary->backers, g_free);
   g_clear_pointer (&summary->time_left, g_free);

@@ -47,6 +47,7 @@ struct _CfDashboardPage
   AdwPreferencesGroup *fulfillment_group;
   CfFundingBar *funding_bar;
   CfFundingChart *funding_chart;
+  AdwPreferencesGroup *chart_group;
   GtkStack *chart_stack;
   GtkWidget *goal_box;
   GtkLabel *goal_label;
@@ -123,6 +124,7 @@ set_has_campaigns (CfDashboardPage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HAS_CAMPAIGNS]);
 }
 
+/* The money pledged, or the pre-orders or members a goal counts. */
 static void
 show_pledged (double    value,
               gpointer  user_data)
@@ -132,7 +134,10 @@ show_pledged (double    value,
   g_autofree char *text = NULL;
 
   money.amount = (gint64) round (value);
-  text = cf_money_format (&money, self->locale);
+  if (cf_campaign_get_goal_unit (self->campaign) != CF_GOAL_UNIT_MONEY)
+    text = cf_format_count (money.amount, self->locale);
+  else
+    text = cf_money_format (&money, self->locale);
   gtk_label_set_label (self->pledged_label, text);
 }
 
@@ -245,6 +250,27 @@ show_kept_banner (CfDashboardPage *self)
   cf_error_banner_show (self->kept_banner, message);
 }
 
+/* Where the curve comes from, when it is not the platform's history. */
+static void
+show_chart_source (CfDashboardPage *self)
+{
+  g_autofree char *since = NULL;
+  g_autofree char *description = NULL;
+
+  if (!cf_platform_can (self->platform, CF_PLATFORM_FEATURE_FUNDING_HISTORY) && self->live->funding->len > 0)
+    {
+      g_autoptr(GDateTime) first = g_date_time_new_from_unix_utc (g_array_index (self->live->funding, CfLivePoint, 0).at
+                                                                  / G_USEC_PER_SEC);
+
+      since = cf_format_as_of (first);
+      /* Translators: %s is a platform, then when the app first read the campaign's total, as in
+       * “Ulule keeps no history of a campaign's total: the curve is what Crowdfund read since 1 December 2026, 09:30.” */
+      description = g_strdup_printf (_("%s keeps no history of a campaign’s total: the curve is what Crowdfund read "
+                                       "since %s."), cf_account_get_label (self->account), since);
+    }
+  adw_preferences_group_set_description (self->chart_group, description);
+}
+
 /* An ended campaign's chart stops at its deadline. Until the platform
  * or the last run told how funding went, the chart says it is loading. */
 static void
@@ -254,6 +280,7 @@ show_chart (CfDashboardPage *self)
   gboolean known = self->live->n_snapshots > 0 || self->live->kept_at != 0 || self->live->funding->len > 0;
 
   gtk_stack_set_visible_child_name (self->chart_stack, known ? "chart" : "loading");
+  show_chart_source (self);
   if (!has_ended (self))
     {
       cf_funding_chart_set_data (self->funding_chart, self->live->funding, cf_campaign_get_goal (self->campaign));
@@ -283,17 +310,16 @@ show_time_left (CfDashboardPage *self)
 }
 
 static void
-show_goal (CfDashboardPage *self,
-           double           fraction,
-           gboolean         while_watching)
+show_goal (CfDashboardPage         *self,
+           const CfCampaignSummary *summary,
+           gboolean                 while_watching)
 {
-  gboolean funded = fraction >= 1.0;
-  g_autofree char *goal = NULL;
+  gboolean funded = cf_campaign_get_progress (self->campaign, FALSE) >= 1.0;
+  const char *goal = summary->goal;
   g_autofree char *message = NULL;
 
   if (funded && !self->funded)
     {
-      goal = cf_money_format (cf_campaign_get_goal (self->campaign), self->locale);
       if (has_ended (self))
         /* Translators: %s is the goal of a campaign that ended, as in “¥10,000,000”. */
         message = g_strdup_printf (_("Your goal of %s was reached."), goal);
@@ -318,35 +344,58 @@ show_goal (CfDashboardPage *self,
   gtk_revealer_set_reveal_child (self->goal_revealer, funded);
 }
 
+/* What the figure above means: “pledged of ¥10,000,000 goal”, or under a
+ * count, “pre-orders, of a goal of 50,000 · €12,345 raised”. */
+static char *
+dup_goal_of (CfDashboardPage         *self,
+             const CfCampaignSummary *summary)
+{
+  gint64 count = MAX (cf_campaign_get_counted (self->campaign), 0);
+  g_autofree char *goal = NULL;
+  g_autofree char *goal_of = NULL;
+
+  if (!summary->counted)
+    return summary->next_goal != NULL
+           ? g_strdup_printf (_("pledged of %s goal · next stretch goal %s"), summary->goal, summary->next_goal)
+           : g_strdup_printf (_("pledged of %s goal"), summary->goal);
+
+  goal = cf_format_count (MAX (cf_campaign_get_counted_goal (self->campaign), 0), self->locale);
+  if (cf_campaign_get_goal_unit (self->campaign) == CF_GOAL_UNIT_MEMBERS)
+    /* Translators: under a number of members; %s is the goal, as in “members, of a goal of 500”. */
+    goal_of = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "member, of a goal of %s", "members, of a goal of %s",
+                                            count), goal);
+  else
+    /* Translators: under a number of pre-orders; %s is the goal, as in “pre-orders, of a goal of 50,000”. */
+    goal_of = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "pre-order, of a goal of %s",
+                                            "pre-orders, of a goal of %s", count), goal);
+  if (summary->raised == NULL)
+    return g_steal_pointer (&goal_of);
+  return g_strdup_printf (_("%s · %s"), goal_of, summary->raised);
+}
+
 static void
 show_figures (CfDashboardPage *self,
               gboolean         smoothly)
 {
   g_auto(CfCampaignSummary) summary = { 0 };
   gint64 backers = cf_campaign_get_backers_count (self->campaign);
-  g_autofree char *goal = cf_money_format (cf_campaign_get_goal (self->campaign), self->locale);
+  gboolean counted = cf_campaign_get_goal_unit (self->campaign) != CF_GOAL_UNIT_MONEY;
   g_autofree char *goal_of = NULL;
   g_autofree char *percent = NULL;
-  double fraction;
 
   cf_campaign_summary_init (&summary, self->campaign);
-  fraction = summary.fraction;
-  percent = cf_format_percent (fraction, self->locale);
-  count_to (self->pledged_animation, &self->pledged_target, cf_campaign_get_pledged (self->campaign)->amount,
+  percent = cf_format_percent (summary.fraction, self->locale);
+  count_to (self->pledged_animation, &self->pledged_target,
+            counted ? MAX (cf_campaign_get_counted (self->campaign), 0) : cf_campaign_get_pledged (self->campaign)->amount,
             smoothly);
   count_to (self->backers_animation, &self->backers_target, backers, smoothly);
-  if (cf_campaign_get_orders_goal (self->campaign) > 0)
-    /* Translators: under the money a pre-sale raised; %s is its orders, as in “320 of 500 pre-orders”. */
-    goal_of = g_strdup_printf (_("raised · %s"), summary.pledged_of_goal);
-  else
-    /* Translators: under the amount pledged; %s is the goal, as in “¥10,000,000”. */
-    goal_of = g_strdup_printf (_("pledged of %s goal"), goal);
+  goal_of = dup_goal_of (self, &summary);
   gtk_label_set_label (self->goal_of_label, goal_of);
   gtk_label_set_label (self->backers_caption, g_dngettext (GETTEXT_PACKAGE, "backer", "backers", backers));
   gtk_label_set_label (self->percent_label, percent);
-  cf_funding_bar_set_fraction (self->funding_bar, fraction);
+  cf_funding_bar_set_fraction (self->funding_bar, summary.fraction);
   show_time_left (self);
-  show_goal (self, fraction, smoothly);
+  show_goal (self, &summary, smoothly);
 }
 
 static const char *
@@ -1128,6 +1177,7 @@ cf_dashboard_page_class_init (CfDashboardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CfDashboardPage, funding_bar);
   gtk_widget_class_bind_template_child (widget_class, CfDashboardPage, funding_chart);
   gtk_widget_class_bind_template_child (widget_class, CfDashboardPage, chart_stack);
+  gtk_widget_class_bind_template_child (widget_class, CfDashboardPage, chart_group);
   gtk_widget_class_bind_template_child (widget_class, CfDashboardPage, goal_box);
   gtk_widget_class_bind_template_child (widget_class, CfDashboardPage, goal_label);
   gtk_widget_class_bind_template_child (widget_class, CfDashboardPage, goal_of_label);

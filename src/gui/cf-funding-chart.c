@@ -82,8 +82,10 @@ compute_frame (CfFundingChart *self,
   frame->top = MARGIN_TOP;
   frame->width = gtk_widget_get_width (GTK_WIDGET (self)) - frame->left - MARGIN_LEFT;
   frame->height = gtk_widget_get_height (GTK_WIDGET (self)) - MARGIN_TOP - MARGIN_BOTTOM;
-  frame->start = first->at;
-  frame->end = MAX (last->at, first->at + G_TIME_SPAN_HOUR);
+  /* The axis ends at the last reading, never in the future; an hour at
+   * least, so that a few readings do not fill it. */
+  frame->end = last->at;
+  frame->start = MIN (first->at, last->at - G_TIME_SPAN_HOUR);
   /* Four steps of a round amount, a tenth of room above the highest. */
   frame->step = cf_format_round_step ((highest + highest / 10 + 3) / 4);
   frame->top_amount = frame->step * 4;
@@ -196,6 +198,7 @@ draw_line (CfFundingChart *self,
 {
   GdkRGBA accent = cf_widget_lookup_color (GTK_WIDGET (self), "accent_color", "#1c71d8");
   GdkRGBA area = accent;
+  const CfLivePoint *last;
 
   cairo_new_path (cr);
   for (guint i = 0; i < self->points->len; i++)
@@ -215,6 +218,12 @@ draw_line (CfFundingChart *self,
   cairo_close_path (cr);
   area.alpha *= 0.15;
   gdk_cairo_set_source_rgba (cr, &area);
+  cairo_fill (cr);
+
+  /* The latest reading, a point even when it is the only one. */
+  last = &g_array_index (self->points, CfLivePoint, self->points->len - 1);
+  cairo_arc (cr, x_of (frame, last->at), y_of (frame, last->pledged), 3.5, 0, 2 * G_PI);
+  gdk_cairo_set_source_rgba (cr, &accent);
   cairo_fill (cr);
 }
 

@@ -28,6 +28,7 @@ struct _CfPledgePage
   AdwActionRow *reward_row;
   AdwActionRow *status_row;
   AdwPreferencesGroup *timeline_group;
+  AdwActionRow *website_row;
   AdwWindowTitle *window_title;
 
   CfPlatform *platform;
@@ -228,30 +229,68 @@ show_address (CfPledgePage *self)
 
 static void received_toggled_cb (CfPledgePage *self);
 
+/* The amount, and the bonus in it: “€199, including a €5 bonus”. */
+static char *
+dup_amount (CfPledge *pledge)
+{
+  g_autofree char *amount = cf_money_format (cf_pledge_get_amount (pledge), NULL);
+  g_autofree char *bonus = NULL;
+
+  if (cf_pledge_get_bonus (pledge)->amount <= 0)
+    return g_steal_pointer (&amount);
+  bonus = cf_money_format (cf_pledge_get_bonus (pledge), NULL);
+  /* Translators: a pledge's amount and the bonus given on top of the rewards, as in “€199, including a €5 bonus”. */
+  return g_strdup_printf (_("%s, including a %s bonus"), amount, bonus);
+}
+
+/* Our word for the status, and what it means on the platform. */
+static char *
+dup_status (CfPledge *pledge)
+{
+  g_autofree char *status = cf_format_pledge_status (pledge);
+
+  if (cf_pledge_get_status_detail (pledge) == NULL)
+    return g_steal_pointer (&status);
+  return g_strdup_printf ("%s\n%s", status, cf_pledge_get_status_detail (pledge));
+}
+
+static void
+show_website (CfPledgePage *self)
+{
+  const char *url = cf_pledge_get_url (self->pledge);
+  g_autoptr(GUri) uri = url ? g_uri_parse (url, G_URI_FLAGS_NONE, NULL) : NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->website_row), uri != NULL);
+  if (uri != NULL)
+    adw_action_row_set_subtitle (self->website_row, g_uri_get_host (uri));
+}
+
+static void
+open_website_cb (CfPledgePage *self)
+{
+  gtk_show_uri (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), cf_pledge_get_url (self->pledge),
+                GDK_CURRENT_TIME);
+}
+
 static void
 show_pledge (CfPledgePage *self)
 {
   CfPledge *pledge = self->pledge;
-  g_autofree char *amount = cf_money_format (cf_pledge_get_amount (pledge), NULL);
-  g_autofree char *status = cf_format_pledge_status (pledge);
+  g_autofree char *amount = dup_amount (pledge);
+  g_autofree char *status = dup_status (pledge);
+  g_autofree char *rewards = cf_format_pledge_rewards (pledge, TRUE);
   g_autofree char *backer = g_strdup_printf ("#%d", (int) cf_pledge_get_sequence (pledge));
   gboolean has_reward = cf_pledge_get_reward_id (pledge) != NULL;
 
   adw_window_title_set_title (self->window_title, cf_pledge_get_campaign_title (pledge));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   cf_pledge_get_campaign_title (pledge), -1);
-  adw_action_row_set_subtitle (self->reward_row, has_reward ? cf_pledge_get_reward_title (pledge) : _("No reward"));
+  adw_action_row_set_subtitle (self->reward_row, rewards);
   adw_action_row_set_subtitle (self->amount_row, amount);
-  if (cf_pledge_get_platform_status (pledge) != NULL)
-    {
-      /* Translators: our status, then the platform's own word for it, as in “Pledged · payment-completed”. */
-      g_autofree char *both = g_strdup_printf (_("%s · on the platform: %s"), status,
-                                               cf_pledge_get_platform_status (pledge));
-
-      adw_action_row_set_subtitle (self->status_row, both);
-    }
-  else
-    adw_action_row_set_subtitle (self->status_row, status);
+  adw_action_row_set_subtitle (self->status_row, status);
+  /* The platform's own word stays at hand, for a question to its support. */
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->status_row), cf_pledge_get_platform_status (pledge));
+  show_website (self);
   adw_action_row_set_subtitle (self->backer_row, backer);
   gtk_widget_set_visible (GTK_WIDGET (self->backer_row), cf_pledge_get_sequence (pledge) > 0);
 
@@ -506,10 +545,12 @@ cf_pledge_page_class_init (CfPledgePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CfPledgePage, reward_row);
   gtk_widget_class_bind_template_child (widget_class, CfPledgePage, status_row);
   gtk_widget_class_bind_template_child (widget_class, CfPledgePage, timeline_group);
+  gtk_widget_class_bind_template_child (widget_class, CfPledgePage, website_row);
   gtk_widget_class_bind_template_child (widget_class, CfPledgePage, window_title);
   gtk_widget_class_bind_template_callback (widget_class, address_applied_cb);
   gtk_widget_class_bind_template_callback (widget_class, manage_cb);
   gtk_widget_class_bind_template_callback (widget_class, received_toggled_cb);
+  gtk_widget_class_bind_template_callback (widget_class, open_website_cb);
   gtk_widget_class_install_action (widget_class, "pledge.back", NULL, back_action);
 }
 

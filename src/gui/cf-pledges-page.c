@@ -163,15 +163,14 @@ static char *
 dup_summary (CfPledge *pledge)
 {
   g_autofree char *amount = cf_money_format (cf_pledge_get_amount (pledge), NULL);
-  const char *reward = cf_pledge_get_reward_title (pledge);
+  g_autofree char *rewards = cf_format_pledge_rewards (pledge, FALSE);
 
   /* Platforms that do not number backers give none. */
   if (cf_pledge_get_sequence (pledge) <= 0)
     /* Translators: a pledge's reward and amount, as in “Early bird · €65”. */
-    return g_strdup_printf (_("%s · %s"), reward ? reward : _("No reward"), amount);
+    return g_strdup_printf (_("%s · %s"), rewards, amount);
   /* Translators: a pledge's reward, amount and backer number, as in “Early bird · €65 · Backer #12”. */
-  return g_strdup_printf (_("%s · %s · Backer #%d"), reward ? reward : _("No reward"), amount,
-                          (int) cf_pledge_get_sequence (pledge));
+  return g_strdup_printf (_("%s · %s · Backer #%d"), rewards, amount, (int) cf_pledge_get_sequence (pledge));
 }
 
 static void

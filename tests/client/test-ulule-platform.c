@@ -1,12 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "cf-fake-ulule.h"
 #include "cf-live-feed.h"
 #include "cf-reward.h"
 #include "cf-rest-platform.h"
+#include "cf-saved-list.h"
 #include "cf-ulule-platform.h"
 #include "cf-update.h"
 
@@ -112,11 +114,15 @@ test_browse (Fixture       *fixture,
   g_assert_cmpint (cf_campaign_get_state (lamp), ==, CF_CAMPAIGN_STATE_LIVE);
   g_assert_cmpint (cf_campaign_get_pledged (lamp)->amount, ==, 1250000);
   g_assert_cmpint (cf_campaign_get_goal (lamp)->amount, ==, 1000000);
-  g_assert_cmpint (cf_campaign_get_orders_goal (lamp), <, 0);
-  /* A pre-sale counts orders; its amount came as a string. */
-  g_assert_cmpint (cf_campaign_get_orders_goal (notebook), ==, 500);
-  g_assert_cmpint (cf_campaign_get_orders_count (notebook), ==, 320);
-  g_assert_cmpint (cf_campaign_get_pledged (notebook)->amount, ==, 896000);
+  g_assert_cmpint (cf_campaign_get_goal_unit (lamp), ==, CF_GOAL_UNIT_MONEY);
+  g_assert_cmpint (cf_campaign_get_counted_goal (lamp), <, 0);
+  /* A pre-sale counts pre-orders: a search gives them as products sold.
+   * Its money raised came as a string. */
+  g_assert_cmpint (cf_campaign_get_goal_unit (notebook), ==, CF_GOAL_UNIT_PRE_ORDERS);
+  g_assert_cmpint (cf_campaign_get_counted_goal (notebook), ==, 50000);
+  g_assert_cmpint (cf_campaign_get_counted (notebook), ==, 50704);
+  g_assert_cmpint (cf_campaign_get_goal (notebook)->amount, ==, 0);
+  g_assert_cmpint (cf_campaign_get_pledged (notebook)->amount, ==, 1234500);
   g_assert_cmpstr (cf_page_get_next_cursor (first), ==, "offset=2&limit=2");
 
   second = list_campaigns (fixture, "lampe", cf_page_get_next_cursor (first));
@@ -130,12 +136,25 @@ test_browse (Fixture       *fixture,
   g_assert_cmpuint (cf_fake_ulule_count_unversioned (fixture->ulule), ==, 0);
 }
 
+static CfCampaign *
+get_campaign (Fixture    *fixture,
+              const char *id)
+{
+  g_autoptr(GError) error = NULL;
+  CfCampaign *campaign;
+
+  cf_platform_get_campaign_async (platform_of (fixture), id, NULL, done_cb, fixture);
+  campaign = cf_platform_get_campaign_finish (platform_of (fixture), wait_for_result (fixture), &error);
+  g_assert_no_error (error);
+  return campaign;
+}
+
 static void
 test_project (Fixture       *fixture,
               gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(CfCampaign) campaign = NULL;
+  g_autoptr(CfCampaign) campaign = get_campaign (fixture, "101");
   g_autoptr(CfPage) rewards = NULL;
   g_autoptr(CfPage) news = NULL;
   g_autoptr(CfReward) thanks = NULL;
@@ -144,9 +163,6 @@ test_project (Fixture       *fixture,
   g_autoptr(CfUpdate) older = NULL;
   GListModel *rates;
 
-  cf_platform_get_campaign_async (platform_of (fixture), "101", NULL, done_cb, fixture);
-  campaign = cf_platform_get_campaign_finish (platform_of (fixture), wait_for_result (fixture), &error);
-  g_assert_no_error (error);
   g_assert_cmpstr (cf_campaign_get_description (campaign), ==, "A gentle lamp that follows the moon.");
   g_assert_cmpstr (cf_campaign_get_city (campaign), ==, "Lyon");
   g_assert_cmpint (cf_campaign_get_backers_count (campaign), ==, 250);
@@ -186,6 +202,37 @@ test_project (Fixture       *fixture,
   g_assert_cmpint (cf_update_get_number (latest), ==, 2);
 }
 
+/* Ulule's figure is `committed`: money when it is the amount raised, else
+ * pre-orders (a pre-sale) or members (a membership page), whatever the
+ * other counts say: the pre-sale has 980 orders, 811 backers and 50,704
+ * pre-orders, as in the sample Ulule publishes for its widget. */
+static void
+test_goal_units (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(CfCampaign) money = get_campaign (fixture, "101");
+  g_autoptr(CfCampaign) presale = get_campaign (fixture, "102");
+  g_autoptr(CfCampaign) membership = get_campaign (fixture, "104");
+
+  g_assert_cmpint (cf_campaign_get_goal_unit (money), ==, CF_GOAL_UNIT_MONEY);
+  g_assert_cmpint (cf_campaign_get_goal (money)->amount, ==, 1000000);
+  g_assert_cmpfloat (cf_campaign_get_progress (money, FALSE), ==, 1.25);
+
+  g_assert_cmpint (cf_campaign_get_goal_unit (presale), ==, CF_GOAL_UNIT_PRE_ORDERS);
+  g_assert_cmpint (cf_campaign_get_counted (presale), ==, 50704);
+  g_assert_cmpint (cf_campaign_get_counted_goal (presale), ==, 50000);
+  g_assert_cmpint (cf_campaign_get_backers_count (presale), ==, 811);
+  g_assert_cmpint (cf_campaign_get_pledged (presale)->amount, ==, 1234500);
+  g_assert_cmpint (cf_campaign_get_goal (presale)->amount, ==, 0);
+  g_assert_cmpint (cf_campaign_get_state (presale), ==, CF_CAMPAIGN_STATE_LIVE);
+
+  g_assert_cmpint (cf_campaign_get_goal_unit (membership), ==, CF_GOAL_UNIT_MEMBERS);
+  g_assert_cmpint (cf_campaign_get_counted (membership), ==, 420);
+  g_assert_cmpint (cf_campaign_get_counted_goal (membership), ==, 500);
+  g_assert_cmpint (cf_campaign_get_goal (membership)->amount, ==, 0);
+  g_assert_cmpint (cf_campaign_get_next_counted_goal (membership), <, 0);
+}
+
 static CfStats *
 get_stats (Fixture    *fixture,
            const char *id)
@@ -216,9 +263,10 @@ test_live_totals (Fixture       *fixture,
 {
   g_autoptr(CfStats) first = get_stats (fixture, "101");
   g_autoptr(CfStats) again = NULL;
-  g_autoptr(CfStats) without_stage = get_stats (fixture, "102");
+  g_autoptr(CfStats) presale = get_stats (fixture, "102");
+  g_autoptr(CfStats) membership = get_stats (fixture, "104");
   g_autoptr(CfLiveFeed) feed = NULL;
-  gint64 deadline;
+  g_autoptr(CfCampaign) project = get_campaign (fixture, "102");
 
   g_assert_cmpint (cf_stats_get_pledged (first)->amount, ==, 1250000);
   g_assert_cmpstr (cf_stats_get_pledged (first)->currency, ==, "EUR");
@@ -226,8 +274,26 @@ test_live_totals (Fixture       *fixture,
   g_assert_cmpint (cf_stats_get_next_goal (first)->amount, ==, 1500000);
   /* The project was read once for its currency; its stats need not be. */
   again = get_stats (fixture, "101");
-  g_assert_null (cf_stats_get_next_goal (without_stage));
   g_assert_cmpuint (cf_fake_ulule_count (fixture->ulule, "/v1/projects/101"), ==, 1);
+  g_assert_cmpint (cf_stats_get_goal_unit (first), ==, CF_GOAL_UNIT_MONEY);
+
+  /* A pre-sale's next stage is in pre-orders, not money. */
+  g_assert_cmpint (cf_stats_get_goal_unit (presale), ==, CF_GOAL_UNIT_PRE_ORDERS);
+  g_assert_cmpint (cf_stats_get_counted (presale), ==, 50704);
+  g_assert_cmpint (cf_stats_get_next_counted_goal (presale), ==, 60000);
+  g_assert_null (cf_stats_get_next_goal (presale));
+  g_assert_cmpint (cf_stats_get_pledged (presale)->amount, ==, 1234500);
+  g_assert_cmpint (cf_stats_get_backers_count (presale), ==, 811);
+  g_assert_cmpint (cf_stats_get_goal_unit (membership), ==, CF_GOAL_UNIT_MEMBERS);
+  g_assert_cmpint (cf_stats_get_counted (membership), ==, 420);
+  g_assert_cmpint (cf_stats_get_next_counted_goal (membership), ==, 750);
+  g_assert_null (cf_stats_get_next_goal (membership));
+
+  /* Past its goal, progress is measured against the next stage, as Ulule's widget does. */
+  g_object_set (project, "counted", cf_stats_get_counted (presale),
+                "next-counted-goal", cf_stats_get_next_counted_goal (presale), NULL);
+  g_assert_cmpfloat_with_epsilon (cf_campaign_get_progress (project, TRUE), 50704.0 / 60000, 1e-9);
+  g_assert_cmpfloat_with_epsilon (cf_campaign_get_progress (project, FALSE), 50704.0 / 50000, 1e-9);
 
   g_assert_cmpuint (cf_platform_get_capabilities (platform_of (fixture))->live_poll_seconds, ==, 30);
   cf_ulule_platform_set_stats_interval (fixture->platform, 1);
@@ -236,11 +302,56 @@ test_live_totals (Fixture       *fixture,
   cf_live_feed_subscribe (feed, "101", FALSE);
   g_assert_cmpint (cf_live_feed_get_status (feed), ==, CF_LIVE_FEED_STATUS_POLLING);
   cf_fake_ulule_set_raised (fixture->ulule, "101", 13000);
-  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-  while (!live_pledged_is (feed, 1300000) && g_get_monotonic_time () < deadline)
+  while (!live_pledged_is (feed, 1300000))
     g_main_context_iteration (NULL, TRUE);
-  g_assert_true (live_pledged_is (feed, 1300000));
   cf_live_feed_unsubscribe (feed, "101");
+}
+
+static gboolean
+has_readings (CfLiveFeed *feed,
+              guint       n)
+{
+  const CfLiveCampaign *live = cf_live_feed_lookup (feed, "101");
+
+  return live != NULL && live->funding->len >= n;
+}
+
+/* Ulule keeps no history of a project's total: the readings the feed made
+ * are kept with its figures, and the next run's curve starts from them. */
+static void
+test_readings_kept (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autofree char *folder = g_dir_make_tmp ("crowdfund-readings-XXXXXX", NULL);
+  g_autofree char *kept = cf_saved_list_path_in (folder, "stats", "101");
+  g_autoptr(CfLiveFeed) first = cf_live_feed_new (platform_of (fixture));
+  g_autoptr(CfLiveFeed) second = NULL;
+  const CfLiveCampaign *live;
+  const CfLivePoint *earlier, *later;
+
+  g_assert_false (cf_platform_can (platform_of (fixture), CF_PLATFORM_FEATURE_FUNDING_HISTORY));
+  cf_live_feed_set_kept_folder (first, folder);
+  cf_live_feed_subscribe (first, "101", TRUE);
+  while (!has_readings (first, 1))
+    g_main_context_iteration (NULL, TRUE);
+  cf_live_feed_unsubscribe (first, "101");
+  g_clear_object (&first);
+
+  cf_fake_ulule_set_raised (fixture->ulule, "101", 13000);
+  second = cf_live_feed_new (platform_of (fixture));
+  cf_live_feed_set_kept_folder (second, folder);
+  live = cf_live_feed_subscribe (second, "101", TRUE);
+  g_assert_cmpuint (live->funding->len, ==, 1);
+  while (!has_readings (second, 2))
+    g_main_context_iteration (NULL, TRUE);
+  earlier = &g_array_index (live->funding, CfLivePoint, 0);
+  later = &g_array_index (live->funding, CfLivePoint, 1);
+  g_assert_cmpint (earlier->pledged, ==, 1250000);
+  g_assert_cmpint (later->pledged, ==, 1300000);
+  g_assert_cmpint (earlier->at, <=, later->at);
+  cf_live_feed_unsubscribe (second, "101");
+  g_assert_no_errno (g_remove (kept));
+  g_assert_no_errno (g_rmdir (folder));
 }
 
 static CfCredentials *
@@ -277,6 +388,9 @@ test_sign_in_and_orders (Fixture       *fixture,
   g_autoptr(GListModel) orders = NULL;
   g_autoptr(CfPledge) lamp = NULL;
   g_autoptr(CfPledge) atlas = NULL;
+  g_autoptr(CfPledge) with_tip = NULL;
+  g_autoptr(CfPledgeItem) lamps = NULL;
+  g_autoptr(CfPledgeItem) thanks = NULL;
 
   g_assert_null (refused);
   g_assert_error (error, CF_PLATFORM_ERROR, CF_PLATFORM_ERROR_INVALID_API_KEY);
@@ -291,9 +405,10 @@ test_sign_in_and_orders (Fixture       *fixture,
   cf_platform_set_credentials (platform_of (fixture), key);
 
   orders = list_all (fixture, cf_platform_list_all_pledges_async);
-  g_assert_cmpuint (g_list_model_get_n_items (orders), ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (orders), ==, 3);
   lamp = g_list_model_get_item (orders, 0);
   atlas = g_list_model_get_item (orders, 1);
+  with_tip = g_list_model_get_item (orders, 2);
   g_assert_cmpstr (cf_pledge_get_campaign_title (lamp), ==, "Night Light");
   g_assert_cmpstr (cf_pledge_get_reward_title (lamp), ==, "The lamp");
   g_assert_cmpint (cf_pledge_get_amount (lamp)->amount, ==, 9500);
@@ -304,6 +419,23 @@ test_sign_in_and_orders (Fixture       *fixture,
   g_assert_cmpint (cf_pledge_get_status (atlas), ==, CF_PLEDGE_STATUS_REFUNDED);
   g_assert_null (cf_pledge_get_reward_id (atlas));
   g_assert_cmpint (cf_pledge_get_campaign_state (atlas), ==, CF_CAMPAIGN_STATE_FAILED);
+  g_assert_null (cf_pledge_get_items (lamp));
+  g_assert_cmpint (cf_pledge_get_bonus (lamp)->amount, ==, 0);
+  g_assert_cmpstr (cf_pledge_get_url (lamp), ==, "https://fr.ulule.com/lumiere-de-nuit/orders/70001");
+
+  /* Two lamps and a thank-you, with a 5 € tip: the tip is the bonus, each
+   * reward is kept with its quantity, and the total is Ulule's. */
+  g_assert_cmpint (cf_pledge_get_amount (with_tip)->amount, ==, 19900);
+  g_assert_cmpint (cf_pledge_get_bonus (with_tip)->amount, ==, 500);
+  g_assert_cmpint (cf_pledge_get_status (with_tip), ==, CF_PLEDGE_STATUS_COLLECTED);
+  g_assert_cmpuint (g_list_model_get_n_items (cf_pledge_get_items (with_tip)), ==, 2);
+  lamps = g_list_model_get_item (cf_pledge_get_items (with_tip), 0);
+  thanks = g_list_model_get_item (cf_pledge_get_items (with_tip), 1);
+  g_assert_cmpstr (cf_pledge_item_get_reward_id (lamps), ==, "1002");
+  g_assert_cmpstr (cf_pledge_item_get_reward_title (lamps), ==, "The lamp");
+  g_assert_cmpint (cf_pledge_item_get_quantity (lamps), ==, 2);
+  g_assert_cmpstr (cf_pledge_item_get_reward_title (thanks), ==, "Thank you!");
+  g_assert_cmpint (cf_pledge_item_get_quantity (thanks), ==, 1);
 }
 
 static void
@@ -327,7 +459,7 @@ test_creator (Fixture       *fixture,
   g_assert_cmpstr (cf_campaign_get_id (notebook), ==, "102");
 
   followed = list_all (fixture, cf_platform_list_all_following_async);
-  g_assert_cmpuint (g_list_model_get_n_items (followed), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (followed), ==, 2);
 
   cf_platform_list_all_backers_async (platform_of (fixture), "102", NULL, done_cb, fixture);
   backers = cf_platform_list_all_finish (platform_of (fixture), wait_for_result (fixture), &error);
@@ -397,7 +529,9 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_set_up, function, fixture_tear_down)
   ADD ("/ulule/browse", test_browse);
   ADD ("/ulule/project", test_project);
+  ADD ("/ulule/goal-units", test_goal_units);
   ADD ("/ulule/live-totals", test_live_totals);
+  ADD ("/ulule/readings-kept", test_readings_kept);
   ADD ("/ulule/sign-in-and-orders", test_sign_in_and_orders);
   ADD ("/ulule/creator", test_creator);
   ADD ("/ulule/refusals", test_refusals);

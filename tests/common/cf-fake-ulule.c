@@ -19,6 +19,7 @@ struct _CfFakeUlule
   guint refuse_next;
   guint unversioned;
   guint likes;
+  guint undocumented;
   char *last_search;
 };
 
@@ -113,6 +114,66 @@ authorized (SoupServerMessage *message,
   return g_str_equal (authorization, "APIKey " CF_FAKE_ULULE_KEY);
 }
 
+/* The extra fields Ulule's documentation lists for each resource
+ * (developers.ulule.com, "Extra fields" of each reference page). */
+static const char * const search_project_extras[] = {
+  "aggregations", "aggregations.countries", "answer_code", "main_image", "main_tag", "manager", "moderator",
+  "owner", "owner.email", "owner.stats", "proposal", "proposal.links", "proposal.partner", "quality_score",
+  "user_role", NULL,
+};
+static const char * const project_extras[] = {
+  "account", "analytics", "billing", "default_manager", "delivery", "fields_needed", "latest_news",
+  "latest_supporter", "links", "manager", "notes", "owner.contact_lang", "owner.stats", "partnerships",
+  "proposal", "proposal.links", "proposal.validator", "rewards", "sponsorships", "tags", "user_orders",
+  "user_role", NULL,
+};
+/* "List user orders" also accepts `project`. */
+static const char * const user_order_extras[] = {
+  "project", "project.analytics", "project.partnerships", "project.sponsorships", "tracking", NULL,
+};
+static const char * const order_extras[] = {
+  "project.analytics", "project.partnerships", "project.sponsorships", "tracking", NULL,
+};
+static const char * const user_extras[] = {
+  "channels", "contact_lang", "latest_project_comment", "latest_project_order", "newsletters", NULL,
+};
+static const char * const no_extras[] = { NULL };
+
+static const char * const *
+documented_extras (char **parts,
+                   guint   n)
+{
+  if (n == 3 && g_str_equal (parts[1], "search"))
+    return search_project_extras;
+  if ((n == 3 && g_str_equal (parts[1], "projects")) ||
+      (n == 4 && g_str_equal (parts[1], "users") && g_str_equal (parts[3], "projects")))
+    return project_extras;
+  if (n == 4 && g_str_equal (parts[1], "users") && g_str_equal (parts[3], "orders"))
+    return user_order_extras;
+  if (n == 4 && g_str_equal (parts[1], "projects") && g_str_equal (parts[3], "orders"))
+    return order_extras;
+  if (n == 2 && g_str_equal (parts[1], "me"))
+    return user_extras;
+  return no_extras;
+}
+
+/* Since Ulule-Version 2019-03-07, an extra field the resource does not
+ * have is an error; the name of the first one, or NULL. */
+static char *
+dup_undocumented_extra (char       **parts,
+                        guint        n,
+                        GHashTable  *query)
+{
+  const char *asked = query ? g_hash_table_lookup (query, "extra_fields") : NULL;
+  const char * const *documented = documented_extras (parts, n);
+  g_auto(GStrv) fields = asked ? g_strsplit (asked, ",", -1) : NULL;
+
+  for (guint i = 0; fields != NULL && fields[i] != NULL; i++)
+    if (!g_strv_contains (documented, fields[i]))
+      return g_strdup (fields[i]);
+  return NULL;
+}
+
 static void
 handle_api (CfFakeUlule       *self,
             SoupServerMessage *message,
@@ -122,6 +183,7 @@ handle_api (CfFakeUlule       *self,
   const char *method = soup_server_message_get_method (message);
   g_auto(GStrv) parts = g_strsplit (path, "/", -1);
   guint n = g_strv_length (parts);
+  g_autofree char *undocumented = NULL;
   gboolean mine = n >= 2 && (g_str_equal (parts[1], "me") || g_str_equal (parts[1], "users") ||
                              (n == 4 && (g_str_equal (parts[3], "orders") || g_str_equal (parts[3], "like") ||
                                          g_str_equal (parts[3], "unlike"))));
@@ -132,6 +194,17 @@ handle_api (CfFakeUlule       *self,
   if (!authorized (message, mine))
     {
       answer (message, SOUP_STATUS_UNAUTHORIZED, "{\"message\": \"Invalid credentials\"}");
+      return;
+    }
+  undocumented = dup_undocumented_extra (parts, n, query);
+  if (undocumented != NULL)
+    {
+      g_autofree char *body = g_strdup_printf ("{\"classification\": \"ValueError\", \"fieldNames\": [\"extra_fields\"], "
+                                               "\"message\": \"Unknown extra field: %s\"}", undocumented);
+
+      g_test_message ("Ulule refuses the extra field %s of %s", undocumented, path);
+      self->undocumented++;
+      answer (message, SOUP_STATUS_BAD_REQUEST, body);
       return;
     }
 
@@ -320,9 +393,12 @@ cf_fake_ulule_count_likes (CfFakeUlule *self)
   return self->likes;
 }
 
+/* A test whose requests named an extra field Ulule does not document for
+ * their endpoint fails here, whatever it checked. */
 void
 cf_fake_ulule_free (CfFakeUlule *self)
 {
+  g_assert_cmpuint (self->undocumented, ==, 0);
   soup_server_disconnect (self->server);
   g_clear_object (&self->server);
   g_hash_table_unref (self->raised);

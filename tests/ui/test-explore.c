@@ -440,35 +440,59 @@ test_narrow_window (void)
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 }
 
-/* A pre-sale's counts are written as the language writes numbers, beside
- * money that is: “50,704 of 50,000 pre-orders”, never “50704”. */
-static void
-test_pre_orders_grouped (void)
+static CfCampaign *
+counted_campaign (const char *unit,
+                  gint64      goal,
+                  gint64      count,
+                  gint64      next_goal)
 {
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "campaign.json", NULL);
   g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(JsonBuilder) presale = json_builder_new ();
+  g_autoptr(JsonBuilder) counted = json_builder_new ();
   g_autoptr(GError) error = NULL;
-  g_autoptr(CfCampaign) campaign = NULL;
-  CfCampaignSummary summary = { 0 };
+  CfCampaign *campaign;
 
   g_assert_true (json_parser_load_from_file (parser, path, &error));
-  json_builder_begin_object (presale);
-  json_builder_set_member_name (presale, "goal");
-  json_builder_add_int_value (presale, 50000);
-  json_builder_set_member_name (presale, "orders");
-  json_builder_add_int_value (presale, 50704);
-  json_builder_end_object (presale);
-  json_object_set_member (json_node_get_object (json_parser_get_root (parser)), "presale",
-                          json_builder_get_root (presale));
+  json_builder_begin_object (counted);
+  json_builder_set_member_name (counted, "unit");
+  json_builder_add_string_value (counted, unit);
+  json_builder_set_member_name (counted, "goal");
+  json_builder_add_int_value (counted, goal);
+  json_builder_set_member_name (counted, "count");
+  json_builder_add_int_value (counted, count);
+  json_builder_set_member_name (counted, "next_goal");
+  json_builder_add_int_value (counted, next_goal);
+  json_builder_end_object (counted);
+  json_object_set_member (json_node_get_object (json_parser_get_root (parser)), "counted",
+                          json_builder_get_root (counted));
   campaign = cf_campaign_new_from_json (json_parser_get_root (parser), &error);
   g_assert_no_error (error);
+  return campaign;
+}
 
-  cf_campaign_summary_init (&summary, campaign);
-  g_assert_cmpstr (summary.pledged_of_goal, ==, "50,704 of 50,000 pre-orders");
-  g_assert_cmpstr (summary.pledged, ==, "50,704 pre-orders");
-  g_assert_cmpstr (summary.percent, ==, "101%");
-  cf_campaign_summary_clear (&summary);
+/* Pre-orders and members are counted as the language writes numbers,
+ * beside the money they brought, and measured against the next stage
+ * while there is one: “50,704 of 50,000 pre-orders”, never “50704”. */
+static void
+test_counted_goals (void)
+{
+  g_autoptr(CfCampaign) presale = counted_campaign ("pre_orders", 50000, 50704, 60000);
+  g_autoptr(CfCampaign) membership = counted_campaign ("members", 500, 420, 750);
+  g_auto(CfCampaignSummary) orders = { 0 };
+  g_auto(CfCampaignSummary) members = { 0 };
+
+  cf_campaign_summary_init (&orders, presale);
+  g_assert_cmpstr (orders.pledged_of_goal, ==, "50,704 of 50,000 pre-orders");
+  g_assert_cmpstr (orders.pledged, ==, "50,704 pre-orders");
+  g_assert_cmpstr (orders.next_goal, ==, "60,000 pre-orders");
+  g_assert_cmpstr (orders.raised, ==, "¥19,470,000 raised");
+  g_assert_cmpstr (orders.percent, ==, "84%");
+
+  cf_campaign_summary_init (&members, membership);
+  g_assert_cmpstr (members.pledged_of_goal, ==, "420 of 500 members");
+  g_assert_cmpstr (members.goal, ==, "500 members");
+  g_assert_cmpstr (members.next_goal, ==, "750 members");
+  g_assert_cmpstr (members.percent, ==, "56%");
 }
 
 int
@@ -499,7 +523,7 @@ main (int   argc,
   g_test_add_func ("/ui/campaign-page-unreachable", test_campaign_page_unreachable);
   g_test_add_func ("/ui/narrow-window", test_narrow_window);
   g_test_add_func ("/ui/help-on-f1", test_help_on_f1);
-  g_test_add_func ("/ui/pre-orders-grouped", test_pre_orders_grouped);
+  g_test_add_func ("/ui/counted-goals", test_counted_goals);
 
   status = g_test_run ();
   cf_test_platform_free (platform);

@@ -56,7 +56,9 @@ test_browse_and_live_total (void)
   /* Cards say where their campaign is, with two platforms in the window. */
   g_assert_true (cf_test_shows_label (window, "Night Light"));
   g_assert_true (cf_test_shows_label (window, "Atelier Lune · Ulule"));
-  g_assert_true (cf_test_shows_label (window, "320 of 500 pre-orders"));
+  /* The pre-sale counts pre-orders, as Ulule shows it, with the money beside. */
+  g_assert_true (cf_test_shows_label (window, "50,704 of 50,000 pre-orders"));
+  g_assert_true (cf_test_shows_label (window, "€12,345 raised"));
   cf_test_render_to_png (window, "ulule-explore");
 
   g_signal_emit_by_name (cf_test_first_visible (window, GTK_TYPE_GRID_VIEW), "activate", 0);
@@ -79,7 +81,32 @@ test_browse_and_live_total (void)
   cf_test_wait_until (page, has_label, "€13,250", "the live total moves");
   cf_test_render_to_png (window, "ulule-project");
   g_assert_cmpuint (cf_fake_ulule_count_unversioned (ulule), ==, 0);
+
+  /* The pre-sale's next stage is in pre-orders too. */
+  g_assert_true (gtk_widget_activate_action (page, "campaign.back", NULL));
+  g_signal_emit_by_name (cf_test_first_visible (window, GTK_TYPE_GRID_VIEW), "activate", 1);
+  page = cf_test_first_visible (window, CF_TYPE_CAMPAIGN_PAGE);
+  cf_test_wait_until (page, has_label, "50,704 pre-orders", "the pre-orders are the figure");
+  cf_test_wait_until (page, has_label,
+                      "of a goal of 50,000 pre-orders · next stretch goal 60,000 pre-orders · €12,345 raised",
+                      "the next stage is told in pre-orders");
+  cf_test_render_to_png (window, "ulule-presale");
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* The row titled @title whose subtitle starts with @start. */
+static AdwActionRow *
+row_starting (GtkWidget  *root,
+              const char *title,
+              const char *start)
+{
+  g_autoptr(GPtrArray) rows = cf_test_visible_widgets (root, ADW_TYPE_ACTION_ROW);
+
+  for (guint i = 0; i < rows->len; i++)
+    if (g_str_equal (adw_preferences_row_get_title (rows->pdata[i]), title) &&
+        g_str_has_prefix (adw_action_row_get_subtitle (rows->pdata[i]), start))
+      return rows->pdata[i];
+  g_error ("no row “%s” reading “%s…”", title, start);
 }
 
 static gboolean
@@ -134,16 +161,30 @@ test_orders_beside_pledges (void)
   g_assert_true (gtk_widget_activate_action (window, "win.show-view", "s", "pledges"));
   cf_test_wait_until (window, has_row, "Night Light", "Ulule's orders are listed");
   cf_test_wait_until (window, has_row, "Ten left", "the reference platform's pledges are listed");
-  row = cf_test_row_titled (window, ADW_TYPE_ACTION_ROW, "Night Light");
-  g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "Ulule · The lamp · €95"));
+  /* An order of several rewards names each, with how many. */
+  row_starting (window, "Night Light", "Ulule · 2 × The lamp, Thank you! · €199");
+  row = GTK_WIDGET (row_starting (window, "Night Light", "Ulule · The lamp · €95"));
   cf_test_render_to_png (window, "ulule-pledges");
 
   adw_action_row_activate (ADW_ACTION_ROW (row));
   pledge_page = cf_test_first_visible (window, CF_TYPE_PLEDGE_PAGE);
-  cf_test_wait_until (pledge_page, has_label, "Pledged · on the platform: payment-completed",
-                      "Ulule's own status is shown");
+  /* Ulule's status in our words, and what it means there. */
+  cf_test_wait_until (pledge_page, has_label, "Pledged\nPaid to Ulule; it goes to the creator if the campaign succeeds.",
+                      "Ulule's status is explained");
   g_assert_true (shows_label_containing (pledge_page, "does not share where rewards are"));
+  g_assert_true (cf_test_shows_label (pledge_page, "fr.ulule.com"));
   cf_test_render_to_png (window, "ulule-pledge");
+  g_assert_true (gtk_widget_activate_action (pledge_page, "pledge.back", NULL));
+
+  adw_action_row_activate (row_starting (window, "Night Light", "Ulule · 2 × The lamp"));
+  pledge_page = cf_test_first_visible (window, CF_TYPE_PLEDGE_PAGE);
+  cf_test_wait_until (pledge_page, has_label, "2 × The lamp\nThank you!", "each reward of the order is shown");
+  g_assert_true (cf_test_shows_label (pledge_page, "€199, including a €5 bonus"));
+  cf_test_render_to_png (window, "ulule-pledge-with-tip");
+
+  /* A membership page followed counts its members. */
+  g_assert_true (gtk_widget_activate_action (window, "win.show-view", "s", "following"));
+  cf_test_wait_until (window, has_label, "420 of 500 members", "the membership page counts members");
 
   /* Camille created the pre-sale: the dashboard shows it, and says
    * shipping news go through Ulule's website. */
@@ -154,7 +195,10 @@ test_orders_beside_pledges (void)
   /* Her only campaign: nothing to choose, its title is shown, and its
    * platform, with two in the window. */
   g_assert_true (cf_test_shows_label (window, "Carnet de voyage · Ulule"));
-  g_assert_true (cf_test_shows_label (window, "raised · 320 of 500 pre-orders"));
+  g_assert_true (cf_test_shows_label (window, "pre-orders, of a goal of 50,000 · €12,345 raised"));
+  /* Ulule keeps no history: the chart says its curve is what the app read. */
+  cf_test_wait_until (window, shows_label_containing, "Ulule keeps no history of a campaign’s total",
+                      "the chart says where its curve comes from");
   /* Newest first: the order of 3 June above the one of 2 June. */
   g_assert_cmpint (label_index (window, "€32"), <, label_index (window, "€28"));
   cf_test_render_to_png (window, "ulule-dashboard");

@@ -180,16 +180,26 @@ me_cb (GObject      *object,
   g_task_return_boolean (task, TRUE);
 }
 
+/* Who the person is on which platform, as the lists kept of them are named. */
+static char *
+dup_person_key (CfAccount *self)
+{
+  return g_strdup_printf ("%s\n%s", self->choice, self->username);
+}
+
 static void
 use_credentials (CfAccount     *self,
                  GTask         *task,
                  const char    *username,
                  CfCredentials *credentials)
 {
+  g_autofree char *key = NULL;
+
   g_free (self->username);
   self->username = g_strdup (username);
   g_free (self->kept_folder);
-  self->kept_folder = cf_saved_list_folder ("campaigns", self);
+  key = dup_person_key (self);
+  self->kept_folder = cf_saved_list_folder ("campaigns", key);
   cf_live_feed_set_kept_folder (self->live_feed, self->kept_folder);
   g_clear_error (&self->error);
   g_signal_handlers_block_by_func (self->platform, credentials_changed_cb, self);
@@ -374,7 +384,7 @@ cf_account_sign_in_finish (CfAccount     *self,
 static void
 forget_traces (CfAccount *self)
 {
-  g_autofree char *explored = cf_saved_list_path_for_platform ("explore", self);
+  g_autofree char *explored = cf_account_dup_platform_list_path (self, "explore");
   g_autoptr(CfPledgeWatch) watch = cf_account_new_pledge_watch (self);
 
   cf_saved_list_forget (explored);
@@ -807,4 +817,28 @@ cf_account_new (CfPlatform    *platform,
   self->live_feed = cf_live_feed_new (platform);
   g_signal_connect_swapped (self, "notify::signed-in", G_CALLBACK (cf_live_feed_reconnect), self->live_feed);
   return self;
+}
+
+/* Where the list @name of the person signed in is kept for a later run. */
+char *
+cf_account_dup_list_path (CfAccount  *self,
+                          const char *name)
+{
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (CF_IS_ACCOUNT (self), NULL);
+
+  key = dup_person_key (self);
+  return cf_saved_list_path (name, key);
+}
+
+/* Where the list @name of the platform is kept, whoever is signed in: what
+ * anyone browsing it sees. */
+char *
+cf_account_dup_platform_list_path (CfAccount  *self,
+                                   const char *name)
+{
+  g_return_val_if_fail (CF_IS_ACCOUNT (self), NULL);
+
+  return cf_saved_list_path (name, self->choice);
 }

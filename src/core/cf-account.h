@@ -79,4 +79,9 @@ gboolean    cf_account_set_following_finish (CfAccount        *self,
                                           GAsyncResult        *result,
                                           GError             **error);
 
+char            *cf_account_dup_list_path          (CfAccount           *self,
+                                                    const char          *name);
+char            *cf_account_dup_platform_list_path (CfAccount           *self,
+                                                    const char          *name);
+
 G_END_DECLS

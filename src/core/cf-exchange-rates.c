@@ -142,8 +142,8 @@ cf_exchange_rates_convert (CfExchangeRates *self,
   if (!lookup_rate (self, money->currency, &from_rate) || !lookup_rate (self, currency, &to_rate))
     return FALSE;
 
-  major = money->amount / pow (10, cf_money_exponent (money->currency));
-  result = round (major / from_rate * to_rate * pow (10, cf_money_exponent (currency)));
+  major = money->amount / pow (10, cf_currency_exponent (money->currency));
+  result = round (major / from_rate * to_rate * pow (10, cf_currency_exponent (currency)));
   if (!(fabs (result) < 9.0e18))
     return FALSE;
 

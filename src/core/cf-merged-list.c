@@ -191,7 +191,7 @@ start (CfMergedList *self,
 {
   if (self->saved_name != NULL && source->saved_path == NULL)
     {
-      source->saved_path = cf_saved_list_path (self->saved_name, source->public.account);
+      source->saved_path = cf_account_dup_list_path (source->public.account, self->saved_name);
       source->public.items = cf_saved_list_load (source->saved_path, self->item_type, &source->public.as_of);
     }
   load (source);

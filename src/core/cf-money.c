@@ -11,35 +11,8 @@
 #include "cf-money.h"
 #include "cf-number-formatter.h"
 
-/* ISO 4217 currencies whose minor unit is not the hundredth. */
-static const struct
-{
-  const char *code;
-  int exponent;
-} exponents[] = {
-  { "BHD", 3 }, { "BIF", 0 }, { "CLF", 4 }, { "CLP", 0 }, { "DJF", 0 },
-  { "GNF", 0 }, { "IQD", 3 }, { "ISK", 0 }, { "JOD", 3 }, { "JPY", 0 },
-  { "KMF", 0 }, { "KRW", 0 }, { "KWD", 3 }, { "LYD", 3 }, { "OMR", 3 },
-  { "PYG", 0 }, { "RWF", 0 }, { "TND", 3 }, { "UGX", 0 }, { "UYI", 0 },
-  { "UYW", 4 }, { "VND", 0 }, { "VUV", 0 }, { "XAF", 0 }, { "XOF", 0 },
-  { "XPF", 0 },
-};
-
 G_DEFINE_BOXED_TYPE (CfMoney, cf_money, cf_money_copy, cf_money_free)
 G_DEFINE_QUARK (cf-money-error-quark, cf_money_error)
-
-static gboolean
-is_currency_code (const char *code)
-{
-  if (code == NULL || strlen (code) != 3)
-    return FALSE;
-
-  for (guint i = 0; i < 3; i++)
-    if (!g_ascii_isupper (code[i]))
-      return FALSE;
-
-  return TRUE;
-}
 
 static gint64
 power_of_ten (int exponent)
@@ -70,7 +43,7 @@ cf_money_init (CfMoney     *money,
                const char  *currency,
                GError     **error)
 {
-  if (!is_currency_code (currency))
+  if (!cf_currency_is_code (currency))
     {
       g_set_error (error, CF_MONEY_ERROR, CF_MONEY_ERROR_UNKNOWN_CURRENCY,
                    _("“%s” is not a currency code"), currency ? currency : "");
@@ -85,7 +58,7 @@ cf_money_init (CfMoney     *money,
 gboolean
 cf_money_is_valid (const CfMoney *money)
 {
-  return money != NULL && is_currency_code (money->currency);
+  return money != NULL && cf_currency_is_code (money->currency);
 }
 
 gboolean
@@ -93,17 +66,6 @@ cf_money_equal (const CfMoney *a,
                 const CfMoney *b)
 {
   return a->amount == b->amount && strcmp (a->currency, b->currency) == 0;
-}
-
-/* The number of decimal places of the currency's minor unit. */
-int
-cf_money_exponent (const char *currency)
-{
-  for (guint i = 0; i < G_N_ELEMENTS (exponents); i++)
-    if (g_strcmp0 (exponents[i].code, currency) == 0)
-      return exponents[i].exponent;
-
-  return 2;
 }
 
 gboolean
@@ -185,7 +147,7 @@ cf_money_to_json (const CfMoney *money)
 void
 cf_money_round_to_units (CfMoney *money)
 {
-  gint64 unit = power_of_ten (cf_money_exponent (money->currency));
+  gint64 unit = power_of_ten (cf_currency_exponent (money->currency));
   gint64 rest = money->amount % unit;
 
   money->amount -= rest;
@@ -199,7 +161,7 @@ cf_money_round_to_units (CfMoney *money)
 char *
 cf_money_to_decimal (const CfMoney *money)
 {
-  int exponent = cf_money_exponent (money->currency);
+  int exponent = cf_currency_exponent (money->currency);
   guint64 magnitude = money->amount < 0 ? -(guint64) money->amount : (guint64) money->amount;
   guint64 scale = (guint64) power_of_ten (exponent);
   const char *sign = money->amount < 0 ? "-" : "";
@@ -228,7 +190,7 @@ decimal_to_minor_units (const char  *decimal,
                         gint64      *amount,
                         GError     **error)
 {
-  int exponent = cf_money_exponent (currency);
+  int exponent = cf_currency_exponent (currency);
   gboolean negative = *decimal == '-';
   const char *p = decimal + (negative || *decimal == '+');
   g_autoptr(GString) digits = g_string_new (NULL);
@@ -341,7 +303,7 @@ format_money (const CfMoney      *money,
 {
   g_autofree char *decimal = cf_money_to_decimal (money);
   UNumberFormat *formatter = cf_number_formatter (style, locale, money->currency);
-  int exponent = cf_money_exponent (money->currency);
+  int exponent = cf_currency_exponent (money->currency);
   UErrorCode status = U_ZERO_ERROR;
   UChar buffer[128];
   char utf8[512];

@@ -3,6 +3,8 @@
 
 #include <json-glib/json-glib.h>
 
+#include "cf-currency.h"
+
 G_BEGIN_DECLS
 
 #define CF_MONEY_ERROR (cf_money_error_quark ())
@@ -39,7 +41,6 @@ gboolean  cf_money_init             (CfMoney        *money,
 gboolean  cf_money_is_valid         (const CfMoney  *money);
 gboolean  cf_money_equal            (const CfMoney  *a,
                                      const CfMoney  *b);
-int       cf_money_exponent         (const char     *currency);
 void      cf_money_round_to_units   (CfMoney        *money);
 gboolean  cf_money_add              (const CfMoney  *a,
                                      const CfMoney  *b,

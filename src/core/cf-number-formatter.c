@@ -7,7 +7,7 @@
 #include <unicode/ustring.h>
 
 #include "cf-locale.h"
-#include "cf-money.h"
+#include "cf-currency.h"
 #include "cf-number-formatter.h"
 
 /* A locale without a symbol of its own for a currency shows its ISO code
@@ -45,7 +45,7 @@ open_formatter (UNumberFormatStyle  style,
 
   if (currency != NULL)
     {
-      int exponent = cf_money_exponent (currency);
+      int exponent = cf_currency_exponent (currency);
 
       u_uastrcpy (code, currency);
       unum_setTextAttribute (formatter, UNUM_CURRENCY_CODE, code, 3, &status);

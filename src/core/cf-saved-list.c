@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 
 #include "cf-json-limits.h"
+#include "cf-model.h"
 #include "cf-saved-list.h"
 
 /* A file per list and account: {"saved_at": time, "items": [...]}, each
@@ -34,30 +35,21 @@ path_for_key (const char *name,
   return g_build_filename (g_get_user_cache_dir (), "crowdfund", "lists", file, NULL);
 }
 
-static char *
-account_key (CfAccount *account)
-{
-  return g_strdup_printf ("%s\n%s", cf_account_get_choice (account), cf_account_get_username (account));
-}
-
-/* Where @account's list @name is kept: named by a digest, not by who the
- * person is. */
+/* Where the list @name of @key (an account, a platform) is kept: named
+ * by a digest, not by who the person is. */
 char *
 cf_saved_list_path (const char *name,
-                    CfAccount  *account)
+                    const char *key)
 {
-  g_autofree char *key = account_key (account);
-
   return path_for_key (name, key);
 }
 
-/* A folder for @account's lists @name, one per campaign or other @id
- * (see cf_saved_list_path_in()), forgotten all at once. */
+/* A folder for the lists @name of @key, one per campaign or other id (see
+ * cf_saved_list_path_in()), forgotten all at once. */
 char *
 cf_saved_list_folder (const char *name,
-                      CfAccount  *account)
+                      const char *key)
 {
-  g_autofree char *key = account_key (account);
   g_autofree char *folder = name_for_key (name, key, "");
 
   return g_build_filename (g_get_user_cache_dir (), "crowdfund", "lists", folder, NULL);
@@ -73,15 +65,6 @@ cf_saved_list_path_in (const char *folder,
   g_autofree char *file = name_for_key (kind, id, ".json");
 
   return g_build_filename (folder, file, NULL);
-}
-
-/* Where the list @name of the platform @account is on is kept, whoever is
- * signed in: what anyone browsing it sees. */
-char *
-cf_saved_list_path_for_platform (const char *name,
-                                 CfAccount  *account)
-{
-  return path_for_key (name, cf_account_get_choice (account));
 }
 
 void

@@ -1,18 +1,16 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include "cf-account.h"
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
 /* The last answer of a list an account gave, kept in the user's cache
  * folder so that it can be shown when the platform cannot be reached. */
 char       *cf_saved_list_path   (const char  *name,
-                                  CfAccount   *account);
-char       *cf_saved_list_path_for_platform (const char *name,
-                                             CfAccount  *account);
+                                  const char  *key);
 char       *cf_saved_list_folder (const char  *name,
-                                  CfAccount   *account);
+                                  const char  *key);
 char       *cf_saved_list_path_in (const char *folder,
                                    const char *kind,
                                    const char *id);

@@ -178,7 +178,7 @@ add_money (JsonBuilder *builder,
            double       units,
            const char  *currency)
 {
-  double minor = round (units * pow (10, cf_money_exponent (currency)));
+  double minor = round (units * pow (10, cf_currency_exponent (currency)));
 
   if (!(minor >= 0 && minor < 1e15))
     return FALSE;

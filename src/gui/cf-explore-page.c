@@ -404,7 +404,7 @@ browse (CfExplorePage *self,
   gtk_grid_view_set_factory (self->grid_view, factory);
 
   self->campaigns = cf_campaign_list_new (self->platform);
-  saved_path = cf_saved_list_path_for_platform ("explore", account);
+  saved_path = cf_account_dup_platform_list_path (account, "explore");
   cf_campaign_list_keep_first_page (self->campaigns, saved_path);
   g_signal_connect_swapped (self->campaigns, "items-changed", G_CALLBACK (campaigns_changed_cb), self);
   g_signal_connect_swapped (self->campaigns, "notify::loading", G_CALLBACK (update_content), self);

@@ -441,7 +441,7 @@ cf_window_remove_account (CfWindow  *self,
   g_return_if_fail (CF_IS_WINDOW (self));
 
   /* The campaigns Explore kept of the platform go with it, signed in or not. */
-  path = cf_saved_list_path_for_platform ("explore", account);
+  path = cf_account_dup_platform_list_path (account, "explore");
   cf_saved_list_forget (path);
   cf_account_sign_out_async (account, self->cancellable, removed_cb, self);
 }

@@ -46,11 +46,11 @@ test_format (void)
 static void
 test_exponents (void)
 {
-  g_assert_cmpint (cf_money_exponent ("JPY"), ==, 0);
-  g_assert_cmpint (cf_money_exponent ("EUR"), ==, 2);
-  g_assert_cmpint (cf_money_exponent ("USD"), ==, 2);
-  g_assert_cmpint (cf_money_exponent ("KWD"), ==, 3);
-  g_assert_cmpint (cf_money_exponent ("GBP"), ==, 2);
+  g_assert_cmpint (cf_currency_exponent ("JPY"), ==, 0);
+  g_assert_cmpint (cf_currency_exponent ("EUR"), ==, 2);
+  g_assert_cmpint (cf_currency_exponent ("USD"), ==, 2);
+  g_assert_cmpint (cf_currency_exponent ("KWD"), ==, 3);
+  g_assert_cmpint (cf_currency_exponent ("GBP"), ==, 2);
 }
 
 static void

@@ -10,16 +10,15 @@
 #endif
 
 #include "cf-application.h"
-#include "cf-demo-platform.h"
 #include "cf-local-help.h"
+#include "cf-platform-kind.h"
 #include "cf-resources.h"
-#include "cf-rest-platform.h"
+#include "cf-http-client.h"
 #include "cf-web-address.h"
 #include "cf-window.h"
 
 /* The application: one HTTP session shared by its windows and their
- * platforms, the demo platform when it is among them (stopped on quit),
- * and app-wide actions. */
+ * platforms, and app-wide actions. */
 struct _CfApplication
 {
   AdwApplication parent_instance;
@@ -28,7 +27,6 @@ struct _CfApplication
   char *platform_option;  /* --platform URL or --demo, for this run only */
   SoupSession *session;
   CfImageCache *image_cache;
-  CfDemoPlatform *demo;
 };
 
 G_DEFINE_FINAL_TYPE (CfApplication, cf_application, ADW_TYPE_APPLICATION)
@@ -141,7 +139,8 @@ show_pledges_action (GSimpleAction *action,
     cf_window_show_view (CF_WINDOW (window), "pledges");
 }
 
-/* Quitting on SIGTERM or SIGINT runs shutdown, which stops the demo platform. */
+/* SIGTERM and SIGINT quit as closing the window does: the demo's server
+ * ends with the app. */
 static gboolean
 quit_on_signal_cb (gpointer user_data)
 {
@@ -185,7 +184,7 @@ cf_application_activate (GApplication *application)
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (application));
 
   if (window == NULL)
-    window = GTK_WINDOW (cf_window_new (CF_APPLICATION (application)));
+    window = GTK_WINDOW (cf_application_new_window (CF_APPLICATION (application)));
 
   gtk_window_present (window);
 }
@@ -223,7 +222,7 @@ cf_application_startup (GApplication *application)
   G_APPLICATION_CLASS (cf_application_parent_class)->startup (application);
 
   self->settings = g_settings_new (APP_ID);
-  self->session = cf_rest_platform_new_session ();
+  self->session = cf_http_client_new_session ();
   self->image_cache = cf_image_cache_new (self->session, images);
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions, G_N_ELEMENTS (app_actions), self);
   g_unix_signal_add (SIGTERM, quit_on_signal_cb, self);
@@ -233,22 +232,10 @@ cf_application_startup (GApplication *application)
 }
 
 static void
-cf_application_shutdown (GApplication *application)
-{
-  CfApplication *self = CF_APPLICATION (application);
-
-  if (self->demo != NULL)
-    cf_demo_platform_stop (self->demo);
-
-  G_APPLICATION_CLASS (cf_application_parent_class)->shutdown (application);
-}
-
-static void
 cf_application_finalize (GObject *object)
 {
   CfApplication *self = CF_APPLICATION (object);
 
-  g_clear_object (&self->demo);
   g_clear_object (&self->image_cache);
   g_clear_object (&self->session);
   g_clear_object (&self->settings);
@@ -265,7 +252,6 @@ cf_application_class_init (CfApplicationClass *klass)
   G_OBJECT_CLASS (klass)->finalize = cf_application_finalize;
   application_class->activate = cf_application_activate;
   application_class->startup = cf_application_startup;
-  application_class->shutdown = cf_application_shutdown;
   application_class->handle_local_options = cf_application_handle_local_options;
 
   /* Referring to the compiled resources keeps them linked in from the
@@ -310,101 +296,16 @@ cf_application_set_platform_option (CfApplication *self,
   self->platform_option = g_strdup (choice);
 }
 
-/* The platforms to open (see #CfPlatformKind): those the person added,
- * and the command line's beside them. One given on the command line that
- * the person did not add is opened for this run only (@run_only, else
- * NULL): it never takes the place of theirs, and is not kept unless they
- * add it. */
-GStrv
-cf_application_dup_platform_choices (CfApplication  *self,
-                                     char          **run_only)
+/* A window on the person's platforms, and the one given on the command
+ * line beside them. */
+CfWindow *
+cf_application_new_window (CfApplication *self)
 {
-  g_auto(GStrv) added = g_settings_get_strv (self->settings, "platforms");
-  g_autofree char *explored = g_settings_get_string (self->settings, "platform");
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) known = NULL;
+  g_autoptr(CfAccountList) accounts = NULL;
 
-  *run_only = NULL;
-  g_strv_builder_addv (builder, (const char **) added);
-  /* Before several platforms, the one chosen was the only one. */
-  if (added[0] == NULL && *explored != '\0')
-    g_strv_builder_add (builder, explored);
-  known = g_strv_builder_end (builder);
-  if (self->platform_option == NULL || g_strv_contains ((const char * const *) known, self->platform_option))
-    return g_steal_pointer (&known);
+  g_return_val_if_fail (CF_IS_APPLICATION (self), NULL);
 
-  /* What was asked for comes first, as it did when it was all there was. */
-  *run_only = g_strdup (self->platform_option);
-  g_strv_builder_add (builder, self->platform_option);
-  g_strv_builder_addv (builder, (const char **) known);
-  return g_strv_builder_end (builder);
-}
-
-/* The platform given on the command line, which Explore shows first; NULL
- * when none was. */
-const char *
-cf_application_get_platform_option (CfApplication *self)
-{
-  return self->platform_option;
-}
-
-static void
-demo_started_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  CfApplication *self = g_task_get_source_object (task);
-  GError *error = NULL;
-  g_autofree char *url = cf_demo_platform_start_finish (CF_DEMO_PLATFORM (object), result, &error);
-
-  if (url == NULL)
-    {
-      g_clear_object (&self->demo);
-      g_task_return_error (task, error);
-      return;
-    }
-
-  g_task_return_pointer (task, cf_demo_platform_kind.create (self->session, url), g_object_unref);
-}
-
-/* Opens @choice (see #CfPlatformKind), starting the demo for CF_DEMO_CHOICE. */
-void
-cf_application_connect_async (CfApplication       *self,
-                              const char          *choice,
-                              GCancellable        *cancellable,
-                              GAsyncReadyCallback  callback,
-                              gpointer             user_data)
-{
-  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
-  const CfPlatformKind *kind = cf_platform_kind_for_choice (choice);
-
-  g_task_set_source_tag (task, cf_application_connect_async);
-  if (kind == NULL)
-    {
-      /* Translators: %s is what was remembered or given as a platform. */
-      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT, _("“%s” is not a platform Crowdfund knows."),
-                               choice);
-      return;
-    }
-  if (kind != &cf_demo_platform_kind)
-    {
-      g_task_return_pointer (task, kind->create (self->session, choice), g_object_unref);
-      return;
-    }
-
-  if (self->demo != NULL)
-    cf_demo_platform_stop (self->demo);
-  g_set_object (&self->demo, cf_demo_platform_new ());
-  cf_demo_platform_start_async (self->demo, cancellable, demo_started_cb, g_steal_pointer (&task));
-}
-
-CfPlatform *
-cf_application_connect_finish (CfApplication  *self,
-                               GAsyncResult   *result,
-                               GError        **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  accounts = cf_account_list_new (self->settings, self->session);
+  cf_account_list_start (accounts, self->platform_option);
+  return cf_window_new (GTK_APPLICATION (self), self->settings, self->image_cache, accounts);
 }

@@ -698,3 +698,13 @@ cf_http_client_send_finish (CfHttpClient  *self,
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
+
+/* A session fit for the app's platforms: six connections per host, so that
+ * pictures never wait behind API calls. */
+SoupSession *
+cf_http_client_new_session (void)
+{
+  return soup_session_new_with_options ("max-conns-per-host", 6,
+                                        "user-agent", "Crowdfund/" PACKAGE_VERSION,
+                                        NULL);
+}

@@ -54,6 +54,7 @@ typedef struct
   gpointer user_data;
 } CfHttpAdapter;
 
+SoupSession  *cf_http_client_new_session   (void);
 CfHttpClient *cf_http_client_new           (SoupSession          *session,
                                             const char           *base_url,
                                             const CfHttpAdapter  *adapter);

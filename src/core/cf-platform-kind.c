@@ -5,25 +5,8 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "cf-demo-platform.h"
 #include "cf-platform-kind.h"
-#include "cf-rest-platform.h"
-#include "cf-ulule-platform.h"
 #include "cf-web-address.h"
-
-/* Every kind of platform, in the order Preferences offers them. */
-const CfPlatformKind * const *
-cf_platform_kind_list (void)
-{
-  static const CfPlatformKind * const kinds[] = {
-    &cf_rest_platform_kind,
-    &cf_demo_platform_kind,
-    &cf_ulule_platform_kind,
-    NULL,
-  };
-
-  return kinds;
-}
 
 /* The kind @choice opens: the one whose id it is, else the first that
  * takes an address when @choice is one. */
@@ -73,4 +56,41 @@ cf_platform_kind_dup_label (const char *choice)
   if (g_uri_get_port (uri) > 0)
     return g_strdup_printf ("%s:%d", g_uri_get_host (uri), g_uri_get_port (uri));
   return g_strdup (g_uri_get_host (uri));
+}
+
+/* Opens the platform of @choice (see #CfPlatformKind). */
+void
+cf_platform_kind_open_async (const char          *choice,
+                             SoupSession         *session,
+                             GCancellable        *cancellable,
+                             GAsyncReadyCallback  callback,
+                             gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  const CfPlatformKind *kind;
+
+  g_return_if_fail (choice != NULL);
+  g_return_if_fail (SOUP_IS_SESSION (session));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, cf_platform_kind_open_async);
+  kind = cf_platform_kind_for_choice (choice);
+  if (kind == NULL)
+    {
+      /* Translators: %s is what was remembered or given as a platform. */
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                               _("“%s” is not a platform Crowdfund knows."), choice);
+      return;
+    }
+  kind->open (session, choice, g_steal_pointer (&task));
+}
+
+CfPlatform *
+cf_platform_kind_open_finish (GAsyncResult  *result,
+                              GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == cf_platform_kind_open_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -6,7 +6,6 @@
 #include <glib/gi18n.h>
 
 #include "cf-account-box.h"
-#include "cf-application.h"
 #include "cf-locale.h"
 #include "cf-platform-kind.h"
 #include "cf-preferences-window.h"
@@ -24,7 +23,7 @@ struct _CfPreferencesWindow
   AdwComboRow *currency_row;
   AdwComboRow *kind_row;
 
-  GListModel *accounts;
+  CfAccountList *accounts;
   GPtrArray *offered_kinds;  /* the kinds kind_row offers, in its order; unowned */
   GSettings *settings;
   GPtrArray *currencies;  /* the codes behind currency_row's items; "" first */
@@ -37,15 +36,6 @@ static const char * const display_currencies[] = {
 };
 
 G_DEFINE_FINAL_TYPE (CfPreferencesWindow, cf_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
-
-enum
-{
-  ADD_PLATFORM,
-  REMOVE_ACCOUNT,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
 
 static const CfPlatformKind *
 chosen_kind (CfPreferencesWindow *self)
@@ -79,9 +69,9 @@ static gboolean
 is_added (CfPreferencesWindow  *self,
           const CfPlatformKind *kind)
 {
-  for (guint i = 0; i < g_list_model_get_n_items (self->accounts); i++)
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->accounts)); i++)
     {
-      g_autoptr(CfAccount) account = g_list_model_get_item (self->accounts, i);
+      g_autoptr(CfAccount) account = g_list_model_get_item (G_LIST_MODEL (self->accounts), i);
 
       if (g_strcmp0 (cf_account_get_choice (account), kind->id) == 0 && !cf_account_get_for_this_run_only (account))
         return TRUE;
@@ -180,7 +170,7 @@ add_cb (CfPreferencesWindow *self)
   if (choice == NULL)
     return;
   gtk_editable_set_text (GTK_EDITABLE (self->address_row), "");
-  g_signal_emit (self, signals[ADD_PLATFORM], 0, choice);
+  cf_account_list_add (self->accounts, choice);
   offer_kinds (self);
 }
 
@@ -192,7 +182,7 @@ remove_response_cb (AdwMessageDialog    *dialog,
   CfAccount *account = g_object_get_data (G_OBJECT (dialog), "account");
 
   if (g_str_equal (response, "remove"))
-    g_signal_emit (self, signals[REMOVE_ACCOUNT], 0, account);
+    cf_account_list_remove (self->accounts, account);
 }
 
 /* Removing signs out and forgets the platform: asked once more. */
@@ -223,9 +213,9 @@ accounts_changed_cb (CfPreferencesWindow *self)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->accounts_box))) != NULL)
     gtk_box_remove (self->accounts_box, child);
-  for (guint i = 0; i < g_list_model_get_n_items (self->accounts); i++)
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->accounts)); i++)
     {
-      g_autoptr(CfAccount) account = g_list_model_get_item (self->accounts, i);
+      g_autoptr(CfAccount) account = g_list_model_get_item (G_LIST_MODEL (self->accounts), i);
       GtkWidget *box = cf_account_box_new (account);
 
       g_signal_connect_object (box, "remove", G_CALLBACK (remove_cb), self, G_CONNECT_SWAPPED);
@@ -260,19 +250,6 @@ cf_preferences_window_class_init (CfPreferencesWindowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = cf_preferences_window_dispose;
-
-  /**
-   * CfPreferencesWindow::add-platform:
-   * @choice: the platform to add (see #CfPlatformKind)
-   */
-  signals[ADD_PLATFORM] = g_signal_new ("add-platform", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                                        NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_STRING);
-  /**
-   * CfPreferencesWindow::remove-account:
-   * @account: the account whose platform the person removes
-   */
-  signals[REMOVE_ACCOUNT] = g_signal_new ("remove-account", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                                          NULL, NULL, NULL, G_TYPE_NONE, 1, CF_TYPE_ACCOUNT);
 
   g_type_ensure (CF_TYPE_ACCOUNT_BOX);
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Crowdfund/cf-preferences-window.ui");
@@ -309,16 +286,15 @@ focus_sign_in_cb (CfPreferencesWindow *self)
 
 /* Preferences over @parent, for the accounts of @accounts. */
 CfPreferencesWindow *
-cf_preferences_window_new (GtkWindow  *parent,
-                           GListModel *accounts)
+cf_preferences_window_new (GtkWindow     *parent,
+                           CfAccountList *accounts,
+                           GSettings     *settings)
 {
   CfPreferencesWindow *self = g_object_new (CF_TYPE_PREFERENCES_WINDOW, "transient-for", parent, NULL);
-  GSettings *settings;
 
   self->accounts = g_object_ref (accounts);
   g_signal_connect_swapped (accounts, "items-changed", G_CALLBACK (accounts_changed_cb), self);
   accounts_changed_cb (self);
-  settings = cf_application_get_settings (CF_APPLICATION (gtk_window_get_application (parent)));
   self->currencies = g_ptr_array_new ();
   offer_currencies (self, settings);
   self->settings = g_object_ref (settings);

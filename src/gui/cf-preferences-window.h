@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "cf-account.h"
+#include "cf-account-list.h"
 
 G_BEGIN_DECLS
 
@@ -11,7 +11,8 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CfPreferencesWindow, cf_preferences_window, CF, PREFERENCES_WINDOW, AdwPreferencesWindow)
 
-CfPreferencesWindow *cf_preferences_window_new (GtkWindow  *parent,
-                                                GListModel *accounts);
+CfPreferencesWindow *cf_preferences_window_new (GtkWindow     *parent,
+                                                CfAccountList *accounts,
+                                                GSettings     *settings);
 
 G_END_DECLS

@@ -42,44 +42,21 @@ struct _CfWindow
   AdwViewStack *view_stack;
 
   GSettings *settings;
-  GListStore *accounts;
-  char *run_only;         /* the command line's platform, while the person has not added it */
-  GQueue opening;         /* choices still to open, in order */
-  char *explored;         /* the choice Explore shows first */
+  CfImageCache *image_cache;
+  CfAccountList *accounts;
   GCancellable *cancellable;
   CfExchangeRates *rates;
   CfApproximation *approximation;
   CfLaunchReminders *reminders;
   guint live_tick_id;
-  gboolean painted;
 };
 
 G_DEFINE_FINAL_TYPE (CfWindow, cf_window, ADW_TYPE_APPLICATION_WINDOW)
-
-static CfApplication *
-application_of (CfWindow *self)
-{
-  return CF_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-}
 
 static guint
 n_accounts (CfWindow *self)
 {
   return g_list_model_get_n_items (G_LIST_MODEL (self->accounts));
-}
-
-static CfAccount *
-find_account (CfWindow   *self,
-              const char *choice)
-{
-  for (guint i = 0; i < n_accounts (self); i++)
-    {
-      g_autoptr(CfAccount) account = g_list_model_get_item (G_LIST_MODEL (self->accounts), i);
-
-      if (g_str_equal (cf_account_get_choice (account), choice))
-        return account;
-    }
-  return NULL;
 }
 
 /* Approximate amounts are in one currency everywhere, whichever platform
@@ -119,99 +96,11 @@ rates_cb (GObject      *object,
   approximate (self);
 }
 
-static char *
-dup_remembered_username (CfWindow  *self,
-                         CfAccount *account)
-{
-  g_autoptr(GVariant) accounts = g_settings_get_value (self->settings, "accounts");
-  char *username = NULL;
-
-  g_variant_lookup (accounts, cf_account_get_choice (account), "s", &username);
-  return username;
-}
-
-/* Only the username is remembered; the tokens are in the keyring. */
-static void
-remember_username (CfWindow   *self,
-                   CfAccount  *account,
-                   const char *username)
-{
-  g_autoptr(GVariant) accounts = g_settings_get_value (self->settings, "accounts");
-  g_auto(GVariantBuilder) builder = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("a{ss}"));
-  const char *account_choice = cf_account_get_choice (account);
-  GVariantIter iter;
-  const char *choice, *name;
-
-  g_variant_iter_init (&iter, accounts);
-  while (g_variant_iter_next (&iter, "{&s&s}", &choice, &name))
-    if (!g_str_equal (choice, account_choice))
-      g_variant_builder_add (&builder, "{ss}", choice, name);
-  if (username != NULL)
-    g_variant_builder_add (&builder, "{ss}", account_choice, username);
-  g_settings_set_value (self->settings, "accounts", g_variant_builder_end (&builder));
-}
-
-/* The platforms the person added, kept for the next start; one opened
- * from the command line for this run only is not among them. */
-static void
-save_platforms (CfWindow *self)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) choices = NULL;
-
-  for (guint i = 0; i < n_accounts (self); i++)
-    {
-      g_autoptr(CfAccount) account = g_list_model_get_item (G_LIST_MODEL (self->accounts), i);
-
-      if (!cf_account_get_for_this_run_only (account))
-        g_strv_builder_add (builder, cf_account_get_choice (account));
-    }
-  choices = g_strv_builder_end (builder);
-  g_settings_set_strv (self->settings, "platforms", (const char * const *) choices);
-}
-
 static void
 toast (CfWindow   *self,
        const char *title)
 {
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
-}
-
-static void
-signed_in_changed_cb (CfWindow   *self,
-                      GParamSpec *pspec,
-                      CfAccount  *account)
-{
-  const GError *error = cf_account_get_error (account);
-
-  if (cf_account_get_signed_in (account))
-    remember_username (self, account, cf_account_get_username (account));
-  else if (error == NULL)
-    remember_username (self, account, NULL);
-  else
-    toast (self, error->message);
-}
-
-static void
-restored_cb (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  g_autoptr(GError) error = NULL;
-
-  /* A failure is the account's error, told by signed_in_changed_cb(). */
-  if (!cf_account_restore_finish (CF_ACCOUNT (object), result, &error))
-    g_debug ("signing back in: %s", error->message);
-}
-
-static void
-restore (CfWindow  *self,
-         CfAccount *account)
-{
-  g_autofree char *username = dup_remembered_username (self, account);
-
-  if (username != NULL)
-    cf_account_restore_async (account, username, self->cancellable, restored_cb, self);
 }
 
 /* The keyring is read once the window is on screen, never before. */
@@ -220,13 +109,7 @@ restore_after_paint_cb (GdkFrameClock *clock,
                         CfWindow      *self)
 {
   g_signal_handlers_disconnect_by_func (clock, restore_after_paint_cb, self);
-  self->painted = TRUE;
-  for (guint i = 0; i < n_accounts (self); i++)
-    {
-      g_autoptr(CfAccount) account = g_list_model_get_item (G_LIST_MODEL (self->accounts), i);
-
-      restore (self, account);
-    }
+  cf_account_list_restore (self->accounts);
 }
 
 /* Live figures reach the widgets once a frame, however many events came. */
@@ -261,19 +144,6 @@ live_pending_cb (CfWindow *self)
     self->live_tick_id = gtk_widget_add_tick_callback (GTK_WIDGET (self), live_tick_cb, NULL, NULL);
 }
 
-static void
-poll_interval_changed_cb (CfWindow *self)
-{
-  guint seconds = g_settings_get_uint (self->settings, "live-poll-interval");
-
-  for (guint i = 0; i < n_accounts (self); i++)
-    {
-      g_autoptr(CfAccount) account = g_list_model_get_item (G_LIST_MODEL (self->accounts), i);
-
-      cf_live_feed_set_poll_interval (cf_account_get_live_feed (account), seconds);
-    }
-}
-
 /* Explore moved to another platform: it is the one to open next time, and
  * its rates give the "≈" amounts. */
 static void
@@ -282,65 +152,29 @@ explored_changed_cb (CfWindow *self)
   CfAccount *account = cf_explore_page_get_account (self->explore_page);
   CfPlatform *platform = cf_account_get_platform (account);
 
-  if (!cf_account_get_for_this_run_only (account))
-    g_settings_set_string (self->settings, "platform", cf_account_get_choice (account));
+  cf_account_list_set_explored (self->accounts, account);
   if (cf_platform_can (platform, CF_PLATFORM_FEATURE_EXCHANGE_RATES))
     cf_platform_get_exchange_rates_async (platform, self->cancellable, rates_cb, self);
 }
 
+/* An account opened, or added again: browsed when Explore has none yet
+ * or when it is the one to browse first. */
 static void
-disconnect_account (CfWindow  *self,
-                    CfAccount *account)
+opened_cb (CfWindow  *self,
+           CfAccount *account)
 {
-  g_signal_handlers_disconnect_by_data (account, self);
-  g_signal_handlers_disconnect_by_data (cf_account_get_live_feed (account), self);
-}
-
-static void
-add_account (CfWindow   *self,
-             const char *choice,
-             CfPlatform *platform)
-{
-  g_autoptr(CfSecretStore) secret_store = cf_secret_store_new ();
-  g_autoptr(CfAccount) account = cf_account_new (platform, secret_store, choice);
-
-  cf_account_set_for_this_run_only (account, g_strcmp0 (choice, self->run_only) == 0);
-  g_signal_connect_swapped (account, "notify::signed-in", G_CALLBACK (signed_in_changed_cb), self);
-  g_signal_connect_swapped (account, "following-changed", G_CALLBACK (cf_following_page_reload),
-                            self->following_page);
-  g_signal_connect_swapped (cf_account_get_live_feed (account), "pending", G_CALLBACK (live_pending_cb), self);
-  cf_live_feed_set_poll_interval (cf_account_get_live_feed (account),
-                                  g_settings_get_uint (self->settings, "live-poll-interval"));
-  g_list_store_append (self->accounts, account);
-  save_platforms (self);
-
-  if (cf_explore_page_get_account (self->explore_page) == NULL || g_strcmp0 (choice, self->explored) == 0)
+  if (cf_explore_page_get_account (self->explore_page) == NULL ||
+      cf_account_list_is_explored_first (self->accounts, account))
     cf_explore_page_set_account (self->explore_page, account);
-  if (self->painted)
-    restore (self, account);
   gtk_stack_set_visible_child_name (self->main_stack, "browse");
 }
 
-static void open_next (CfWindow *self);
-
 static void
-connected_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
+open_failed_cb (CfWindow     *self,
+                const char   *choice,
+                const GError *error)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(CfPlatform) platform = cf_application_connect_finish (CF_APPLICATION (object), result, &error);
-  g_autofree char *choice = NULL;
-  CfWindow *self;
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-
-  self = CF_WINDOW (user_data);
-  choice = g_queue_pop_head (&self->opening);
-  if (platform != NULL)
-    add_account (self, choice, platform);
-  else if (n_accounts (self) > 0)
+  if (n_accounts (self) > 0)
     {
       g_autofree char *label = cf_platform_kind_dup_label (choice);
       /* Translators: %s is a platform, as in “Demo platform”; the reason follows. */
@@ -348,102 +182,42 @@ connected_cb (GObject      *object,
 
       toast (self, message);
     }
-  else if (g_queue_is_empty (&self->opening))
+  else if (!cf_account_list_is_opening (self->accounts))
     {
       adw_status_page_set_description (self->failed_status_page, error->message);
       gtk_stack_set_visible_child_name (self->main_stack, "failed");
     }
-  open_next (self);
 }
 
-/* Opens the platforms one after the other, in the order they were added. */
+/* Each account's live figures reach the widgets once a frame, and what it
+ * follows, the Following view. */
 static void
-open_next (CfWindow *self)
+accounts_changed_cb (CfWindow *self,
+                     guint     position,
+                     guint     removed,
+                     guint     added)
 {
-  const char *choice = g_queue_peek_head (&self->opening);
+  for (guint i = position; i < position + added; i++)
+    {
+      g_autoptr(CfAccount) account = g_list_model_get_item (G_LIST_MODEL (self->accounts), i);
 
-  if (choice != NULL)
-    cf_application_connect_async (application_of (self), choice, self->cancellable, connected_cb, self);
+      g_signal_connect_object (account, "following-changed", G_CALLBACK (cf_following_page_reload),
+                               self->following_page, G_CONNECT_SWAPPED);
+      g_signal_connect_object (cf_account_get_live_feed (account), "pending", G_CALLBACK (live_pending_cb), self,
+                               G_CONNECT_SWAPPED);
+    }
+  if (n_accounts (self) == 0 && !cf_account_list_is_opening (self->accounts))
+    gtk_stack_set_visible_child_name (self->main_stack, "welcome");
 }
 
-/* Adds the platform of @choice to the window and browses it; one already
- * there is browsed. */
-void
-cf_window_add_platform (CfWindow   *self,
-                        const char *choice)
+/* The person adds the platform of @choice: it is opened, kept, and browsed. */
+static void
+add_platform (CfWindow   *self,
+              const char *choice)
 {
-  CfAccount *account;
-
-  g_return_if_fail (CF_IS_WINDOW (self));
-
-  account = find_account (self, choice);
-  if (account != NULL)
-    {
-      /* Added by the person, a platform of this run is theirs to keep. */
-      if (cf_account_get_for_this_run_only (account))
-        {
-          cf_account_set_for_this_run_only (account, FALSE);
-          g_clear_pointer (&self->run_only, g_free);
-          save_platforms (self);
-        }
-      cf_explore_page_set_account (self->explore_page, account);
-      return;
-    }
-
-  g_free (self->explored);
-  self->explored = g_strdup (choice);
   if (n_accounts (self) == 0)
     gtk_stack_set_visible_child_name (self->main_stack, "starting");
-  g_queue_push_tail (&self->opening, g_strdup (choice));
-  if (g_queue_get_length (&self->opening) == 1)
-    open_next (self);
-}
-
-static void
-removed_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  CfWindow *self = user_data;
-  g_autoptr(GError) error = NULL;
-  CfAccount *account = CF_ACCOUNT (object);
-  guint position;
-
-  /* The tokens stay where they were only when the keyring refused to let them go. */
-  if (!cf_account_sign_out_finish (account, result, &error))
-    {
-      toast (self, error->message);
-      return;
-    }
-
-  remember_username (self, account, NULL);
-  if (g_strcmp0 (cf_account_get_choice (account), self->run_only) == 0)
-    g_clear_pointer (&self->run_only, g_free);
-  disconnect_account (self, account);
-  if (g_list_store_find (self->accounts, account, &position))
-    g_list_store_remove (self->accounts, position);
-  save_platforms (self);
-  if (n_accounts (self) == 0)
-    {
-      g_settings_set_string (self->settings, "platform", "");
-      gtk_stack_set_visible_child_name (self->main_stack, "welcome");
-    }
-}
-
-/* Removes @account from the window: signed out (which forgets what was
- * kept of the person), its username gone from the settings. */
-void
-cf_window_remove_account (CfWindow  *self,
-                          CfAccount *account)
-{
-  g_autofree char *path = NULL;
-
-  g_return_if_fail (CF_IS_WINDOW (self));
-
-  /* The campaigns Explore kept of the platform go with it, signed in or not. */
-  path = cf_account_dup_platform_list_path (account, "explore");
-  cf_saved_list_forget (path);
-  cf_account_sign_out_async (account, self->cancellable, removed_cb, self);
+  cf_account_list_add (self->accounts, choice);
 }
 
 static void
@@ -451,7 +225,7 @@ use_demo_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
-  cf_window_add_platform (CF_WINDOW (widget), CF_DEMO_CHOICE);
+  add_platform (CF_WINDOW (widget), CF_DEMO_CHOICE);
 }
 
 /* Opens again the platforms that could not be opened. */
@@ -461,11 +235,9 @@ retry_connection_action (GtkWidget  *widget,
                          GVariant   *parameter)
 {
   CfWindow *self = CF_WINDOW (widget);
-  g_autofree char *run_only = NULL;
-  g_auto(GStrv) choices = cf_application_dup_platform_choices (application_of (self), &run_only);
 
-  for (guint i = 0; choices[i] != NULL; i++)
-    cf_window_add_platform (self, choices[i]);
+  gtk_stack_set_visible_child_name (self->main_stack, "starting");
+  cf_account_list_retry (self->accounts);
 }
 
 static GtkEditable *
@@ -482,7 +254,7 @@ connect_response_cb (AdwMessageDialog *dialog,
   g_autofree char *url = g_strstrip (g_strdup (gtk_editable_get_text (address_entry (dialog))));
 
   if (g_str_equal (response, "connect") && cf_web_address_is_valid (url))
-    cf_window_add_platform (self, url);
+    add_platform (self, url);
 }
 
 /* Connect is there for an address only, and says at once what is wrong. */
@@ -584,11 +356,7 @@ preferences_action (GtkWidget  *widget,
   if (n_accounts (self) == 0)
     return;
 
-  preferences = cf_preferences_window_new (GTK_WINDOW (self), G_LIST_MODEL (self->accounts));
-  g_signal_connect_object (preferences, "add-platform", G_CALLBACK (cf_window_add_platform), self,
-                           G_CONNECT_SWAPPED);
-  g_signal_connect_object (preferences, "remove-account", G_CALLBACK (cf_window_remove_account), self,
-                           G_CONNECT_SWAPPED);
+  preferences = cf_preferences_window_new (GTK_WINDOW (self), self->accounts, self->settings);
   gtk_window_present (GTK_WINDOW (preferences));
 }
 
@@ -670,7 +438,8 @@ pledges_loaded_cb (CfWindow   *self,
         }
       g_notification_set_body (notification, body);
       g_notification_set_default_action (notification, "app.show-pledges");
-      g_application_send_notification (G_APPLICATION (application_of (self)), id, notification);
+      g_application_send_notification (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), id,
+                                       notification);
     }
 }
 
@@ -719,8 +488,7 @@ campaign_activated_cb (CfWindow   *self,
                        CfAccount  *account,
                        CfCampaign *campaign)
 {
-  cf_campaign_page_set_account (campaign_page (self), account, cf_application_get_image_cache (application_of (self)),
-                                n_accounts (self) > 1);
+  cf_campaign_page_set_account (campaign_page (self), account, self->image_cache, n_accounts (self) > 1);
   cf_campaign_page_show (self->campaign_page, campaign);
   adw_leaflet_page_set_navigatable (adw_leaflet_get_page (self->leaflet, GTK_WIDGET (self->campaign_page)), TRUE);
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->campaign_page));
@@ -764,16 +532,10 @@ cf_window_dispose (GObject *object)
   if (self->live_tick_id != 0)
     gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->live_tick_id);
   self->live_tick_id = 0;
-  for (guint i = 0; self->accounts != NULL && i < n_accounts (self); i++)
-    {
-      g_autoptr(CfAccount) account = g_list_model_get_item (G_LIST_MODEL (self->accounts), i);
-
-      disconnect_account (self, account);
-    }
-  g_queue_clear_full (&self->opening, g_free);
+  if (self->accounts != NULL)
+    g_signal_handlers_disconnect_by_data (self->accounts, self);
   g_clear_object (&self->settings);
-  g_clear_pointer (&self->explored, g_free);
-  g_clear_pointer (&self->run_only, g_free);
+  g_clear_object (&self->image_cache);
   g_clear_object (&self->rates);
   g_clear_object (&self->approximation);
   g_clear_object (&self->reminders);
@@ -841,7 +603,6 @@ cf_window_init (CfWindow *self)
   cf_widget_spin_only_when_shown (GTK_WIDGET (self));
   cf_widget_name_controls (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
-  self->accounts = g_list_store_new (CF_TYPE_ACCOUNT);
   g_signal_connect_swapped (self->explore_page, "notify::account", G_CALLBACK (explored_changed_cb), self);
   g_signal_connect (self, "realize", G_CALLBACK (realize_cb), NULL);
 }
@@ -859,18 +620,19 @@ cf_window_show_view (CfWindow   *self,
   gtk_window_present (GTK_WINDOW (self));
 }
 
+/* A window on the platforms of @accounts, with its settings and pictures. */
 CfWindow *
-cf_window_new (CfApplication *application)
+cf_window_new (GtkApplication *application,
+               GSettings      *settings,
+               CfImageCache   *image_cache,
+               CfAccountList  *accounts)
 {
   CfWindow *self = g_object_new (CF_TYPE_WINDOW, "application", application, NULL);
-  CfImageCache *image_cache = cf_application_get_image_cache (application);
-  g_auto(GStrv) choices = cf_application_dup_platform_choices (application, &self->run_only);
-  const char *option = cf_application_get_platform_option (application);
   g_autofree char *view = NULL;
 
-  self->settings = g_object_ref (cf_application_get_settings (application));
-  g_signal_connect_object (self->settings, "changed::live-poll-interval", G_CALLBACK (poll_interval_changed_cb),
-                           self, G_CONNECT_SWAPPED);
+  self->settings = g_object_ref (settings);
+  self->image_cache = g_object_ref (image_cache);
+  self->accounts = g_object_ref (accounts);
   gtk_window_set_default_size (GTK_WINDOW (self), g_settings_get_int (self->settings, "window-width"),
                                g_settings_get_int (self->settings, "window-height"));
   if (g_settings_get_boolean (self->settings, "window-maximized"))
@@ -883,19 +645,20 @@ cf_window_new (CfApplication *application)
   self->approximation = cf_approximation_new ();
   g_signal_connect_object (self->settings, "changed::display-currency", G_CALLBACK (approximate),
                            self, G_CONNECT_SWAPPED);
-  cf_explore_page_set_accounts (self->explore_page, G_LIST_MODEL (self->accounts), image_cache, self->approximation);
-  cf_following_page_set_accounts (self->following_page, G_LIST_MODEL (self->accounts), image_cache,
+  cf_explore_page_set_accounts (self->explore_page, G_LIST_MODEL (accounts), image_cache, self->approximation);
+  cf_following_page_set_accounts (self->following_page, G_LIST_MODEL (accounts), image_cache,
                                   self->approximation);
-  cf_pledges_page_set_accounts (self->pledges_page, G_LIST_MODEL (self->accounts));
-  cf_dashboard_page_set_accounts (self->dashboard_page, self->settings, G_LIST_MODEL (self->accounts));
-  self->reminders = cf_launch_reminders_new (G_APPLICATION (application), self->settings,
-                                             G_LIST_MODEL (self->accounts));
+  cf_pledges_page_set_accounts (self->pledges_page, G_LIST_MODEL (accounts));
+  cf_dashboard_page_set_accounts (self->dashboard_page, self->settings, G_LIST_MODEL (accounts));
+  self->reminders = cf_launch_reminders_new (G_APPLICATION (application), self->settings, G_LIST_MODEL (accounts));
 
-  gtk_stack_set_visible_child_name (self->main_stack, choices[0] != NULL ? "starting" : "welcome");
-  for (guint i = 0; choices[i] != NULL; i++)
-    g_queue_push_tail (&self->opening, g_strdup (choices[i]));
-  self->explored = option != NULL ? g_strdup (option) : g_settings_get_string (self->settings, "platform");
-  open_next (self);
-
+  g_signal_connect_swapped (accounts, "opened", G_CALLBACK (opened_cb), self);
+  g_signal_connect_swapped (accounts, "open-failed", G_CALLBACK (open_failed_cb), self);
+  g_signal_connect_swapped (accounts, "problem", G_CALLBACK (toast), self);
+  g_signal_connect_swapped (accounts, "items-changed", G_CALLBACK (accounts_changed_cb), self);
+  accounts_changed_cb (self, 0, 0, n_accounts (self));
+  gtk_stack_set_visible_child_name (self->main_stack, n_accounts (self) > 0 ? "browse"
+                                                      : cf_account_list_is_opening (accounts) ? "starting"
+                                                      : "welcome");
   return self;
 }

@@ -3,8 +3,8 @@
 
 #include <adwaita.h>
 
-#include "cf-account.h"
-#include "cf-application.h"
+#include "cf-account-list.h"
+#include "cf-image-cache.h"
 
 G_BEGIN_DECLS
 
@@ -12,12 +12,11 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CfWindow, cf_window, CF, WINDOW, AdwApplicationWindow)
 
-CfWindow *cf_window_new            (CfApplication *application);
-void      cf_window_show_view      (CfWindow      *self,
-                                    const char    *name);
-void      cf_window_add_platform   (CfWindow      *self,
-                                    const char    *choice);
-void      cf_window_remove_account (CfWindow      *self,
-                                    CfAccount     *account);
+CfWindow *cf_window_new            (GtkApplication *application,
+                                    GSettings      *settings,
+                                    CfImageCache   *image_cache,
+                                    CfAccountList  *accounts);
+void      cf_window_show_view      (CfWindow       *self,
+                                    const char     *name);
 
 G_END_DECLS

@@ -4,6 +4,7 @@
 #include <locale.h>
 #include <math.h>
 
+#include "cf-http-client.h"
 #include "cf-application.h"
 #include "cf-dashboard-page.h"
 #include "cf-funding-bar.h"
@@ -248,7 +249,7 @@ flush_cb (gpointer feed)
 static int
 run_events (char **argv)
 {
-  g_autoptr(SoupSession) session = cf_rest_platform_new_session ();
+  g_autoptr(SoupSession) session = cf_http_client_new_session ();
   g_autoptr(CfPlatform) platform = CF_PLATFORM (cf_rest_platform_new (session, argv[0]));
   guint64 wanted = g_ascii_strtoull (argv[1], NULL, 10);
   g_autoptr(CfCredentials) credentials = NULL;

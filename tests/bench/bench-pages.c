@@ -4,6 +4,7 @@
 #include <malloc.h>
 #include <valgrind/callgrind.h>
 
+#include "cf-http-client.h"
 #include "cf-campaign-list.h"
 #include "cf-rest-platform.h"
 
@@ -36,7 +37,7 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autoptr(SoupSession) session = cf_rest_platform_new_session ();
+  g_autoptr(SoupSession) session = cf_http_client_new_session ();
   g_autoptr(CfRestPlatform) platform = NULL;
   g_autoptr(CfCampaignList) list = NULL;
   CfCampaignQuery query = { NULL, NULL, CF_CAMPAIGN_FILTER_ALL, CF_CAMPAIGN_SORT_POPULAR };

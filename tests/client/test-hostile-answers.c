@@ -5,6 +5,7 @@
 
 #include <glib/gstdio.h>
 
+#include "cf-http-client.h"
 #include "cf-campaign.h"
 #include "cf-fake-ulule.h"
 #include "cf-json-limits.h"
@@ -171,7 +172,7 @@ static void
 test_our_api (void)
 {
   HostileServer *hostile = hostile_server_new ();
-  g_autoptr(SoupSession) session = cf_rest_platform_new_session ();
+  g_autoptr(SoupSession) session = cf_http_client_new_session ();
   g_autoptr(CfRestPlatform) platform = cf_rest_platform_new (session, hostile->url);
 
   for (Shape shape = 0; shape < N_SHAPES; shape++)
@@ -190,7 +191,7 @@ test_ulule_api_and_stats (void)
 {
   HostileServer *hostile = hostile_server_new ();
   g_autoptr(CfFakeUlule) ulule = cf_fake_ulule_new ();
-  g_autoptr(SoupSession) session = cf_rest_platform_new_session ();
+  g_autoptr(SoupSession) session = cf_http_client_new_session ();
   /* Ulule's API hostile; then its stats host alone, behind a real API. */
   g_autoptr(CfUlulePlatform) api = cf_ulule_platform_new (session, hostile->url, hostile->url);
   g_autoptr(CfUlulePlatform) stats = cf_ulule_platform_new (session, cf_fake_ulule_get_api_url (ulule),
@@ -241,7 +242,7 @@ test_kept_files (void)
 static void
 test_live_messages (void)
 {
-  g_autoptr(SoupSession) session = cf_rest_platform_new_session ();
+  g_autoptr(SoupSession) session = cf_http_client_new_session ();
   g_autoptr(CfRestPlatform) platform = cf_rest_platform_new (session, "http://127.0.0.1:9/");
   g_autoptr(CfLiveFeed) feed = cf_live_feed_new (CF_PLATFORM (platform));
   const char *hidden = "{\"type\": 'x', \"campaign_id\": \"1\", \"pledged\": [[[]]]}";
@@ -276,7 +277,7 @@ test_line_breaks_in_headers (void)
 {
   HostileServer *hostile = hostile_server_new ();
   g_autoptr(CfFakeUlule) ulule = cf_fake_ulule_new ();
-  g_autoptr(SoupSession) session = cf_rest_platform_new_session ();
+  g_autoptr(SoupSession) session = cf_http_client_new_session ();
   g_autoptr(CfUlulePlatform) ulule_platform = cf_ulule_platform_new (session, cf_fake_ulule_get_api_url (ulule),
                                                                      cf_fake_ulule_get_data_url (ulule));
   g_autoptr(CfRestPlatform) rest_platform = cf_rest_platform_new (session, hostile->url);
@@ -314,7 +315,7 @@ test_live_redirect (void)
 {
   HostileServer *redirecting = hostile_server_new ();
   HostileServer *elsewhere = hostile_server_new ();
-  g_autoptr(SoupSession) session = cf_rest_platform_new_session ();
+  g_autoptr(SoupSession) session = cf_http_client_new_session ();
   g_autoptr(CfRestPlatform) platform = cf_rest_platform_new (session, redirecting->url);
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
@@ -337,7 +338,7 @@ static void
 test_endless_answer (void)
 {
   g_autoptr(CfRawPeer) endless = cf_raw_peer_new (CF_RAW_ANSWER_ENDLESS_CHUNKS);
-  g_autoptr(SoupSession) session = cf_rest_platform_new_session ();
+  g_autoptr(SoupSession) session = cf_http_client_new_session ();
   g_autoptr(CfRestPlatform) platform = cf_rest_platform_new (session, cf_raw_peer_get_url (endless));
   gsize written;
 

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "cf-http-client.h"
 #include "cf-live-feed.h"
 #include "cf-rest-platform.h"
 #include "cf-test-platform.h"
@@ -31,7 +32,7 @@ wait_for (const char *what,
 static CfPlatform *
 platform_for (const char *url)
 {
-  g_autoptr(SoupSession) session = cf_rest_platform_new_session ();
+  g_autoptr(SoupSession) session = cf_http_client_new_session ();
 
   return CF_PLATFORM (cf_rest_platform_new (session, url));
 }

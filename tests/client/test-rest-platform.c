@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "cf-http-client.h"
 #include "cf-rest-platform.h"
 
 /* CfRestPlatform against a SoupServer in this process that answers what
@@ -108,7 +109,7 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   g_autoptr(GSList) uris = NULL;
-  g_autoptr(SoupSession) session = cf_rest_platform_new_session ();
+  g_autoptr(SoupSession) session = cf_http_client_new_session ();
   g_autofree char *base = NULL;
 
   fixture->server = soup_server_new (NULL, NULL);
@@ -650,7 +651,7 @@ test_mistyped_members (Fixture       *fixture,
 static void
 test_unreachable (void)
 {
-  g_autoptr(SoupSession) session = cf_rest_platform_new_session ();
+  g_autoptr(SoupSession) session = cf_http_client_new_session ();
   g_autoptr(CfRestPlatform) platform = NULL;
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
   g_autoptr(GError) error = NULL;

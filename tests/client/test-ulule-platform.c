@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "cf-http-client.h"
 #include "cf-fake-ulule.h"
 #include "cf-live-feed.h"
 #include "cf-reward.h"
@@ -29,7 +30,7 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   fixture->ulule = cf_fake_ulule_new ();
-  fixture->session = cf_rest_platform_new_session ();
+  fixture->session = cf_http_client_new_session ();
   fixture->platform = cf_ulule_platform_new (fixture->session, cf_fake_ulule_get_api_url (fixture->ulule),
                                              cf_fake_ulule_get_data_url (fixture->ulule));
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include "cf-http-client.h"
 #include "cf-live-event.h"
 #include "cf-live-feed-private.h"
 #include "cf-rest-platform.h"
@@ -17,7 +18,7 @@ int
 LLVMFuzzerInitialize (int    *argc,
                       char ***argv)
 {
-  g_autoptr(SoupSession) session = cf_rest_platform_new_session ();
+  g_autoptr(SoupSession) session = cf_http_client_new_session ();
   g_autoptr(CfRestPlatform) platform = cf_rest_platform_new (session, "http://127.0.0.1:9/");
 
   feed = cf_live_feed_new (CF_PLATFORM (platform));

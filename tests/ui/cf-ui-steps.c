@@ -61,7 +61,7 @@ cf_ui_open_window (CfApplication *application,
 
   g_settings_set_string (cf_application_get_settings (application), "last-view", "explore");
   cf_application_set_platform_option (application, url);
-  window = GTK_WIDGET (cf_window_new (application));
+  window = GTK_WIDGET (cf_application_new_window (application));
   gtk_window_present (GTK_WINDOW (window));
   cf_test_wait_until (window, has_cards, NULL, "the campaigns are shown");
   return window;

@@ -51,7 +51,7 @@ open_window (const char *url)
   CfWindow *window;
 
   cf_application_set_platform_option (application, url);
-  window = cf_window_new (application);
+  window = cf_application_new_window (application);
   gtk_window_set_default_size (GTK_WINDOW (window), 1100, 800);
   gtk_window_present (GTK_WINDOW (window));
   return GTK_WIDGET (window);
@@ -258,7 +258,7 @@ test_connect_dialog (void)
   g_settings_set_strv (settings, "platforms", none);
   g_settings_set_string (settings, "platform", "");
   cf_application_set_platform_option (application, NULL);
-  window = GTK_WIDGET (cf_window_new (application));
+  window = GTK_WIDGET (cf_application_new_window (application));
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (gtk_widget_activate_action (window, "win.connect", NULL));
   dialog = cf_test_find_window (ADW_TYPE_MESSAGE_DIALOG);

@@ -69,7 +69,7 @@ open_on_pledges (void)
 
   g_settings_set_string (cf_application_get_settings (application), "last-view", "pledges");
   cf_application_set_platform_option (application, platform->url);
-  window = GTK_WIDGET (cf_window_new (application));
+  window = GTK_WIDGET (cf_application_new_window (application));
   gtk_window_present (GTK_WINDOW (window));
   return window;
 }
@@ -157,7 +157,7 @@ test_explore_offline (void)
   cf_test_platform_stop (platform);
   g_settings_set_string (cf_application_get_settings (application), "last-view", "explore");
   cf_application_set_platform_option (application, platform->url);
-  window = GTK_WIDGET (cf_window_new (application));
+  window = GTK_WIDGET (cf_application_new_window (application));
   gtk_window_present (GTK_WINDOW (window));
   cf_test_wait_until (window, cf_test_shows_label_starting, "Shown as of ", "the kept campaigns say how old they are");
   g_assert_true (shows_cards (window, NULL));
@@ -253,7 +253,7 @@ test_dashboard_offline (void)
   g_settings_set_uint (cf_application_get_settings (application), "live-poll-interval", 5);
   g_settings_set_string (cf_application_get_settings (application), "last-view", "dashboard");
   cf_application_set_platform_option (application, platform->url);
-  window = GTK_WIDGET (cf_window_new (application));
+  window = GTK_WIDGET (cf_application_new_window (application));
   gtk_window_present (GTK_WINDOW (window));
   /* It opens on the campaign watched last time. */
   cf_test_wait_until (window, shows_reward_figures, NULL, "the kept reward figures are shown");

@@ -6,6 +6,7 @@
 
 #include <glib/gstdio.h>
 
+#include "cf-http-client.h"
 #include "cf-image-cache.h"
 #include "cf-raw-peer.h"
 #include "cf-rest-platform.h"
@@ -25,7 +26,7 @@ fixture_set_up (Fixture       *fixture,
                 gconstpointer  data)
 {
   fixture->folder = g_dir_make_tmp ("crowdfund-pictures-XXXXXX", NULL);
-  fixture->session = cf_rest_platform_new_session ();
+  fixture->session = cf_http_client_new_session ();
   fixture->cache = cf_image_cache_new (fixture->session, fixture->folder);
 }
 

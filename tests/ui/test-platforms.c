@@ -4,6 +4,7 @@
 #include <signal.h>
 #include <string.h>
 
+#include "cf-platform-kind.h"
 #include "cf-account-box.h"
 #include "cf-application.h"
 #include "cf-preferences-window.h"

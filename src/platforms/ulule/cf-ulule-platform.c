@@ -942,9 +942,10 @@ cf_ulule_platform_new (SoupSession *session,
   return self;
 }
 
-static CfPlatform *
-create_platform (SoupSession *session,
-                 const char  *address)
+static void
+open_platform (SoupSession *session,
+               const char  *choice,
+               GTask       *task)
 {
   const char *api_url = g_getenv ("CROWDFUND_ULULE_API_URL");
   const char *data_url = g_getenv ("CROWDFUND_ULULE_DATA_URL");
@@ -955,7 +956,8 @@ create_platform (SoupSession *session,
 
   if (interval != NULL && g_ascii_string_to_unsigned (interval, 10, 1, 3600, &seconds, NULL))
     cf_ulule_platform_set_stats_interval (self, seconds);
-  return CF_PLATFORM (self);
+  g_task_return_pointer (task, self, g_object_unref);
+  g_object_unref (task);
 }
 
 /* Ulule, the one there is; its addresses can be pointed elsewhere with
@@ -965,5 +967,5 @@ const CfPlatformKind cf_ulule_platform_kind = {
   .id = "ulule",
   .name = N_("Ulule"),
   .needs_address = FALSE,
-  .create = create_platform,
+  .open = open_platform,
 };

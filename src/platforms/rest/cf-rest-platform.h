@@ -13,7 +13,6 @@ G_DECLARE_FINAL_TYPE (CfRestPlatform, cf_rest_platform, CF, REST_PLATFORM, GObje
 
 extern const CfPlatformKind cf_rest_platform_kind;
 
-SoupSession    *cf_rest_platform_new_session      (void);
 CfRestPlatform *cf_rest_platform_new              (SoupSession    *session,
                                                    const char     *base_url);
 const char     *cf_rest_platform_get_base_url     (CfRestPlatform *self);

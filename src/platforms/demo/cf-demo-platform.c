@@ -28,19 +28,15 @@ struct _CfDemoPlatform
 
 G_DEFINE_FINAL_TYPE (CfDemoPlatform, cf_demo_platform, G_TYPE_OBJECT)
 
-/* The demo is a Crowdfund platform too, at the address it was started on. */
-static CfPlatform *
-create_platform (SoupSession *session,
-                 const char  *address)
-{
-  return cf_rest_platform_kind.create (session, address);
-}
+static void open_platform (SoupSession *session,
+                           const char  *choice,
+                           GTask       *task);
 
 const CfPlatformKind cf_demo_platform_kind = {
   .id = "demo",
   .name = N_("Demo platform"),
   .needs_address = FALSE,
-  .create = create_platform,
+  .open = open_platform,
 };
 
 static void
@@ -170,4 +166,39 @@ cf_demo_platform_stop (CfDemoPlatform *self)
   g_subprocess_send_signal (self->process, SIGTERM);
   g_subprocess_wait (self->process, NULL, NULL);
   g_clear_object (&self->process);
+}
+
+static void
+started_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  CfDemoPlatform *server = CF_DEMO_PLATFORM (object);
+  GError *error = NULL;
+  g_autofree char *url = cf_demo_platform_start_finish (server, result, &error);
+  CfRestPlatform *platform;
+
+  if (url == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  /* The server runs as long as the platform it serves is used. */
+  platform = cf_rest_platform_new (g_task_get_task_data (task), url);
+  g_object_set_data_full (G_OBJECT (platform), "cf-demo-server", g_object_ref (server), g_object_unref);
+  g_task_return_pointer (task, platform, g_object_unref);
+}
+
+/* The demo is a Crowdfund platform too, at the address its server was
+ * started on. */
+static void
+open_platform (SoupSession *session,
+               const char  *choice,
+               GTask       *task)
+{
+  g_autoptr(CfDemoPlatform) server = cf_demo_platform_new ();
+
+  g_task_set_task_data (task, g_object_ref (session), g_object_unref);
+  cf_demo_platform_start_async (server, g_task_get_cancellable (task), started_cb, task);
 }

@@ -759,11 +759,13 @@ cf_rest_platform_connect_live (CfPlatform          *platform,
                                         G_PRIORITY_DEFAULT, cancellable, live_connected_cb, task);
 }
 
-static CfPlatform *
-create_platform (SoupSession *session,
-                 const char  *address)
+static void
+open_platform (SoupSession *session,
+               const char  *address,
+               GTask       *task)
 {
-  return CF_PLATFORM (cf_rest_platform_new (session, address));
+  g_task_return_pointer (task, cf_rest_platform_new (session, address), g_object_unref);
+  g_object_unref (task);
 }
 
 /* A Crowdfund platform, at the address its operator gives. */
@@ -771,7 +773,7 @@ const CfPlatformKind cf_rest_platform_kind = {
   .id = "crowdfund",
   .name = N_("Crowdfund platform"),
   .needs_address = TRUE,
-  .create = create_platform,
+  .open = open_platform,
 };
 
 /* The reference API does everything the app knows of. */
@@ -929,16 +931,6 @@ static void
 cf_rest_platform_init (CfRestPlatform *self)
 {
 
-}
-
-/* A session fit for one account: six connections per host, so that images
- * never wait behind API calls. */
-SoupSession *
-cf_rest_platform_new_session (void)
-{
-  return soup_session_new_with_options ("max-conns-per-host", 6,
-                                        "user-agent", "Crowdfund/" PACKAGE_VERSION,
-                                        NULL);
 }
 
 CfRestPlatform *

@@ -344,7 +344,8 @@ renewed_cb (GObject      *object,
   HttpCall *call = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
 
-  if (self->adapter.renew_finish (result, &error))
+  if (self->adapter.renew_finish ? self->adapter.renew_finish (result, &error)
+                                 : g_task_propagate_boolean (G_TASK (result), &error))
     {
       call->renewed = TRUE;
       send_attempt (task);
@@ -707,4 +708,43 @@ cf_http_client_new_session (void)
   return soup_session_new_with_options ("max-conns-per-host", 6,
                                         "user-agent", "Crowdfund/" PACKAGE_VERSION,
                                         NULL);
+}
+
+/* @text escaped to stand as a segment or a value in a request's path. */
+char *
+cf_http_escape (const char *text)
+{
+  return g_uri_escape_string (text, NULL, TRUE);
+}
+
+/* Adds @name=@value (escaped) to the query of @path; nothing for an empty
+ * @value. */
+void
+cf_http_append_query (GString    *path,
+                      const char *name,
+                      const char *value)
+{
+  g_autofree char *escaped = NULL;
+
+  if (value == NULL || *value == '\0')
+    return;
+
+  escaped = cf_http_escape (value);
+  g_string_append_printf (path, "%c%s=%s", strchr (path->str, '?') ? '&' : '?', name, escaped);
+}
+
+/* Authorization: @scheme and @credentials' access token, when there are
+ * credentials. */
+void
+cf_http_authorize (SoupMessageHeaders *headers,
+                   const char         *scheme,
+                   CfCredentials      *credentials)
+{
+  g_autofree char *value = NULL;
+
+  if (credentials == NULL)
+    return;
+
+  value = g_strdup_printf ("%s %s", scheme, cf_credentials_get_access_token (credentials));
+  soup_message_headers_replace (headers, "Authorization", value);
 }

@@ -4,6 +4,8 @@
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
+#include "cf-credentials.h"
+
 G_BEGIN_DECLS
 
 #define CF_TYPE_HTTP_CLIENT (cf_http_client_get_type ())
@@ -49,7 +51,7 @@ typedef struct
 {
   CfHttpAuthorizeFunc authorize;
   CfHttpRenewFunc renew;
-  CfHttpRenewFinishFunc renew_finish;
+  CfHttpRenewFinishFunc renew_finish;  /* NULL: renew's result is a GTask returning a boolean */
   CfHttpRefusalFunc refusal;
   gpointer user_data;
 } CfHttpAdapter;
@@ -82,6 +84,13 @@ gpointer      cf_http_client_send_finish   (CfHttpClient         *self,
 #define CF_HTTP_RELOAD_FIRST_MS 2000
 #define CF_HTTP_RELOAD_MAX_MS   (5 * 60 * 1000)
 
+char         *cf_http_escape               (const char           *text);
+void          cf_http_append_query         (GString              *path,
+                                            const char           *name,
+                                            const char           *value);
+void          cf_http_authorize            (SoupMessageHeaders   *headers,
+                                            const char           *scheme,
+                                            CfCredentials        *credentials);
 guint         cf_http_backoff_delay_ms     (guint                 first_ms,
                                             guint                 max_ms,
                                             guint                 attempt);

@@ -102,32 +102,12 @@ builder_to_bytes (JsonBuilder *builder)
 }
 
 static char *
-escape (const char *segment)
-{
-  return g_uri_escape_string (segment, NULL, TRUE);
-}
-
-static void
-append_query (GString    *path,
-              const char *name,
-              const char *value)
-{
-  g_autofree char *escaped = NULL;
-
-  if (value == NULL || *value == '\0')
-    return;
-
-  escaped = escape (value);
-  g_string_append_printf (path, "%c%s=%s", strchr (path->str, '?') ? '&' : '?', name, escaped);
-}
-
-static char *
 paged_path (const char *path,
             const char *cursor)
 {
   GString *paged = g_string_new (path);
 
-  append_query (paged, "cursor", cursor);
+  cf_http_append_query (paged, "cursor", cursor);
   return g_string_free (paged, FALSE);
 }
 
@@ -137,7 +117,7 @@ resource_path (const char *format,
                const char *id,
                const char *cursor)
 {
-  g_autofree char *escaped = escape (id);
+  g_autofree char *escaped = cf_http_escape (id);
   g_autofree char *path = g_strdup_printf (format, escaped);
 
   return paged_path (path, cursor);
@@ -268,13 +248,8 @@ authorize (SoupMessageHeaders *headers,
            gpointer            user_data)
 {
   CfRestPlatform *self = user_data;
-  g_autofree char *bearer = NULL;
 
-  if (self->credentials == NULL)
-    return;
-
-  bearer = g_strdup_printf ("Bearer %s", cf_credentials_get_access_token (self->credentials));
-  soup_message_headers_replace (headers, "Authorization", bearer);
+  cf_http_authorize (headers, "Bearer", self->credentials);
 }
 
 static void
@@ -339,13 +314,6 @@ renew (GCancellable        *cancellable,
   cf_http_client_send_async (self->client, &request, cancellable, renewed_cb, task);
 }
 
-static gboolean
-renew_finish (GAsyncResult  *result,
-              GError       **error)
-{
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
 static void
 get (CfRestPlatform      *self,
      char                *path,
@@ -400,11 +368,11 @@ cf_rest_platform_list_campaigns (CfPlatform            *platform,
   g_autoptr(GEnumClass) sorts = g_type_class_ref (CF_TYPE_CAMPAIGN_SORT);
   GString *path = g_string_new ("campaigns");
 
-  append_query (path, "q", query->search);
-  append_query (path, "category", query->category);
-  append_query (path, "state", g_enum_get_value (filters, query->filter)->value_nick);
-  append_query (path, "sort", g_enum_get_value (sorts, query->sort)->value_nick);
-  append_query (path, "cursor", cursor);
+  cf_http_append_query (path, "q", query->search);
+  cf_http_append_query (path, "category", query->category);
+  cf_http_append_query (path, "state", g_enum_get_value (filters, query->filter)->value_nick);
+  cf_http_append_query (path, "sort", g_enum_get_value (sorts, query->sort)->value_nick);
+  cf_http_append_query (path, "cursor", cursor);
 
   get (CF_REST_PLATFORM (platform), g_string_free (path, FALSE), RESULT_PAGE, CF_TYPE_CAMPAIGN,
        cancellable, callback, user_data, cf_rest_platform_list_campaigns);
@@ -553,8 +521,8 @@ cf_rest_platform_list_pledges (CfPlatform          *platform,
 {
   GString *path = g_string_new ("me/pledges");
 
-  append_query (path, "status", status);
-  append_query (path, "cursor", cursor);
+  cf_http_append_query (path, "status", status);
+  cf_http_append_query (path, "cursor", cursor);
   get (CF_REST_PLATFORM (platform), g_string_free (path, FALSE), RESULT_PAGE, CF_TYPE_PLEDGE,
        cancellable, callback, user_data, cf_rest_platform_list_pledges);
 }
@@ -672,12 +640,12 @@ cf_rest_platform_list_backers (CfPlatform          *platform,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
 {
-  g_autofree char *escaped = escape (campaign_id);
+  g_autofree char *escaped = cf_http_escape (campaign_id);
   GString *path = g_string_new (NULL);
 
   g_string_printf (path, "campaigns/%s/pledges", escaped);
-  append_query (path, "sort", newest_first ? "newest" : "oldest");
-  append_query (path, "cursor", cursor);
+  cf_http_append_query (path, "sort", newest_first ? "newest" : "oldest");
+  cf_http_append_query (path, "cursor", cursor);
   get (CF_REST_PLATFORM (platform), g_string_free (path, FALSE),
        RESULT_PAGE, CF_TYPE_PLEDGE, cancellable, callback, user_data,
        cf_rest_platform_list_backers);
@@ -900,7 +868,7 @@ cf_rest_platform_constructed (GObject *object)
 {
   CfRestPlatform *self = CF_REST_PLATFORM (object);
   g_autofree char *accept_language = build_accept_language ();
-  CfHttpAdapter adapter = { authorize, renew, renew_finish, refusal_from_body, self };
+  CfHttpAdapter adapter = { authorize, renew, NULL, refusal_from_body, self };
 
   G_OBJECT_CLASS (cf_rest_platform_parent_class)->constructed (object);
   self->client = cf_http_client_new (self->session, self->base_url, &adapter);

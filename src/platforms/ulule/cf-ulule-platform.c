@@ -119,14 +119,9 @@ authorize (SoupMessageHeaders *headers,
            gpointer            user_data)
 {
   CfUlulePlatform *self = user_data;
-  g_autofree char *value = NULL;
-
-  if (self->credentials == NULL)
-    return;
 
   /* developers.ulule.com: “Authorization: APIKey YOUR_API_KEY”. */
-  value = g_strdup_printf ("APIKey %s", cf_credentials_get_access_token (self->credentials));
-  soup_message_headers_replace (headers, "Authorization", value);
+  cf_http_authorize (headers, "APIKey", self->credentials);
 }
 
 /* An API key does not expire: one refused was revoked, and the session ends. */
@@ -147,13 +142,6 @@ renew (GCancellable        *cancellable,
       g_signal_emit_by_name (self, "credentials-changed");
     }
   g_task_return_error (task, cf_platform_error_new (CF_PLATFORM_ERROR_UNAUTHORIZED));
-}
-
-static gboolean
-renew_finish (GAsyncResult  *result,
-              GError       **error)
-{
-  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 static void
@@ -231,12 +219,6 @@ forward_object_cb (GObject      *object,
     g_task_return_error (task, error);
   else
     g_task_return_pointer (task, value, g_object_unref);
-}
-
-static char *
-escape (const char *text)
-{
-  return g_uri_escape_string (text, NULL, TRUE);
 }
 
 /* @path with the cursor's paging (offset or since) added. */
@@ -349,7 +331,7 @@ cf_ulule_platform_list_campaigns (CfPlatform            *platform,
 {
   CfUlulePlatform *self = CF_ULULE_PLATFORM (platform);
   g_autofree char *terms = dup_search_terms (query);
-  g_autofree char *escaped = escape (terms);
+  g_autofree char *escaped = cf_http_escape (terms);
   g_autofree char *path = g_strdup_printf ("search/projects?q=%s&extra_fields=" EXTRA_FIELDS_SEARCH, escaped);
 
   send_projects (self, paged (path, cursor), cancellable, callback, user_data, cf_ulule_platform_list_campaigns);
@@ -388,7 +370,7 @@ campaign_cb (GObject      *object,
 static char *
 project_path (const char *id)
 {
-  g_autofree char *escaped = escape (id);
+  g_autofree char *escaped = cf_http_escape (id);
 
   return g_strdup_printf ("projects/%s?extra_fields=" EXTRA_FIELDS_PROJECT, escaped);
 }
@@ -433,7 +415,7 @@ cf_ulule_platform_list_updates (CfPlatform          *platform,
                                 gpointer             user_data)
 {
   CfUlulePlatform *self = CF_ULULE_PLATFORM (platform);
-  g_autofree char *escaped = escape (id);
+  g_autofree char *escaped = cf_http_escape (id);
   g_autofree char *path = g_strdup_printf ("projects/%s/news", escaped);
   g_autofree char *page = paged (path, cursor);
 
@@ -446,7 +428,7 @@ read_stats (CfUlulePlatform *self,
             GTask           *task)
 {
   const char *id = g_task_get_task_data (task);
-  g_autofree char *escaped = escape (id);
+  g_autofree char *escaped = cf_http_escape (id);
   g_autofree char *path = g_strdup_printf ("projects/%s/stats.json", escaped);
   JsonNode *project = g_hash_table_lookup (self->stats_contexts, id);
 
@@ -743,7 +725,7 @@ cf_ulule_platform_set_following (CfPlatform          *platform,
                                  gpointer             user_data)
 {
   CfUlulePlatform *self = CF_ULULE_PLATFORM (platform);
-  g_autofree char *escaped = escape (campaign_id);
+  g_autofree char *escaped = cf_http_escape (campaign_id);
   g_autofree char *path = g_strdup_printf ("projects/%s/%s", escaped, following ? "like" : "unlike");
 
   send (self, self->client, "POST", path, NULL, G_TYPE_NONE, FALSE, NULL, cancellable, callback, user_data,
@@ -788,7 +770,7 @@ backers_project_cb (GObject      *object,
   GError *error = NULL;
   g_autoptr(JsonNode) project = g_task_propagate_pointer (G_TASK (result), &error);
   const char *id = g_task_get_task_data (task);
-  g_autofree char *escaped = escape (id);
+  g_autofree char *escaped = cf_http_escape (id);
   g_autofree char *path = g_strdup_printf ("projects/%s/orders", escaped);
   g_autofree char *page = paged (path, g_object_get_data (G_OBJECT (task), "cursor"));
 
@@ -930,7 +912,6 @@ cf_ulule_platform_new (SoupSession *session,
   CfHttpAdapter adapter = {
     .authorize = authorize,
     .renew = renew,
-    .renew_finish = renew_finish,
     .refusal = refusal,
     .user_data = self,
   };

@@ -7,6 +7,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "cf-foreign-json.h"
 #include "cf-model.h"
 #include "cf-money.h"
 #include "cf-ulule-translate.h"
@@ -15,34 +16,6 @@
  * answers a string), texts per language, and states as flags; our models
  * take minor units, one text and one state. Nothing is made up: what Ulule
  * does not give is left out, or null where our shape has a place for it. */
-
-static JsonObject *
-object_member (JsonObject *object,
-               const char *member)
-{
-  JsonNode *node = object ? json_object_get_member (object, member) : NULL;
-
-  return node && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-}
-
-static JsonArray *
-array_member (JsonObject *object,
-              const char *member)
-{
-  JsonNode *node = object ? json_object_get_member (object, member) : NULL;
-
-  return node && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
-}
-
-static gboolean
-boolean_member (JsonObject *object,
-                const char *member)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  return node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_BOOLEAN &&
-         json_node_get_boolean (node);
-}
 
 /* An i18n member's value in @lang, else in the project's @project_lang,
  * else in any language; a plain value is taken as it is. */
@@ -96,160 +69,16 @@ i18n_text (JsonObject *object,
          ? json_node_get_string (node) : NULL;
 }
 
-/* Texts such as descriptions may hold HTML: the app shows their words. */
-static char *
-plain_text (const char *html)
-{
-  static const struct { const char *entity; const char *text; } entities[] = {
-    { "&amp;", "&" }, { "&lt;", "<" }, { "&gt;", ">" }, { "&quot;", "\"" }, { "&#39;", "'" }, { "&nbsp;", " " },
-  };
-  GString *text = g_string_new (NULL);
-
-  for (const char *p = html; p != NULL && *p != '\0'; p++)
-    {
-      gboolean matched = FALSE;
-
-      if (*p == '<')
-        {
-          const char *end = strchr (p, '>');
-
-          if (end == NULL)
-            break;
-          if (g_ascii_strncasecmp (p, "<br", 3) == 0 || g_ascii_strncasecmp (p, "</p", 3) == 0)
-            g_string_append_c (text, '\n');
-          p = end;
-          continue;
-        }
-      for (guint i = 0; *p == '&' && i < G_N_ELEMENTS (entities) && !matched; i++)
-        if (g_str_has_prefix (p, entities[i].entity))
-          {
-            g_string_append (text, entities[i].text);
-            p += strlen (entities[i].entity) - 1;
-            matched = TRUE;
-          }
-      if (!matched)
-        g_string_append_c (text, *p);
-    }
-  return g_strstrip (g_string_free (text, FALSE));
-}
-
-static gboolean
-is_currency (const char *code)
-{
-  CfMoney money = { 0 };
-
-  return cf_money_init (&money, 0, code, NULL);
-}
-
-/* An amount in whole units: an int, a numeric string or a number. */
-static gboolean
-read_units (JsonNode *node,
-            double   *units)
-{
-  guint64 parsed;
-  const char *text;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
-    return FALSE;
-
-  switch (json_node_get_value_type (node))
-    {
-    case G_TYPE_INT64:
-      *units = json_node_get_int (node);
-      return TRUE;
-    case G_TYPE_DOUBLE:
-      *units = json_node_get_double (node);
-      return isfinite (*units);
-    case G_TYPE_STRING:
-      text = json_node_get_string (node);
-      if (!g_ascii_string_to_unsigned (text, 10, 0, G_MAXUINT32, &parsed, NULL))
-        return FALSE;
-      *units = parsed;
-      return TRUE;
-    default:
-      return FALSE;
-    }
-}
-
-/* @units of @currency as {"amount", "currency"} in minor units. */
-static gboolean
-add_money (JsonBuilder *builder,
-           const char  *name,
-           double       units,
-           const char  *currency)
-{
-  double minor = round (units * pow (10, cf_currency_exponent (currency)));
-
-  if (!(minor >= 0 && minor < 1e15))
-    return FALSE;
-
-  json_builder_set_member_name (builder, name);
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "amount");
-  json_builder_add_int_value (builder, (gint64) minor);
-  json_builder_set_member_name (builder, "currency");
-  json_builder_add_string_value (builder, currency);
-  json_builder_end_object (builder);
-  return TRUE;
-}
-
-static gboolean
-add_member_money (JsonBuilder *builder,
-                  const char  *name,
-                  JsonObject  *object,
-                  const char  *member,
-                  const char  *currency)
-{
-  double units;
-
-  return read_units (json_object_get_member (object, member), &units) && add_money (builder, name, units, currency);
-}
-
-static void
-add_int (JsonBuilder *builder,
-         const char  *name,
-         gint64       value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_int_value (builder, value);
-}
-
-/* Copies a member as it is, or null. */
-static void
-add_copy (JsonBuilder *builder,
-          const char  *name,
-          JsonObject  *object,
-          const char  *member)
-{
-  JsonNode *node = json_object_get_member (object, member);
-
-  json_builder_set_member_name (builder, name);
-  if (node != NULL)
-    json_builder_add_value (builder, json_node_copy (node));
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
-add_plain_text (JsonBuilder *builder,
-                const char  *name,
-                const char  *html)
-{
-  g_autofree char *text = plain_text (html);
-
-  cf_model_build_string (builder, name, html != NULL ? text : NULL);
-}
-
 /* The largest version of an image that Ulule gives. */
 static const char *
 image_url (JsonObject *image)
 {
   static const char * const sizes[] = { "large", "medium", "full", "small" };
-  JsonObject *versions = object_member (image, "versions");
+  JsonObject *versions = cf_foreign_json_object (image, "versions");
 
   for (guint i = 0; versions != NULL && i < G_N_ELEMENTS (sizes); i++)
     {
-      JsonObject *version = object_member (versions, sizes[i]);
+      JsonObject *version = cf_foreign_json_object (versions, sizes[i]);
       const char *url = version ? cf_model_json_string (version, "url") : NULL;
 
       if (url != NULL)
@@ -267,14 +96,6 @@ main_image_url (JsonObject *project,
   JsonNode *image = i18n_node (project, "main_image", lang, project_lang);
 
   return image && JSON_NODE_HOLDS_OBJECT (image) ? image_url (json_node_get_object (image)) : NULL;
-}
-
-static gboolean
-has_id (JsonObject *object)
-{
-  gint64 id;
-
-  return object != NULL && cf_model_json_int (object, "id", &id);
 }
 
 static GDateTime *
@@ -295,9 +116,9 @@ project_state (JsonObject *project,
   g_autoptr(GDateTime) start = parse_time (project, "date_start");
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
-  if (boolean_member (project, "is_cancelled"))
+  if (cf_foreign_json_boolean (project, "is_cancelled"))
     return "canceled";
-  if (boolean_member (project, "finished"))
+  if (cf_foreign_json_boolean (project, "finished"))
     return reached ? "successful" : "failed";
   if (start == NULL || g_date_time_compare (start, now) > 0)
     return "upcoming";
@@ -333,8 +154,8 @@ add_counted (JsonBuilder *builder,
   json_builder_set_member_name (builder, "counted");
   json_builder_begin_object (builder);
   cf_model_build_string (builder, "unit", unit);
-  add_int (builder, "goal", goal);
-  add_int (builder, "count", (gint64) count);
+  cf_foreign_json_build_int (builder, "goal", goal);
+  cf_foreign_json_build_int (builder, "count", (gint64) count);
   json_builder_set_member_name (builder, "next_goal");
   if (next_goal > count)
     json_builder_add_int_value (builder, (gint64) next_goal);
@@ -354,55 +175,55 @@ build_project (JsonBuilder *builder,
   const char *title = i18n_text (project, "name", lang, project_lang);
   const char *subtitle = i18n_text (project, "subtitle", lang, project_lang);
   const char *description = i18n_text (project, "description", lang, project_lang);
-  JsonObject *owner = object_member (project, "owner");
-  JsonObject *tag = object_member (project, "main_tag");
-  JsonObject *location = object_member (project, "location");
-  JsonArray *rewards = array_member (project, "rewards");
+  JsonObject *owner = cf_foreign_json_object (project, "owner");
+  JsonObject *tag = cf_foreign_json_object (project, "main_tag");
+  JsonObject *location = cf_foreign_json_object (project, "location");
+  JsonArray *rewards = cf_foreign_json_array (project, "rewards");
   gboolean presale = g_strcmp0 (type, "presale") == 0;
   gint64 goal = 0, sold = 0, supporters = 0, news_count;
   double raised = 0, committed = 0;
   gboolean has_committed, reached;
   const char *unit;
 
-  if (!has_id (project) || cf_model_json_string (project, "slug") == NULL || currency == NULL ||
-      !is_currency (currency) || title == NULL ||
-      cf_model_json_string (project, "date_end") == NULL || !has_id (owner) ||
+  if (!cf_foreign_json_has_id (project) || cf_model_json_string (project, "slug") == NULL || currency == NULL ||
+      !cf_foreign_json_is_currency (currency) || title == NULL ||
+      cf_model_json_string (project, "date_end") == NULL || !cf_foreign_json_has_id (owner) ||
       !cf_model_json_int (project, "goal", &goal) || goal < 0)
     return FALSE;
 
-  read_units (json_object_get_member (project, "amount_raised"), &raised);
+  cf_foreign_json_units (json_object_get_member (project, "amount_raised"), &raised);
   cf_model_json_int (project, "nb_products_sold", &sold);
   cf_model_json_int (project, "supporters_count", &supporters);
   /* A search's projects have no `committed`: a pre-sale's products sold
    * stand for it there. */
-  has_committed = read_units (json_object_get_member (project, "committed"), &committed);
+  has_committed = cf_foreign_json_units (json_object_get_member (project, "committed"), &committed);
   if (!has_committed && presale)
     committed = sold;
   unit = goal_unit (presale, has_committed || presale, committed, raised);
-  reached = json_object_has_member (project, "goal_raised") ? boolean_member (project, "goal_raised")
+  reached = json_object_has_member (project, "goal_raised") ? cf_foreign_json_boolean (project, "goal_raised")
             : g_str_equal (unit, "money") ? raised >= goal : committed >= goal;
 
   json_builder_begin_object (builder);
-  add_copy (builder, "id", project, "id");
-  add_copy (builder, "slug", project, "slug");
+  cf_foreign_json_build_copy (builder, "id", project, "id");
+  cf_foreign_json_build_copy (builder, "slug", project, "slug");
   cf_model_build_string (builder, "title", title);
   cf_model_build_string (builder, "blurb", subtitle ? subtitle : "");
   if (description != NULL)
-    add_plain_text (builder, "description", description);
+    cf_foreign_json_build_text (builder, "description", description);
 
   json_builder_set_member_name (builder, "creator");
   json_builder_begin_object (builder);
-  add_copy (builder, "id", owner, "id");
+  cf_foreign_json_build_copy (builder, "id", owner, "id");
   cf_model_build_string (builder, "name", cf_model_json_string (owner, "name") ? cf_model_json_string (owner, "name")
                                                                       : cf_model_json_string (owner, "username"));
   json_builder_end_object (builder);
 
-  if (has_id (tag))
+  if (cf_foreign_json_has_id (tag))
     {
       json_builder_set_member_name (builder, "category");
       json_builder_begin_object (builder);
-      add_copy (builder, "id", tag, "id");
-      add_copy (builder, "slug", tag, "slug");
+      cf_foreign_json_build_copy (builder, "id", tag, "id");
+      cf_foreign_json_build_copy (builder, "slug", tag, "slug");
       cf_model_build_string (builder, "name", i18n_text (tag, "name", lang, project_lang));
       json_builder_end_object (builder);
     }
@@ -417,16 +238,16 @@ build_project (JsonBuilder *builder,
   cf_model_build_string (builder, "url", cf_model_json_string (project, "absolute_url"));
   cf_model_build_string (builder, "state", project_state (project, reached));
   /* A goal in pre-orders or members has no money goal. */
-  if (!add_money (builder, "goal", g_str_equal (unit, "money") ? goal : 0, currency) ||
-      !add_money (builder, "pledged", raised, currency))
+  if (!cf_foreign_json_build_money (builder, "goal", g_str_equal (unit, "money") ? goal : 0, currency) ||
+      !cf_foreign_json_build_money (builder, "pledged", raised, currency))
     return FALSE;
-  add_int (builder, "backers_count", supporters);
-  add_copy (builder, "launched_at", project, "date_start");
-  add_copy (builder, "deadline", project, "date_end");
+  cf_foreign_json_build_int (builder, "backers_count", supporters);
+  cf_foreign_json_build_copy (builder, "launched_at", project, "date_start");
+  cf_foreign_json_build_copy (builder, "deadline", project, "date_end");
   if (rewards != NULL)
-    add_int (builder, "rewards_count", json_array_get_length (rewards));
+    cf_foreign_json_build_int (builder, "rewards_count", json_array_get_length (rewards));
   if (cf_model_json_int (project, "news_count", &news_count))
-    add_int (builder, "updates_count", news_count);
+    cf_foreign_json_build_int (builder, "updates_count", news_count);
   if (!g_str_equal (unit, "money"))
     add_counted (builder, unit, goal, committed, -1);
   if (json_object_has_member (project, "user_role"))
@@ -459,49 +280,22 @@ cf_ulule_translate_project (JsonNode    *root,
   return json_builder_get_root (builder);
 }
 
-typedef gboolean (*BuildItem) (JsonBuilder *builder,
-                               JsonObject  *item,
-                               gconstpointer data);
-
-/* {"items": [...], "next_cursor"} from the array @member of @root and its
- * `meta.next`; an item @build cannot read is left out. */
+/* A page of Ulule's list @member of @root, and its `meta.next`. */
 static JsonNode *
-build_page (JsonNode      *root,
-            const char    *member,
-            BuildItem      build,
-            gconstpointer  data,
-            GError       **error)
+build_page (JsonNode           *root,
+            const char         *member,
+            CfForeignBuildFunc  build,
+            gconstpointer       data,
+            GError            **error)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
   JsonObject *object = root && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
-  JsonArray *items = array_member (object, member);
-  JsonObject *meta = object_member (object, "meta");
+  JsonArray *items = cf_foreign_json_array (object, member);
+  JsonObject *meta = cf_foreign_json_object (object, "meta");
   g_autofree char *next = meta ? cf_ulule_next_query (cf_model_json_string (meta, "next")) : NULL;
 
   if (items == NULL)
     return invalid (error, member);
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "items");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < json_array_get_length (items); i++)
-    {
-      JsonNode *item = json_array_get_element (items, i);
-      g_autoptr(JsonBuilder) one = json_builder_new ();
-      g_autoptr(JsonNode) built = NULL;
-
-      if (!JSON_NODE_HOLDS_OBJECT (item) || !build (one, json_node_get_object (item), data))
-        {
-          g_debug ("left out %s[%u]: not as Ulule documents it", member, i);
-          continue;
-        }
-      built = json_builder_get_root (one);
-      json_builder_add_value (builder, g_steal_pointer (&built));
-    }
-  json_builder_end_array (builder);
-  cf_model_build_string (builder, "next_cursor", next);
-  json_builder_end_object (builder);
-  return json_builder_get_root (builder);
+  return cf_foreign_json_build_page (items, next, build, data);
 }
 
 static gboolean
@@ -537,7 +331,7 @@ build_shipping (JsonBuilder         *builder,
                 const RewardContext *context)
 {
   const char *type = delivery ? cf_model_json_string (delivery, "shipping_type") : NULL;
-  JsonArray *shippings = array_member (delivery, "shippings");
+  JsonArray *shippings = cf_foreign_json_array (delivery, "shippings");
   gboolean ok = TRUE;
 
   json_builder_set_member_name (builder, "shipping");
@@ -553,7 +347,7 @@ build_shipping (JsonBuilder         *builder,
       json_builder_begin_array (builder);
       json_builder_add_string_value (builder, context->country);
       json_builder_end_array (builder);
-      ok &= add_member_money (builder, "cost", delivery, "shipping_nat", context->currency);
+      ok &= cf_foreign_json_build_member_money (builder, "cost", delivery, "shipping_nat", context->currency);
       json_builder_end_object (builder);
     }
   for (guint i = 0; shippings != NULL && i < json_array_get_length (shippings); i++)
@@ -561,11 +355,11 @@ build_shipping (JsonBuilder         *builder,
       JsonNode *node = json_array_get_element (shippings, i);
       JsonObject *shipping = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
 
-      if (shipping == NULL || array_member (shipping, "countries") == NULL)
+      if (shipping == NULL || cf_foreign_json_array (shipping, "countries") == NULL)
         return FALSE;
       json_builder_begin_object (builder);
-      add_copy (builder, "countries", shipping, "countries");
-      ok &= add_member_money (builder, "cost", shipping, "amount", context->currency);
+      cf_foreign_json_build_copy (builder, "countries", shipping, "countries");
+      ok &= cf_foreign_json_build_member_money (builder, "cost", shipping, "amount", context->currency);
       json_builder_end_object (builder);
     }
   if (type != NULL && g_str_equal (type, "worldwide"))
@@ -575,7 +369,7 @@ build_shipping (JsonBuilder         *builder,
       json_builder_begin_array (builder);
       json_builder_add_string_value (builder, "*");
       json_builder_end_array (builder);
-      ok &= add_member_money (builder, "cost", delivery, "shipping_int", context->currency);
+      ok &= cf_foreign_json_build_member_money (builder, "cost", delivery, "shipping_int", context->currency);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -591,28 +385,28 @@ build_reward (JsonBuilder   *builder,
   const RewardContext *context = data;
   const char *title = i18n_text (reward, "title", context->lang, context->project_lang);
   const char *description = i18n_text (reward, "description", context->lang, context->project_lang);
-  JsonObject *delivery = object_member (reward, "delivery");
+  JsonObject *delivery = cf_foreign_json_object (reward, "delivery");
   const char *month = delivery ? cf_model_json_string (delivery, "date_delivery") : NULL;
   gint64 taken = 0;
 
-  if (!has_id (reward) || title == NULL)
+  if (!cf_foreign_json_has_id (reward) || title == NULL)
     return FALSE;
   cf_model_json_int (reward, "stock_taken", &taken);
 
   json_builder_begin_object (builder);
-  add_copy (builder, "id", reward, "id");
+  cf_foreign_json_build_copy (builder, "id", reward, "id");
   cf_model_build_string (builder, "title", title);
-  add_plain_text (builder, "description", description ? description : "");
-  if (!add_member_money (builder, "minimum", reward, "price", context->currency))
+  cf_foreign_json_build_text (builder, "description", description ? description : "");
+  if (!cf_foreign_json_build_member_money (builder, "minimum", reward, "price", context->currency))
     return FALSE;
-  add_copy (builder, "limit", reward, "stock");
-  add_copy (builder, "remaining", reward, "stock_available");
-  add_int (builder, "backers_count", taken);
+  cf_foreign_json_build_copy (builder, "limit", reward, "stock");
+  cf_foreign_json_build_copy (builder, "remaining", reward, "stock_available");
+  cf_foreign_json_build_int (builder, "backers_count", taken);
   /* The docs give YYYY-MM since 2020-01-27. */
   cf_model_build_string (builder, "estimated_delivery", month && strlen (month) == 7 ? month : NULL);
   json_builder_set_member_name (builder, "available");
-  json_builder_add_boolean_value (builder, boolean_member (reward, "available") &&
-                                           !boolean_member (reward, "is_hidden"));
+  json_builder_add_boolean_value (builder, cf_foreign_json_boolean (reward, "available") &&
+                                           !cf_foreign_json_boolean (reward, "is_hidden"));
   if (!build_shipping (builder, delivery, context))
     return FALSE;
   json_builder_end_object (builder);
@@ -626,7 +420,7 @@ cf_ulule_translate_rewards (JsonNode    *root,
                             GError     **error)
 {
   JsonObject *project = root && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
-  JsonObject *location = object_member (project, "location");
+  JsonObject *location = cf_foreign_json_object (project, "location");
   RewardContext reward = {
     .lang = lang,
     .project_lang = project ? cf_model_json_string (project, "lang") : NULL,
@@ -635,7 +429,7 @@ cf_ulule_translate_rewards (JsonNode    *root,
 
   if (project != NULL)
     reward.country = cf_model_json_string (location ? location : project, "country");
-  if (reward.currency == NULL || !is_currency (reward.currency))
+  if (reward.currency == NULL || !cf_foreign_json_is_currency (reward.currency))
     return invalid (error, "a project's rewards");
   return build_page (root, "rewards", build_reward, &reward, error);
 }
@@ -655,21 +449,21 @@ build_news (JsonBuilder   *builder,
   const char *title = i18n_text (news, "title", context->lang, NULL);
   const char *content = i18n_text (news, "content", context->lang, NULL);
 
-  if (!has_id (news) || title == NULL || cf_model_json_string (news, "date_publication") == NULL)
+  if (!cf_foreign_json_has_id (news) || title == NULL || cf_model_json_string (news, "date_publication") == NULL)
     return FALSE;
 
   json_builder_begin_object (builder);
-  add_copy (builder, "id", news, "id");
+  cf_foreign_json_build_copy (builder, "id", news, "id");
   /* Ulule does not number news: newest first, they are counted down from the page. */
-  add_int (builder, "number", context->number--);
+  cf_foreign_json_build_int (builder, "number", context->number--);
   cf_model_build_string (builder, "title", title);
   if (content != NULL)
-    add_plain_text (builder, "body", content);
+    cf_foreign_json_build_text (builder, "body", content);
   else
     cf_model_build_string (builder, "body", NULL);
-  add_copy (builder, "published_at", news, "date_publication");
+  cf_foreign_json_build_copy (builder, "published_at", news, "date_publication");
   json_builder_set_member_name (builder, "backers_only");
-  json_builder_add_boolean_value (builder, boolean_member (news, "reserved"));
+  json_builder_add_boolean_value (builder, cf_foreign_json_boolean (news, "reserved"));
   json_builder_end_object (builder);
   return TRUE;
 }
@@ -681,7 +475,7 @@ cf_ulule_translate_news (JsonNode    *root,
                          GError     **error)
 {
   JsonObject *object = root && JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
-  JsonArray *news = array_member (object, "news");
+  JsonArray *news = cf_foreign_json_array (object, "news");
   NewsContext numbering = { lang, news ? json_array_get_length (news) : 0 };
 
   return build_page (root, "news", build_news, &numbering, error);
@@ -694,12 +488,12 @@ build_category (JsonBuilder   *builder,
 {
   const char *name = i18n_text (tag, "name", lang, NULL);
 
-  if (!has_id (tag) || name == NULL || cf_model_json_string (tag, "slug") == NULL)
+  if (!cf_foreign_json_has_id (tag) || name == NULL || cf_model_json_string (tag, "slug") == NULL)
     return FALSE;
 
   json_builder_begin_object (builder);
-  add_copy (builder, "id", tag, "id");
-  add_copy (builder, "slug", tag, "slug");
+  cf_foreign_json_build_copy (builder, "id", tag, "id");
+  cf_foreign_json_build_copy (builder, "slug", tag, "slug");
   cf_model_build_string (builder, "name", name);
   json_builder_end_object (builder);
   return TRUE;
@@ -725,11 +519,11 @@ cf_ulule_translate_user (JsonNode    *root,
   const char *username = user ? cf_model_json_string (user, "username") : NULL;
   const char *name = user ? cf_model_json_string (user, "name") : NULL;
 
-  if (!has_id (user) || username == NULL)
+  if (!cf_foreign_json_has_id (user) || username == NULL)
     return invalid (error, "a user");
 
   json_builder_begin_object (builder);
-  add_copy (builder, "id", user, "id");
+  cf_foreign_json_build_copy (builder, "id", user, "id");
   cf_model_build_string (builder, "username", username);
   cf_model_build_string (builder, "name", name && *name ? name : username);
   cf_model_build_string (builder, "country", cf_model_json_string (user, "country"));
@@ -810,7 +604,7 @@ build_order_items (JsonBuilder *builder,
     {
       JsonNode *node = json_array_get_element (items, i);
       JsonObject *item = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-      JsonObject *reward = object_member (item, "reward");
+      JsonObject *reward = cf_foreign_json_object (item, "reward");
 
       if (item == NULL || !cf_model_json_int (item, "quantity", &quantity) || quantity < 1 ||
           !json_object_has_member (item, "reward_id"))
@@ -818,10 +612,10 @@ build_order_items (JsonBuilder *builder,
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "reward");
       json_builder_begin_object (builder);
-      add_copy (builder, "id", item, "reward_id");
+      cf_foreign_json_build_copy (builder, "id", item, "reward_id");
       cf_model_build_string (builder, "title", reward ? i18n_text (reward, "title", lang, project_lang) : NULL);
       json_builder_end_object (builder);
-      add_int (builder, "quantity", quantity);
+      cf_foreign_json_build_int (builder, "quantity", quantity);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -835,46 +629,46 @@ build_order (JsonBuilder   *builder,
 {
   const OrderContext *context = data;
   const char *lang = context->lang;
-  JsonObject *project = object_member (order, "project") ? object_member (order, "project") : context->project;
+  JsonObject *project = cf_foreign_json_object (order, "project") ? cf_foreign_json_object (order, "project") : context->project;
   const char *project_lang = project ? cf_model_json_string (project, "lang") : NULL;
   const char *currency = project ? cf_model_json_string (project, "currency") : NULL;
   int status = find_status (cf_model_json_string (order, "status"));
-  JsonArray *items = array_member (order, "items");
+  JsonArray *items = cf_foreign_json_array (order, "items");
   JsonObject *item = items && json_array_get_length (items) > 0 &&
                      JSON_NODE_HOLDS_OBJECT (json_array_get_element (items, 0))
                      ? json_node_get_object (json_array_get_element (items, 0)) : NULL;
-  JsonObject *reward = object_member (item, "reward");
-  JsonObject *user = object_member (order, "user");
-  JsonObject *address = object_member (order, "shipping_address");
+  JsonObject *reward = cf_foreign_json_object (item, "reward");
+  JsonObject *user = cf_foreign_json_object (order, "user");
+  JsonObject *address = cf_foreign_json_object (order, "shipping_address");
   g_autofree char *address_text = dup_address (address);
   double total = 0, shipping = 0, tip = 0;
 
-  if (!has_id (order) || !has_id (project) || status < 0 || currency == NULL ||
+  if (!cf_foreign_json_has_id (order) || !cf_foreign_json_has_id (project) || status < 0 || currency == NULL ||
       i18n_text (project, "name", lang, project_lang) == NULL ||
       cf_model_json_string (order, "created_at") == NULL || cf_model_json_string (project, "date_end") == NULL ||
-      !read_units (json_object_get_member (order, "order_total"), &total))
+      !cf_foreign_json_units (json_object_get_member (order, "order_total"), &total))
     return FALSE;
-  read_units (json_object_get_member (order, "order_shipping_total"), &shipping);
+  cf_foreign_json_units (json_object_get_member (order, "order_shipping_total"), &shipping);
   /* The tip is what the backer gave beyond the rewards and their shipping. */
-  read_units (json_object_get_member (order, "tip"), &tip);
+  cf_foreign_json_units (json_object_get_member (order, "tip"), &tip);
 
   json_builder_begin_object (builder);
-  add_copy (builder, "id", order, "id");
+  cf_foreign_json_build_copy (builder, "id", order, "id");
   json_builder_set_member_name (builder, "campaign");
   json_builder_begin_object (builder);
-  add_copy (builder, "id", project, "id");
-  add_copy (builder, "slug", project, "slug");
+  cf_foreign_json_build_copy (builder, "id", project, "id");
+  cf_foreign_json_build_copy (builder, "slug", project, "slug");
   cf_model_build_string (builder, "title", i18n_text (project, "name", lang, project_lang));
-  cf_model_build_string (builder, "state", project_state (project, boolean_member (project, "goal_raised")));
+  cf_model_build_string (builder, "state", project_state (project, cf_foreign_json_boolean (project, "goal_raised")));
   cf_model_build_string (builder, "image_url", main_image_url (project, lang, project_lang));
-  add_copy (builder, "deadline", project, "date_end");
+  cf_foreign_json_build_copy (builder, "deadline", project, "date_end");
   json_builder_end_object (builder);
 
   json_builder_set_member_name (builder, "reward");
   json_builder_begin_object (builder);
   if (item != NULL)
     {
-      add_copy (builder, "id", item, "reward_id");
+      cf_foreign_json_build_copy (builder, "id", item, "reward_id");
       cf_model_build_string (builder, "title", reward ? i18n_text (reward, "title", lang, project_lang) : NULL);
     }
   else
@@ -890,24 +684,24 @@ build_order (JsonBuilder   *builder,
   json_builder_set_member_name (builder, "backer");
   json_builder_begin_object (builder);
   if (user != NULL)
-    add_copy (builder, "id", user, "id");
+    cf_foreign_json_build_copy (builder, "id", user, "id");
   else
     cf_model_build_string (builder, "id", NULL);
   cf_model_build_string (builder, "name", user ? cf_model_json_string (user, "name") : NULL);
   json_builder_end_object (builder);
 
   /* Our amount is the whole pledge, shipping included, as Ulule's total. */
-  if (!add_money (builder, "amount", total, currency) || !add_money (builder, "bonus", tip, currency) ||
-      !add_money (builder, "shipping", shipping, currency))
+  if (!cf_foreign_json_build_money (builder, "amount", total, currency) || !cf_foreign_json_build_money (builder, "bonus", tip, currency) ||
+      !cf_foreign_json_build_money (builder, "shipping", shipping, currency))
     return FALSE;
   cf_model_build_string (builder, "shipping_country", address ? cf_model_json_string (address, "country") : NULL);
   cf_model_build_string (builder, "address", address_text);
   cf_model_build_string (builder, "status", statuses[status].ours);
-  add_copy (builder, "platform_status", order, "status");
+  cf_foreign_json_build_copy (builder, "platform_status", order, "status");
   cf_model_build_string (builder, "status_detail", _(statuses[status].detail));
   cf_model_build_string (builder, "url", cf_model_json_string (order, "absolute_url"));
-  add_int (builder, "sequence", 0);
-  add_copy (builder, "pledged_at", order, "created_at");
+  cf_foreign_json_build_int (builder, "sequence", 0);
+  cf_foreign_json_build_copy (builder, "pledged_at", order, "created_at");
   cf_model_build_string (builder, "address_lock_at", NULL);
   /* Ulule gives backers no delivery tracking. */
   json_builder_set_member_name (builder, "fulfillment");
@@ -956,21 +750,21 @@ cf_ulule_translate_stats (JsonNode    *root,
   gboolean has_committed;
   const char *unit;
 
-  if (stats == NULL || currency == NULL || !read_units (json_object_get_member (stats, "amount_raised"), &raised))
+  if (stats == NULL || currency == NULL || !cf_foreign_json_units (json_object_get_member (stats, "amount_raised"), &raised))
     return invalid (error, "a project's stats");
   cf_model_json_int (stats, "supporters_count", &supporters);
   cf_model_json_int (stats, "goal", &goal);
-  has_committed = read_units (json_object_get_member (stats, "committed"), &committed);
-  unit = goal_unit (boolean_member (project, "presale"), has_committed, committed, raised);
+  has_committed = cf_foreign_json_units (json_object_get_member (stats, "committed"), &committed);
+  unit = goal_unit (cf_foreign_json_boolean (project, "presale"), has_committed, committed, raised);
   /* Published in the widget's stats, and absent from many projects; in
    * the unit of `committed`. */
-  if (!read_units (json_object_get_member (stats, "next_stage_goal"), &next_goal) || next_goal <= 0)
+  if (!cf_foreign_json_units (json_object_get_member (stats, "next_stage_goal"), &next_goal) || next_goal <= 0)
     next_goal = -1;
 
   json_builder_begin_object (builder);
-  if (!add_money (builder, "pledged", raised, currency))
+  if (!cf_foreign_json_build_money (builder, "pledged", raised, currency))
     return invalid (error, "a project's stats");
-  add_int (builder, "backers_count", supporters);
+  cf_foreign_json_build_int (builder, "backers_count", supporters);
   json_builder_set_member_name (builder, "funding");
   json_builder_begin_array (builder);
   json_builder_end_array (builder);
@@ -980,7 +774,7 @@ cf_ulule_translate_stats (JsonNode    *root,
   if (!g_str_equal (unit, "money"))
     add_counted (builder, unit, goal, committed, next_goal);
   else if (next_goal > 0)
-    add_money (builder, "next_goal", next_goal, currency);
+    cf_foreign_json_build_money (builder, "next_goal", next_goal, currency);
   json_builder_end_object (builder);
   return json_builder_get_root (builder);
 }

@@ -5,96 +5,15 @@
 
 #include <glib/gi18n.h>
 
-#include "cf-backers-csv.h"
 #include "cf-campaign-summary.h"
-#include "cf-dashboard-page.h"
-#include "cf-error-banner.h"
+#include "cf-dashboard-page-private.h"
 #include "cf-format.h"
-#include "cf-fulfillment-dialog.h"
-#include "cf-funding-bar.h"
-#include "cf-funding-chart.h"
-#include "cf-live-subscription.h"
 #include "cf-locale.h"
-#include "cf-merged-list.h"
 #include "cf-page.h"
 #include "cf-platform-error.h"
 #include "cf-reward.h"
 #include "cf-saved-list.h"
 #include "cf-widget-util.h"
-
-#define LATEST_SHOWN        8
-#define COUNT_UP_MS         800
-#define CLOCK_SECONDS       30
-
-/* What a creator watches during a launch: one campaign's live total and
- * backers counting up, its funding over time, each reward's figures, the
- * latest pledges, and fulfillment. Figures come from the account's live
- * feed, read once a frame at most. */
-struct _CfDashboardPage
-{
-  GtkWidget parent_instance;
-
-  GtkDropDown *campaign_drop_down;
-  GtkLabel *campaign_title_label;
-  GtkLabel *backers_caption;
-  GtkLabel *backers_label;
-  GtkLabel *deadline_label;
-  AdwStatusPage *error_status_page;
-  CfErrorBanner *kept_banner;
-  GtkFlowBox *figures_box;
-  GtkLabel *feed_label;
-  AdwActionRow *fulfill_row;
-  AdwPreferencesGroup *fulfillment_group;
-  CfFundingBar *funding_bar;
-  CfFundingChart *funding_chart;
-  AdwPreferencesGroup *chart_group;
-  GtkStack *chart_stack;
-  GtkWidget *goal_box;
-  GtkLabel *goal_label;
-  GtkLabel *goal_of_label;
-  GtkRevealer *goal_revealer;
-  GtkListBox *latest_list;
-  GtkStack *latest_stack;
-  GtkLabel *percent_label;
-  GtkLabel *pledged_label;
-  GtkListBox *rewards_list;
-  GtkStack *stack;
-  GtkLabel *time_left_label;
-
-  GListModel *accounts;
-  GSettings *settings;
-  CfMergedList *my_campaigns;
-  GHashTable *owners;  /* campaign → the account that created it */
-  GListStore *campaigns;
-
-  /* The account of the campaign shown. */
-  CfPlatform *platform;
-  CfAccount *account;
-  CfLiveFeed *feed;
-
-  /* The campaign shown, and what is known of it. */
-  CfCampaign *campaign;
-  CfLiveSubscription *subscription;
-  const CfLiveCampaign *live;
-  GCancellable *campaign_cancellable;
-  GListModel *rewards;
-  GPtrArray *reward_rows;
-  AdwActionRow *no_reward_row;  /* after them, so that the rows add up to the totals */
-  AdwActionRow *latest_rows[LATEST_SHOWN];
-  GtkLabel *latest_amounts[LATEST_SHOWN];
-  CfLivePledge latest[LATEST_SHOWN];  /* newest first */
-  guint n_latest;
-  guint64 pledges_seen;
-  gboolean funded;
-
-  AdwAnimation *pledged_animation;
-  AdwAnimation *backers_animation;
-  gint64 pledged_target;
-  gint64 backers_target;
-  char *locale;
-  guint clock_id;
-  gboolean has_campaigns;
-};
 
 enum {
   PROP_0,
@@ -104,13 +23,17 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+#define COUNT_UP_MS         800
+#define CLOCK_SECONDS       30
+
 G_DEFINE_FINAL_TYPE (CfDashboardPage, cf_dashboard_page, GTK_TYPE_WIDGET)
 
-static void
-toast (CfDashboardPage *self,
-       const char      *message)
+/* Tells the person something in the window's toast overlay. */
+void
+cf_dashboard_page_toast (CfDashboardPage *self,
+                         const char      *title)
 {
-  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", message);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", title);
 }
 
 static void
@@ -335,7 +258,7 @@ show_goal (CfDashboardPage         *self,
           gtk_widget_add_css_class (self->goal_box, "celebrate");
           /* Translators: %s is a campaign's title. */
           news = g_strdup_printf (_("%s is funded!"), cf_campaign_get_title (self->campaign));
-          toast (self, news);
+          cf_dashboard_page_toast (self, news);
         }
     }
   self->funded = funded;
@@ -640,7 +563,7 @@ rewards_cb (GObject      *object,
   self->rewards = answer_or_kept (self, "rewards", page, error, CF_TYPE_REWARD, NULL);
   if (self->rewards == NULL)
     {
-      toast (self, error->message);
+      cf_dashboard_page_toast (self, error->message);
       return;
     }
 
@@ -886,7 +809,7 @@ campaigns_changed_cb (CfDashboardPage *self,
   guint n, selected;
 
   if (failure != NULL)
-    toast (self, failure->message);
+    cf_dashboard_page_toast (self, failure->message);
   g_hash_table_remove_all (self->owners);
   cf_merged_list_collect (self->my_campaigns, items, self->owners);
 
@@ -959,143 +882,6 @@ reload_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   cf_dashboard_page_reload (CF_DASHBOARD_PAGE (widget));
-}
-
-static void
-fulfill_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  CfDashboardPage *self = CF_DASHBOARD_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-
-  if (self->campaign == NULL || self->rewards == NULL)
-    return;
-
-  gtk_window_present (GTK_WINDOW (cf_fulfillment_dialog_new (GTK_WINDOW (root), self->platform,
-                                                             self->campaign, self->rewards)));
-}
-
-typedef struct
-{
-  CfDashboardPage *self;
-  GFile *file;
-  char *csv;
-  guint n_backers;
-} Export;
-
-static void
-export_free (Export *export)
-{
-  g_object_unref (export->self);
-  g_object_unref (export->file);
-  g_free (export->csv);
-  g_free (export);
-}
-
-static void
-exported_cb (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  Export *export = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-
-  if (g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
-    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u backer exported", "%u backers exported",
-                                            export->n_backers), export->n_backers);
-  else
-    /* Translators: %s says why a file could not be written. */
-    message = g_strdup_printf (_("The backers could not be saved: %s"), error->message);
-  toast (export->self, message);
-  export_free (export);
-}
-
-static void
-backers_cb (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  Export *export = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GListModel) backers = cf_platform_list_all_finish (CF_PLATFORM (object), result, &error);
-
-  if (backers == NULL)
-    {
-      g_autofree char *message = NULL;
-
-      /* Translators: %s says why the platform did not give the backers. */
-      message = g_strdup_printf (_("The backers could not be read: %s"), error->message);
-      toast (export->self, message);
-      export_free (export);
-      return;
-    }
-
-  export->csv = cf_backers_csv_write (backers);
-  export->n_backers = g_list_model_get_n_items (backers);
-  g_file_replace_contents_async (export->file, export->csv, strlen (export->csv), NULL, FALSE,
-                                 G_FILE_CREATE_REPLACE_DESTINATION, NULL, exported_cb, export);
-}
-
-/* Writes every backer of the campaign shown to the file at the URI given. */
-static void
-export_to_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  CfDashboardPage *self = CF_DASHBOARD_PAGE (widget);
-  Export *export;
-
-  if (self->campaign == NULL)
-    return;
-
-  export = g_new0 (Export, 1);
-  export->self = g_object_ref (self);
-  export->file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
-  cf_platform_list_all_backers_async (self->platform, cf_campaign_get_id (self->campaign), NULL,
-                                      backers_cb, export);
-}
-
-static void
-export_chosen_cb (GtkNativeDialog *chooser,
-                  int              response,
-                  CfDashboardPage *self)
-{
-  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  g_autofree char *uri = file ? g_file_get_uri (file) : NULL;
-
-  gtk_native_dialog_destroy (chooser);
-  g_object_unref (chooser);
-  if (response == GTK_RESPONSE_ACCEPT && uri != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (self), "dashboard.export-to", "s", uri);
-}
-
-static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  CfDashboardPage *self = CF_DASHBOARD_PAGE (widget);
-  GtkFileChooserNative *chooser;
-  g_autoptr(GtkFileFilter) filter = NULL;
-  g_autofree char *name = NULL;
-
-  if (self->campaign == NULL)
-    return;
-
-  chooser = gtk_file_chooser_native_new (_("Export Backers"), GTK_WINDOW (gtk_widget_get_root (widget)),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
-  filter = gtk_file_filter_new ();
-  gtk_file_filter_set_name (filter, _("CSV files"));
-  gtk_file_filter_add_mime_type (filter, "text/csv");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
-  /* Translators: the file name suggested for a campaign's backers; %s is the campaign's short name. */
-  name = g_strdup_printf (_("%s-backers.csv"), cf_campaign_get_slug (self->campaign));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
-  g_signal_connect (chooser, "response", G_CALLBACK (export_chosen_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static void
@@ -1191,9 +977,7 @@ cf_dashboard_page_class_init (CfDashboardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CfDashboardPage, time_left_label);
   gtk_widget_class_bind_template_callback (widget_class, campaign_selected_cb);
   gtk_widget_class_install_action (widget_class, "dashboard.reload", NULL, reload_action);
-  gtk_widget_class_install_action (widget_class, "dashboard.fulfill", NULL, fulfill_action);
-  gtk_widget_class_install_action (widget_class, "dashboard.export", NULL, export_action);
-  gtk_widget_class_install_action (widget_class, "dashboard.export-to", "s", export_to_action);
+  cf_dashboard_page_class_add_actions (widget_class);
 }
 
 static void

@@ -233,6 +233,36 @@ cf_format_pledge_status (CfPledge *pledge)
                                                                      : g_strdup (_("Pledged"));
 }
 
+/* What @list shows that an account gave at an earlier visit, its
+ * platform not answering now: since when and why, and which platform when
+ * the list gathers several; a line each, or NULL when all is fresh. */
+char *
+cf_format_kept_sources (CfMergedList *list)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint n_sources = cf_merged_list_get_n_sources (list);
+
+  for (guint i = 0; i < n_sources; i++)
+    {
+      const CfMergedSource *source = cf_merged_list_get_source (list, i);
+      g_autofree char *as_of = NULL;
+
+      if (source->error == NULL || source->items == NULL || source->as_of == NULL)
+        continue;
+      if (text->len > 0)
+        g_string_append_c (text, '\n');
+      as_of = cf_format_as_of (source->as_of);
+      if (n_sources > 1)
+        /* Translators: a platform, as in “Ulule”, when what it gave was last read, and why it could not be now. */
+        g_string_append_printf (text, _("%s: shown as of %s. %s"), cf_account_get_label (source->account), as_of,
+                                source->error->message);
+      else
+        /* Translators: when what is shown was last read, and why it could not be now. */
+        g_string_append_printf (text, _("Shown as of %s. %s"), as_of, source->error->message);
+    }
+  return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
+}
+
 /* The rewards of a pledge, each with how many, in a line (“2 × The lamp,
  * Thank you!”) or @one_per_line; “No reward” for none. */
 char *

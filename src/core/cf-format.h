@@ -2,6 +2,7 @@
 #pragma once
 
 #include "cf-campaign.h"
+#include "cf-merged-list.h"
 #include "cf-pledge.h"
 #include "cf-reward.h"
 
@@ -20,6 +21,7 @@ char *cf_format_time_left    (CfCampaignState  state,
 char *cf_format_reward_remaining (CfReward   *reward);
 char *cf_format_delivery_month   (const char *month);
 char *cf_format_pledge_status    (CfPledge   *pledge);
+char *cf_format_kept_sources     (CfMergedList *list);
 char *cf_format_pledge_rewards   (CfPledge   *pledge,
                                   gboolean    one_per_line);
 char *cf_format_pledge_action    (CfPledge   *pledge);

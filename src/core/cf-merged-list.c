@@ -94,7 +94,6 @@ loaded_cb (GObject      *object,
       g_set_object (&source->public.items, items);
       g_clear_pointer (&source->public.as_of, g_date_time_unref);
       source->public.as_of = g_date_time_new_now_utc ();
-      source->public.failures = 0;
       source->attempt = 0;
       if (source->saved_path != NULL)
         cf_saved_list_save_leaving_out (source->saved_path, items,
@@ -103,7 +102,6 @@ loaded_cb (GObject      *object,
   else
     {
       source->public.error = g_steal_pointer (&error);
-      source->public.failures++;
       source->retry_id = g_timeout_add (cf_http_backoff_delay_ms (CF_HTTP_RELOAD_FIRST_MS, CF_HTTP_RELOAD_MAX_MS,
                                                                   source->attempt++),
                                         retry_cb, source);
@@ -175,7 +173,6 @@ empty (Source *source)
   g_clear_object (&source->public.items);
   g_clear_error (&source->public.error);
   g_clear_pointer (&source->public.as_of, g_date_time_unref);
-  source->public.failures = 0;
   source->public.loading = FALSE;
   if (source->saved_path != NULL)
     cf_saved_list_forget (source->saved_path);
@@ -384,25 +381,6 @@ cf_merged_list_collect (CfMergedList *self,
           g_ptr_array_add (items, item);
         }
     }
-}
-
-/* Why @account's last load failed, when it is the first failure in a row
- * and items from before are still shown: a failure to tell once, not at
- * every try that follows. */
-const GError *
-cf_merged_list_get_new_failure (CfMergedList *self,
-                                CfAccount    *account)
-{
-  g_return_val_if_fail (CF_IS_MERGED_LIST (self), NULL);
-
-  for (guint i = 0; account != NULL && i < self->active->len; i++)
-    {
-      const CfMergedSource *source = &((Source *) self->active->pdata[i])->public;
-
-      if (source->account == account && source->failures == 1 && source->items != NULL)
-        return source->error;
-    }
-  return NULL;
 }
 
 /* Members of each item that the kept lists leave out: what the list is

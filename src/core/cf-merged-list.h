@@ -19,7 +19,6 @@ typedef struct
   GListModel *items;  /* NULL until the first answer */
   GDateTime *as_of;   /* when the items were given, perhaps in an earlier run */
   GError *error;      /* the last load's failure, or NULL */
-  guint failures;     /* loads failed in a row: 1 for a new failure */
   gboolean loading;
 } CfMergedSource;
 
@@ -43,7 +42,5 @@ const GError         *cf_merged_list_get_error      (CfMergedList       *self);
 void                  cf_merged_list_collect        (CfMergedList       *self,
                                                      GPtrArray          *items,
                                                      GHashTable         *owners);
-const GError         *cf_merged_list_get_new_failure (CfMergedList      *self,
-                                                     CfAccount          *account);
 
 G_END_DECLS

@@ -150,15 +150,22 @@ show_feed_status (CfDashboardPage *self)
     }
 }
 
-/* Figures an earlier run kept, shown while the platform cannot be
- * reached, say how old they are. */
+/* Campaigns or figures an earlier visit kept, shown while their platform
+ * cannot be reached, say how old they are: the campaigns as every view
+ * that gathers platforms says it, else the figures. */
 static void
 show_kept_banner (CfDashboardPage *self)
 {
   g_autoptr(GDateTime) kept_at = NULL;
   g_autofree char *as_of = NULL;
   g_autofree char *message = NULL;
+  g_autofree char *kept_campaigns = cf_format_kept_sources (self->my_campaigns);
 
+  if (kept_campaigns != NULL)
+    {
+      cf_error_banner_show (self->kept_banner, kept_campaigns);
+      return;
+    }
   if (self->live == NULL || self->live->kept_at == 0)
     {
       cf_error_banner_hide (self->kept_banner);
@@ -805,11 +812,8 @@ campaigns_changed_cb (CfDashboardPage *self,
                       CfAccount       *account)
 {
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
-  const GError *failure = cf_merged_list_get_new_failure (self->my_campaigns, account);
   guint n, selected;
 
-  if (failure != NULL)
-    cf_dashboard_page_toast (self, failure->message);
   g_hash_table_remove_all (self->owners);
   cf_merged_list_collect (self->my_campaigns, items, self->owners);
 
@@ -826,6 +830,8 @@ campaigns_changed_cb (CfDashboardPage *self,
   if (self->campaign != NULL && shows_campaigns (self, items))
     {
       cf_widget_show_merged_state (self->stack, self->my_campaigns, TRUE, "dashboard", self->error_status_page);
+  show_kept_banner (self);
+      show_kept_banner (self);
       return;
     }
 
@@ -846,6 +852,7 @@ campaigns_changed_cb (CfDashboardPage *self,
 
   set_has_campaigns (self, TRUE);
   cf_widget_show_merged_state (self->stack, self->my_campaigns, TRUE, "dashboard", self->error_status_page);
+  show_kept_banner (self);
   gtk_drop_down_set_selected (self->campaign_drop_down, selected);
   campaign_selected_cb (self);
 }

@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "cf-error-banner.h"
+#include "cf-format.h"
 #include "cf-widget-util.h"
 
 /* What went wrong, over content that stays on screen, with the one way to
@@ -117,4 +118,20 @@ cf_error_banner_hide (CfErrorBanner *self)
   g_return_if_fail (CF_IS_ERROR_BANNER (self));
 
   gtk_widget_set_visible (GTK_WIDGET (self), FALSE);
+}
+
+/* Tells what @list shows that an account gave at an earlier visit, its
+ * platform not answering now, the same way in every view that gathers
+ * several platforms; hidden when @list shows no such items. */
+void
+cf_error_banner_show_kept (CfErrorBanner *self,
+                           CfMergedList  *list,
+                           gboolean       has_items)
+{
+  g_autofree char *kept = has_items ? cf_format_kept_sources (list) : NULL;
+
+  if (kept != NULL)
+    cf_error_banner_show (self, kept);
+  else
+    cf_error_banner_hide (self);
 }

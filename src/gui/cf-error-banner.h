@@ -3,6 +3,8 @@
 
 #include <gtk/gtk.h>
 
+#include "cf-merged-list.h"
+
 G_BEGIN_DECLS
 
 #define CF_TYPE_ERROR_BANNER (cf_error_banner_get_type ())
@@ -12,5 +14,8 @@ G_DECLARE_FINAL_TYPE (CfErrorBanner, cf_error_banner, CF, ERROR_BANNER, GtkWidge
 void cf_error_banner_show (CfErrorBanner *self,
                            const char    *message);
 void cf_error_banner_hide (CfErrorBanner *self);
+void cf_error_banner_show_kept (CfErrorBanner *self,
+                                CfMergedList  *list,
+                                gboolean       has_items);
 
 G_END_DECLS

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "cf-campaign-card.h"
+#include "cf-error-banner.h"
 #include "cf-following-page.h"
 #include "cf-merged-list.h"
 #include "cf-widget-util.h"
@@ -18,6 +19,7 @@ struct _CfFollowingPage
 
   AdwStatusPage *error_status_page;
   GtkGridView *grid_view;
+  CfErrorBanner *kept_banner;
   GtkStack *stack;
 
   GListModel *accounts;
@@ -81,8 +83,9 @@ campaign_activated_cb (CfFollowingPage *self,
   g_signal_emit (self, signals[CAMPAIGN_ACTIVATED], 0, g_hash_table_lookup (self->owners, campaign), campaign);
 }
 
-/* An account learns what it follows from a fresh answer: campaigns shown
- * elsewhere, read before it signed in, then say so. */
+/* An account learns what it follows from the list, fresh or kept from an
+ * earlier visit: campaigns shown elsewhere, read before it signed in, then
+ * say so. */
 static void
 tell_followed (CfFollowingPage *self,
                CfAccount       *account)
@@ -91,7 +94,7 @@ tell_followed (CfFollowingPage *self,
     {
       const CfMergedSource *source = cf_merged_list_get_source (self->following, i);
 
-      if (source->account == account && source->items != NULL && source->error == NULL)
+      if (source->account == account && source->items != NULL)
         cf_account_set_followed (account, source->items);
     }
 }
@@ -103,12 +106,9 @@ following_changed_cb (CfFollowingPage *self,
                       CfAccount       *account)
 {
   g_autoptr(GPtrArray) campaigns = g_ptr_array_new_with_free_func (g_object_unref);
-  const GError *failure = cf_merged_list_get_new_failure (self->following, account);
 
   if (account != NULL)
     tell_followed (self, account);
-  if (failure != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s", failure->message);
   g_hash_table_remove_all (self->owners);
   cf_merged_list_collect (self->following, campaigns, self->owners);
   g_ptr_array_sort (campaigns, compare_deadlines);
@@ -117,6 +117,7 @@ following_changed_cb (CfFollowingPage *self,
 
   cf_widget_show_merged_state (self->stack, self->following, campaigns->len > 0, "campaigns",
                                self->error_status_page);
+  cf_error_banner_show_kept (self->kept_banner, self->following, campaigns->len > 0);
 }
 
 /* Asks every platform again; what is shown stays until the answers come. */
@@ -178,6 +179,7 @@ cf_following_page_class_init (CfFollowingPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Crowdfund/cf-following-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CfFollowingPage, error_status_page);
   gtk_widget_class_bind_template_child (widget_class, CfFollowingPage, grid_view);
+  gtk_widget_class_bind_template_child (widget_class, CfFollowingPage, kept_banner);
   gtk_widget_class_bind_template_child (widget_class, CfFollowingPage, stack);
   gtk_widget_class_bind_template_callback (widget_class, campaign_activated_cb);
   gtk_widget_class_install_action (widget_class, "following.reload", NULL, reload_action);

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cf-error-banner.h"
 #include "cf-format.h"
 #include "cf-merged-list.h"
 #include "cf-pledges-page.h"
@@ -23,6 +24,7 @@ struct _CfPledgesPage
   AdwPreferencesGroup *attention_group;
   AdwStatusPage *error_status_page;
   GtkDropDown *filter_drop_down;
+  CfErrorBanner *kept_banner;
   AdwPreferencesGroup *pledges_group;
   GtkStack *stack;
 
@@ -200,35 +202,11 @@ compare_items (gconstpointer a,
                                               cf_account_get_label (second->source->account));
 }
 
-/* Says which platforms could not be reached: their pledges are as last seen. */
-static char *
-dup_stale_description (CfPledgesPage *self)
-{
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  for (guint i = 0; i < cf_merged_list_get_n_sources (self->pledges); i++)
-    {
-      const CfMergedSource *source = cf_merged_list_get_source (self->pledges, i);
-      g_autofree char *as_of = NULL;
-
-      if (source->error == NULL || source->items == NULL || source->as_of == NULL)
-        continue;
-      if (text->len > 0)
-        g_string_append_c (text, '\n');
-      as_of = cf_format_as_of (source->as_of);
-      /* Translators: a platform, as in “Demo platform”, when its pledges were last read, and why they could not be now. */
-      g_string_append_printf (text, _("Pledges on %s are shown as of %s: %s"),
-                              cf_account_get_label (source->account), as_of, source->error->message);
-    }
-  return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
-}
-
 static void
 show_pledges (CfPledgesPage *self)
 {
   Filter filter = gtk_drop_down_get_selected (self->filter_drop_down);
   g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (Item));
-  g_autofree char *stale = dup_stale_description (self);
   guint n_sources = cf_merged_list_get_n_sources (self->pledges);
   guint needing = 0;
   guint shown = 0;
@@ -268,9 +246,9 @@ show_pledges (CfPledgesPage *self)
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self->attention_group), needing > 0);
-  adw_preferences_group_set_description (self->pledges_group,
-                                         stale != NULL ? stale : shown == 0 ? _("No pledges here.") : NULL);
+  adw_preferences_group_set_description (self->pledges_group, shown == 0 ? _("No pledges here.") : NULL);
   cf_widget_show_merged_state (self->stack, self->pledges, items->len > 0, "list", self->error_status_page);
+  cf_error_banner_show_kept (self->kept_banner, self->pledges, items->len > 0);
 }
 
 static void
@@ -368,6 +346,7 @@ cf_pledges_page_class_init (CfPledgesPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CfPledgesPage, attention_group);
   gtk_widget_class_bind_template_child (widget_class, CfPledgesPage, error_status_page);
   gtk_widget_class_bind_template_child (widget_class, CfPledgesPage, filter_drop_down);
+  gtk_widget_class_bind_template_child (widget_class, CfPledgesPage, kept_banner);
   gtk_widget_class_bind_template_child (widget_class, CfPledgesPage, pledges_group);
   gtk_widget_class_bind_template_child (widget_class, CfPledgesPage, stack);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed_cb);

@@ -131,7 +131,7 @@ test_pledges_from_both (void)
   g_autofree char *north_label = label_of (north);
   g_autofree char *south_label = label_of (south);
   gboolean north_first;
-  g_autofree char *stale_text = g_strdup_printf ("Pledges on %s are shown as of ", south_label);
+  g_autofree char *stale_text = g_strdup_printf ("%s: shown as of ", south_label);
 
   g_assert_cmpuint (count_boxes (preferences), ==, 2);
   cf_ui_sign_in_box (preferences, 0, "backer", "Password", "backer-pw", "Bea Backer");

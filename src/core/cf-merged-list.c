@@ -3,12 +3,14 @@
 
 #include "config.h"
 
+#include "cf-account-item.h"
 #include "cf-http-client.h"
 #include "cf-merged-list.h"
 #include "cf-saved-list.h"
 
 /* One list (pledges, followed campaigns, a creator's campaigns) gathered
- * from every signed-in account whose platform has it. Each account loads
+ * from every signed-in account whose platform has it: a GListModel of
+ * CfAccountItem, each item with its account. Each account loads
  * on its own: a slow or broken platform delays only its own items, and a
  * failed load keeps what that account gave last, marked with the failure,
  * and tries again by itself, sooner when the network comes back. What an
@@ -26,6 +28,7 @@ struct _CfMergedList
   GStrv private_members;  /* left out of what is kept */
   GPtrArray *sources;  /* of Source, one per account, in their order */
   GPtrArray *active;   /* the sources of the accounts that give the list */
+  GListStore *items;   /* of CfAccountItem: every active source's items, in the accounts' order */
 };
 
 typedef struct
@@ -38,7 +41,10 @@ typedef struct
   guint attempt;
 } Source;
 
-G_DEFINE_FINAL_TYPE (CfMergedList, cf_merged_list, G_TYPE_OBJECT)
+static void cf_merged_list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (CfMergedList, cf_merged_list, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, cf_merged_list_model_init))
 
 enum
 {
@@ -47,6 +53,57 @@ enum
 };
 
 static guint signals[N_SIGNALS];
+
+static GType
+get_item_type (GListModel *model)
+{
+  return CF_TYPE_ACCOUNT_ITEM;
+}
+
+static guint
+get_n_items (GListModel *model)
+{
+  return g_list_model_get_n_items (G_LIST_MODEL (CF_MERGED_LIST (model)->items));
+}
+
+static gpointer
+get_item (GListModel *model,
+          guint       position)
+{
+  return g_list_model_get_item (G_LIST_MODEL (CF_MERGED_LIST (model)->items), position);
+}
+
+static void
+cf_merged_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = get_item_type;
+  iface->get_n_items = get_n_items;
+  iface->get_item = get_item;
+}
+
+/* Every item of every account that gives the list, with its account, then
+ * the news for those who show them. */
+static void
+changed (CfMergedList *self,
+         CfAccount    *account)
+{
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  guint before = g_list_model_get_n_items (G_LIST_MODEL (self->items));
+
+  for (guint i = 0; i < self->active->len; i++)
+    {
+      const CfMergedSource *source = &((Source *) self->active->pdata[i])->public;
+
+      for (guint j = 0; source->items != NULL && j < g_list_model_get_n_items (source->items); j++)
+        {
+          g_autoptr(GObject) item = g_list_model_get_item (source->items, j);
+
+          g_ptr_array_add (items, cf_account_item_new (source->account, item, source->error != NULL));
+        }
+    }
+  g_list_store_splice (self->items, 0, before, items->pdata, items->len);
+  g_signal_emit (self, signals[CHANGED], 0, account);
+}
 
 static void
 source_free (Source *source)
@@ -106,7 +163,7 @@ loaded_cb (GObject      *object,
                                                                   source->attempt++),
                                         retry_cb, source);
     }
-  g_signal_emit (source->list, signals[CHANGED], 0, source->public.account);
+  changed (source->list, source->public.account);
 }
 
 static void
@@ -203,7 +260,7 @@ gather (CfMergedList *self)
 {
   g_autoptr(GPtrArray) old = g_steal_pointer (&self->sources);
   guint n_accounts = g_list_model_get_n_items (self->accounts);
-  gboolean changed = FALSE;
+  gboolean any_changed = FALSE;
 
   self->sources = g_ptr_array_new_with_free_func ((GDestroyNotify) source_free);
   g_ptr_array_set_size (self->active, 0);
@@ -216,19 +273,19 @@ gather (CfMergedList *self)
       g_ptr_array_add (self->sources, source);
       if (!wanted (self, account))
         {
-          changed |= empty (source);
+          any_changed |= empty (source);
           continue;
         }
       g_ptr_array_add (self->active, source);
       if (source->public.items == NULL && !source->public.loading)
-        changed |= start (self, source);
+        any_changed |= start (self, source);
     }
 
   /* Accounts removed: what they gave goes with them. */
   for (guint i = 0; i < old->len; i++)
     empty (old->pdata[i]);
-  if (changed || old->len > 0)
-    g_signal_emit (self, signals[CHANGED], 0, NULL);
+  if (any_changed || old->len > 0)
+    changed (self, NULL);
 }
 
 /* The network came back: every account that failed is asked again now. */
@@ -255,6 +312,7 @@ cf_merged_list_dispose (GObject *object)
   g_signal_handlers_disconnect_by_data (g_network_monitor_get_default (), self);
   g_clear_pointer (&self->active, g_ptr_array_unref);
   g_clear_pointer (&self->sources, g_ptr_array_unref);
+  g_clear_object (&self->items);
   g_clear_object (&self->accounts);
   g_clear_pointer (&self->saved_name, g_free);
   g_clear_pointer (&self->private_members, g_strfreev);
@@ -281,6 +339,8 @@ cf_merged_list_init (CfMergedList *self)
 {
   self->sources = g_ptr_array_new_with_free_func ((GDestroyNotify) source_free);
   self->active = g_ptr_array_new ();
+  self->items = g_list_store_new (CF_TYPE_ACCOUNT_ITEM);
+  g_signal_connect_swapped (self->items, "items-changed", G_CALLBACK (g_list_model_items_changed), self);
 }
 
 /* The list of @item_type that @list_all gives, from every account of
@@ -358,29 +418,6 @@ cf_merged_list_get_error (CfMergedList *self)
     if (((Source *) self->active->pdata[i])->public.error != NULL)
       return ((Source *) self->active->pdata[i])->public.error;
   return NULL;
-}
-
-/* Appends every item of every account to @items, in the accounts' order,
- * and tells in @owners (item → account, neither owned) whose each is. */
-void
-cf_merged_list_collect (CfMergedList *self,
-                        GPtrArray    *items,
-                        GHashTable   *owners)
-{
-  g_return_if_fail (CF_IS_MERGED_LIST (self));
-
-  for (guint i = 0; i < self->active->len; i++)
-    {
-      const CfMergedSource *source = &((Source *) self->active->pdata[i])->public;
-
-      for (guint j = 0; source->items != NULL && j < g_list_model_get_n_items (source->items); j++)
-        {
-          gpointer item = g_list_model_get_item (source->items, j);
-
-          g_hash_table_insert (owners, item, source->account);
-          g_ptr_array_add (items, item);
-        }
-    }
 }
 
 /* Members of each item that the kept lists leave out: what the list is

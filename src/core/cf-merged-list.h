@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include "cf-account.h"
+#include "cf-account-item.h"
 
 G_BEGIN_DECLS
 
@@ -39,8 +39,5 @@ const CfMergedSource *cf_merged_list_get_source     (CfMergedList       *self,
                                                      guint               index);
 gboolean              cf_merged_list_get_loading    (CfMergedList       *self);
 const GError         *cf_merged_list_get_error      (CfMergedList       *self);
-void                  cf_merged_list_collect        (CfMergedList       *self,
-                                                     GPtrArray          *items,
-                                                     GHashTable         *owners);
 
 G_END_DECLS

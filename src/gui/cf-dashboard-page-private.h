@@ -50,8 +50,7 @@ struct _CfDashboardPage
   GListModel *accounts;
   GSettings *settings;
   CfMergedList *my_campaigns;
-  GHashTable *owners;  /* campaign → the account that created it */
-  GListStore *campaigns;
+  GListStore *campaigns;      /* of CfAccountItem: the campaigns in the menu */
 
   /* The account of the campaign shown. */
   CfPlatform *platform;

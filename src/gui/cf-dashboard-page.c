@@ -701,13 +701,16 @@ use_account (CfDashboardPage *self,
 
 static void
 show_campaign (CfDashboardPage *self,
-               CfCampaign      *campaign)
+               CfAccountItem   *created)
 {
+  CfCampaign *campaign;
+
   forget_campaign (self);
-  if (campaign == NULL)
+  if (created == NULL)
     return;
 
-  use_account (self, g_hash_table_lookup (self->owners, campaign));
+  campaign = cf_account_item_get_item (created);
+  use_account (self, cf_account_item_get_account (created));
   self->campaign = g_object_ref (campaign);
   self->campaign_cancellable = g_cancellable_new ();
   self->subscription = cf_live_subscription_new (self->feed, campaign, TRUE);
@@ -737,15 +740,15 @@ dup_campaign_key (CfAccount  *account,
 static void
 campaign_selected_cb (CfDashboardPage *self)
 {
-  CfCampaign *campaign = gtk_drop_down_get_selected_item (self->campaign_drop_down);
+  CfAccountItem *created = gtk_drop_down_get_selected_item (self->campaign_drop_down);
   g_autofree char *key = NULL;
 
-  if (campaign == self->campaign)
+  if (created != NULL && cf_account_item_get_item (created) == self->campaign)
     return;
-  show_campaign (self, campaign);
-  if (campaign != NULL)
+  show_campaign (self, created);
+  if (created != NULL)
     {
-      key = dup_campaign_key (self->account, campaign);
+      key = dup_campaign_key (self->account, self->campaign);
       g_settings_set_string (self->settings, "dashboard-campaign", key);
     }
 }
@@ -762,8 +765,8 @@ choose_campaign (CfDashboardPage *self,
 
   for (guint i = 0; i < campaigns->len; i++)
     {
-      CfCampaign *campaign = campaigns->pdata[i];
-      g_autofree char *key = dup_campaign_key (g_hash_table_lookup (self->owners, campaign), campaign);
+      CfCampaign *campaign = cf_account_item_get_item (campaigns->pdata[i]);
+      g_autofree char *key = dup_campaign_key (cf_account_item_get_account (campaigns->pdata[i]), campaign);
 
       if (g_str_equal (key, before))
         return i;
@@ -781,9 +784,9 @@ shows_campaigns (CfDashboardPage *self,
     return FALSE;
   for (guint i = 0; i < campaigns->len; i++)
     {
-      g_autoptr(CfCampaign) shown = g_list_model_get_item (G_LIST_MODEL (self->campaigns), i);
+      g_autoptr(CfAccountItem) shown = g_list_model_get_item (G_LIST_MODEL (self->campaigns), i);
 
-      if (shown != campaigns->pdata[i])
+      if (cf_account_item_get_item (shown) != cf_account_item_get_item (campaigns->pdata[i]))
         return FALSE;
     }
   return TRUE;
@@ -799,12 +802,20 @@ dup_campaign_choice (gpointer item,
                      gpointer data)
 {
   CfDashboardPage *self = data;
-  CfAccount *account = g_hash_table_lookup (self->owners, item);
+  CfCampaign *campaign = cf_account_item_get_item (item);
 
-  if (account == NULL || self->accounts == NULL || g_list_model_get_n_items (self->accounts) < 2)
-    return g_strdup (cf_campaign_get_title (item));
+  if (self->accounts == NULL || g_list_model_get_n_items (self->accounts) < 2)
+    return g_strdup (cf_campaign_get_title (campaign));
   /* Translators: a campaign and the platform it is on, as in “Lumen · Demo platform”. */
-  return g_strdup_printf (_("%s · %s"), cf_campaign_get_title (item), cf_account_get_label (account));
+  return g_strdup_printf (_("%s · %s"), cf_campaign_get_title (campaign),
+                          cf_account_get_label (cf_account_item_get_account (item)));
+}
+
+/* A campaign in the menu, as typing finds it. */
+static char *
+dup_created_title (CfAccountItem *item)
+{
+  return g_strdup (cf_campaign_get_title (cf_account_item_get_item (item)));
 }
 
 static void
@@ -814,8 +825,8 @@ campaigns_changed_cb (CfDashboardPage *self,
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   guint n, selected;
 
-  g_hash_table_remove_all (self->owners);
-  cf_merged_list_collect (self->my_campaigns, items, self->owners);
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->my_campaigns)); i++)
+    g_ptr_array_add (items, g_list_model_get_item (G_LIST_MODEL (self->my_campaigns), i));
 
   n = items->len;
   if (n == 0)
@@ -830,7 +841,6 @@ campaigns_changed_cb (CfDashboardPage *self,
   if (self->campaign != NULL && shows_campaigns (self, items))
     {
       cf_widget_show_merged_state (self->stack, self->my_campaigns, TRUE, "dashboard", self->error_status_page);
-  show_kept_banner (self);
       show_kept_banner (self);
       return;
     }
@@ -911,7 +921,6 @@ cf_dashboard_page_dispose (GObject *object)
   g_clear_object (&self->accounts);
   g_clear_object (&self->settings);
   g_clear_object (&self->campaigns);
-  g_clear_pointer (&self->owners, g_hash_table_unref);
   g_clear_pointer (&self->reward_rows, g_ptr_array_unref);
   g_clear_pointer (&self->locale, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), CF_TYPE_DASHBOARD_PAGE);
@@ -1000,12 +1009,10 @@ cf_dashboard_page_init (CfDashboardPage *self)
        child = gtk_widget_get_next_sibling (child))
     gtk_widget_set_focusable (child, FALSE);
   cf_widget_show_when_first_mapped (GTK_WIDGET (self), GTK_WIDGET (self->stack));
-  self->campaigns = g_list_store_new (CF_TYPE_CAMPAIGN);
-  /* The campaigns are the store's; the accounts the list's. */
-  self->owners = g_hash_table_new (NULL, NULL);
+  self->campaigns = g_list_store_new (CF_TYPE_ACCOUNT_ITEM);
   self->reward_rows = g_ptr_array_new ();
   self->locale = cf_locale_dup_default ();
-  title = gtk_property_expression_new (CF_TYPE_CAMPAIGN, NULL, "title");
+  title = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL, G_CALLBACK (dup_created_title), NULL, NULL);
   gtk_drop_down_set_expression (self->campaign_drop_down, title);
   gtk_expression_unref (title);
   gtk_drop_down_set_model (self->campaign_drop_down, G_LIST_MODEL (self->campaigns));

@@ -26,8 +26,6 @@ struct _CfFollowingPage
   CfMergedList *following;
   CfImageCache *image_cache;
   CfApproximation *approximation;
-  GListStore *campaigns;
-  GHashTable *owners;  /* campaign → the account that follows it */
 };
 
 G_DEFINE_FINAL_TYPE (CfFollowingPage, cf_following_page, GTK_TYPE_WIDGET)
@@ -43,10 +41,11 @@ static guint signals[N_SIGNALS];
 /* Soonest deadline first; campaigns without one last. */
 static int
 compare_deadlines (gconstpointer a,
-                   gconstpointer b)
+                   gconstpointer b,
+                   gpointer      user_data)
 {
-  GDateTime *first = cf_campaign_get_deadline (*(CfCampaign **) a);
-  GDateTime *second = cf_campaign_get_deadline (*(CfCampaign **) b);
+  GDateTime *first = cf_campaign_get_deadline (cf_account_item_get_item ((CfAccountItem *) a));
+  GDateTime *second = cf_campaign_get_deadline (cf_account_item_get_item ((CfAccountItem *) b));
 
   if (first == NULL || second == NULL)
     return (first == NULL) - (second == NULL);
@@ -68,19 +67,21 @@ bind_card_cb (GtkSignalListItemFactory *factory,
               CfFollowingPage          *self)
 {
   CfCampaignCard *card = CF_CAMPAIGN_CARD (gtk_list_item_get_child (item));
-  CfCampaign *campaign = gtk_list_item_get_item (item);
+  CfAccountItem *followed = gtk_list_item_get_item (item);
 
   cf_campaign_card_set_show_platform (card, g_list_model_get_n_items (self->accounts) > 1);
-  cf_campaign_card_set_campaign (card, g_hash_table_lookup (self->owners, campaign), campaign);
+  cf_campaign_card_set_campaign (card, cf_account_item_get_account (followed), cf_account_item_get_item (followed));
 }
 
 static void
 campaign_activated_cb (CfFollowingPage *self,
                        guint            position)
 {
-  g_autoptr(CfCampaign) campaign = g_list_model_get_item (G_LIST_MODEL (self->campaigns), position);
+  GListModel *shown = G_LIST_MODEL (gtk_grid_view_get_model (self->grid_view));
+  g_autoptr(CfAccountItem) followed = g_list_model_get_item (shown, position);
 
-  g_signal_emit (self, signals[CAMPAIGN_ACTIVATED], 0, g_hash_table_lookup (self->owners, campaign), campaign);
+  g_signal_emit (self, signals[CAMPAIGN_ACTIVATED], 0, cf_account_item_get_account (followed),
+                 cf_account_item_get_item (followed));
 }
 
 /* An account learns what it follows from the list, fresh or kept from an
@@ -99,25 +100,18 @@ tell_followed (CfFollowingPage *self,
     }
 }
 
-/* Every account's campaigns in one list; an account whose platform failed
- * keeps what it gave last, and the failure is told over the list. */
+/* Every account's campaigns in one grid, which binds the list; an account
+ * whose platform failed keeps what it gave last, and the banner says so. */
 static void
 following_changed_cb (CfFollowingPage *self,
                       CfAccount       *account)
 {
-  g_autoptr(GPtrArray) campaigns = g_ptr_array_new_with_free_func (g_object_unref);
+  gboolean any = g_list_model_get_n_items (G_LIST_MODEL (self->following)) > 0;
 
   if (account != NULL)
     tell_followed (self, account);
-  g_hash_table_remove_all (self->owners);
-  cf_merged_list_collect (self->following, campaigns, self->owners);
-  g_ptr_array_sort (campaigns, compare_deadlines);
-  g_list_store_splice (self->campaigns, 0, g_list_model_get_n_items (G_LIST_MODEL (self->campaigns)),
-                       campaigns->pdata, campaigns->len);
-
-  cf_widget_show_merged_state (self->stack, self->following, campaigns->len > 0, "campaigns",
-                               self->error_status_page);
-  cf_error_banner_show_kept (self->kept_banner, self->following, campaigns->len > 0);
+  cf_widget_show_merged_state (self->stack, self->following, any, "campaigns", self->error_status_page);
+  cf_error_banner_show_kept (self->kept_banner, self->following, any);
 }
 
 /* Asks every platform again; what is shown stays until the answers come. */
@@ -149,8 +143,6 @@ cf_following_page_dispose (GObject *object)
   g_clear_object (&self->accounts);
   g_clear_object (&self->image_cache);
   g_clear_object (&self->approximation);
-  g_clear_object (&self->campaigns);
-  g_clear_pointer (&self->owners, g_hash_table_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), CF_TYPE_FOLLOWING_PAGE);
   cf_widget_unparent_children (GTK_WIDGET (self));
 
@@ -192,9 +184,6 @@ cf_following_page_init (CfFollowingPage *self)
   cf_widget_spin_only_when_shown (GTK_WIDGET (self));
   cf_widget_name_controls (GTK_WIDGET (self));
   cf_widget_show_when_first_mapped (GTK_WIDGET (self), GTK_WIDGET (self->stack));
-  self->campaigns = g_list_store_new (CF_TYPE_CAMPAIGN);
-  /* The campaigns are the store's; the accounts the list's. */
-  self->owners = g_hash_table_new (NULL, NULL);
 }
 
 /* Shows what every account of @accounts follows, as they sign in and out,
@@ -207,6 +196,7 @@ cf_following_page_set_accounts (CfFollowingPage *self,
 {
   g_autoptr(GtkListItemFactory) factory = NULL;
   g_autoptr(GtkNoSelection) selection = NULL;
+  GtkSortListModel *sorted;
 
   g_return_if_fail (CF_IS_FOLLOWING_PAGE (self));
   g_return_if_fail (self->following == NULL);
@@ -218,10 +208,12 @@ cf_following_page_set_accounts (CfFollowingPage *self,
   g_signal_connect (factory, "setup", G_CALLBACK (setup_card_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_card_cb), self);
   gtk_grid_view_set_factory (self->grid_view, factory);
-  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->campaigns)));
-  gtk_grid_view_set_model (self->grid_view, GTK_SELECTION_MODEL (selection));
   self->following = cf_merged_list_new (accounts, CF_PLATFORM_FEATURE_FOLLOW, cf_platform_list_all_following_async,
                                          CF_TYPE_CAMPAIGN, "following");
+  sorted = gtk_sort_list_model_new (g_object_ref (G_LIST_MODEL (self->following)),
+                                    GTK_SORTER (gtk_custom_sorter_new (compare_deadlines, NULL, NULL)));
+  selection = gtk_no_selection_new (G_LIST_MODEL (sorted));
+  gtk_grid_view_set_model (self->grid_view, GTK_SELECTION_MODEL (selection));
   g_signal_connect_swapped (self->following, "changed", G_CALLBACK (following_changed_cb), self);
   following_changed_cb (self, NULL);
 }

@@ -79,13 +79,6 @@ passes (CfPledge *pledge,
     }
 }
 
-/* A pledge and where it comes from. */
-typedef struct
-{
-  CfPledge *pledge;
-  const CfMergedSource *source;
-} Item;
-
 static void
 row_activated_cb (AdwActionRow  *row,
                   CfPledgesPage *self)
@@ -97,34 +90,35 @@ row_activated_cb (AdwActionRow  *row,
 /* With several accounts, which platform the pledge is on comes first. */
 static char *
 dup_subtitle (CfPledgesPage *self,
-              const Item    *item,
+              CfAccountItem *item,
               const char    *text)
 {
   if (g_list_model_get_n_items (self->accounts) < 2)
     return g_strdup (text);
   /* Translators: a platform and what is said of a pledge there, as in “Demo platform · Early bird · €65”. */
-  return g_strdup_printf (_("%s · %s"), cf_account_get_label (item->source->account), text);
+  return g_strdup_printf (_("%s · %s"), cf_account_get_label (cf_account_item_get_account (item)), text);
 }
 
 static GtkWidget *
 pledge_row (CfPledgesPage *self,
-            const Item    *item,
+            CfAccountItem *item,
             const char    *text)
 {
+  CfPledge *pledge = cf_account_item_get_item (item);
   GtkWidget *row = adw_action_row_new ();
-  g_autofree char *status = cf_format_pledge_status (item->pledge);
+  g_autofree char *status = cf_format_pledge_status (pledge);
   g_autofree char *subtitle = dup_subtitle (self, item, text);
   g_autofree char *spoken = NULL;
   GtkWidget *status_label = gtk_label_new (status);
   int natural;
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cf_pledge_get_campaign_title (item->pledge));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cf_pledge_get_campaign_title (pledge));
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   /* Two pledges to one campaign (on two platforms) are told apart when heard.
    * Translators: what a screen reader says of a pledge: its campaign, its
    * status, then its platform, reward and amount, as in
    * “Ten left, Shipped, Demo platform · Ten places · €25”. */
-  spoken = g_strdup_printf (_("%s, %s, %s"), cf_pledge_get_campaign_title (item->pledge), status, subtitle);
+  spoken = g_strdup_printf (_("%s, %s, %s"), cf_pledge_get_campaign_title (pledge), status, subtitle);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
   gtk_widget_add_css_class (status_label, "pledge-status");
   /* A long status, in some languages, wraps within the row on a phone;
@@ -136,11 +130,11 @@ pledge_row (CfPledgesPage *self,
   gtk_widget_measure (status_label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &natural, NULL, NULL);
   gtk_widget_set_size_request (status_label, MIN (natural, STATUS_WIDTH), -1);
   /* A failed payment is a problem to see, not a detail. */
-  if (cf_pledge_get_status (item->pledge) == CF_PLEDGE_STATUS_ERRORED)
+  if (cf_pledge_get_status (pledge) == CF_PLEDGE_STATUS_ERRORED)
     gtk_widget_add_css_class (status_label, "error");
-  else if (!cf_pledge_is_active (item->pledge))
+  else if (!cf_pledge_is_active (pledge))
     gtk_widget_add_css_class (status_label, "dim-label");
-  if (item->source->error != NULL)
+  if (cf_account_item_get_kept (item))
     {
       GtkWidget *stale = gtk_image_new_from_icon_name ("network-offline-symbolic");
 
@@ -154,8 +148,8 @@ pledge_row (CfPledgesPage *self,
                                                                   "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
                                                                   NULL));
   gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
-  g_object_set_data_full (G_OBJECT (row), "pledge", g_object_ref (item->pledge), g_object_unref);
-  g_object_set_data_full (G_OBJECT (row), "account", g_object_ref (item->source->account), g_object_unref);
+  g_object_set_data_full (G_OBJECT (row), "pledge", g_object_ref (pledge), g_object_unref);
+  g_object_set_data_full (G_OBJECT (row), "account", g_object_ref (cf_account_item_get_account (item)), g_object_unref);
   g_signal_connect (row, "activated", G_CALLBACK (row_activated_cb), self);
   g_ptr_array_add (self->rows, row);
   return row;
@@ -193,42 +187,34 @@ static int
 compare_items (gconstpointer a,
                gconstpointer b)
 {
-  const Item *first = a;
-  const Item *second = b;
-  int order = g_utf8_collate (cf_pledge_get_campaign_title (first->pledge),
-                              cf_pledge_get_campaign_title (second->pledge));
+  CfAccountItem *first = *(CfAccountItem **) a;
+  CfAccountItem *second = *(CfAccountItem **) b;
+  int order = g_utf8_collate (cf_pledge_get_campaign_title (cf_account_item_get_item (first)),
+                              cf_pledge_get_campaign_title (cf_account_item_get_item (second)));
 
-  return order != 0 ? order : g_utf8_collate (cf_account_get_label (first->source->account),
-                                              cf_account_get_label (second->source->account));
+  return order != 0 ? order : g_utf8_collate (cf_account_get_label (cf_account_item_get_account (first)),
+                                              cf_account_get_label (cf_account_item_get_account (second)));
 }
 
 static void
 show_pledges (CfPledgesPage *self)
 {
   Filter filter = gtk_drop_down_get_selected (self->filter_drop_down);
-  g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (Item));
-  guint n_sources = cf_merged_list_get_n_sources (self->pledges);
+  GListModel *merged = G_LIST_MODEL (self->pledges);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   guint needing = 0;
   guint shown = 0;
 
   clear_rows (self);
-  for (guint i = 0; i < n_sources; i++)
-    {
-      const CfMergedSource *source = cf_merged_list_get_source (self->pledges, i);
-
-      for (guint j = 0; source->items != NULL && j < g_list_model_get_n_items (source->items); j++)
-        {
-          Item item = { g_list_model_get_item (source->items, j), source };
-
-          g_array_append_val (items, item);
-        }
-    }
-  g_array_sort (items, compare_items);
+  for (guint i = 0; i < g_list_model_get_n_items (merged); i++)
+    g_ptr_array_add (items, g_list_model_get_item (merged, i));
+  g_ptr_array_sort (items, compare_items);
 
   for (guint i = 0; i < items->len; i++)
     {
-      Item *item = &g_array_index (items, Item, i);
-      g_autofree char *action = cf_pledge_is_active (item->pledge) ? cf_format_pledge_action (item->pledge) : NULL;
+      CfAccountItem *item = items->pdata[i];
+      CfPledge *pledge = cf_account_item_get_item (item);
+      g_autofree char *action = cf_pledge_is_active (pledge) ? cf_format_pledge_action (pledge) : NULL;
       g_autofree char *summary = NULL;
 
       if (action != NULL)
@@ -236,13 +222,12 @@ show_pledges (CfPledgesPage *self)
           adw_preferences_group_add (self->attention_group, pledge_row (self, item, action));
           needing++;
         }
-      if (passes (item->pledge, filter))
+      if (passes (pledge, filter))
         {
-          summary = dup_summary (item->pledge);
+          summary = dup_summary (pledge);
           adw_preferences_group_add (self->pledges_group, pledge_row (self, item, summary));
           shown++;
         }
-      g_object_unref (item->pledge);
     }
 
   gtk_widget_set_visible (GTK_WIDGET (self->attention_group), needing > 0);

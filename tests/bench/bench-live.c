@@ -302,6 +302,13 @@ typedef struct
 
 static Watch watch;
 
+/* The campaign the dashboard shows. */
+static CfCampaign *
+selected_campaign (void)
+{
+  return cf_account_item_get_item (gtk_drop_down_get_selected_item (watch.campaigns));
+}
+
 static gboolean
 feed_changed_hook (GSignalInvocationHint *hint,
                    guint                  n_values,
@@ -318,7 +325,7 @@ after_paint_cb (GdkFrameClock *clock,
                 gpointer       data)
 {
   gint64 now = g_get_monotonic_time ();
-  CfCampaign *campaign = watch.campaigns ? gtk_drop_down_get_selected_item (watch.campaigns) : NULL;
+  CfCampaign *campaign = watch.campaigns ? selected_campaign () : NULL;
   gint64 backers = campaign ? cf_campaign_get_backers_count (campaign) : 0;
 
   watch.frames++;
@@ -377,13 +384,15 @@ open_dashboard (const char *url,
   model = gtk_drop_down_get_model (campaigns);
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
-      g_autoptr(CfCampaign) campaign = g_list_model_get_item (model, i);
+      g_autoptr(CfAccountItem) created = g_list_model_get_item (model, i);
+      CfCampaign *campaign = cf_account_item_get_item (created);
 
       if (g_str_equal (cf_campaign_get_title (campaign), title))
         gtk_drop_down_set_selected (campaigns, i);
     }
   watch.campaigns = campaigns;
-  g_assert_cmpstr (cf_campaign_get_title (gtk_drop_down_get_selected_item (campaigns)), ==, title);
+  g_assert_cmpstr (cf_campaign_get_title (cf_account_item_get_item (gtk_drop_down_get_selected_item (campaigns))), ==,
+                   title);
   g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (after_paint_cb), NULL);
   g_signal_add_emission_hook (g_signal_lookup ("changed", CF_TYPE_LIVE_FEED), 0, feed_changed_hook, NULL, NULL);
   return window;
@@ -407,7 +416,7 @@ run_dashboard (char **argv)
   frames_before = watch.frames;
   updates_before = watch.updates;
   watch.most_updates_in_a_frame = 0;
-  watch.most_backers = cf_campaign_get_backers_count (gtk_drop_down_get_selected_item (watch.campaigns));
+  watch.most_backers = cf_campaign_get_backers_count (selected_campaign ());
   started = g_get_monotonic_time ();
   start_stream (argv[0]);
   /* The stream counts backers from nothing: the most painted is its last
@@ -480,7 +489,7 @@ run_latency (char **argv)
 
   spin (2);
   watch.latencies = g_array_new (FALSE, FALSE, sizeof (double));
-  watch.backers_before = cf_campaign_get_backers_count (gtk_drop_down_get_selected_item (watch.campaigns));
+  watch.backers_before = cf_campaign_get_backers_count (selected_campaign ());
   watch.sent_at = g_array_new (FALSE, FALSE, sizeof (gint64));
   thread = g_thread_new ("pledges", pledge_thread, &pledger);
   while (watch.latencies->len < pledger.pledges)

@@ -1,10 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
-#include <glib/gstdio.h>
-
 #include "cf-account-list.h"
 #include "cf-http-client.h"
+#include "cf-test-home.h"
 #include "cf-test-platform.h"
 
 /* CfAccountList without a window: the platforms a person added are opened
@@ -231,17 +230,9 @@ int
 main (int   argc,
       char *argv[])
 {
-  g_autofree char *home = g_dir_make_tmp ("crowdfund-account-list-XXXXXX", NULL);
-  g_autofree char *keyring = g_build_filename (home, "keyring", NULL);
+  g_autofree char *home = cf_test_use_new_home ("account-list");
   int status;
 
-  g_setenv ("XDG_CONFIG_HOME", home, TRUE);
-  g_setenv ("XDG_DATA_HOME", home, TRUE);
-  g_setenv ("XDG_CACHE_HOME", home, TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("SECRET_BACKEND", "file", TRUE);
-  g_setenv ("SECRET_FILE_TEST_PATH", keyring, TRUE);
-  g_setenv ("SECRET_FILE_TEST_PASSWORD", "crowdfund-test-keyring", TRUE);
   g_test_init (&argc, &argv, NULL);
   first = cf_test_platform_start ("seed.json", NULL);
   second = cf_test_platform_start ("seed.json", NULL);
@@ -255,7 +246,5 @@ main (int   argc,
   status = g_test_run ();
   cf_test_platform_free (first);
   cf_test_platform_free (second);
-  g_remove (keyring);
-  g_rmdir (home);
   return status;
 }

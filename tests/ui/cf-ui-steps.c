@@ -11,6 +11,7 @@
 #include "cf-funding-bar.h"
 #include "cf-preferences-window.h"
 #include "cf-secret-store.h"
+#include "cf-test-home.h"
 #include "cf-test-widgets.h"
 #include "cf-ui-steps.h"
 #include "cf-window.h"
@@ -29,25 +30,12 @@ has_label (GtkWidget *root,
   return cf_test_shows_label (root, text);
 }
 
-/* Gives the process a home of its own, before GTK starts: config, data and
- * cache in a new folder named after @name, settings in memory, and the
- * keyring in a file there, as libsecret's file backend keeps it. */
+/* Gives the process a home of its own, before GTK starts (see
+ * cf_test_use_new_home()). */
 char *
 cf_ui_use_new_home (const char *name)
 {
-  g_autofree char *pattern = g_strdup_printf ("crowdfund-%s-XXXXXX", name);
-  char *home = g_dir_make_tmp (pattern, NULL);
-  g_autofree char *keyring = g_build_filename (home, "keyring", NULL);
-
-  g_assert_nonnull (home);
-  g_setenv ("XDG_CONFIG_HOME", home, TRUE);
-  g_setenv ("XDG_DATA_HOME", home, TRUE);
-  g_setenv ("XDG_CACHE_HOME", home, TRUE);
-  g_setenv ("GSETTINGS_BACKEND", "memory", TRUE);
-  g_setenv ("SECRET_BACKEND", "file", TRUE);
-  g_setenv ("SECRET_FILE_TEST_PATH", keyring, TRUE);
-  g_setenv ("SECRET_FILE_TEST_PASSWORD", "crowdfund-test-keyring", TRUE);
-  return home;
+  return cf_test_use_new_home (name);
 }
 
 /* A new main window on the platform at @url alone, or on the platforms in
@@ -262,12 +250,12 @@ cf_ui_open_dashboard_on (GtkWidget  *window,
   model = gtk_drop_down_get_model (campaigns);
   for (guint i = 0; i < g_list_model_get_n_items (model); i++)
     {
-      g_autoptr(CfCampaign) campaign = g_list_model_get_item (model, i);
+      g_autoptr(CfAccountItem) created = g_list_model_get_item (model, i);
 
-      if (g_str_equal (cf_campaign_get_title (campaign), campaign_title))
+      if (g_str_equal (cf_campaign_get_title (cf_account_item_get_item (created)), campaign_title))
         gtk_drop_down_set_selected (campaigns, i);
     }
-  g_assert_cmpstr (cf_campaign_get_title (gtk_drop_down_get_selected_item (campaigns)), ==, campaign_title);
+  g_assert_cmpstr (cf_campaign_get_title (cf_ui_selected_campaign (campaigns)), ==, campaign_title);
 }
 
 static void
@@ -371,4 +359,11 @@ cf_ui_sign_out (GtkWidget *window)
   cf_test_wait_until (preferences, has_label, (gpointer) g_dgettext (GETTEXT_PACKAGE, "Username"),
                       "the account is signed out");
   gtk_window_destroy (GTK_WINDOW (preferences));
+}
+
+/* The campaign chosen in the dashboard's menu @campaigns. */
+CfCampaign *
+cf_ui_selected_campaign (GtkDropDown *campaigns)
+{
+  return cf_account_item_get_item (gtk_drop_down_get_selected_item (campaigns));
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "cf-account-item.h"
 #include "cf-application.h"
 #include "cf-credentials.h"
 
@@ -50,5 +51,7 @@ void       cf_ui_open_dashboard_on (GtkWidget     *window,
 /* A pledge of €25 for the reward “Ten places” of “Ten left”, shipped to France. */
 #define CF_UI_TEN_LEFT_PLEDGE \
   "{\"reward_id\": 3, \"amount\": {\"amount\": 2500, \"currency\": \"EUR\"}, \"shipping_country\": \"FR\"}"
+
+CfCampaign *cf_ui_selected_campaign (GtkDropDown   *campaigns);
 
 G_END_DECLS

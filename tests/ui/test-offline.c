@@ -312,7 +312,7 @@ test_dashboard_offline (void)
   cf_test_wait_until (window, shows_reward_figures, NULL, "the kept reward figures are shown");
   cf_test_wait_until (window, shows_latest_pledge, NULL, "the kept latest pledges are shown");
   dashboard = cf_ui_dashboard_of (window);
-  g_assert_cmpstr (cf_campaign_get_title (gtk_drop_down_get_selected_item (
+  g_assert_cmpstr (cf_campaign_get_title (cf_ui_selected_campaign (
                      GTK_DROP_DOWN (cf_test_first_visible (dashboard, GTK_TYPE_DROP_DOWN)))), ==, "Ten left");
   g_assert_true (cf_test_shows_label_starting (dashboard, "Shown as of "));
   g_assert_true (cf_test_shows_label (dashboard, "Offline"));

@@ -31,18 +31,13 @@ struct _CfPledgesPage
   GListModel *accounts;
   CfMergedList *pledges;
   GPtrArray *rows;          /* rows in either group */
-  guint refresh_source;
 };
-
-/* Deliveries move slowly: a look every ten minutes tells of them in time. */
-#define REFRESH_SECONDS (10 * 60)
 
 G_DEFINE_FINAL_TYPE (CfPledgesPage, cf_pledges_page, GTK_TYPE_WIDGET)
 
 enum
 {
   PLEDGE_ACTIVATED,
-  PLEDGES_LOADED,
   N_SIGNALS
 };
 
@@ -244,17 +239,9 @@ filter_changed_cb (CfPledgesPage *self)
 }
 
 static void
-pledges_changed_cb (CfPledgesPage *self,
-                    CfAccount     *account)
+pledges_changed_cb (CfPledgesPage *self)
 {
   show_pledges (self);
-  for (guint i = 0; account != NULL && i < cf_merged_list_get_n_sources (self->pledges); i++)
-    {
-      const CfMergedSource *source = cf_merged_list_get_source (self->pledges, i);
-
-      if (source->account == account && source->error == NULL && source->items != NULL)
-        g_signal_emit (self, signals[PLEDGES_LOADED], 0, account, source->items);
-    }
 }
 
 /* Asks every platform for every pledge again; the list on screen stays
@@ -266,13 +253,6 @@ cf_pledges_page_reload (CfPledgesPage *self)
 
   if (self->pledges != NULL)
     cf_merged_list_reload (self->pledges);
-}
-
-static gboolean
-refresh_cb (gpointer user_data)
-{
-  cf_pledges_page_reload (CF_PLEDGES_PAGE (user_data));
-  return G_SOURCE_CONTINUE;
 }
 
 static void
@@ -288,7 +268,6 @@ cf_pledges_page_dispose (GObject *object)
 {
   CfPledgesPage *self = CF_PLEDGES_PAGE (object);
 
-  g_clear_handle_id (&self->refresh_source, g_source_remove);
   if (self->pledges != NULL)
     g_signal_handlers_disconnect_by_data (self->pledges, self);
   g_clear_object (&self->pledges);
@@ -317,14 +296,6 @@ cf_pledges_page_class_init (CfPledgesPageClass *klass)
   signals[PLEDGE_ACTIVATED] =
     g_signal_new ("pledge-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 2, CF_TYPE_ACCOUNT, CF_TYPE_PLEDGE);
-  /**
-   * CfPledgesPage::pledges-loaded:
-   * @account: the account whose pledges came
-   * @pledges: every pledge of the account, a #GListModel
-   */
-  signals[PLEDGES_LOADED] =
-    g_signal_new ("pledges-loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
-                  NULL, NULL, NULL, G_TYPE_NONE, 2, CF_TYPE_ACCOUNT, G_TYPE_LIST_MODEL);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Crowdfund/cf-pledges-page.ui");
@@ -351,25 +322,23 @@ cf_pledges_page_init (CfPledgesPage *self)
   cf_widget_name_controls (GTK_WIDGET (self));
   cf_widget_show_when_first_mapped (GTK_WIDGET (self), GTK_WIDGET (self->stack));
   self->rows = g_ptr_array_new ();
-  self->refresh_source = g_timeout_add_seconds (REFRESH_SECONDS, refresh_cb, self);
   for (guint i = 0; filters[i] != NULL; i++)
     gtk_string_list_append (names, _(filters[i]));
   gtk_drop_down_set_model (self->filter_drop_down, G_LIST_MODEL (names));
 }
 
-/* Shows the pledges of every account of @accounts, as they sign in and out. */
+/* Shows @pledges, those of every account of @accounts, as they sign in
+ * and out. */
 void
-cf_pledges_page_set_accounts (CfPledgesPage *self,
-                              GListModel    *accounts)
+cf_pledges_page_set_pledges (CfPledgesPage *self,
+                             GListModel    *accounts,
+                             CfMergedList  *pledges)
 {
   g_return_if_fail (CF_IS_PLEDGES_PAGE (self));
   g_return_if_fail (self->pledges == NULL);
 
   self->accounts = g_object_ref (accounts);
-  self->pledges = cf_merged_list_new (accounts, CF_PLATFORM_FEATURE_PLEDGES, cf_platform_list_all_pledges_async,
-                                      CF_TYPE_PLEDGE, "pledges");
-  /* A pledge read offline shows its state; the person's address waits for the platform. */
-  cf_merged_list_keep_without (self->pledges, (const char *[]) { "address", NULL });
+  self->pledges = g_object_ref (pledges);
   g_signal_connect_swapped (self->pledges, "changed", G_CALLBACK (pledges_changed_cb), self);
   show_pledges (self);
 }

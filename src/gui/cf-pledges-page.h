@@ -3,7 +3,7 @@
 
 #include <adwaita.h>
 
-#include "cf-account.h"
+#include "cf-merged-list.h"
 
 G_BEGIN_DECLS
 
@@ -11,8 +11,9 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (CfPledgesPage, cf_pledges_page, CF, PLEDGES_PAGE, GtkWidget)
 
-void cf_pledges_page_set_accounts (CfPledgesPage *self,
-                                   GListModel    *accounts);
-void cf_pledges_page_reload       (CfPledgesPage *self);
+void cf_pledges_page_set_pledges (CfPledgesPage *self,
+                                  GListModel    *accounts,
+                                  CfMergedList  *pledges);
+void cf_pledges_page_reload      (CfPledgesPage *self);
 
 G_END_DECLS

@@ -12,7 +12,7 @@
 #include "cf-format.h"
 #include "cf-locale.h"
 #include "cf-pledge-page.h"
-#include "cf-pledge-watch.h"
+#include "cf-pledge-notifier.h"
 #include "cf-platform-kind.h"
 #include "cf-pledges-page.h"
 #include "cf-web-address.h"
@@ -48,6 +48,7 @@ struct _CfWindow
   CfExchangeRates *rates;
   CfApproximation *approximation;
   CfLaunchReminders *reminders;
+  CfPledgeNotifier *notifier;
   guint live_tick_id;
 };
 
@@ -395,54 +396,6 @@ pledge_edited_cb (CfWindow *self,
   cf_pledges_page_reload (self->pledges_page);
 }
 
-/* Tells the backer, once, of a reward that shipped or a pledge that needs
- * them, even when the window is not in front. */
-static void
-pledges_loaded_cb (CfWindow   *self,
-                   CfAccount  *account,
-                   GListModel *pledges)
-{
-  g_autoptr(CfPledgeWatch) watch = cf_account_new_pledge_watch (account);
-  g_autoptr(GArray) news = cf_pledge_watch_update (watch, pledges);
-
-  for (guint i = 0; i < news->len; i++)
-    {
-      CfPledgeNews *item = &g_array_index (news, CfPledgeNews, i);
-      g_autoptr(GNotification) notification = NULL;
-      g_autofree char *id = NULL;
-      g_autofree char *body = NULL;
-
-      if (item->kind == CF_PLEDGE_NEWS_SHIPPED)
-        {
-          notification = g_notification_new (_("Your Reward Has Shipped"));
-          /* Translators: a reward and its campaign, as in “Early bird from Alpha board game”. */
-          body = g_strdup_printf (_("%s from %s is on its way."), cf_pledge_get_reward_title (item->pledge),
-                                  cf_pledge_get_campaign_title (item->pledge));
-          id = g_strdup_printf ("pledge-%s-shipped", cf_pledge_get_id (item->pledge));
-        }
-      else
-        {
-          g_autofree char *action = cf_format_pledge_action (item->pledge);
-
-          notification = g_notification_new (_("A Pledge Needs You"));
-          body = g_strdup_printf ("%s: %s", cf_pledge_get_campaign_title (item->pledge), action);
-          id = g_strdup_printf ("pledge-%s-action", cf_pledge_get_id (item->pledge));
-        }
-      if (n_accounts (self) > 1)
-        {
-          /* Translators: a platform and what happened there, as in “Demo platform: Early bird … is on its way.” */
-          g_autofree char *with_platform = g_strdup_printf (_("%s: %s"), cf_account_get_label (account), body);
-
-          g_free (body);
-          body = g_steal_pointer (&with_platform);
-        }
-      g_notification_set_body (notification, body);
-      g_notification_set_default_action (notification, "app.show-pledges");
-      g_application_send_notification (G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self))), id,
-                                       notification);
-    }
-}
-
 /* The campaign and pledge pages are made the first time one is shown: a
  * window that only browses never builds, styles nor measures them. */
 static CfCampaignPage *
@@ -539,6 +492,7 @@ cf_window_dispose (GObject *object)
   g_clear_object (&self->rates);
   g_clear_object (&self->approximation);
   g_clear_object (&self->reminders);
+  g_clear_object (&self->notifier);
   gtk_widget_dispose_template (GTK_WIDGET (self), CF_TYPE_WINDOW);
   g_clear_object (&self->accounts);
 
@@ -584,7 +538,6 @@ cf_window_class_init (CfWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CfWindow, view_stack);
   gtk_widget_class_bind_template_callback (widget_class, campaign_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, pledge_activated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, pledges_loaded_cb);
   gtk_widget_class_bind_template_callback (widget_class, view_changed_cb);
   gtk_widget_class_install_action (widget_class, "win.use-demo", NULL, use_demo_action);
   gtk_widget_class_install_action (widget_class, "win.connect", NULL, connect_action);
@@ -648,7 +601,9 @@ cf_window_new (GtkApplication *application,
   cf_explore_page_set_accounts (self->explore_page, G_LIST_MODEL (accounts), image_cache, self->approximation);
   cf_following_page_set_accounts (self->following_page, G_LIST_MODEL (accounts), image_cache,
                                   self->approximation);
-  cf_pledges_page_set_accounts (self->pledges_page, G_LIST_MODEL (accounts));
+  self->notifier = cf_pledge_notifier_new (G_APPLICATION (application), G_LIST_MODEL (accounts));
+  cf_pledges_page_set_pledges (self->pledges_page, G_LIST_MODEL (accounts),
+                               cf_pledge_notifier_get_pledges (self->notifier));
   cf_dashboard_page_set_accounts (self->dashboard_page, self->settings, G_LIST_MODEL (accounts));
   self->reminders = cf_launch_reminders_new (G_APPLICATION (application), self->settings, G_LIST_MODEL (accounts));
 

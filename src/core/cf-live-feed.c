@@ -1189,3 +1189,16 @@ cf_live_campaign_apply_to (const CfLiveCampaign *live,
   if (live->counted >= 0 && cf_campaign_get_goal_unit (campaign) != CF_GOAL_UNIT_MONEY)
     g_object_set (campaign, "counted", live->counted, "next-counted-goal", live->next_counted_goal, NULL);
 }
+
+/* The @n-th pledge received since subscribing, or NULL when it is not
+ * kept any more (the feed keeps the latest CF_LIVE_PLEDGES_KEPT). */
+const CfLivePledge *
+cf_live_campaign_get_pledge (const CfLiveCampaign *live,
+                             guint64               n)
+{
+  g_return_val_if_fail (live != NULL, NULL);
+
+  if (n >= live->n_pledges || live->n_pledges - n > CF_LIVE_PLEDGES_KEPT)
+    return NULL;
+  return &live->pledges[n % CF_LIVE_PLEDGES_KEPT];
+}

@@ -81,4 +81,7 @@ GArray               *cf_live_points_until           (GArray               *poin
 void                  cf_live_campaign_apply_to      (const CfLiveCampaign *live,
                                                       CfCampaign           *campaign);
 
+const CfLivePledge *cf_live_campaign_get_pledge (const CfLiveCampaign *live,
+                                                guint64               n);
+
 G_END_DECLS

@@ -5,12 +5,12 @@
 #include "cf-error-banner.h"
 #include "cf-funding-bar.h"
 #include "cf-funding-chart.h"
+#include "cf-latest-pledges.h"
 #include "cf-live-subscription.h"
 #include "cf-merged-list.h"
 
 G_BEGIN_DECLS
 
-#define LATEST_SHOWN        8
 
 /* What a creator watches during a launch: one campaign's live total and
  * backers counting up, its funding over time, each reward's figures, the
@@ -39,8 +39,7 @@ struct _CfDashboardPage
   GtkLabel *goal_label;
   GtkLabel *goal_of_label;
   GtkRevealer *goal_revealer;
-  GtkListBox *latest_list;
-  GtkStack *latest_stack;
+  CfLatestPledges *latest_pledges;
   GtkLabel *percent_label;
   GtkLabel *pledged_label;
   GtkListBox *rewards_list;
@@ -65,10 +64,6 @@ struct _CfDashboardPage
   GListModel *rewards;
   GPtrArray *reward_rows;
   AdwActionRow *no_reward_row;  /* after them, so that the rows add up to the totals */
-  AdwActionRow *latest_rows[LATEST_SHOWN];
-  GtkLabel *latest_amounts[LATEST_SHOWN];
-  CfLivePledge latest[LATEST_SHOWN];  /* newest first */
-  guint n_latest;
   guint64 pledges_seen;
   gboolean funded;
 

@@ -328,25 +328,6 @@ show_figures (CfDashboardPage *self,
   show_goal (self, &summary, smoothly);
 }
 
-static const char *
-reward_title (CfDashboardPage *self,
-              const char      *reward_id)
-{
-  guint n = self->rewards ? g_list_model_get_n_items (self->rewards) : 0;
-
-  if (reward_id == NULL || *reward_id == '\0')
-    return _("No reward");
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(CfReward) reward = g_list_model_get_item (self->rewards, i);
-
-      if (g_str_equal (cf_reward_get_id (reward), reward_id))
-        return cf_reward_get_title (reward);
-    }
-  return _("A reward");
-}
-
 static const CfLiveRewardFigures *
 live_figures_of (CfDashboardPage *self,
                  const char      *reward_id)
@@ -457,53 +438,6 @@ show_rewards (CfDashboardPage *self)
 }
 
 static void
-show_latest (CfDashboardPage *self)
-{
-  gint64 now = g_get_real_time ();
-
-  for (guint i = 0; i < LATEST_SHOWN; i++)
-    {
-      const CfLivePledge *pledge = &self->latest[i];
-      g_autofree char *amount = NULL;
-      g_autofree char *when = NULL;
-
-      gtk_widget_set_visible (GTK_WIDGET (self->latest_rows[i]), i < self->n_latest);
-      if (i >= self->n_latest)
-        continue;
-
-      amount = cf_money_format (&pledge->amount, self->locale);
-      when = cf_format_time_ago (pledge->received_at, now);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->latest_rows[i]),
-                                     reward_title (self, pledge->reward_id));
-      adw_action_row_set_subtitle (self->latest_rows[i], when);
-      gtk_label_set_label (self->latest_amounts[i], amount);
-    }
-  gtk_stack_set_visible_child_name (self->latest_stack, self->n_latest > 0 ? "some" : "none");
-}
-
-/* The newest first; only as many as are shown are kept. */
-static void
-add_latest (CfDashboardPage    *self,
-            const CfLivePledge *pledge)
-{
-  memmove (&self->latest[1], &self->latest[0], (LATEST_SHOWN - 1) * sizeof (CfLivePledge));
-  self->latest[0] = *pledge;
-  self->n_latest = MIN (self->n_latest + 1, LATEST_SHOWN);
-}
-
-/* Pledges that came since the last frame, however many: the newest
- * LATEST_SHOWN of them go in, once. */
-static void
-take_new_pledges (CfDashboardPage *self)
-{
-  guint64 first = MAX (self->pledges_seen, self->live->n_pledges - MIN (self->live->n_pledges, LATEST_SHOWN));
-
-  for (guint64 n = first; n < self->live->n_pledges; n++)
-    add_latest (self, &self->live->pledges[n % CF_LIVE_PLEDGES_KEPT]);
-  self->pledges_seen = self->live->n_pledges;
-}
-
-static void
 live_changed_cb (CfDashboardPage *self)
 {
   show_kept_banner (self);
@@ -511,10 +445,7 @@ live_changed_cb (CfDashboardPage *self)
   show_chart (self);
   show_rewards (self);
   if (self->live->n_pledges > self->pledges_seen)
-    {
-      take_new_pledges (self);
-      show_latest (self);
-    }
+    cf_latest_pledges_take_live (self->latest_pledges, self->live, &self->pledges_seen);
 }
 
 /* Where the list @kind of the campaign shown is kept for a later run, or
@@ -595,17 +526,7 @@ rewards_cb (GObject      *object,
   gtk_widget_set_visible (gtk_widget_get_ancestor (GTK_WIDGET (self->rewards_list), ADW_TYPE_PREFERENCES_GROUP),
                           n > 0);
   show_rewards (self);
-  show_latest (self);
-}
-
-static int
-compare_newest_first (const void *a,
-                      const void *b)
-{
-  const CfLivePledge *first = a;
-  const CfLivePledge *second = b;
-
-  return (second->received_at > first->received_at) - (second->received_at < first->received_at);
+  cf_latest_pledges_set_rewards (self->latest_pledges, self->rewards);
 }
 
 static void
@@ -620,7 +541,6 @@ latest_cb (GObject      *object,
   g_autoptr(CfPage) page = cf_platform_list_finish (CF_PLATFORM (object), result, &error);
   g_autoptr(GListModel) pledges = NULL;
   CfDashboardPage *self;
-  guint n;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -633,23 +553,7 @@ latest_cb (GObject      *object,
       return;
     }
 
-  /* The page comes newest first, as the list is shown; pledges already
-   * heard of live are newer still and stay above it. */
-  n = MIN (g_list_model_get_n_items (pledges), LATEST_SHOWN - self->n_latest);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(CfPledge) pledge = g_list_model_get_item (pledges, i);
-      CfLivePledge entry = {
-        .amount = *cf_pledge_get_amount (pledge),
-        .received_at = g_date_time_to_unix (cf_pledge_get_pledged_at (pledge)) * G_USEC_PER_SEC,
-      };
-
-      g_strlcpy (entry.reward_id, cf_pledge_get_reward_id (pledge) ? cf_pledge_get_reward_id (pledge) : "",
-                 sizeof entry.reward_id);
-      self->latest[self->n_latest++] = entry;
-    }
-  qsort (self->latest, self->n_latest, sizeof (CfLivePledge), compare_newest_first);
-  show_latest (self);
+  cf_latest_pledges_add_read (self->latest_pledges, pledges);
 }
 
 static void
@@ -666,7 +570,7 @@ forget_campaign (CfDashboardPage *self)
   g_clear_object (&self->rewards);
   self->live = NULL;
   cf_error_banner_hide (self->kept_banner);
-  self->n_latest = 0;
+  cf_latest_pledges_clear (self->latest_pledges);
   self->funded = FALSE;
   g_ptr_array_set_size (self->reward_rows, 0);
   self->no_reward_row = NULL;
@@ -721,7 +625,7 @@ show_campaign (CfDashboardPage *self,
   show_chart (self);
   show_feed_status (self);
   show_kept_banner (self);
-  show_latest (self);
+  cf_latest_pledges_show (self->latest_pledges);
   cf_platform_list_rewards_async (self->platform, cf_campaign_get_id (campaign), self->campaign_cancellable,
                                   rewards_cb, self);
   cf_platform_list_backers_async (self->platform, cf_campaign_get_id (campaign), TRUE, NULL,
@@ -888,7 +792,7 @@ clock_cb (gpointer user_data)
   if (self->campaign != NULL)
     {
       show_time_left (self);
-      show_latest (self);
+      cf_latest_pledges_show (self->latest_pledges);
     }
   return G_SOURCE_CONTINUE;
 }
@@ -963,6 +867,7 @@ cf_dashboard_page_class_init (CfDashboardPageClass *klass)
   g_type_ensure (CF_TYPE_ERROR_BANNER);
   g_type_ensure (CF_TYPE_FUNDING_BAR);
   g_type_ensure (CF_TYPE_FUNDING_CHART);
+  g_type_ensure (CF_TYPE_LATEST_PLEDGES);
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Crowdfund/cf-dashboard-page.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_bind_template_child (widget_class, CfDashboardPage, backers_caption);
@@ -984,8 +889,7 @@ cf_dashboard_page_class_init (CfDashboardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CfDashboardPage, goal_label);
   gtk_widget_class_bind_template_child (widget_class, CfDashboardPage, goal_of_label);
   gtk_widget_class_bind_template_child (widget_class, CfDashboardPage, goal_revealer);
-  gtk_widget_class_bind_template_child (widget_class, CfDashboardPage, latest_list);
-  gtk_widget_class_bind_template_child (widget_class, CfDashboardPage, latest_stack);
+  gtk_widget_class_bind_template_child (widget_class, CfDashboardPage, latest_pledges);
   gtk_widget_class_bind_template_child (widget_class, CfDashboardPage, percent_label);
   gtk_widget_class_bind_template_child (widget_class, CfDashboardPage, pledged_label);
   gtk_widget_class_bind_template_child (widget_class, CfDashboardPage, rewards_list);
@@ -1025,18 +929,6 @@ cf_dashboard_page_init (CfDashboardPage *self)
   adw_timed_animation_set_easing (ADW_TIMED_ANIMATION (self->pledged_animation), ADW_EASE_OUT_CUBIC);
   adw_timed_animation_set_easing (ADW_TIMED_ANIMATION (self->backers_animation), ADW_EASE_OUT_CUBIC);
 
-  for (guint i = 0; i < LATEST_SHOWN; i++)
-    {
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *amount = gtk_label_new (NULL);
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      gtk_widget_add_css_class (amount, "numeric");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), amount);
-      gtk_list_box_append (self->latest_list, row);
-      self->latest_rows[i] = ADW_ACTION_ROW (row);
-      self->latest_amounts[i] = GTK_LABEL (amount);
-    }
   self->clock_id = g_timeout_add_seconds (CLOCK_SECONDS, clock_cb, self);
 }
 

@@ -64,6 +64,25 @@ cf_format_backers (gint64      backers,
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s backer", "%s backers", backers), count);
 }
 
+/* Who chose a reward: its backers, or where the platform counts rewards
+ * taken (a backer may take several), how many were taken; NULL when the
+ * platform says neither. */
+char *
+cf_format_reward_count (CfReward   *reward,
+                        const char *locale)
+{
+  gint64 taken = cf_reward_get_taken (reward);
+  g_autofree char *count = NULL;
+
+  if (cf_reward_get_backers_count (reward) >= 0)
+    return cf_format_backers (cf_reward_get_backers_count (reward), locale);
+  if (taken < 0)
+    return NULL;
+  count = cf_format_count (taken, locale);
+  /* Translators: how many of a reward were taken, as in “980 taken”; a backer may take several. */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s taken", "%s taken", taken), count);
+}
+
 typedef enum
 {
   IN_MINUTES,

@@ -14,6 +14,8 @@ char *cf_format_percent      (double           fraction,
                               const char      *locale);
 char *cf_format_backers      (gint64           backers,
                               const char      *locale);
+char *cf_format_reward_count     (CfReward   *reward,
+                                  const char *locale);
 char *cf_format_time_left    (CfCampaignState  state,
                               GDateTime       *launched_at,
                               GDateTime       *deadline,

@@ -18,7 +18,8 @@ struct _CfReward
   CfMoney minimum;
   gint64 limit;
   gint64 remaining;
-  gint64 backers_count;
+  gint64 backers_count;  /* -1 where the platform counts rewards taken instead */
+  gint64 taken;          /* how many were taken, where a backer may take several; else -1 */
   char *estimated_delivery;
   gboolean available;
   CfShippingType shipping_type;
@@ -38,8 +39,10 @@ static const CfField fields[] = {
     G_STRUCT_OFFSET (CfReward, limit) },
   { "remaining", NULL, CF_FIELD_INT, CF_FIELD_NULLABLE | CF_FIELD_WRITABLE,
     G_STRUCT_OFFSET (CfReward, remaining) },
-  { "backers_count", NULL, CF_FIELD_INT, CF_FIELD_WRITABLE,
+  { "backers_count", NULL, CF_FIELD_INT, CF_FIELD_OPTIONAL | CF_FIELD_NULLABLE | CF_FIELD_WRITABLE,
     G_STRUCT_OFFSET (CfReward, backers_count) },
+  { "taken", NULL, CF_FIELD_INT, CF_FIELD_OPTIONAL | CF_FIELD_NULLABLE,
+    G_STRUCT_OFFSET (CfReward, taken) },
   { "estimated_delivery", NULL, CF_FIELD_MONTH, CF_FIELD_NULLABLE,
     G_STRUCT_OFFSET (CfReward, estimated_delivery) },
   { "available", NULL, CF_FIELD_BOOLEAN, CF_FIELD_WRITABLE,
@@ -77,6 +80,17 @@ CF_MODEL_DEFINE_GETTER (CfReward, cf_reward, CF_IS_REWARD, const CfMoney *, mini
 CF_MODEL_DEFINE_GETTER (CfReward, cf_reward, CF_IS_REWARD, gint64, limit, , -1)
 CF_MODEL_DEFINE_GETTER (CfReward, cf_reward, CF_IS_REWARD, gint64, remaining, , -1)
 CF_MODEL_DEFINE_GETTER (CfReward, cf_reward, CF_IS_REWARD, gint64, backers_count, , -1)
+CF_MODEL_DEFINE_GETTER (CfReward, cf_reward, CF_IS_REWARD, gint64, taken, , -1)
+
+/* How much of the reward's limit is used: rewards taken where the platform
+ * counts them, else its backers. */
+gint64
+cf_reward_get_claimed (CfReward *self)
+{
+  g_return_val_if_fail (CF_IS_REWARD (self), -1);
+
+  return self->taken >= 0 ? self->taken : self->backers_count;
+}
 CF_MODEL_DEFINE_GETTER (CfReward, cf_reward, CF_IS_REWARD, const char *, estimated_delivery, , NULL)
 CF_MODEL_DEFINE_GETTER (CfReward, cf_reward, CF_IS_REWARD, gboolean, available, , FALSE)
 CF_MODEL_DEFINE_GETTER (CfReward, cf_reward, CF_IS_REWARD, CfShippingType, shipping_type, , 0)

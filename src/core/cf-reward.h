@@ -22,6 +22,8 @@ const CfMoney  *cf_reward_get_minimum            (CfReward *self);
 gint64          cf_reward_get_limit              (CfReward *self);
 gint64          cf_reward_get_remaining          (CfReward *self);
 gint64          cf_reward_get_backers_count      (CfReward *self);
+gint64          cf_reward_get_taken              (CfReward *self);
+gint64          cf_reward_get_claimed            (CfReward *self);
 const char     *cf_reward_get_estimated_delivery (CfReward *self);
 gboolean        cf_reward_get_available          (CfReward *self);
 CfShippingType  cf_reward_get_shipping_type      (CfReward *self);

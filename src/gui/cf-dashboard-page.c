@@ -366,9 +366,10 @@ show_reward_row (CfDashboardPage *self,
   AdwActionRow *row = g_ptr_array_index (self->reward_rows, index);
   GtkLabel *left_label = g_object_get_data (G_OBJECT (row), "left-label");
   const CfLiveRewardFigures *figures = live_figures_of (self, cf_reward_get_id (reward));
-  gint64 backers = figures ? figures->backers_count : cf_reward_get_backers_count (reward);
+  gint64 backers = figures ? figures->backers_count : cf_reward_get_claimed (reward);
   gint64 limit = cf_reward_get_limit (reward);
-  g_autofree char *count = cf_format_backers (backers, self->locale);
+  g_autofree char *count = figures ? cf_format_backers (backers, self->locale)
+                                   : cf_format_reward_count (reward, self->locale);
   g_autofree char *subtitle = NULL;
   g_autofree char *left = NULL;
 

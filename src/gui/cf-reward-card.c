@@ -158,7 +158,7 @@ cf_reward_card_new (CfReward        *reward,
   g_autofree char *delivery = cf_format_delivery_month (cf_reward_get_estimated_delivery (reward));
   g_autofree char *shipping = format_shipping (reward);
   g_autofree char *shipping_cost = format_shipping_cost (reward, country);
-  g_autofree char *backers = cf_format_backers (cf_reward_get_backers_count (reward), NULL);
+  g_autofree char *backers = cf_format_reward_count (reward, NULL);
   g_autofree char *spoken = NULL;
 
   /* Translators: %s is an amount, as in “Pledge ¥35,000 or more”. */
@@ -173,6 +173,7 @@ cf_reward_card_new (CfReward        *reward,
   gtk_label_set_label (self->shipping_cost_label, shipping_cost);
   gtk_widget_set_visible (GTK_WIDGET (self->shipping_cost_label), shipping_cost != NULL);
   gtk_label_set_label (self->backers_label, backers);
+  gtk_widget_set_visible (GTK_WIDGET (self->backers_label), backers != NULL);
   self->reward = g_object_ref (reward);
   show_approximation (self, approximation);
   g_signal_connect_object (approximation, "changed", G_CALLBACK (show_approximation), self, G_CONNECT_SWAPPED);

@@ -90,6 +90,10 @@ test_browse_and_live_total (void)
   cf_test_wait_until (page, has_label,
                       "of a goal of 50,000 pre-orders · next stretch goal 60,000 pre-orders · €12,345 raised",
                       "the next stage is told in pre-orders");
+  /* Ulule counts rewards taken, not backers: the reward says so, and
+   * never “980 backers” beside the campaign's 811. */
+  cf_test_wait_until (page, has_label, "980 taken", "the reward counts what was taken");
+  g_assert_false (cf_test_shows_label (page, "980 backers"));
   cf_test_render_to_png (window, "ulule-presale");
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -401,7 +401,8 @@ build_reward (JsonBuilder   *builder,
     return FALSE;
   cf_foreign_json_build_copy (builder, "limit", reward, "stock");
   cf_foreign_json_build_copy (builder, "remaining", reward, "stock_available");
-  cf_foreign_json_build_int (builder, "backers_count", taken);
+  /* Ulule counts the rewards taken, not who took them. */
+  cf_foreign_json_build_int (builder, "taken", taken);
   /* The docs give YYYY-MM since 2020-01-27. */
   cf_model_build_string (builder, "estimated_delivery", month && strlen (month) == 7 ? month : NULL);
   json_builder_set_member_name (builder, "available");

@@ -23,7 +23,7 @@ typedef struct
 static const ModelCase model_cases[] = {
   { "campaign.json", cf_campaign_get_type, { "description", "url", "following", "category", "rewards_count",
                                             "updates_count" } },
-  { "reward.json", cf_reward_get_type, { NULL } },
+  { "reward.json", cf_reward_get_type, { "backers_count" } },
   { "pledge.json", cf_pledge_get_type, { NULL } },
   { "update.json", cf_update_get_type, { NULL } },
   { "stats.json", cf_stats_get_type, { NULL } },

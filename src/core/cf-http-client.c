@@ -33,6 +33,7 @@ typedef struct
 /* One request, through its retries. */
 typedef struct
 {
+  CfHttpClient *client;  /* owned: the task may be its caller's */
   char *method;
   char *path;
   char *url;
@@ -41,7 +42,9 @@ typedef struct
   gboolean authenticated;
   CfHttpParseFunc parse;
   gconstpointer parse_data;
+  GDestroyNotify free_parse_data;
   GDestroyNotify free_result;
+  CfHttpResultType result_type;
   gboolean may_retry;
   gboolean renewed;
   guint attempt;
@@ -97,6 +100,9 @@ cached_answer_copy (const CachedAnswer *cached)
 static void
 http_call_free (HttpCall *call)
 {
+  if (call->free_parse_data != NULL)
+    call->free_parse_data ((gpointer) call->parse_data);
+  g_clear_object (&call->client);
   g_free (call->method);
   g_free (call->path);
   g_free (call->url);
@@ -172,7 +178,7 @@ static gboolean
 schedule_retry (GTask *task,
                 int    delay_ms)
 {
-  CfHttpClient *self = g_task_get_source_object (task);
+  CfHttpClient *self = ((HttpCall *) g_task_get_task_data (task))->client;
   HttpCall *call = g_task_get_task_data (task);
 
   if (!call->may_retry || call->attempt >= MAX_RETRIES)
@@ -284,20 +290,43 @@ try_renewal (CfHttpClient *self,
   return TRUE;
 }
 
+/* The answer as the caller reads its task: the parsed result, or for a
+ * platform's own task, TRUE for a write and a count as an integer. */
+static void
+return_result (GTask    *task,
+               HttpCall *call,
+               gpointer  answer)
+{
+  switch (call->result_type)
+    {
+    case CF_HTTP_RESULT_BOOLEAN:
+      g_task_return_boolean (task, TRUE);
+      break;
+    case CF_HTTP_RESULT_INT:
+      g_task_return_int (task, *(gint64 *) answer);
+      call->free_result (answer);
+      break;
+    case CF_HTTP_RESULT_POINTER:
+    default:
+      g_task_return_pointer (task, answer, call->free_result);
+      break;
+    }
+}
+
 static void
 parsed_cb (GObject      *object,
            GAsyncResult *result,
            gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  CfHttpClient *self = g_task_get_source_object (task);
+  CfHttpClient *self = ((HttpCall *) g_task_get_task_data (task))->client;
   HttpCall *call = g_task_get_task_data (task);
   GError *error = NULL;
   gpointer answer = g_task_propagate_pointer (G_TASK (result), &error);
 
   if (error == NULL)
     {
-      g_task_return_pointer (task, answer, call->free_result);
+      return_result (task, call, answer);
       return;
     }
 
@@ -340,7 +369,7 @@ renewed_cb (GObject      *object,
             gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  CfHttpClient *self = g_task_get_source_object (task);
+  CfHttpClient *self = ((HttpCall *) g_task_get_task_data (task))->client;
   HttpCall *call = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
 
@@ -419,7 +448,7 @@ response_cb (GObject      *object,
              gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  CfHttpClient *self = g_task_get_source_object (task);
+  CfHttpClient *self = ((HttpCall *) g_task_get_task_data (task))->client;
   HttpCall *call = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
   gboolean timed_out;
@@ -499,7 +528,7 @@ add_request_headers (CfHttpClient *self,
 static void
 send_attempt (GTask *task)
 {
-  CfHttpClient *self = g_task_get_source_object (task);
+  CfHttpClient *self = ((HttpCall *) g_task_get_task_data (task))->client;
   HttpCall *call = g_task_get_task_data (task);
 
   g_clear_object (&call->message);
@@ -648,8 +677,9 @@ cf_http_client_send_async (CfHttpClient        *self,
 
   g_return_if_fail (CF_IS_HTTP_CLIENT (self));
 
-  task = g_task_new (self, cancellable, callback, user_data);
+  task = g_task_new (request->source_object ? request->source_object : self, cancellable, callback, user_data);
   call = g_new0 (HttpCall, 1);
+  call->client = g_object_ref (self);
   call->method = g_strdup (request->method);
   call->path = g_strdup (request->path);
   call->url = g_strconcat (self->base_url, request->path, NULL);
@@ -658,12 +688,14 @@ cf_http_client_send_async (CfHttpClient        *self,
   call->authenticated = request->authenticated;
   call->parse = request->parse;
   call->parse_data = request->parse_data;
+  call->free_parse_data = request->free_parse_data;
   call->free_result = request->free_result;
+  call->result_type = request->result_type;
   call->may_retry = g_str_equal (call->method, "GET") || g_str_equal (call->method, "PUT") ||
                     g_str_equal (call->method, "DELETE") || call->idempotency_key != NULL ||
                     request->repeatable;
 
-  g_task_set_source_tag (task, cf_http_client_send_async);
+  g_task_set_source_tag (task, request->source_tag ? request->source_tag : (gpointer) cf_http_client_send_async);
   g_task_set_task_data (task, call, (GDestroyNotify) http_call_free);
 
   /* Views opening together ask for the same page at once: it is read once. */

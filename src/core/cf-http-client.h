@@ -34,6 +34,17 @@ typedef void     (*CfHttpRenewFunc)   (GCancellable        *cancellable,
 typedef gboolean (*CfHttpRenewFinishFunc) (GAsyncResult  *result,
                                            GError       **error);
 
+/* How the task of a request sent for a platform (with a source object)
+ * returns: the parsed result, TRUE for a write, or the gint64 the parse
+ * function gave as an integer. Without a source object, the client's own
+ * task returns the parsed result, or NULL for a write. */
+typedef enum
+{
+  CF_HTTP_RESULT_POINTER,
+  CF_HTTP_RESULT_BOOLEAN,
+  CF_HTTP_RESULT_INT,
+} CfHttpResultType;
+
 typedef struct
 {
   const char *method;
@@ -44,7 +55,13 @@ typedef struct
   gboolean authenticated;
   CfHttpParseFunc parse;        /* NULL: the answer is not read */
   gconstpointer parse_data;
+  GDestroyNotify free_parse_data;  /* or NULL: frees @parse_data once the request is done */
   GDestroyNotify free_result;
+  /* The task is the platform's, finished by its own _finish() functions,
+   * so that adapters need not wrap it in a task of their own; or NULL. */
+  gpointer source_object;
+  gpointer source_tag;
+  CfHttpResultType result_type;
 } CfHttpRequest;
 
 typedef struct

@@ -188,29 +188,6 @@ parse_count (JsonNode      *root,
 }
 
 static void
-call_done_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  ResultKind kind = GPOINTER_TO_INT (g_task_get_task_data (task));
-  GError *error = NULL;
-  gpointer value = cf_http_client_send_finish (CF_HTTP_CLIENT (object), result, &error);
-
-  if (error != NULL)
-    g_task_return_error (task, error);
-  else if (kind == RESULT_BOOLEAN)
-    g_task_return_boolean (task, TRUE);
-  else if (kind == RESULT_COUNT)
-    {
-      g_task_return_int (task, *(gint64 *) value);
-      g_free (value);
-    }
-  else
-    g_task_return_pointer (task, value, g_object_unref);
-}
-
-static void
 start_call (CfRestPlatform      *self,
             RestCall            *call,
             GCancellable        *cancellable,
@@ -225,7 +202,13 @@ start_call (CfRestPlatform      *self,
     [RESULT_BOOLEAN] = NULL,
     [RESULT_COUNT] = parse_count,
   };
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  static const CfHttpResultType result_types[] = {
+    [RESULT_PAGE] = CF_HTTP_RESULT_POINTER,
+    [RESULT_MODEL] = CF_HTTP_RESULT_POINTER,
+    [RESULT_RATES] = CF_HTTP_RESULT_POINTER,
+    [RESULT_BOOLEAN] = CF_HTTP_RESULT_BOOLEAN,
+    [RESULT_COUNT] = CF_HTTP_RESULT_INT,
+  };
   CfHttpRequest request = {
     .method = call->method,
     .path = call->path,
@@ -235,11 +218,12 @@ start_call (CfRestPlatform      *self,
     .parse = parsers[call->result_kind],
     .parse_data = GSIZE_TO_POINTER (call->result_type),
     .free_result = call->result_kind == RESULT_COUNT ? g_free : g_object_unref,
+    .source_object = self,
+    .source_tag = source_tag,
+    .result_type = result_types[call->result_kind],
   };
 
-  g_task_set_source_tag (task, source_tag);
-  g_task_set_task_data (task, GINT_TO_POINTER (call->result_kind), NULL);
-  cf_http_client_send_async (self->client, &request, cancellable, call_done_cb, task);
+  cf_http_client_send_async (self->client, &request, cancellable, callback, user_data);
   rest_call_free (call);
 }
 

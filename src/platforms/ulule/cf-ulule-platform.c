@@ -144,28 +144,10 @@ renew (GCancellable        *cancellable,
   g_task_return_error (task, cf_platform_error_new (CF_PLATFORM_ERROR_UNAUTHORIZED));
 }
 
-static void
-sent_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-  gpointer value = cf_http_client_send_finish (CF_HTTP_CLIENT (object), result, &error);
-
-  if (error != NULL)
-    g_task_return_error (task, error);
-  else if (value == NULL)
-    g_task_return_boolean (task, TRUE);
-  else if (((Parse *) g_task_get_task_data (task))->translate == NULL)
-    g_task_return_pointer (task, value, (GDestroyNotify) json_node_unref);
-  else
-    g_task_return_pointer (task, value, g_object_unref);
-}
-
-/* Sends @method @path (with the language added) through @client; the task
- * returns what @translate makes of the answer, as @type, or the answer
- * itself without @translate, or TRUE for a write. */
+/* Sends @method @path (with the language added) through @client, in a task
+ * of the platform's tagged @source_tag: it returns what @translate makes
+ * of the answer, as @type, or the answer itself without @translate, or
+ * TRUE for a write. */
 static void
 send (CfUlulePlatform     *self,
       CfHttpClient        *client,
@@ -180,7 +162,6 @@ send (CfUlulePlatform     *self,
       gpointer             user_data,
       gpointer             source_tag)
 {
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
   gboolean read = g_str_equal (method, "GET");
   Parse *parse = g_new0 (Parse, 1);
   g_autofree char *full_path = client == self->client
@@ -192,7 +173,11 @@ send (CfUlulePlatform     *self,
     .authenticated = client == self->client,
     .parse = read ? parse_answer : NULL,
     .parse_data = parse,
+    .free_parse_data = (GDestroyNotify) parse_free,
     .free_result = translate == NULL ? (GDestroyNotify) json_node_unref : g_object_unref,
+    .source_object = self,
+    .source_tag = source_tag,
+    .result_type = read ? CF_HTTP_RESULT_POINTER : CF_HTTP_RESULT_BOOLEAN,
   };
 
   parse->translate = translate;
@@ -200,9 +185,7 @@ send (CfUlulePlatform     *self,
   parse->page = page;
   parse->lang = g_strdup (self->lang);
   parse->context = context ? json_node_ref (context) : NULL;
-  g_task_set_source_tag (task, source_tag);
-  g_task_set_task_data (task, parse, (GDestroyNotify) parse_free);
-  cf_http_client_send_async (client, &request, cancellable, sent_cb, task);
+  cf_http_client_send_async (client, &request, cancellable, callback, user_data);
 }
 
 /* Hands the object a step of a request found on to the request's caller. */

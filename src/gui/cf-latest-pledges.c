@@ -190,6 +190,8 @@ cf_latest_pledges_class_init (CfLatestPledgesClass *klass)
   G_OBJECT_CLASS (klass)->dispose = cf_latest_pledges_dispose;
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  /* A wrapper screen readers pass through: its list is what they name. */
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_PRESENTATION);
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Crowdfund/cf-latest-pledges.ui");
   gtk_widget_class_bind_template_child (widget_class, CfLatestPledges, list);
   gtk_widget_class_bind_template_child (widget_class, CfLatestPledges, stack);

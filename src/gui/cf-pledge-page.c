@@ -82,6 +82,8 @@ timeline_step (CfPledgePage *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   if (subtitle != NULL)
     adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  /* A step is read, not a Tab stop; the buttons some have still are. */
+  gtk_widget_set_focusable (row, FALSE);
   gtk_widget_add_css_class (icon, styles[state]);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, states[state], -1);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);

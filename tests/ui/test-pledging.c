@@ -356,6 +356,11 @@ test_delivery_timeline (void)
   page = cf_test_first_visible (window, CF_TYPE_PLEDGE_PAGE);
   g_assert_nonnull (page);
   cf_test_wait_until (page, has_label, "La Poste · 6A12345678901", "the timeline shows the tracking number");
+  /* What the page says is read, not a row of Tab stops: the keyboard goes
+   * to what acts (the tracking number's buttons, the switch). */
+  g_assert_false (gtk_widget_get_focusable (cf_test_row_titled (page, ADW_TYPE_ACTION_ROW, "Reward")));
+  g_assert_false (gtk_widget_get_focusable (cf_test_row_titled (page, ADW_TYPE_ACTION_ROW, "Status")));
+  g_assert_false (gtk_widget_get_focusable (cf_test_row_titled (page, ADW_TYPE_ACTION_ROW, "Shipped")));
   cf_test_render_to_png (window, "pledge-timeline");
 
   gtk_switch_set_active (GTK_SWITCH (cf_test_first_visible (page, GTK_TYPE_SWITCH)), TRUE);

@@ -35,3 +35,35 @@ cf_test_pledge_with (const char *object,
   g_assert_no_error (error);
   return pledge;
 }
+
+/* The fixture's campaign with a goal in @unit ("pre_orders", "members"):
+ * @count of @goal so far, and @next_goal to come. */
+CfCampaign *
+cf_test_counted_campaign (const char *unit,
+                          gint64      goal,
+                          gint64      count,
+                          gint64      next_goal)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "campaign.json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonBuilder) counted = json_builder_new ();
+  g_autoptr(GError) error = NULL;
+  CfCampaign *campaign;
+
+  g_assert_true (json_parser_load_from_file (parser, path, &error));
+  json_builder_begin_object (counted);
+  json_builder_set_member_name (counted, "unit");
+  json_builder_add_string_value (counted, unit);
+  json_builder_set_member_name (counted, "goal");
+  json_builder_add_int_value (counted, goal);
+  json_builder_set_member_name (counted, "count");
+  json_builder_add_int_value (counted, count);
+  json_builder_set_member_name (counted, "next_goal");
+  json_builder_add_int_value (counted, next_goal);
+  json_builder_end_object (counted);
+  json_object_set_member (json_node_get_object (json_parser_get_root (parser)), "counted",
+                          json_builder_get_root (counted));
+  campaign = cf_campaign_new_from_json (json_parser_get_root (parser), &error);
+  g_assert_no_error (error);
+  return campaign;
+}

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "cf-campaign.h"
 #include "cf-pledge.h"
 
 G_BEGIN_DECLS
@@ -11,5 +12,10 @@ CfPledge *cf_test_pledge_with (const char *object,
                                const char *member,
                                const char *value,
                                ...);
+
+CfCampaign *cf_test_counted_campaign (const char *unit,
+                                      gint64      goal,
+                                      gint64      count,
+                                      gint64      next_goal);
 
 G_END_DECLS

@@ -13,6 +13,7 @@
 #include "cf-following-page.h"
 #include "cf-pledge-page.h"
 #include "cf-reward-card.h"
+#include "cf-test-fixtures.h"
 #include "cf-test-platform.h"
 #include "cf-test-widgets.h"
 #include "cf-ui-steps.h"
@@ -440,44 +441,14 @@ test_narrow_window (void)
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 }
 
-static CfCampaign *
-counted_campaign (const char *unit,
-                  gint64      goal,
-                  gint64      count,
-                  gint64      next_goal)
-{
-  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "fixtures", "campaign.json", NULL);
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(JsonBuilder) counted = json_builder_new ();
-  g_autoptr(GError) error = NULL;
-  CfCampaign *campaign;
-
-  g_assert_true (json_parser_load_from_file (parser, path, &error));
-  json_builder_begin_object (counted);
-  json_builder_set_member_name (counted, "unit");
-  json_builder_add_string_value (counted, unit);
-  json_builder_set_member_name (counted, "goal");
-  json_builder_add_int_value (counted, goal);
-  json_builder_set_member_name (counted, "count");
-  json_builder_add_int_value (counted, count);
-  json_builder_set_member_name (counted, "next_goal");
-  json_builder_add_int_value (counted, next_goal);
-  json_builder_end_object (counted);
-  json_object_set_member (json_node_get_object (json_parser_get_root (parser)), "counted",
-                          json_builder_get_root (counted));
-  campaign = cf_campaign_new_from_json (json_parser_get_root (parser), &error);
-  g_assert_no_error (error);
-  return campaign;
-}
-
 /* Pre-orders and members are counted as the language writes numbers,
  * beside the money they brought, and measured against the next stage
  * while there is one: “50,704 of 50,000 pre-orders”, never “50704”. */
 static void
 test_counted_goals (void)
 {
-  g_autoptr(CfCampaign) presale = counted_campaign ("pre_orders", 50000, 50704, 60000);
-  g_autoptr(CfCampaign) membership = counted_campaign ("members", 500, 420, 750);
+  g_autoptr(CfCampaign) presale = cf_test_counted_campaign ("pre_orders", 50000, 50704, 60000);
+  g_autoptr(CfCampaign) membership = cf_test_counted_campaign ("members", 500, 420, 750);
   g_auto(CfCampaignSummary) orders = { 0 };
   g_auto(CfCampaignSummary) members = { 0 };
 

@@ -9,6 +9,10 @@
 #include "cf-campaign-card.h"
 #include "cf-campaign-page.h"
 #include "cf-pledge-dialog.h"
+#include "cf-http-client.h"
+#include "cf-rest-platform.h"
+#include "cf-secret-store.h"
+#include "cf-test-fixtures.h"
 #include "cf-test-platform.h"
 #include "cf-test-widgets.h"
 #include "cf-ui-steps.h"
@@ -25,15 +29,19 @@ typedef struct
   const char *card_figures;  /* “Yen watch”: pledged of goal */
   const char *percent;
   const char *reward;        /* its reward's minimum */
+  const char *pre_orders;    /* 50,704 of 50,000 pre-orders */
+  const char *members;       /* 420 of 500 members */
 } Expected;
 
 static const Expected expectations[] = {
   { "fr", { "Explorer", "Suivies", "Contributions", NULL },
     "19\u202f507\u202f500\u00a0¥ sur 10\u202f000\u202f000\u00a0¥", "195\u00a0%",
-    "Contribution de 35\u202f000\u00a0¥ ou plus" },
+    "Contribution de 35\u202f000\u00a0¥ ou plus",
+    "50\u202f704 sur 50\u202f000 préventes", "420 sur 500 membres" },
   { "ja", { "見つける", "フォロー中", "支援", NULL },
     "￥19,507,500 / 目標 ￥10,000,000", "195%",
-    "￥35,000 以上の支援" },
+    "￥35,000 以上の支援",
+    "50,704 / 50,000 件の予約", "420 / 500 人のメンバー" },
 };
 
 /* What “Ten left” is called here: long enough to test the dashboard's menu. */
@@ -322,6 +330,49 @@ test_figures_never_cut (void)
   close_narrow_window_settings ();
 }
 
+static gboolean
+is_laid_out (GtkWidget *root,
+             gpointer   data)
+{
+  return gtk_widget_get_mapped (root) && gtk_widget_get_width (root) > 0;
+}
+
+/* A pre-sale and a membership page count what their goal counts, as the
+ * language writes numbers and its plural forms, whole on a phone. */
+static void
+test_counted_cards (void)
+{
+  g_autoptr(SoupSession) session = cf_http_client_new_session ();
+  g_autoptr(CfRestPlatform) rest = cf_rest_platform_new (session, platform->url);
+  g_autoptr(CfSecretStore) store = cf_secret_store_new ();
+  g_autoptr(CfAccount) account = cf_account_new (CF_PLATFORM (rest), store, platform->url);
+  g_autoptr(CfApproximation) approximation = cf_approximation_new ();
+  g_autoptr(CfCampaign) presale = cf_test_counted_campaign ("pre_orders", 50000, 50704, 60000);
+  g_autoptr(CfCampaign) membership = cf_test_counted_campaign ("members", 500, 420, 750);
+  g_autofree char *name = g_strdup_printf ("counted-cards-360-%s", expected->language);
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
+  CfCampaign *campaigns[] = { presale, membership };
+
+  for (guint i = 0; i < G_N_ELEMENTS (campaigns); i++)
+    {
+      CfCampaignCard *card = CF_CAMPAIGN_CARD (cf_campaign_card_new (cf_application_get_image_cache (application),
+                                                                     approximation));
+
+      cf_campaign_card_set_campaign (card, account, campaigns[i]);
+      gtk_box_append (GTK_BOX (box), GTK_WIDGET (card));
+    }
+  gtk_window_set_child (GTK_WINDOW (window), box);
+  gtk_window_set_default_size (GTK_WINDOW (window), 360, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  cf_test_wait_until (window, is_laid_out, NULL, "the cards are laid out");
+  g_assert_true (cf_test_shows_label (window, expected->pre_orders));
+  g_assert_true (cf_test_shows_label (window, expected->members));
+  cf_test_render_to_png (window, name);
+  cf_ui_assert_no_figure_cut (window);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 give_campaigns_long_titles_and_figures (void)
 {
@@ -367,6 +418,7 @@ main (int   argc,
   g_test_add_func ("/languages/phone-width", test_phone_width);
   g_test_add_func ("/languages/keyboard", test_keyboard);
   g_test_add_func ("/languages/figures-never-cut", test_figures_never_cut);
+  g_test_add_func ("/languages/counted-cards", test_counted_cards);
 
   status = g_test_run ();
   cf_test_platform_free (platform);

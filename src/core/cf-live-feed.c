@@ -1202,3 +1202,20 @@ cf_live_campaign_get_pledge (const CfLiveCampaign *live,
     return NULL;
   return &live->pledges[n % CF_LIVE_PLEDGES_KEPT];
 }
+
+/* The figures the platform gave for @reward_id, or NULL. */
+const CfLiveRewardFigures *
+cf_live_campaign_find_reward (const CfLiveCampaign *live,
+                              const char           *reward_id)
+{
+  g_return_val_if_fail (live != NULL, NULL);
+
+  for (guint i = 0; i < live->rewards->len; i++)
+    {
+      const CfLiveRewardFigures *figures = &g_array_index (live->rewards, CfLiveRewardFigures, i);
+
+      if (g_str_equal (figures->reward_id, reward_id))
+        return figures;
+    }
+  return NULL;
+}

@@ -83,5 +83,7 @@ void                  cf_live_campaign_apply_to      (const CfLiveCampaign *live
 
 const CfLivePledge *cf_live_campaign_get_pledge (const CfLiveCampaign *live,
                                                 guint64               n);
+const CfLiveRewardFigures *cf_live_campaign_find_reward (const CfLiveCampaign *live,
+                                                         const char           *reward_id);
 
 G_END_DECLS

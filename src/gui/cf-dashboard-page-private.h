@@ -8,6 +8,7 @@
 #include "cf-latest-pledges.h"
 #include "cf-live-subscription.h"
 #include "cf-merged-list.h"
+#include "cf-reward-figures.h"
 
 G_BEGIN_DECLS
 
@@ -42,7 +43,8 @@ struct _CfDashboardPage
   CfLatestPledges *latest_pledges;
   GtkLabel *percent_label;
   GtkLabel *pledged_label;
-  GtkListBox *rewards_list;
+  CfRewardFigures *reward_figures;
+  AdwPreferencesGroup *rewards_group;
   GtkStack *stack;
   GtkLabel *time_left_label;
 
@@ -62,8 +64,6 @@ struct _CfDashboardPage
   const CfLiveCampaign *live;
   GCancellable *campaign_cancellable;
   GListModel *rewards;
-  GPtrArray *reward_rows;
-  AdwActionRow *no_reward_row;  /* after them, so that the rows add up to the totals */
   guint64 pledges_seen;
   gboolean funded;
 

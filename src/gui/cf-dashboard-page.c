@@ -328,114 +328,10 @@ show_figures (CfDashboardPage *self,
   show_goal (self, &summary, smoothly);
 }
 
-static const CfLiveRewardFigures *
-live_figures_of (CfDashboardPage *self,
-                 const char      *reward_id)
-{
-  for (guint i = 0; self->live != NULL && i < self->live->rewards->len; i++)
-    {
-      const CfLiveRewardFigures *figures = &g_array_index (self->live->rewards, CfLiveRewardFigures, i);
-
-      if (g_str_equal (figures->reward_id, reward_id))
-        return figures;
-    }
-  return NULL;
-}
-
-/* "%s · %s pledged": backers, then the money they pledged. */
-static char *
-format_reward_figures (CfDashboardPage *self,
-                       gint64           backers,
-                       gint64           pledged)
-{
-  g_autofree char *count = cf_format_backers (backers, self->locale);
-  g_autofree char *amount = NULL;
-  CfMoney money = *cf_campaign_get_pledged (self->campaign);
-
-  money.amount = pledged;
-  amount = cf_money_format (&money, self->locale);
-  /* Translators: a reward's figures: its backers, then the money they pledged. */
-  return g_strdup_printf (_("%s · %s pledged"), count, amount);
-}
-
-static void
-show_reward_row (CfDashboardPage *self,
-                 guint            index)
-{
-  g_autoptr(CfReward) reward = g_list_model_get_item (self->rewards, index);
-  AdwActionRow *row = g_ptr_array_index (self->reward_rows, index);
-  GtkLabel *left_label = g_object_get_data (G_OBJECT (row), "left-label");
-  const CfLiveRewardFigures *figures = live_figures_of (self, cf_reward_get_id (reward));
-  gint64 backers = figures ? figures->backers_count : cf_reward_get_claimed (reward);
-  gint64 limit = cf_reward_get_limit (reward);
-  g_autofree char *count = figures ? cf_format_backers (backers, self->locale)
-                                   : cf_format_reward_count (reward, self->locale);
-  g_autofree char *subtitle = NULL;
-  g_autofree char *left = NULL;
-
-  if (figures != NULL)
-    subtitle = format_reward_figures (self, backers, figures->pledged);
-  adw_action_row_set_subtitle (row, subtitle ? subtitle : count);
-
-  gtk_widget_remove_css_class (GTK_WIDGET (left_label), "error");
-  if (limit < 0)
-    left = g_strdup (_("No limit"));
-  else if (backers >= limit)
-    {
-      left = g_strdup (_("Sold out"));
-      gtk_widget_add_css_class (GTK_WIDGET (left_label), "error");
-    }
-  else
-    {
-      g_autofree char *remaining = cf_format_count (limit - backers, self->locale);
-      g_autofree char *total = cf_format_count (limit, self->locale);
-
-      /* Translators: places left in a limited reward, as in “12 left of 50”. */
-      left = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s left of %s", "%s left of %s", limit - backers),
-                              remaining, total);
-    }
-  gtk_label_set_label (left_label, left);
-}
-
-/* Backers who chose no reward: what the rewards leave of the campaign's
- * totals. Shown once every reward's figures are known, and while they
- * agree with the totals. */
-static void
-show_no_reward_row (CfDashboardPage *self)
-{
-  gint64 backers = cf_campaign_get_backers_count (self->campaign);
-  gint64 pledged = cf_campaign_get_pledged (self->campaign)->amount;
-  g_autofree char *subtitle = NULL;
-  guint n = self->rewards ? g_list_model_get_n_items (self->rewards) : 0;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(CfReward) reward = g_list_model_get_item (self->rewards, i);
-      const CfLiveRewardFigures *figures = live_figures_of (self, cf_reward_get_id (reward));
-
-      if (figures == NULL)
-        {
-          backers = pledged = -1;
-          break;
-        }
-      backers -= figures->backers_count;
-      pledged -= figures->pledged;
-    }
-
-  gtk_widget_set_visible (GTK_WIDGET (self->no_reward_row), backers >= 0 && pledged >= 0);
-  if (backers < 0 || pledged < 0)
-    return;
-  subtitle = format_reward_figures (self, backers, pledged);
-  adw_action_row_set_subtitle (self->no_reward_row, subtitle);
-}
-
 static void
 show_rewards (CfDashboardPage *self)
 {
-  for (guint i = 0; i < self->reward_rows->len; i++)
-    show_reward_row (self, i);
-  if (self->no_reward_row != NULL)
-    show_no_reward_row (self);
+  cf_reward_figures_show (self->reward_figures, self->campaign, self->live);
 }
 
 static void
@@ -492,7 +388,6 @@ rewards_cb (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(CfPage) page = cf_platform_list_finish (CF_PLATFORM (object), result, &error);
   CfDashboardPage *self;
-  guint n;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
@@ -506,26 +401,8 @@ rewards_cb (GObject      *object,
       return;
     }
 
-  n = g_list_model_get_n_items (self->rewards);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(CfReward) reward = g_list_model_get_item (self->rewards, i);
-      GtkWidget *row = adw_action_row_new ();
-      GtkWidget *left = gtk_label_new (NULL);
-
-      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), cf_reward_get_title (reward));
-      gtk_widget_add_css_class (left, "numeric");
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), left);
-      g_object_set_data (G_OBJECT (row), "left-label", left);
-      gtk_list_box_append (self->rewards_list, row);
-      g_ptr_array_add (self->reward_rows, row);
-    }
-  self->no_reward_row = ADW_ACTION_ROW (adw_action_row_new ());
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->no_reward_row), _("No reward"));
-  gtk_list_box_append (self->rewards_list, GTK_WIDGET (self->no_reward_row));
-  gtk_widget_set_visible (gtk_widget_get_ancestor (GTK_WIDGET (self->rewards_list), ADW_TYPE_PREFERENCES_GROUP),
-                          n > 0);
+  cf_reward_figures_set_rewards (self->reward_figures, self->rewards);
+  gtk_widget_set_visible (GTK_WIDGET (self->rewards_group), g_list_model_get_n_items (self->rewards) > 0);
   show_rewards (self);
   cf_latest_pledges_set_rewards (self->latest_pledges, self->rewards);
 }
@@ -560,8 +437,6 @@ latest_cb (GObject      *object,
 static void
 forget_campaign (CfDashboardPage *self)
 {
-  GtkWidget *row;
-
   g_cancellable_cancel (self->campaign_cancellable);
   g_clear_object (&self->campaign_cancellable);
   if (self->subscription != NULL)
@@ -573,10 +448,7 @@ forget_campaign (CfDashboardPage *self)
   cf_error_banner_hide (self->kept_banner);
   cf_latest_pledges_clear (self->latest_pledges);
   self->funded = FALSE;
-  g_ptr_array_set_size (self->reward_rows, 0);
-  self->no_reward_row = NULL;
-  while ((row = gtk_widget_get_first_child (GTK_WIDGET (self->rewards_list))) != NULL)
-    gtk_list_box_remove (self->rewards_list, row);
+  cf_reward_figures_clear (self->reward_figures);
 }
 
 /* Figures come from the live feed of the account that created the campaign. */
@@ -826,7 +698,6 @@ cf_dashboard_page_dispose (GObject *object)
   g_clear_object (&self->accounts);
   g_clear_object (&self->settings);
   g_clear_object (&self->campaigns);
-  g_clear_pointer (&self->reward_rows, g_ptr_array_unref);
   g_clear_pointer (&self->locale, g_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), CF_TYPE_DASHBOARD_PAGE);
 
@@ -869,6 +740,7 @@ cf_dashboard_page_class_init (CfDashboardPageClass *klass)
   g_type_ensure (CF_TYPE_FUNDING_BAR);
   g_type_ensure (CF_TYPE_FUNDING_CHART);
   g_type_ensure (CF_TYPE_LATEST_PLEDGES);
+  g_type_ensure (CF_TYPE_REWARD_FIGURES);
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Crowdfund/cf-dashboard-page.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_bind_template_child (widget_class, CfDashboardPage, backers_caption);
@@ -893,7 +765,8 @@ cf_dashboard_page_class_init (CfDashboardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CfDashboardPage, latest_pledges);
   gtk_widget_class_bind_template_child (widget_class, CfDashboardPage, percent_label);
   gtk_widget_class_bind_template_child (widget_class, CfDashboardPage, pledged_label);
-  gtk_widget_class_bind_template_child (widget_class, CfDashboardPage, rewards_list);
+  gtk_widget_class_bind_template_child (widget_class, CfDashboardPage, reward_figures);
+  gtk_widget_class_bind_template_child (widget_class, CfDashboardPage, rewards_group);
   gtk_widget_class_bind_template_child (widget_class, CfDashboardPage, stack);
   gtk_widget_class_bind_template_child (widget_class, CfDashboardPage, time_left_label);
   gtk_widget_class_bind_template_callback (widget_class, campaign_selected_cb);
@@ -915,7 +788,6 @@ cf_dashboard_page_init (CfDashboardPage *self)
     gtk_widget_set_focusable (child, FALSE);
   cf_widget_show_when_first_mapped (GTK_WIDGET (self), GTK_WIDGET (self->stack));
   self->campaigns = g_list_store_new (CF_TYPE_ACCOUNT_ITEM);
-  self->reward_rows = g_ptr_array_new ();
   self->locale = cf_locale_dup_default ();
   title = gtk_cclosure_expression_new (G_TYPE_STRING, NULL, 0, NULL, G_CALLBACK (dup_created_title), NULL, NULL);
   gtk_drop_down_set_expression (self->campaign_drop_down, title);

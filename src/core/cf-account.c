@@ -268,6 +268,7 @@ cf_account_restore_finish (CfAccount     *self,
                            GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == cf_account_restore_async, FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }
@@ -373,6 +374,7 @@ cf_account_sign_in_finish (CfAccount     *self,
                            GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == cf_account_sign_in_async, FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }
@@ -461,6 +463,7 @@ cf_account_sign_out_finish (CfAccount     *self,
                             GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == cf_account_sign_out_async, FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }
@@ -796,6 +799,7 @@ cf_account_set_following_finish (CfAccount     *self,
                                  GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == cf_account_set_following_async, FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }

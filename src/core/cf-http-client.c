@@ -728,6 +728,7 @@ cf_http_client_send_finish (CfHttpClient  *self,
                             GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == cf_http_client_send_async, NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -174,6 +174,7 @@ cf_secret_store_store_finish (CfSecretStore  *self,
                               GError        **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == cf_secret_store_store_async, FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }
@@ -200,6 +201,7 @@ cf_secret_store_lookup_finish (CfSecretStore  *self,
                                GError        **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == cf_secret_store_lookup_async, NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }
@@ -225,6 +227,7 @@ cf_secret_store_clear_finish (CfSecretStore  *self,
                               GError        **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == cf_secret_store_clear_async, FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }

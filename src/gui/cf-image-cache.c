@@ -489,6 +489,7 @@ cf_image_cache_load_finish (CfImageCache  *self,
                             GError       **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == cf_image_cache_load_async, NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }

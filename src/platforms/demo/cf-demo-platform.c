@@ -153,6 +153,7 @@ cf_demo_platform_start_finish (CfDemoPlatform  *self,
                                GError         **error)
 {
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == cf_demo_platform_start_async, NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }

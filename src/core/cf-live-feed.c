@@ -258,7 +258,9 @@ apply_stats (CfLiveFeed *self,
     entry->live.next_goal = *cf_stats_get_next_goal (stats);
   if (cf_stats_get_goal_unit (stats) != CF_GOAL_UNIT_MONEY)
     {
+      entry->live.goal_unit = cf_stats_get_goal_unit (stats);
       entry->live.counted = cf_stats_get_counted (stats);
+      entry->live.counted_goal = cf_stats_get_counted_goal (stats);
       entry->live.next_counted_goal = cf_stats_get_next_counted_goal (stats);
     }
   /* A platform that keeps no history has the totals read so far drawn
@@ -1001,6 +1003,7 @@ cf_live_feed_subscribe (CfLiveFeed *self,
       entry->live.funding = g_array_new (FALSE, FALSE, sizeof (CfLivePoint));
       entry->live.rewards = g_array_new (FALSE, FALSE, sizeof (CfLiveRewardFigures));
       entry->live.counted = -1;
+      entry->live.counted_goal = -1;
       entry->live.next_counted_goal = -1;
       g_hash_table_insert (self->entries, entry->id, entry);
       queue_id (self, self->to_subscribe, campaign_id);
@@ -1186,8 +1189,12 @@ cf_live_campaign_apply_to (const CfLiveCampaign *live,
     g_object_set (campaign, "state", live->state, NULL);
   if (cf_money_is_valid (&live->next_goal))
     g_object_set (campaign, "next-goal", &live->next_goal, NULL);
-  if (live->counted >= 0 && cf_campaign_get_goal_unit (campaign) != CF_GOAL_UNIT_MONEY)
-    g_object_set (campaign, "counted", live->counted, "next-counted-goal", live->next_counted_goal, NULL);
+  /* Figures that count pre-orders or members say so, even of a campaign
+   * read where its platform did not (a search's membership page). */
+  if (live->counted >= 0)
+    g_object_set (campaign, "goal-unit", live->goal_unit, "counted", live->counted,
+                  "counted-goal", live->counted_goal >= 0 ? live->counted_goal : cf_campaign_get_counted_goal (campaign),
+                  "next-counted-goal", live->next_counted_goal, NULL);
 }
 
 /* The @n-th pledge received since subscribing, or NULL when it is not

@@ -38,7 +38,9 @@ typedef struct
   gboolean known;           /* totals have been read or received */
   CfMoney pledged;
   CfMoney next_goal;        /* the next stretch goal read, if any */
+  CfGoalUnit goal_unit;     /* what the goal counts, as the figures read say */
   gint64 counted;           /* pre-orders or members, for a goal that counts them; else -1 */
+  gint64 counted_goal;      /* that goal, or -1 */
   gint64 next_counted_goal; /* the next stretch goal in that unit, or -1 */
   gint64 backers_count;
   CfCampaignState state;

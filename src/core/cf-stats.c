@@ -17,6 +17,7 @@ struct _CfStats
   CfMoney next_goal;  /* the next stretch goal, where the platform has one */
   CfGoalUnit goal_unit;
   gint64 counted;            /* pre-orders or members, for a goal that counts them; else -1 */
+  gint64 counted_goal;       /* that goal, or -1 */
   gint64 next_counted_goal;  /* the next stretch goal in that unit, or -1 */
 };
 
@@ -35,6 +36,8 @@ static const CfField fields[] = {
     G_STRUCT_OFFSET (CfStats, goal_unit), cf_goal_unit_get_type },
   { "counted.count", "counted", CF_FIELD_INT, CF_FIELD_OPTIONAL | CF_FIELD_NULLABLE,
     G_STRUCT_OFFSET (CfStats, counted) },
+  { "counted.goal", "counted-goal", CF_FIELD_INT, CF_FIELD_OPTIONAL | CF_FIELD_NULLABLE,
+    G_STRUCT_OFFSET (CfStats, counted_goal) },
   { "counted.next_goal", "next-counted-goal", CF_FIELD_INT, CF_FIELD_OPTIONAL | CF_FIELD_NULLABLE,
     G_STRUCT_OFFSET (CfStats, next_counted_goal) },
 };
@@ -65,6 +68,7 @@ CF_MODEL_DEFINE_GETTER (CfStats, cf_stats, CF_IS_STATS, GListModel *, funding, ,
 CF_MODEL_DEFINE_GETTER (CfStats, cf_stats, CF_IS_STATS, GListModel *, rewards, , NULL)
 CF_MODEL_DEFINE_GETTER (CfStats, cf_stats, CF_IS_STATS, CfGoalUnit, goal_unit, , CF_GOAL_UNIT_MONEY)
 CF_MODEL_DEFINE_GETTER (CfStats, cf_stats, CF_IS_STATS, gint64, counted, , -1)
+CF_MODEL_DEFINE_GETTER (CfStats, cf_stats, CF_IS_STATS, gint64, counted_goal, , -1)
 CF_MODEL_DEFINE_GETTER (CfStats, cf_stats, CF_IS_STATS, gint64, next_counted_goal, , -1)
 
 /* The next stretch goal, or NULL. */

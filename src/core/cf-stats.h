@@ -23,6 +23,7 @@ GListModel    *cf_stats_get_rewards       (CfStats *self);
 const CfMoney *cf_stats_get_next_goal     (CfStats *self);
 CfGoalUnit     cf_stats_get_goal_unit     (CfStats *self);
 gint64         cf_stats_get_counted       (CfStats *self);
+gint64         cf_stats_get_counted_goal  (CfStats *self);
 gint64         cf_stats_get_next_counted_goal (CfStats *self);
 
 G_END_DECLS

@@ -128,7 +128,7 @@ test_browse (Fixture       *fixture,
 
   second = list_campaigns (fixture, "lampe", cf_page_get_next_cursor (first));
   /* The project without a name, an end or an owner is left out. */
-  g_assert_cmpuint (g_list_model_get_n_items (cf_page_get_items (second)), ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (cf_page_get_items (second)), ==, 2);
   atlas = campaign_at (second, 0);
   g_assert_cmpstr (cf_campaign_get_title (atlas), ==, "Waldatlas");
   g_assert_cmpint (cf_campaign_get_state (atlas), ==, CF_CAMPAIGN_STATE_SUCCESSFUL);
@@ -216,7 +216,7 @@ test_goal_units (Fixture       *fixture,
 {
   g_autoptr(CfCampaign) money = get_campaign (fixture, "101");
   g_autoptr(CfCampaign) presale = get_campaign (fixture, "102");
-  g_autoptr(CfCampaign) membership = get_campaign (fixture, "104");
+  g_autoptr(CfCampaign) membership = get_campaign (fixture, "105");
 
   g_assert_cmpint (cf_campaign_get_goal_unit (money), ==, CF_GOAL_UNIT_MONEY);
   g_assert_cmpint (cf_campaign_get_goal (money)->amount, ==, 1000000);
@@ -268,7 +268,7 @@ test_live_totals (Fixture       *fixture,
   g_autoptr(CfStats) first = get_stats (fixture, "101");
   g_autoptr(CfStats) again = NULL;
   g_autoptr(CfStats) presale = get_stats (fixture, "102");
-  g_autoptr(CfStats) membership = get_stats (fixture, "104");
+  g_autoptr(CfStats) membership = get_stats (fixture, "105");
   g_autoptr(CfLiveFeed) feed = NULL;
   g_autoptr(CfCampaign) project = get_campaign (fixture, "102");
 
@@ -356,6 +356,39 @@ test_readings_kept (Fixture       *fixture,
   cf_live_feed_unsubscribe (second, "101");
   g_assert_no_errno (g_remove (kept));
   g_assert_no_errno (g_rmdir (folder));
+}
+
+static gboolean
+has_counted (CfLiveFeed *feed,
+             const char *id)
+{
+  const CfLiveCampaign *live = cf_live_feed_lookup (feed, id);
+
+  return live != NULL && live->counted >= 0;
+}
+
+/* A search gives no `committed`: its membership page reads as money until
+ * the page's stats are read, which say it counts members. */
+static void
+test_membership_from_search (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(CfPage) first = list_campaigns (fixture, "radio", NULL);
+  g_autoptr(CfPage) second = list_campaigns (fixture, "radio", cf_page_get_next_cursor (first));
+  g_autoptr(CfCampaign) radio = campaign_at (second, 1);
+  g_autoptr(CfLiveFeed) feed = cf_live_feed_new (platform_of (fixture));
+
+  g_assert_cmpstr (cf_campaign_get_id (radio), ==, "105");
+  g_assert_cmpint (cf_campaign_get_goal_unit (radio), ==, CF_GOAL_UNIT_MONEY);
+  cf_live_feed_subscribe (feed, "105", FALSE);
+  while (!has_counted (feed, "105"))
+    g_main_context_iteration (NULL, TRUE);
+  cf_live_campaign_apply_to (cf_live_feed_lookup (feed, "105"), radio);
+  g_assert_cmpint (cf_campaign_get_goal_unit (radio), ==, CF_GOAL_UNIT_MEMBERS);
+  g_assert_cmpint (cf_campaign_get_counted (radio), ==, 420);
+  g_assert_cmpint (cf_campaign_get_counted_goal (radio), ==, 500);
+  g_assert_cmpint (cf_campaign_get_next_counted_goal (radio), ==, 750);
+  cf_live_feed_unsubscribe (feed, "105");
 }
 
 static CfCredentials *
@@ -536,6 +569,7 @@ main (int   argc,
   ADD ("/ulule/goal-units", test_goal_units);
   ADD ("/ulule/live-totals", test_live_totals);
   ADD ("/ulule/readings-kept", test_readings_kept);
+  ADD ("/ulule/membership-from-search", test_membership_from_search);
   ADD ("/ulule/sign-in-and-orders", test_sign_in_and_orders);
   ADD ("/ulule/creator", test_creator);
   ADD ("/ulule/refusals", test_refusals);

@@ -314,8 +314,9 @@ test_dashboard_offline (void)
   dashboard = cf_ui_dashboard_of (window);
   g_assert_cmpstr (cf_campaign_get_title (cf_ui_selected_campaign (
                      GTK_DROP_DOWN (cf_test_first_visible (dashboard, GTK_TYPE_DROP_DOWN)))), ==, "Ten left");
-  g_assert_true (cf_test_shows_label_starting (dashboard, "Shown as of "));
-  g_assert_true (cf_test_shows_label (dashboard, "Offline"));
+  /* The platform's silence is told once its requests have failed. */
+  cf_test_wait_until (dashboard, cf_test_shows_label_starting, "Shown as of ", "how old the figures are is said");
+  cf_test_wait_until (dashboard, (CfTestCondition) cf_test_shows_label, "Offline", "the live figures say they are offline");
   cf_test_render_to_png (window, "dashboard-offline");
 
   /* Back up: the figures are read again by themselves. */

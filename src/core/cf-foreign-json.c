@@ -9,7 +9,6 @@
 #include "cf-currency.h"
 #include "cf-foreign-json.h"
 #include "cf-model.h"
-#include "cf-money.h"
 
 /* @object's @member when it is an object, else NULL. */
 JsonObject *
@@ -77,15 +76,6 @@ cf_foreign_json_html_to_text (const char *html)
         g_string_append_c (text, *p);
     }
   return g_strstrip (g_string_free (text, FALSE));
-}
-
-/* Whether @code is a currency code money can be kept in. */
-gboolean
-cf_foreign_json_is_currency (const char *code)
-{
-  CfMoney money = { 0 };
-
-  return cf_money_init (&money, 0, code, NULL);
 }
 
 /* An amount in whole units: an int, a numeric string or a number. */

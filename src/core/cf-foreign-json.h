@@ -22,7 +22,6 @@ gboolean    cf_foreign_json_boolean        (JsonObject         *object,
 gboolean    cf_foreign_json_has_id         (JsonObject         *object);
 gboolean    cf_foreign_json_units          (JsonNode           *node,
                                             double             *units);
-gboolean    cf_foreign_json_is_currency    (const char         *code);
 char       *cf_foreign_json_html_to_text   (const char         *html);
 gboolean    cf_foreign_json_build_money    (JsonBuilder        *builder,
                                             const char         *name,

@@ -301,10 +301,10 @@ cf_format_pledge_rewards (CfPledge *pledge,
       const char *title = cf_pledge_item_get_reward_title (item) ? cf_pledge_item_get_reward_title (item)
                                                                   : _("A reward");
       gint64 quantity = cf_pledge_item_get_quantity (item);
-      g_autofree char *count = cf_format_count (quantity, NULL);
+      g_autofree char *count = quantity == 1 ? NULL : cf_format_count (quantity, NULL);
       /* Translators: how many of a reward a pledge holds, as in “2 × The lamp”. */
-      g_autofree char *one = quantity == 1 ? g_strdup (title) : g_strdup_printf (C_("reward quantity", "%s × %s"),
-                                                                                  count, title);
+      g_autofree char *one = count == NULL ? g_strdup (title) : g_strdup_printf (C_("reward quantity", "%s × %s"),
+                                                                                 count, title);
       char *longer;
 
       if (text == NULL)

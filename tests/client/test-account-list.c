@@ -3,6 +3,7 @@
 
 #include "cf-account-list.h"
 #include "cf-http-client.h"
+#include "cf-test-fixtures.h"
 #include "cf-test-home.h"
 #include "cf-test-platform.h"
 
@@ -131,29 +132,6 @@ test_open_and_remember (Fixture       *fixture,
   g_assert_cmpuint (fixture->failed->len, ==, 0);
 }
 
-static void
-signed_in_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  gboolean *done = user_data;
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (cf_account_sign_in_finish (CF_ACCOUNT (object), result, &error));
-  g_assert_no_error (error);
-  *done = TRUE;
-}
-
-static void
-sign_in (CfAccount *account)
-{
-  gboolean done = FALSE;
-
-  cf_account_sign_in_async (account, "backer", "backer-pw", NULL, signed_in_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
-
 /* The same username on two platforms is two accounts: each signs back in
  * from the keyring by itself, and removing one leaves the other. */
 static void
@@ -170,8 +148,8 @@ test_restore_and_remove (Fixture       *fixture,
   set_platforms (fixture, first->url, second->url);
   list = start (fixture, NULL);
   cf_account_list_restore (list);
-  sign_in (cf_account_list_find (list, first->url));
-  sign_in (cf_account_list_find (list, second->url));
+  cf_test_sign_in (cf_account_list_find (list, first->url), "backer", "backer-pw");
+  cf_test_sign_in (cf_account_list_find (list, second->url), "backer", "backer-pw");
   first_name = remembered_username (fixture, first->url);
   second_name = remembered_username (fixture, second->url);
   g_assert_cmpstr (first_name, ==, "backer");

@@ -7,6 +7,7 @@
 #include "cf-format.h"
 #include "cf-http-client.h"
 #include "cf-merged-list.h"
+#include "cf-test-fixtures.h"
 #include "cf-test-home.h"
 #include "cf-test-platform.h"
 
@@ -18,30 +19,6 @@
 
 static CfTestPlatform *first;
 static CfTestPlatform *second;
-
-static void
-signed_in_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  gboolean *done = user_data;
-  g_autoptr(GError) error = NULL;
-
-  g_assert_true (cf_account_sign_in_finish (CF_ACCOUNT (object), result, &error));
-  *done = TRUE;
-}
-
-static void
-sign_in (CfAccount  *account,
-         const char *username,
-         const char *password)
-{
-  gboolean done = FALSE;
-
-  cf_account_sign_in_async (account, username, password, NULL, signed_in_cb, &done);
-  while (!done)
-    g_main_context_iteration (NULL, TRUE);
-}
 
 static gboolean
 settled (CfMergedList *list,
@@ -104,8 +81,8 @@ test_two_platforms (void)
     g_main_context_iteration (NULL, TRUE);
   on_first = cf_account_list_find (accounts, first->url);
   on_second = cf_account_list_find (accounts, second->url);
-  sign_in (on_first, "backer", "backer-pw");
-  sign_in (on_second, "other", "other-pw");
+  cf_test_sign_in (on_first, "backer", "backer-pw");
+  cf_test_sign_in (on_second, "other", "other-pw");
 
   pledges = cf_merged_list_new (G_LIST_MODEL (accounts), CF_PLATFORM_FEATURE_PLEDGES,
                                 cf_platform_list_all_pledges_async, CF_TYPE_PLEDGE, "pledges");

@@ -67,3 +67,29 @@ cf_test_counted_campaign (const char *unit,
   g_assert_no_error (error);
   return campaign;
 }
+
+static void
+signed_in_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  gboolean *done = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (cf_account_sign_in_finish (CF_ACCOUNT (object), result, &error));
+  g_assert_no_error (error);
+  *done = TRUE;
+}
+
+/* Signs @account in as @username with @password, once it has. */
+void
+cf_test_sign_in (CfAccount  *account,
+                 const char *username,
+                 const char *password)
+{
+  gboolean done = FALSE;
+
+  cf_account_sign_in_async (account, username, password, NULL, signed_in_cb, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+}

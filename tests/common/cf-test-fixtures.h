@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
+#include "cf-account.h"
 #include "cf-campaign.h"
 #include "cf-pledge.h"
 
@@ -17,5 +18,9 @@ CfCampaign *cf_test_counted_campaign (const char *unit,
                                       gint64      goal,
                                       gint64      count,
                                       gint64      next_goal);
+
+void        cf_test_sign_in          (CfAccount  *account,
+                                      const char *username,
+                                      const char *password);
 
 G_END_DECLS

@@ -186,7 +186,7 @@ build_project (JsonBuilder *builder,
   const char *unit;
 
   if (!cf_foreign_json_has_id (project) || cf_model_json_string (project, "slug") == NULL || currency == NULL ||
-      !cf_foreign_json_is_currency (currency) || title == NULL ||
+      !cf_currency_is_code (currency) || title == NULL ||
       cf_model_json_string (project, "date_end") == NULL || !cf_foreign_json_has_id (owner) ||
       !cf_model_json_int (project, "goal", &goal) || goal < 0)
     return FALSE;
@@ -430,7 +430,7 @@ cf_ulule_translate_rewards (JsonNode    *root,
 
   if (project != NULL)
     reward.country = cf_model_json_string (location ? location : project, "country");
-  if (reward.currency == NULL || !cf_foreign_json_is_currency (reward.currency))
+  if (reward.currency == NULL || !cf_currency_is_code (reward.currency))
     return invalid (error, "a project's rewards");
   return build_page (root, "rewards", build_reward, &reward, error);
 }

@@ -38,6 +38,8 @@ struct _CfCampaign
   gint64 counted;              /* pre-orders or members so far */
   gint64 next_counted_goal;    /* the next stretch goal in that unit, or -1 */
   CfMoney next_goal;           /* the next stretch goal in money, if any */
+  CfGoalBasis goal_basis;      /* what “pledged” is, for a goal in money */
+  CfMoney received;            /* all a collective ever received, beside its balance or budget */
 };
 
 static const CfField fields[] = {
@@ -71,7 +73,7 @@ static const CfField fields[] = {
     G_STRUCT_OFFSET (CfCampaign, url) },
   { "state", NULL, CF_FIELD_ENUM, CF_FIELD_WRITABLE,
     G_STRUCT_OFFSET (CfCampaign, state), cf_campaign_state_get_type },
-  { "goal", NULL, CF_FIELD_MONEY, CF_FIELD_REQUIRED,
+  { "goal", NULL, CF_FIELD_MONEY, CF_FIELD_NULLABLE | CF_FIELD_OPTIONAL,
     G_STRUCT_OFFSET (CfCampaign, goal) },
   { "pledged", NULL, CF_FIELD_MONEY, CF_FIELD_WRITABLE,
     G_STRUCT_OFFSET (CfCampaign, pledged) },
@@ -79,7 +81,7 @@ static const CfField fields[] = {
     G_STRUCT_OFFSET (CfCampaign, backers_count) },
   { "launched_at", NULL, CF_FIELD_TIME, CF_FIELD_NULLABLE,
     G_STRUCT_OFFSET (CfCampaign, launched_at) },
-  { "deadline", NULL, CF_FIELD_TIME, CF_FIELD_REQUIRED,
+  { "deadline", NULL, CF_FIELD_TIME, CF_FIELD_NULLABLE | CF_FIELD_OPTIONAL,
     G_STRUCT_OFFSET (CfCampaign, deadline) },
   { "rewards_count", NULL, CF_FIELD_INT, CF_FIELD_OPTIONAL,
     G_STRUCT_OFFSET (CfCampaign, rewards_count) },
@@ -97,6 +99,10 @@ static const CfField fields[] = {
     G_STRUCT_OFFSET (CfCampaign, next_counted_goal) },
   { "next_goal", "next-goal", CF_FIELD_MONEY, CF_FIELD_OPTIONAL | CF_FIELD_NULLABLE | CF_FIELD_WRITABLE,
     G_STRUCT_OFFSET (CfCampaign, next_goal) },
+  { "goal_basis", "goal-basis", CF_FIELD_ENUM, CF_FIELD_OPTIONAL | CF_FIELD_WRITABLE,
+    G_STRUCT_OFFSET (CfCampaign, goal_basis), cf_goal_basis_get_type },
+  { "received", NULL, CF_FIELD_MONEY, CF_FIELD_OPTIONAL | CF_FIELD_NULLABLE | CF_FIELD_WRITABLE,
+    G_STRUCT_OFFSET (CfCampaign, received) },
 };
 
 G_DEFINE_FINAL_TYPE (CfCampaign, cf_campaign, CF_TYPE_MODEL)
@@ -146,6 +152,28 @@ CF_MODEL_DEFINE_GETTER (CfCampaign, cf_campaign, CF_IS_CAMPAIGN, CfGoalUnit, goa
 CF_MODEL_DEFINE_GETTER (CfCampaign, cf_campaign, CF_IS_CAMPAIGN, gint64, counted_goal, , -1)
 CF_MODEL_DEFINE_GETTER (CfCampaign, cf_campaign, CF_IS_CAMPAIGN, gint64, counted, , -1)
 CF_MODEL_DEFINE_GETTER (CfCampaign, cf_campaign, CF_IS_CAMPAIGN, gint64, next_counted_goal, , -1)
+CF_MODEL_DEFINE_GETTER (CfCampaign, cf_campaign, CF_IS_CAMPAIGN, CfGoalBasis, goal_basis, , CF_GOAL_BASIS_PLEDGED)
+
+/* Whether the campaign has a goal: a collective funded for good may have
+ * none, and then shows no progress at all. */
+gboolean
+cf_campaign_has_goal (CfCampaign *self)
+{
+  g_return_val_if_fail (CF_IS_CAMPAIGN (self), FALSE);
+
+  if (self->goal_unit != CF_GOAL_UNIT_MONEY)
+    return self->counted_goal > 0;
+  return cf_money_is_valid (&self->goal) && self->goal.amount > 0;
+}
+
+/* All a collective received, when “pledged” is its balance or budget; else NULL. */
+const CfMoney *
+cf_campaign_get_received (CfCampaign *self)
+{
+  g_return_val_if_fail (CF_IS_CAMPAIGN (self), NULL);
+
+  return cf_money_is_valid (&self->received) ? &self->received : NULL;
+}
 
 /* The next stretch goal, or NULL when the platform names none. */
 const CfMoney *

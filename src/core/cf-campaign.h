@@ -42,6 +42,9 @@ gint64           cf_campaign_get_counted_goal  (CfCampaign *self);
 gint64           cf_campaign_get_counted       (CfCampaign *self);
 gint64           cf_campaign_get_next_counted_goal (CfCampaign *self);
 const CfMoney   *cf_campaign_get_next_goal     (CfCampaign *self);
+CfGoalBasis      cf_campaign_get_goal_basis    (CfCampaign *self);
+gboolean         cf_campaign_has_goal          (CfCampaign *self);
+const CfMoney   *cf_campaign_get_received      (CfCampaign *self);
 double           cf_campaign_get_progress      (CfCampaign *self,
                                                 gboolean    to_next_goal);
 

@@ -143,6 +143,11 @@ cf_format_time_left (CfCampaignState  state,
                                            "Launches in %s minutes", n), count);
     }
 
+  /* A collective funded for good has no end. */
+  if (deadline == NULL)
+    return g_strdup (state == CF_CAMPAIGN_STATE_LIVE ? C_("campaign without an end", "Ongoing")
+                                                     : C_("campaign without an end", "Closed"));
+
   if (state == CF_CAMPAIGN_STATE_LIVE && g_date_time_compare (deadline, now) > 0)
     {
       n = count_in_unit (g_date_time_difference (deadline, now), &unit);
@@ -178,14 +183,64 @@ cf_format_reward_remaining (CfReward *reward)
   gint64 limit = cf_reward_get_limit (reward);
   gint64 remaining = cf_reward_get_remaining (reward);
 
-  if (limit < 0)
-    return g_strdup (_("Unlimited"));
-  if (remaining <= 0)
+  GDateTime *ends_at = cf_reward_get_ends_at (reward);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) local_end = NULL;
+  g_autofree char *until = NULL;
+
+  if (limit >= 0 && remaining <= 0)
     return g_strdup (_("Sold out"));
+  if (ends_at != NULL && g_date_time_compare (ends_at, now) <= 0)
+    /* Translators: a reward no longer offered since its end date passed. */
+    return g_strdup (_("No longer offered"));
+  if (ends_at != NULL)
+    {
+      local_end = g_date_time_to_local (ends_at);
+      /* Translators: the last day a reward is offered, as in “Until 31 December 2026”; see strftime(3). */
+      until = g_date_time_format (local_end, C_("reward end", "Until %-d %B %Y"));
+    }
+  if (limit < 0)
+    return until != NULL ? g_steal_pointer (&until) : g_strdup (_("Unlimited"));
+  if (until != NULL)
+    /* Translators: places left of a limited reward and its last day, as in “12 left of 50 · Until 31 December 2026”. */
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d left of %d · %s", "%d left of %d · %s", remaining),
+                            (int) remaining, (int) limit, until);
 
   /* Translators: places left of a limited reward, as in “12 left of 50”. */
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d left of %d", "%d left of %d", remaining),
                           (int) remaining, (int) limit);
+}
+
+/* What a reward costs: “Pledge ¥35,000 or more”, or for a tier paid
+ * every month or year, “$5 a month”, “$10 or more a year”. */
+char *
+cf_format_reward_price (CfReward *reward)
+{
+  g_autofree char *minimum = cf_money_format (cf_reward_get_minimum (reward), NULL);
+  gboolean fixed = cf_reward_get_fixed_amount (reward);
+
+  switch (cf_reward_get_frequency (reward))
+    {
+    case CF_PLEDGE_FREQUENCY_MONTHLY:
+      return fixed
+             /* Translators: the price of a tier paid every month, as in “$5 a month”. */
+             ? g_strdup_printf (_("%s a month"), minimum)
+             /* Translators: the least one gives every month for a tier, as in “$5 or more a month”. */
+             : g_strdup_printf (_("%s or more a month"), minimum);
+    case CF_PLEDGE_FREQUENCY_YEARLY:
+      return fixed
+             /* Translators: the price of a tier paid every year, as in “$50 a year”. */
+             ? g_strdup_printf (_("%s a year"), minimum)
+             /* Translators: the least one gives every year for a tier, as in “$50 or more a year”. */
+             : g_strdup_printf (_("%s or more a year"), minimum);
+    case CF_PLEDGE_FREQUENCY_ONCE:
+    default:
+      return fixed
+             /* Translators: the price of a reward, as in “Pledge $25”. */
+             ? g_strdup_printf (_("Pledge %s"), minimum)
+             /* Translators: %s is an amount, as in “Pledge ¥35,000 or more”. */
+             : g_strdup_printf (_("Pledge %s or more"), minimum);
+    }
 }
 
 /* An estimated delivery month (“2016-03”) as “Estimated delivery: March 2016”. */
@@ -224,6 +279,9 @@ cf_format_pledge_status (CfPledge *pledge)
       return g_strdup (_("Dropped"));
     case CF_PLEDGE_STATUS_REFUNDED:
       return g_strdup (_("Refunded"));
+    case CF_PLEDGE_STATUS_PAUSED:
+      /* Translators: a monthly or yearly contribution that is not charged for now. */
+      return g_strdup (_("Paused"));
     case CF_PLEDGE_STATUS_PLEDGED:
     case CF_PLEDGE_STATUS_COLLECTED:
     default:
@@ -250,6 +308,49 @@ cf_format_pledge_status (CfPledge *pledge)
 
   return cf_pledge_get_status (pledge) == CF_PLEDGE_STATUS_COLLECTED ? g_strdup (_("Collected"))
                                                                      : g_strdup (_("Pledged"));
+}
+
+/* A recurring contribution as what it is: “€5 a month since March 2025,
+ * next charge 1 January”; NULL for a pledge paid once. */
+char *
+cf_format_pledge_recurrence (CfPledge *pledge)
+{
+  CfPledgeFrequency frequency = cf_pledge_get_frequency (pledge);
+  GDateTime *next = cf_pledge_get_next_charge_at (pledge);
+  g_autofree char *amount = NULL;
+  g_autofree char *since = NULL;
+  g_autofree char *next_date = NULL;
+  g_autoptr(GDateTime) started = NULL;
+  g_autoptr(GDateTime) next_local = NULL;
+  gboolean charged = next != NULL && (cf_pledge_get_status (pledge) == CF_PLEDGE_STATUS_COLLECTED ||
+                                      cf_pledge_get_status (pledge) == CF_PLEDGE_STATUS_PLEDGED);
+
+  if (frequency == CF_PLEDGE_FREQUENCY_ONCE)
+    return NULL;
+
+  amount = cf_money_format (cf_pledge_get_amount (pledge), NULL);
+  started = g_date_time_to_local (cf_pledge_get_pledged_at (pledge));
+  /* Translators: the month a monthly contribution started, as in “€5 a month since March 2025”; see strftime(3). */
+  since = g_date_time_format (started, C_("contribution start", "%B %Y"));
+  if (charged)
+    {
+      next_local = g_date_time_to_local (next);
+      /* Translators: the day of the next payment, as in “next charge 1 January”; see strftime(3). */
+      next_date = g_date_time_format (next_local, C_("next charge", "%-d %B"));
+    }
+
+  if (frequency == CF_PLEDGE_FREQUENCY_YEARLY)
+    return charged
+           /* Translators: a yearly contribution: amount, month it started, day of the next payment. */
+           ? g_strdup_printf (_("%s a year since %s, next charge %s"), amount, since, next_date)
+           /* Translators: a yearly contribution: amount and the month it started, as in “$50 a year since May 2024”. */
+           : g_strdup_printf (_("%s a year since %s"), amount, since);
+  return charged
+         /* Translators: a monthly contribution: amount, month it started, day of the next payment,
+          * as in “€5 a month since March 2025, next charge 1 January”. */
+         ? g_strdup_printf (_("%s a month since %s, next charge %s"), amount, since, next_date)
+         /* Translators: a monthly contribution: amount and the month it started, as in “€5 a month since March 2025”. */
+         : g_strdup_printf (_("%s a month since %s"), amount, since);
 }
 
 /* What @list shows that an account gave at an earlier visit, its

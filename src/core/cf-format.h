@@ -20,8 +20,10 @@ char *cf_format_time_left    (CfCampaignState  state,
                               GDateTime       *launched_at,
                               GDateTime       *deadline,
                               GDateTime       *now);
+char *cf_format_reward_price     (CfReward   *reward);
 char *cf_format_reward_remaining (CfReward   *reward);
 char *cf_format_delivery_month   (const char *month);
+char *cf_format_pledge_recurrence (CfPledge   *pledge);
 char *cf_format_pledge_status    (CfPledge   *pledge);
 char *cf_format_kept_sources     (CfMergedList *list);
 char *cf_format_pledge_rewards   (CfPledge   *pledge,

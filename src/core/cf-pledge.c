@@ -38,6 +38,8 @@ struct _CfPledge
   CfFulfillment *fulfillment;
   gboolean received;
   GStrv actions;
+  CfPledgeFrequency frequency;
+  GDateTime *next_charge_at;  /* a recurring contribution's next payment, or NULL */
 };
 
 static const CfField fields[] = {
@@ -53,7 +55,7 @@ static const CfField fields[] = {
     G_STRUCT_OFFSET (CfPledge, campaign_state), cf_campaign_state_get_type },
   { "campaign.image_url", "campaign-image-url", CF_FIELD_STRING, CF_FIELD_NULLABLE,
     G_STRUCT_OFFSET (CfPledge, campaign_image_url) },
-  { "campaign.deadline", "campaign-deadline", CF_FIELD_TIME, CF_FIELD_REQUIRED,
+  { "campaign.deadline", "campaign-deadline", CF_FIELD_TIME, CF_FIELD_NULLABLE | CF_FIELD_OPTIONAL,
     G_STRUCT_OFFSET (CfPledge, campaign_deadline) },
   { "reward.id", "reward-id", CF_FIELD_ID, CF_FIELD_NULLABLE,
     G_STRUCT_OFFSET (CfPledge, reward_id) },
@@ -95,6 +97,10 @@ static const CfField fields[] = {
     G_STRUCT_OFFSET (CfPledge, received) },
   { "actions", NULL, CF_FIELD_STRV, CF_FIELD_REQUIRED,
     G_STRUCT_OFFSET (CfPledge, actions) },
+  { "frequency", NULL, CF_FIELD_ENUM, CF_FIELD_OPTIONAL,
+    G_STRUCT_OFFSET (CfPledge, frequency), cf_pledge_frequency_get_type },
+  { "next_charge_at", "next-charge-at", CF_FIELD_TIME, CF_FIELD_OPTIONAL | CF_FIELD_NULLABLE,
+    G_STRUCT_OFFSET (CfPledge, next_charge_at) },
 };
 
 G_DEFINE_FINAL_TYPE (CfPledge, cf_pledge, CF_TYPE_MODEL)
@@ -144,9 +150,11 @@ CF_MODEL_DEFINE_GETTER (CfPledge, cf_pledge, CF_IS_PLEDGE, GDateTime *, address_
 CF_MODEL_DEFINE_GETTER (CfPledge, cf_pledge, CF_IS_PLEDGE, CfFulfillment *, fulfillment, , NULL)
 CF_MODEL_DEFINE_GETTER (CfPledge, cf_pledge, CF_IS_PLEDGE, gboolean, received, , FALSE)
 CF_MODEL_DEFINE_GETTER (CfPledge, cf_pledge, CF_IS_PLEDGE, const char * const *, actions, (const char * const *), NULL)
+CF_MODEL_DEFINE_GETTER (CfPledge, cf_pledge, CF_IS_PLEDGE, CfPledgeFrequency, frequency, , CF_PLEDGE_FREQUENCY_ONCE)
+CF_MODEL_DEFINE_GETTER (CfPledge, cf_pledge, CF_IS_PLEDGE, GDateTime *, next_charge_at, , NULL)
 
 /* Whether the pledge still stands: pledged, collected, or waiting for its
- * payment to be fixed. */
+ * payment to be fixed; a paused contribution waits for the backer. */
 gboolean
 cf_pledge_is_active (CfPledge *self)
 {

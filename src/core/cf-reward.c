@@ -20,6 +20,9 @@ struct _CfReward
   gint64 remaining;
   gint64 backers_count;  /* -1 where the platform counts rewards taken instead */
   gint64 taken;          /* how many were taken, where a backer may take several; else -1 */
+  CfPledgeFrequency frequency;  /* a monthly or yearly tier is paid every month or year */
+  gboolean fixed_amount;        /* the minimum is the price itself: nothing more may be given */
+  GDateTime *ends_at;           /* when it stops being offered, or NULL */
   char *estimated_delivery;
   gboolean available;
   CfShippingType shipping_type;
@@ -43,6 +46,12 @@ static const CfField fields[] = {
     G_STRUCT_OFFSET (CfReward, backers_count) },
   { "taken", NULL, CF_FIELD_INT, CF_FIELD_OPTIONAL | CF_FIELD_NULLABLE,
     G_STRUCT_OFFSET (CfReward, taken) },
+  { "frequency", NULL, CF_FIELD_ENUM, CF_FIELD_OPTIONAL,
+    G_STRUCT_OFFSET (CfReward, frequency), cf_pledge_frequency_get_type },
+  { "fixed_amount", "fixed-amount", CF_FIELD_BOOLEAN, CF_FIELD_OPTIONAL,
+    G_STRUCT_OFFSET (CfReward, fixed_amount) },
+  { "ends_at", "ends-at", CF_FIELD_TIME, CF_FIELD_OPTIONAL | CF_FIELD_NULLABLE,
+    G_STRUCT_OFFSET (CfReward, ends_at) },
   { "estimated_delivery", NULL, CF_FIELD_MONTH, CF_FIELD_NULLABLE,
     G_STRUCT_OFFSET (CfReward, estimated_delivery) },
   { "available", NULL, CF_FIELD_BOOLEAN, CF_FIELD_WRITABLE,
@@ -81,6 +90,9 @@ CF_MODEL_DEFINE_GETTER (CfReward, cf_reward, CF_IS_REWARD, gint64, limit, , -1)
 CF_MODEL_DEFINE_GETTER (CfReward, cf_reward, CF_IS_REWARD, gint64, remaining, , -1)
 CF_MODEL_DEFINE_GETTER (CfReward, cf_reward, CF_IS_REWARD, gint64, backers_count, , -1)
 CF_MODEL_DEFINE_GETTER (CfReward, cf_reward, CF_IS_REWARD, gint64, taken, , -1)
+CF_MODEL_DEFINE_GETTER (CfReward, cf_reward, CF_IS_REWARD, CfPledgeFrequency, frequency, , CF_PLEDGE_FREQUENCY_ONCE)
+CF_MODEL_DEFINE_GETTER (CfReward, cf_reward, CF_IS_REWARD, gboolean, fixed_amount, , FALSE)
+CF_MODEL_DEFINE_GETTER (CfReward, cf_reward, CF_IS_REWARD, GDateTime *, ends_at, , NULL)
 
 /* How much of the reward's limit is used: rewards taken where the platform
  * counts them, else its backers. */

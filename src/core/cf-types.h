@@ -25,6 +25,16 @@ typedef enum
   CF_GOAL_UNIT_MEMBERS,
 } CfGoalUnit;
 
+/* Which money figure a goal in money is measured against: what was
+ * pledged, or on platforms where a collective is funded for good, its
+ * balance or its budget for the coming year. */
+typedef enum
+{
+  CF_GOAL_BASIS_PLEDGED,
+  CF_GOAL_BASIS_BALANCE,
+  CF_GOAL_BASIS_YEARLY_BUDGET, /*< nick=yearly_budget >*/
+} CfGoalBasis;
+
 typedef enum
 {
   CF_CAMPAIGN_FILTER_ALL,
@@ -58,7 +68,17 @@ typedef enum
   CF_PLEDGE_STATUS_CANCELED,
   CF_PLEDGE_STATUS_DROPPED,
   CF_PLEDGE_STATUS_REFUNDED,
+  CF_PLEDGE_STATUS_PAUSED,     /* a recurring contribution the backer or the platform paused */
 } CfPledgeStatus;
+
+/* How often a pledge is paid: once, or every month or year for as long as
+ * the backer keeps it (a recurring contribution). */
+typedef enum
+{
+  CF_PLEDGE_FREQUENCY_ONCE,
+  CF_PLEDGE_FREQUENCY_MONTHLY,
+  CF_PLEDGE_FREQUENCY_YEARLY,
+} CfPledgeFrequency;
 
 typedef enum
 {

@@ -154,16 +154,17 @@ show_figures (CfCampaignCard *self)
 
   cf_campaign_summary_init (&summary, self->campaign);
   cf_funding_bar_set_fraction (self->funding_bar, summary.fraction);
+  gtk_widget_set_visible (GTK_WIDGET (self->funding_bar), summary.has_goal);
   /* Before launch, nothing is pledged yet: the goal says more. */
   if (upcoming)
     /* Translators: %s is a campaign's goal, as in “Goal: €25,000”. */
     goal = g_strdup_printf (_("Goal: %s"), summary.goal);
   gtk_label_set_label (self->pledged_label, upcoming ? goal : summary.pledged_of_goal);
-  if (summary.counted)
+  if (summary.raised != NULL)
     show_below_figures (self, upcoming ? NULL : summary.raised);
   else
     show_approximation (self);
-  gtk_widget_set_visible (GTK_WIDGET (self->percent_label), !upcoming);
+  gtk_widget_set_visible (GTK_WIDGET (self->percent_label), !upcoming && summary.has_goal);
   gtk_widget_set_visible (GTK_WIDGET (self->backers_label), !upcoming);
   gtk_label_set_label (self->percent_label, summary.percent);
   gtk_label_set_label (self->backers_label, summary.backers);

@@ -195,12 +195,8 @@ show_figures (CfCampaignPage *self)
   else if (summary.counted)
     /* Translators: under pre-orders or members, the goal, as in “of a goal of 500 members”. */
     goal = g_strdup_printf (_("of a goal of %s"), summary.goal);
-  else if (summary.next_goal != NULL)
-    /* Translators: the goal and the next stretch goal, as in “pledged of €10,000 goal · next stretch goal €15,000”. */
-    goal = g_strdup_printf (_("pledged of %s goal · next stretch goal %s"), summary.goal, summary.next_goal);
   else
-    /* Translators: %s is the goal of a campaign, as in “pledged of ¥10,000,000 goal”. */
-    goal = g_strdup_printf (_("pledged of %s goal"), summary.goal);
+    goal = g_strdup (summary.goal_caption);
   if (summary.raised != NULL)
     {
       g_autofree char *with_money = NULL;
@@ -212,6 +208,7 @@ show_figures (CfCampaignPage *self)
     }
   gtk_label_set_label (self->goal_label, goal);
   cf_funding_bar_set_fraction (self->funding_bar, summary.fraction);
+  gtk_widget_set_visible (GTK_WIDGET (self->funding_bar), summary.has_goal);
   gtk_label_set_label (self->percent_label, summary.percent);
   gtk_label_set_label (self->backers_label, summary.backers);
   gtk_label_set_label (self->time_left_label, summary.time_left);

@@ -203,40 +203,54 @@ show_chart_source (CfDashboardPage *self)
 
 /* An ended campaign's chart stops at its deadline. Until the platform
  * or the last run told how funding went, the chart says it is loading. */
+/* The chart's goal line, and the currency of its axis: a collective
+ * without a goal has no line. */
+static CfMoney
+chart_goal (CfDashboardPage *self)
+{
+  CfMoney goal = *cf_campaign_get_pledged (self->campaign);
+
+  if (cf_campaign_has_goal (self->campaign) && cf_campaign_get_goal_unit (self->campaign) == CF_GOAL_UNIT_MONEY)
+    return *cf_campaign_get_goal (self->campaign);
+  goal.amount = 0;
+  return goal;
+}
+
 static void
 show_chart (CfDashboardPage *self)
 {
   g_autoptr(GArray) points = NULL;
+  CfMoney goal = chart_goal (self);
   gboolean known = self->live->n_snapshots > 0 || self->live->kept_at != 0 || self->live->funding->len > 0;
 
   gtk_stack_set_visible_child_name (self->chart_stack, known ? "chart" : "loading");
   show_chart_source (self);
-  if (!has_ended (self))
+  if (!has_ended (self) || cf_campaign_get_deadline (self->campaign) == NULL)
     {
-      cf_funding_chart_set_data (self->funding_chart, self->live->funding, cf_campaign_get_goal (self->campaign));
+      cf_funding_chart_set_data (self->funding_chart, self->live->funding, &goal);
       return;
     }
 
   points = cf_live_points_until (self->live->funding,
                                  g_date_time_to_unix (cf_campaign_get_deadline (self->campaign)) * G_USEC_PER_SEC);
-  cf_funding_chart_set_data (self->funding_chart, points, cf_campaign_get_goal (self->campaign));
+  cf_funding_chart_set_data (self->funding_chart, points, &goal);
 }
 
 static void
 show_time_left (CfDashboardPage *self)
 {
+  GDateTime *end = cf_campaign_get_deadline (self->campaign);
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autoptr(GDateTime) deadline = g_date_time_to_local (cf_campaign_get_deadline (self->campaign));
+  g_autoptr(GDateTime) deadline = end ? g_date_time_to_local (end) : NULL;
   g_autofree char *left = cf_format_time_left (cf_campaign_get_state (self->campaign),
-                                               cf_campaign_get_launched_at (self->campaign),
-                                               cf_campaign_get_deadline (self->campaign), now);
+                                               cf_campaign_get_launched_at (self->campaign), end, now);
   /* Translators: when a campaign ends, as in “Ends 2 May, 14:00”; see strftime(3). */
-  g_autofree char *date = g_date_time_format (deadline, C_("deadline", "Ends %-d %B, %H:%M"));
+  g_autofree char *date = deadline ? g_date_time_format (deadline, C_("deadline", "Ends %-d %B, %H:%M")) : NULL;
 
   gtk_label_set_label (self->time_left_label, left);
   gtk_label_set_label (self->deadline_label, date);
-  /* Once over, the time left says when it ended. */
-  gtk_widget_set_visible (GTK_WIDGET (self->deadline_label), !has_ended (self));
+  /* Once over, the time left says when it ended; a collective has no end. */
+  gtk_widget_set_visible (GTK_WIDGET (self->deadline_label), !has_ended (self) && deadline != NULL);
 }
 
 static void
@@ -284,10 +298,10 @@ dup_goal_of (CfDashboardPage         *self,
   g_autofree char *goal = NULL;
   g_autofree char *goal_of = NULL;
 
+  if (!summary->counted && summary->raised == NULL)
+    return g_strdup (summary->goal_caption);
   if (!summary->counted)
-    return summary->next_goal != NULL
-           ? g_strdup_printf (_("pledged of %s goal · next stretch goal %s"), summary->goal, summary->next_goal)
-           : g_strdup_printf (_("pledged of %s goal"), summary->goal);
+    return g_strdup_printf (_("%s · %s"), summary->goal_caption, summary->raised);
 
   goal = cf_format_count (MAX (cf_campaign_get_counted_goal (self->campaign), 0), self->locale);
   if (cf_campaign_get_goal_unit (self->campaign) == CF_GOAL_UNIT_MEMBERS)
@@ -324,6 +338,8 @@ show_figures (CfDashboardPage *self,
   gtk_label_set_label (self->backers_caption, g_dngettext (GETTEXT_PACKAGE, "backer", "backers", backers));
   gtk_label_set_label (self->percent_label, percent);
   cf_funding_bar_set_fraction (self->funding_bar, summary.fraction);
+  gtk_widget_set_visible (GTK_WIDGET (self->funding_bar), summary.has_goal);
+  gtk_widget_set_visible (GTK_WIDGET (self->percent_label), summary.has_goal);
   show_time_left (self);
   show_goal (self, &summary, smoothly);
 }

@@ -159,7 +159,7 @@ compute_total (CfPledgeDialog  *self,
                CfMoney         *total,
                char           **problem)
 {
-  const char *currency = cf_campaign_get_goal (self->campaign)->currency;
+  const char *currency = cf_campaign_get_pledged (self->campaign)->currency;
   g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->bonus_row))));
   g_autoptr(GError) error = NULL;
   CfMoney bonus = { 0 }, shipping = { 0 }, minimum = { 0 }, sum;

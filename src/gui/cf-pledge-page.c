@@ -237,6 +237,10 @@ dup_amount (CfPledge *pledge)
 {
   g_autofree char *amount = cf_money_format (cf_pledge_get_amount (pledge), NULL);
   g_autofree char *bonus = NULL;
+  char *recurrence = cf_format_pledge_recurrence (pledge);
+
+  if (recurrence != NULL)
+    return recurrence;
 
   if (cf_pledge_get_bonus (pledge)->amount <= 0)
     return g_steal_pointer (&amount);
@@ -263,6 +267,14 @@ show_website (CfPledgePage *self)
   g_autoptr(GUri) uri = url ? g_uri_parse (url, G_URI_FLAGS_NONE, NULL) : NULL;
 
   gtk_widget_set_visible (GTK_WIDGET (self->website_row), uri != NULL);
+  /* The row says what the website is for, where the app cannot do it. */
+  if (cf_pledge_get_status (self->pledge) == CF_PLEDGE_STATUS_ERRORED)
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->website_row), _("_Fix the Payment on the Platform’s Website"));
+  else if (cf_pledge_get_frequency (self->pledge) != CF_PLEDGE_FREQUENCY_ONCE)
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->website_row),
+                                   _("_Change or Cancel on the Platform’s Website"));
+  else
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->website_row), _("_Open on the Platform’s Website"));
   if (uri != NULL)
     adw_action_row_set_subtitle (self->website_row, g_uri_get_host (uri));
 }

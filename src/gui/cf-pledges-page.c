@@ -155,6 +155,13 @@ dup_summary (CfPledge *pledge)
 {
   g_autofree char *amount = cf_money_format (cf_pledge_get_amount (pledge), NULL);
   g_autofree char *rewards = cf_format_pledge_rewards (pledge, FALSE);
+  g_autofree char *recurrence = cf_format_pledge_recurrence (pledge);
+
+  /* A monthly or yearly contribution says so, and when it is charged next. */
+  if (recurrence != NULL && cf_pledge_get_reward_id (pledge) == NULL && cf_pledge_get_items (pledge) == NULL)
+    return g_steal_pointer (&recurrence);
+  if (recurrence != NULL)
+    return g_strdup_printf (_("%s · %s"), rewards, recurrence);
 
   /* Platforms that do not number backers give none. */
   if (cf_pledge_get_sequence (pledge) <= 0)

@@ -152,8 +152,7 @@ cf_reward_card_new (CfReward        *reward,
                     const char      *country)
 {
   CfRewardCard *self = g_object_new (CF_TYPE_REWARD_CARD, NULL);
-  g_autofree char *minimum = cf_money_format (cf_reward_get_minimum (reward), NULL);
-  g_autofree char *pledge = NULL;
+  g_autofree char *pledge = cf_format_reward_price (reward);
   g_autofree char *remaining = cf_format_reward_remaining (reward);
   g_autofree char *delivery = cf_format_delivery_month (cf_reward_get_estimated_delivery (reward));
   g_autofree char *shipping = format_shipping (reward);
@@ -161,8 +160,6 @@ cf_reward_card_new (CfReward        *reward,
   g_autofree char *backers = cf_format_reward_count (reward, NULL);
   g_autofree char *spoken = NULL;
 
-  /* Translators: %s is an amount, as in “Pledge ¥35,000 or more”. */
-  pledge = g_strdup_printf (_("Pledge %s or more"), minimum);
   gtk_label_set_label (self->minimum_label, pledge);
   gtk_label_set_label (self->remaining_label, remaining);
   gtk_label_set_label (self->title_label, cf_reward_get_title (reward));

@@ -17,12 +17,13 @@ typedef struct
 {
   const char *fixture;
   GType (*get_type) (void);
-  const char *optional[8];  /* members that may be left out */
+  const char *optional[10];  /* members that may be left out, NULL-terminated */
 } ModelCase;
 
 static const ModelCase model_cases[] = {
+  /* A collective funded for good has neither goal nor deadline. */
   { "campaign.json", cf_campaign_get_type, { "description", "url", "following", "category", "rewards_count",
-                                            "updates_count" } },
+                                            "updates_count", "goal", "deadline" } },
   { "reward.json", cf_reward_get_type, { "backers_count" } },
   { "pledge.json", cf_pledge_get_type, { NULL } },
   { "update.json", cf_update_get_type, { NULL } },

@@ -30,12 +30,12 @@ cf_foreign_json_array (JsonObject *object,
   return node && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
 }
 
-/* Whether @object's @member is true. */
+/* Whether @object (which may be NULL) has a @member that is true. */
 gboolean
 cf_foreign_json_boolean (JsonObject *object,
                          const char *member)
 {
-  JsonNode *node = json_object_get_member (object, member);
+  JsonNode *node = object ? json_object_get_member (object, member) : NULL;
 
   return node && JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_BOOLEAN &&
          json_node_get_boolean (node);
@@ -108,15 +108,13 @@ cf_foreign_json_units (JsonNode *node,
     }
 }
 
-/* @units of @currency as {"amount", "currency"} in minor units. */
-gboolean
-cf_foreign_json_build_money (JsonBuilder *builder,
-                             const char  *name,
-                             double       units,
-                             const char  *currency)
+/* @minor units of @currency as {"amount", "currency"}, if they are a sane amount. */
+static gboolean
+build_minor (JsonBuilder *builder,
+             const char  *name,
+             double       minor,
+             const char  *currency)
 {
-  double minor = round (units * pow (10, cf_currency_exponent (currency)));
-
   if (!(minor >= 0 && minor < 1e15))
     return FALSE;
 
@@ -128,6 +126,38 @@ cf_foreign_json_build_money (JsonBuilder *builder,
   json_builder_add_string_value (builder, currency);
   json_builder_end_object (builder);
   return TRUE;
+}
+
+/* @units of @currency as {"amount", "currency"} in minor units. */
+gboolean
+cf_foreign_json_build_money (JsonBuilder *builder,
+                             const char  *name,
+                             double       units,
+                             const char  *currency)
+{
+  double minor = round (units * pow (10, cf_currency_exponent (currency)));
+
+  return build_minor (builder, name, minor, currency);
+}
+
+/* An amount given in hundredths of its currency's unit whatever the
+ * currency (Open Collective's `valueInCents`: ¥1,500 is 150000), as
+ * {"amount", "currency"} in the currency's own minor units; integers are
+ * scaled exactly, never through a fraction. */
+gboolean
+cf_foreign_json_build_cents (JsonBuilder *builder,
+                             const char  *name,
+                             double       cents,
+                             const char  *currency)
+{
+  int exponent = cf_currency_exponent (currency);
+  double minor = round (cents);
+
+  if (exponent > 2)
+    minor *= pow (10, exponent - 2);
+  else if (exponent < 2)
+    minor = round (cents / pow (10, 2 - exponent));
+  return build_minor (builder, name, minor, currency);
 }
 
 /* The whole units of @object's @member as money, as

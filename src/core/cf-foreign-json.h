@@ -27,6 +27,10 @@ gboolean    cf_foreign_json_build_money    (JsonBuilder        *builder,
                                             const char         *name,
                                             double              units,
                                             const char         *currency);
+gboolean    cf_foreign_json_build_cents    (JsonBuilder        *builder,
+                                            const char         *name,
+                                            double              cents,
+                                            const char         *currency);
 gboolean    cf_foreign_json_build_member_money (JsonBuilder    *builder,
                                             const char         *name,
                                             JsonObject         *object,

@@ -3,6 +3,8 @@
 
 #include "config.h"
 
+#include <math.h>
+
 #include "cf-bounded-read.h"
 #include "cf-http-client.h"
 #include "cf-json-limits.h"
@@ -128,7 +130,8 @@ cf_http_backoff_delay_ms (guint first_ms,
   return base / 2 + g_random_int_range (0, base / 2 + 1);
 }
 
-/* Retry-After in seconds or as an HTTP date, capped; -1 when absent. */
+/* Retry-After in seconds or as an HTTP date, capped; -1 when absent.
+ * Some platforms (Open Collective) send fractions of a second: “37.204”. */
 static int
 retry_after_ms (SoupMessage *message)
 {
@@ -137,15 +140,16 @@ retry_after_ms (SoupMessage *message)
   g_autoptr(GDateTime) when = NULL;
   g_autoptr(GDateTime) now = NULL;
   char *end;
-  guint64 seconds;
+  double seconds;
 
   if (value == NULL)
     return -1;
 
-  /* Only digits: strtoull would read "-5" as a huge number. */
-  seconds = g_ascii_strtoull (value, &end, 10);
-  if (g_ascii_isdigit (value[0]) && *end == '\0')
-    return MIN (seconds, MAX_RETRY_AFTER_S) * 1000;
+  /* Only a number that starts with a digit: strtod would read "-5",
+   * "inf" or "0x1p3" too. */
+  seconds = g_ascii_strtod (value, &end);
+  if (g_ascii_isdigit (value[0]) && *end == '\0' && isfinite (seconds))
+    return (int) ceil (MIN (seconds, MAX_RETRY_AFTER_S) * 1000);
 
   when = soup_date_time_new_from_http_string (value);
   if (when == NULL)
@@ -456,6 +460,8 @@ response_cb (GObject      *object,
   g_clear_pointer (&call->response, g_bytes_unref);
   call->response = cf_bounded_read_finish (result, &error);
   call->status = soup_message_get_status (call->message);
+  if (call->status != SOUP_STATUS_NONE && self->adapter.observe != NULL)
+    self->adapter.observe (call->status, soup_message_get_response_headers (call->message), self->adapter.user_data);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_MESSAGE_TOO_LARGE))
     {

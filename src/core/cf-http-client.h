@@ -33,6 +33,11 @@ typedef void     (*CfHttpRenewFunc)   (GCancellable        *cancellable,
                                        gpointer             user_data);
 typedef gboolean (*CfHttpRenewFinishFunc) (GAsyncResult  *result,
                                            GError       **error);
+/* Sees every answer's status and headers as it arrives, as a platform that
+ * paces itself by its rate-limit headers needs. */
+typedef void     (*CfHttpObserveFunc) (guint               status,
+                                       SoupMessageHeaders *headers,
+                                       gpointer            user_data);
 
 /* How the task of a request sent for a platform (with a source object)
  * returns: the parsed result, TRUE for a write, or the gint64 the parse
@@ -70,6 +75,7 @@ typedef struct
   CfHttpRenewFunc renew;
   CfHttpRenewFinishFunc renew_finish;  /* NULL: renew's result is a GTask returning a boolean */
   CfHttpRefusalFunc refusal;
+  CfHttpObserveFunc observe;  /* or NULL */
   gpointer user_data;
 } CfHttpAdapter;
 

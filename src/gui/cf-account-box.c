@@ -228,18 +228,30 @@ cf_account_box_init (CfAccountBox *self)
   self->cancellable = g_cancellable_new ();
 }
 
-/* A password, or an API key copied from the platform's website. */
+/* A password, or an API key or personal token copied from the platform's website. */
 static void
 show_sign_in_method (CfAccountBox *self)
 {
   const CfPlatformCapabilities *capabilities = cf_platform_get_capabilities (cf_account_get_platform (self->account));
 
-  if (capabilities->sign_in != CF_SIGN_IN_METHOD_API_KEY)
-    return;
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->password_row), _("API Key"));
-  adw_preferences_group_set_description (self->sign_in_group,
-                                         _("Copy your API key from your account’s settings on the platform’s website "
-                                           "(on Ulule: Settings → Privacy). Crowdfund keeps it in your keyring."));
+  if (capabilities->sign_in == CF_SIGN_IN_METHOD_API_KEY)
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->password_row), _("API Key"));
+      adw_preferences_group_set_description (self->sign_in_group,
+                                             _("Copy your API key from your account’s settings on the platform’s "
+                                               "website (on Ulule: Settings → Privacy). Crowdfund keeps it in your "
+                                               "keyring."));
+    }
+  else if (capabilities->sign_in == CF_SIGN_IN_METHOD_TOKEN)
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->username_row), _("Profile Name"));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->password_row), _("Personal Token"));
+      adw_preferences_group_set_description (self->sign_in_group,
+                                             _("Your profile name is the end of your profile’s address. Create a "
+                                               "personal token in your settings on the platform’s website (on Open "
+                                               "Collective: Settings → For Developers → Personal Tokens). Crowdfund "
+                                               "keeps it in your keyring."));
+    }
 }
 
 /* What is said of the platform under its name: its address, and whether

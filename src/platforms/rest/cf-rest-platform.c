@@ -852,7 +852,12 @@ cf_rest_platform_constructed (GObject *object)
 {
   CfRestPlatform *self = CF_REST_PLATFORM (object);
   g_autofree char *accept_language = build_accept_language ();
-  CfHttpAdapter adapter = { authorize, renew, NULL, refusal_from_body, self };
+  CfHttpAdapter adapter = {
+    .authorize = authorize,
+    .renew = renew,
+    .refusal = refusal_from_body,
+    .user_data = self,
+  };
 
   G_OBJECT_CLASS (cf_rest_platform_parent_class)->constructed (object);
   self->client = cf_http_client_new (self->session, self->base_url, &adapter);

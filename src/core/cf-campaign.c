@@ -40,6 +40,7 @@ struct _CfCampaign
   CfMoney next_goal;           /* the next stretch goal in money, if any */
   CfGoalBasis goal_basis;      /* what “pledged” is, for a goal in money */
   CfMoney received;            /* all a collective ever received, beside its balance or budget */
+  CfMoney monthly_income;      /* what its monthly contributions bring, where the platform tells it */
 };
 
 static const CfField fields[] = {
@@ -103,6 +104,8 @@ static const CfField fields[] = {
     G_STRUCT_OFFSET (CfCampaign, goal_basis), cf_goal_basis_get_type },
   { "received", NULL, CF_FIELD_MONEY, CF_FIELD_OPTIONAL | CF_FIELD_NULLABLE | CF_FIELD_WRITABLE,
     G_STRUCT_OFFSET (CfCampaign, received) },
+  { "monthly_income", "monthly-income", CF_FIELD_MONEY, CF_FIELD_OPTIONAL | CF_FIELD_NULLABLE,
+    G_STRUCT_OFFSET (CfCampaign, monthly_income) },
 };
 
 G_DEFINE_FINAL_TYPE (CfCampaign, cf_campaign, CF_TYPE_MODEL)
@@ -164,6 +167,15 @@ cf_campaign_has_goal (CfCampaign *self)
   if (self->goal_unit != CF_GOAL_UNIT_MONEY)
     return self->counted_goal > 0;
   return cf_money_is_valid (&self->goal) && self->goal.amount > 0;
+}
+
+/* What a collective's monthly contributions bring each month, or NULL. */
+const CfMoney *
+cf_campaign_get_monthly_income (CfCampaign *self)
+{
+  g_return_val_if_fail (CF_IS_CAMPAIGN (self), NULL);
+
+  return cf_money_is_valid (&self->monthly_income) ? &self->monthly_income : NULL;
 }
 
 /* All a collective received, when “pledged” is its balance or budget; else NULL. */

@@ -45,6 +45,7 @@ const CfMoney   *cf_campaign_get_next_goal     (CfCampaign *self);
 CfGoalBasis      cf_campaign_get_goal_basis    (CfCampaign *self);
 gboolean         cf_campaign_has_goal          (CfCampaign *self);
 const CfMoney   *cf_campaign_get_received      (CfCampaign *self);
+const CfMoney   *cf_campaign_get_monthly_income (CfCampaign *self);
 double           cf_campaign_get_progress      (CfCampaign *self,
                                                 gboolean    to_next_goal);
 

@@ -306,6 +306,11 @@ cf_format_pledge_status (CfPledge *pledge)
         break;
       }
 
+  /* A monthly or yearly contribution still charged. */
+  if (cf_pledge_get_status (pledge) == CF_PLEDGE_STATUS_COLLECTED &&
+      cf_pledge_get_frequency (pledge) != CF_PLEDGE_FREQUENCY_ONCE)
+    /* Translators: a monthly or yearly contribution that is charged as planned. */
+    return g_strdup (C_("recurring contribution", "Active"));
   return cf_pledge_get_status (pledge) == CF_PLEDGE_STATUS_COLLECTED ? g_strdup (_("Collected"))
                                                                      : g_strdup (_("Pledged"));
 }

@@ -477,6 +477,12 @@ read_snapshot (CfLiveFeed *self,
   cf_platform_get_stats_async (self->platform, entry->id, entry->cancellable, snapshot_cb, read);
 }
 
+static gboolean
+polls_details_only (CfLiveFeed *self)
+{
+  return cf_platform_get_capabilities (self->platform)->poll_details_only;
+}
+
 /* Reads every campaign's figures; one being read already is read again
  * after only when @again (events may have been missed since its read
  * began), not for a poll that comes while its answer is on its way. */
@@ -489,7 +495,7 @@ read_all_snapshots (CfLiveFeed *self,
 
   g_hash_table_iter_init (&iter, self->entries);
   while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &entry))
-    if (again || !entry->reading)
+    if ((again || !entry->reading) && (entry->detailed > 0 || !polls_details_only (self)))
       read_snapshot (self, entry);
 }
 
@@ -992,7 +998,9 @@ cf_live_feed_subscribe (CfLiveFeed *self,
   Entry *entry;
 
   g_return_val_if_fail (CF_IS_LIVE_FEED (self), NULL);
-  g_return_val_if_fail (campaign_id != NULL && strlen (campaign_id) < 24, NULL);
+  /* Events name campaigns in 23 bytes at most; a platform that is only
+   * polled may have longer ids (Open Collective's slugs). */
+  g_return_val_if_fail (campaign_id != NULL && strlen (campaign_id) < 256, NULL);
 
   entry = g_hash_table_lookup (self->entries, campaign_id);
   if (entry == NULL)
@@ -1019,7 +1027,7 @@ cf_live_feed_subscribe (CfLiveFeed *self,
       if (entry->live.n_snapshots == 0 || entry->detailed == 1)
         read_snapshot (self, entry);
     }
-  else if (is_polling (self) && entry->subscribers == 1)
+  else if (is_polling (self) && entry->subscribers == 1 && !polls_details_only (self))
     read_snapshot (self, entry);
 
   connect_live (self);

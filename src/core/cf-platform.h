@@ -70,6 +70,10 @@ typedef struct
   CfSignInMethod sign_in;
   CfLiveTotals live_totals;
   guint live_poll_seconds;  /* the shortest interval between two reads of live totals */
+  /* TRUE: polling reads again only the campaigns shown in detail, where
+   * every read counts against a rate limit: a list's figures are as fresh
+   * as the list. */
+  gboolean poll_details_only;
 } CfPlatformCapabilities;
 
 #define CF_TYPE_PLATFORM (cf_platform_get_type ())

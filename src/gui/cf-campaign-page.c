@@ -40,6 +40,7 @@ struct _CfCampaignPage
   GtkStack *details_stack;
   CfErrorBanner *error_banner;
   AdwStatusPage *error_status_page;
+  GtkButton *open_blocked_button;
   GtkButton *follow_button;
   AdwButtonContent *follow_content;
   CfFundingBar *funding_bar;
@@ -257,9 +258,21 @@ one_done (CfCampaignPage *self,
 {
   if (error != NULL && !self->failed)
     {
+      gboolean blocked = g_error_matches (error, CF_PLATFORM_ERROR, CF_PLATFORM_ERROR_BLOCKED);
+      g_autofree char *message = NULL;
+
       self->failed = TRUE;
-      adw_status_page_set_description (self->error_status_page, error->message);
-      cf_error_banner_show (self->error_banner, error->message);
+      /* A page for browsers came instead of an answer: the campaign is one
+       * click away on the website, and the app never pretends to be a browser. */
+      if (blocked)
+        /* Translators: %s is a platform, as in “Open Collective refused this app’s request…”. */
+        message = g_strdup_printf (_("%s refused this app’s request and sent a page meant for web browsers. "
+                                     "Open the campaign in your browser instead."),
+                                   cf_account_get_label (self->account));
+      adw_status_page_set_description (self->error_status_page, message ? message : error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->open_blocked_button),
+                              blocked && cf_campaign_get_url (self->campaign) != NULL);
+      cf_error_banner_show (self->error_banner, message ? message : error->message);
     }
 
   if (--self->pending > 0)
@@ -683,6 +696,7 @@ cf_campaign_page_class_init (CfCampaignPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, remind_cb);
   gtk_widget_class_bind_template_child (widget_class, CfCampaignPage, remind_button);
   gtk_widget_class_bind_template_child (widget_class, CfCampaignPage, remind_content);
+  gtk_widget_class_bind_template_child (widget_class, CfCampaignPage, open_blocked_button);
   gtk_widget_class_install_action (widget_class, "campaign.back", NULL, back_action);
   gtk_widget_class_install_action (widget_class, "campaign.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "campaign.open-in-browser", NULL, open_in_browser_action);

@@ -247,10 +247,21 @@ show_time_left (CfDashboardPage *self)
   /* Translators: when a campaign ends, as in “Ends 2 May, 14:00”; see strftime(3). */
   g_autofree char *date = deadline ? g_date_time_format (deadline, C_("deadline", "Ends %-d %B, %H:%M")) : NULL;
 
+  const CfMoney *income = cf_campaign_get_monthly_income (self->campaign);
+
+  /* A collective has no end: under “Ongoing”, what comes in each month. */
+  if (deadline == NULL && income != NULL)
+    {
+      g_autofree char *money = cf_money_format (income, self->locale);
+
+      g_free (date);
+      /* Translators: what a collective's monthly contributions bring, as in “$1,434 a month from recurring contributions”. */
+      date = g_strdup_printf (_("%s a month from recurring contributions"), money);
+    }
   gtk_label_set_label (self->time_left_label, left);
   gtk_label_set_label (self->deadline_label, date);
-  /* Once over, the time left says when it ended; a collective has no end. */
-  gtk_widget_set_visible (GTK_WIDGET (self->deadline_label), !has_ended (self) && deadline != NULL);
+  /* Once over, the time left says when it ended. */
+  gtk_widget_set_visible (GTK_WIDGET (self->deadline_label), !has_ended (self) && date != NULL);
 }
 
 static void

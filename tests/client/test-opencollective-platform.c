@@ -189,6 +189,7 @@ test_collective_in_one_request (Fixture       *fixture,
                    "Your contributions pay for the build servers & a yearly sprint.");
   g_assert_cmpint (cf_campaign_get_rewards_count (campaign), ==, 4);
   g_assert_cmpint (cf_campaign_get_updates_count (campaign), ==, 3);
+  g_assert_cmpint (cf_campaign_get_monthly_income (campaign)->amount, ==, 143400);
   g_assert_cmpint (cf_stats_get_pledged (stats)->amount, ==, 840000);
   g_assert_cmpint (cf_stats_get_backers_count (stats), ==, 312);
 
@@ -444,6 +445,7 @@ test_administered (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (cf_page_get_items (collectives)), ==, 1);
   editor = item_at (collectives, 0);
   g_assert_cmpstr (cf_campaign_get_id (editor), ==, "tidepool-editor");
+  g_assert_cmpint (cf_campaign_get_monthly_income (editor)->amount, ==, 143400);
 
   cf_platform_list_backers_async (platform_of (fixture), "tidepool-editor", TRUE, NULL, NULL, done_cb, fixture);
   incoming = cf_platform_list_finish (platform_of (fixture), wait_for_results (fixture, 1), &error);

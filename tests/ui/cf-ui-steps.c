@@ -148,7 +148,8 @@ cf_ui_sign_in_box (GtkWidget  *preferences,
 
   g_assert_cmpuint (index, <, boxes->len);
   box = boxes->pdata[index];
-  gtk_editable_set_text (GTK_EDITABLE (cf_test_row_titled (box, ADW_TYPE_ENTRY_ROW, "Username")), username);
+  /* The first entry of the form is the username, whatever the platform calls it. */
+  gtk_editable_set_text (GTK_EDITABLE (cf_test_first_visible (box, ADW_TYPE_ENTRY_ROW)), username);
   gtk_editable_set_text (GTK_EDITABLE (cf_test_row_titled (box, ADW_TYPE_PASSWORD_ENTRY_ROW, secret_title)), secret);
   g_signal_emit_by_name (cf_test_button_labelled (box, "Sign In"), "clicked");
   cf_test_wait_until (box, has_label, (gpointer) name, "the account is shown");

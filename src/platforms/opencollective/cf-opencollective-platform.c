@@ -901,6 +901,8 @@ cf_opencollective_platform_init (CfOpenCollectivePlatform *self)
     .sign_in = CF_SIGN_IN_METHOD_TOKEN,
     .live_totals = CF_LIVE_TOTALS_POLL,
     .live_poll_seconds = POLL_SECONDS,
+    /* Ten requests a minute signed out: a card's figures come with its list. */
+    .poll_details_only = TRUE,
   };
 }
 

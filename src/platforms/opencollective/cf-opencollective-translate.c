@@ -157,6 +157,24 @@ build_figures (JsonBuilder *builder,
   return TRUE;
 }
 
+/* What monthly contributions bring, on a collective's own page: the
+ * “monthly” line of `activeRecurringContributionsBreakdown`. */
+static void
+build_monthly_income (JsonBuilder *builder,
+                      JsonObject  *stats)
+{
+  JsonArray *breakdown = cf_foreign_json_array (stats, "activeRecurringContributionsBreakdown");
+
+  for (guint i = 0; breakdown != NULL && i < json_array_get_length (breakdown); i++)
+    {
+      JsonNode *node = json_array_get_element (breakdown, i);
+      JsonObject *line = JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+
+      if (g_strcmp0 (string_member (line, "label"), "monthly") == 0)
+        build_amount (builder, "monthly_income", line, "amount");
+    }
+}
+
 /* A collective, project, fund or event (the AccountCard fragment) as a campaign. */
 static gboolean
 build_account (JsonBuilder   *builder,
@@ -208,6 +226,7 @@ build_account (JsonBuilder   *builder,
   if (!build_figures (builder, account, "pledged"))
     return FALSE;
   cf_foreign_json_build_int (builder, "backers_count", contributors);
+  build_monthly_income (builder, cf_foreign_json_object (account, "stats"));
   cf_foreign_json_build_copy (builder, "launched_at", account, "createdAt");
   if (tiers != NULL && cf_foreign_json_array (tiers, "nodes") != NULL)
     cf_foreign_json_build_int (builder, "rewards_count", json_array_get_length (cf_foreign_json_array (tiers, "nodes")));
@@ -430,12 +449,14 @@ cf_opencollective_translate_me (JsonObject                    *data,
 }
 
 /* Open Collective's order statuses in ours, with what each means, as its
- * documentation of `OrderStatus` explains them; the original stays beside. */
+ * documentation of `OrderStatus` explains them, and what the person is
+ * asked to do; the original stays beside. */
 static const struct
 {
   const char *status;
   const char *ours;
   const char *detail;
+  const char *action;
 } statuses[] = {
   { "ACTIVE", "collected", N_("Open Collective charges it on schedule.") },
   { "PAID", "collected", N_("Paid to the collective.") },
@@ -443,8 +464,9 @@ static const struct
   { "PROCESSING", "pledged", N_("Open Collective is processing the payment.") },
   { "IN_REVIEW", "pledged", N_("Open Collective is processing the payment.") },
   { "PENDING", "pledged", N_("Waiting for the payment to arrive, such as a bank transfer.") },
-  { "REQUIRE_CLIENT_CONFIRMATION", "errored", N_("Your bank asks you to confirm the payment on Open Collective.") },
-  { "ERROR", "errored", N_("The last payment failed: update the payment method on Open Collective.") },
+  { "REQUIRE_CLIENT_CONFIRMATION", "errored", N_("Your bank asks you to confirm the payment on Open Collective."),
+    "fix_payment" },
+  { "ERROR", "errored", N_("The last payment failed: update the payment method on Open Collective."), "fix_payment" },
   { "EXPIRED", "errored", N_("The contribution was never paid, and expired.") },
   { "DISPUTED", "errored", N_("The payment is disputed with the bank.") },
   { "REJECTED", "canceled", N_("The collective’s host rejected this contribution.") },
@@ -551,6 +573,8 @@ build_order (JsonBuilder   *builder,
   json_builder_add_boolean_value (builder, FALSE);
   json_builder_set_member_name (builder, "actions");
   json_builder_begin_array (builder);
+  if (statuses[status].action != NULL && order_context->collective == NULL)
+    json_builder_add_string_value (builder, statuses[status].action);
   json_builder_end_array (builder);
   cf_model_build_string (builder, "frequency", frequency);
   cf_model_build_string (builder, "next_charge_at", recurring ? string_member (order, "nextChargeDate") : NULL);

@@ -1,0 +1,241 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include <string.h>
+
+#include "cf-application.h"
+#include "cf-campaign-page.h"
+#include "cf-fake-opencollective.h"
+#include "cf-fake-ulule.h"
+#include "cf-pledge-page.h"
+#include "cf-test-platform.h"
+#include "cf-test-widgets.h"
+#include "cf-ui-steps.h"
+#include "cf-window.h"
+
+/* Open Collective in the running app, on a fake Open Collective beside
+ * Ulule and a reference platform: browse collectives with and without a
+ * goal, open one and read its tiers in one request, be refused by a bot
+ * wall honestly, sign in with a personal token and find monthly
+ * contributions in Pledges beside the other platforms' pledges, and as an
+ * administrator, the collective's contributions on the dashboard. */
+
+static CfFakeOpenCollective *opencollective;
+static CfFakeUlule *ulule;
+static CfTestPlatform *reference;
+static CfApplication *application;
+
+static gboolean
+has_label (GtkWidget *root,
+           gpointer   text)
+{
+  return cf_test_shows_label (root, text);
+}
+
+static gboolean
+has_row (GtkWidget *root,
+         gpointer   title)
+{
+  return cf_test_row_titled (root, ADW_TYPE_ACTION_ROW, title) != NULL;
+}
+
+static gboolean
+shows_label_containing (GtkWidget *root,
+                        gpointer   text)
+{
+  g_autoptr(GPtrArray) labels = cf_test_visible_widgets (root, GTK_TYPE_LABEL);
+
+  for (guint i = 0; i < labels->len; i++)
+    if (strstr (gtk_label_get_text (labels->pdata[i]), text) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* The row titled @title whose subtitle is @subtitle. */
+static GtkWidget *
+row_reading (GtkWidget  *root,
+             const char *title,
+             const char *subtitle)
+{
+  g_autoptr(GPtrArray) rows = cf_test_visible_widgets (root, ADW_TYPE_ACTION_ROW);
+
+  for (guint i = 0; i < rows->len; i++)
+    if (g_str_equal (adw_preferences_row_get_title (rows->pdata[i]), title) &&
+        g_strcmp0 (adw_action_row_get_subtitle (rows->pdata[i]), subtitle) == 0)
+      return rows->pdata[i];
+  g_error ("no row “%s” reading “%s”", title, subtitle);
+}
+
+static gboolean
+has_row_reading (GtkWidget *root,
+                 gpointer   subtitle)
+{
+  g_autoptr(GPtrArray) rows = cf_test_visible_widgets (root, ADW_TYPE_ACTION_ROW);
+
+  for (guint i = 0; i < rows->len; i++)
+    if (g_strcmp0 (adw_action_row_get_subtitle (rows->pdata[i]), subtitle) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static GtkWidget *
+open_window (void)
+{
+  GSettings *settings = cf_application_get_settings (application);
+  const char *platforms[] = { "opencollective", "ulule", reference->url, NULL };
+
+  g_settings_set_strv (settings, "platforms", platforms);
+  g_settings_set_string (settings, "platform", "opencollective");
+  return cf_ui_open_window (application, NULL);
+}
+
+static void
+test_browse_collectives (void)
+{
+  GtkWidget *window = open_window ();
+  GtkWidget *page;
+  GtkWidget *back;
+  guint asked;
+
+  cf_test_wait_until (window, has_label, "Tidepool Editor", "the collectives are shown");
+  /* The next goal is a yearly budget, with all it ever received beside. */
+  g_assert_true (cf_test_shows_label (window, "$8,400 of $20,000 a year"));
+  g_assert_true (cf_test_shows_label (window, "$41,267.50 raised"));
+  /* No goal: what it raised, and no progress; never an end date. */
+  g_assert_true (cf_test_shows_label (window, "¥1,250,000 raised"));
+  g_assert_true (cf_test_shows_label (window, "Ongoing"));
+  cf_test_render_to_png (window, "opencollective-explore");
+
+  asked = cf_fake_opencollective_count (opencollective, "Collective");
+  g_signal_emit_by_name (cf_test_first_visible (window, GTK_TYPE_GRID_VIEW), "activate", 0);
+  page = cf_test_first_visible (window, CF_TYPE_CAMPAIGN_PAGE);
+  cf_test_wait_until (page, has_label, "Backer", "the tiers are shown");
+  g_assert_true (cf_test_shows_label (page, "$5 a month"));
+  g_assert_true (cf_test_shows_label (page, "$100 or more a month"));
+  g_assert_true (cf_test_shows_label (page, "Sold out"));
+  g_assert_true (cf_test_shows_label (page, "$50 a year"));
+  g_assert_true (cf_test_shows_label (page, "58 left of 100 · Until 31 December 2099"));
+  cf_test_wait_until (page, has_label, "#3 · Tidepool 2.0 is out", "the updates are shown");
+  cf_test_wait_until (page, has_label, "a year, of a goal of $20,000 · $41,267.50 raised", "the goal is told");
+  /* Contributing happens on Open Collective's website, and the button says so. */
+  back = cf_test_button_labelled (page, "Back on Open Collective");
+  g_assert_true (gtk_widget_get_sensitive (back));
+  /* The page, its tiers, updates and figures: one request. */
+  g_assert_cmpuint (cf_fake_opencollective_count (opencollective, "Collective") - asked, ==, 1);
+  cf_test_render_to_png (window, "opencollective-collective");
+
+  /* Back and in again: the answer is reused while Open Collective would give it unchanged. */
+  g_assert_true (gtk_widget_activate_action (page, "campaign.back", NULL));
+  g_signal_emit_by_name (cf_test_first_visible (window, GTK_TYPE_GRID_VIEW), "activate", 0);
+  page = cf_test_first_visible (window, CF_TYPE_CAMPAIGN_PAGE);
+  cf_test_wait_until (page, has_label, "Backer", "the tiers are shown again");
+  g_assert_cmpuint (cf_fake_opencollective_count (opencollective, "Collective") - asked, ==, 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A bot wall is told for what it is, with the way to the page. */
+static void
+test_refused_honestly (void)
+{
+  GtkWidget *window = open_window ();
+  GtkWidget *page;
+
+  cf_test_wait_until (window, has_label, "Kasa Hanabi", "the collectives are shown");
+  cf_fake_opencollective_set_next_mood (opencollective, CF_FAKE_OPENCOLLECTIVE_BOT_WALL);
+  g_signal_emit_by_name (cf_test_first_visible (window, GTK_TYPE_GRID_VIEW), "activate", 1);
+  page = cf_test_first_visible (window, CF_TYPE_CAMPAIGN_PAGE);
+  cf_test_wait_until (page, shows_label_containing, "Open Collective refused this app’s request",
+                      "the refusal names Open Collective");
+  g_assert_true (gtk_widget_get_visible (cf_test_button_labelled (page, "Open in Browser")));
+  cf_test_render_to_png (window, "opencollective-refused");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+test_contributions_beside_pledges (void)
+{
+  GtkWidget *window = open_window ();
+  GtkWidget *preferences = cf_ui_open_preferences (window);
+  GtkWidget *pledge_page;
+
+  /* The form asks for a personal token, and says where to make one. */
+  g_assert_nonnull (cf_test_row_titled (preferences, ADW_TYPE_PASSWORD_ENTRY_ROW, "Personal Token"));
+  g_assert_true (shows_label_containing (preferences, "Settings → For Developers → Personal Tokens"));
+  cf_ui_sign_in_box (preferences, 0, "camille-martin", "Personal Token", CF_FAKE_OPENCOLLECTIVE_TOKEN,
+                     "Camille Martin");
+  cf_ui_sign_in_box (preferences, 1, "camille", "API Key", CF_FAKE_ULULE_KEY, "Camille Martin");
+  cf_ui_sign_in_box (preferences, 2, "backer", "Password", "backer-pw", "Bea Backer");
+  cf_test_render_to_png (preferences, "opencollective-preferences");
+  gtk_window_destroy (GTK_WINDOW (preferences));
+
+  g_assert_true (gtk_widget_activate_action (window, "win.show-view", "s", "pledges"));
+  cf_test_wait_until (window, has_row_reading, "Open Collective · Backer · $5 a month since March 2025, next charge 1 January",
+                      "a monthly contribution says what it is");
+  cf_test_wait_until (window, has_row, "Night Light", "Ulule's orders are listed beside");
+  cf_test_wait_until (window, has_row, "Ten left", "the reference platform's pledges are listed beside");
+  g_assert_true (has_row_reading (window, "Open Collective · ¥1,000 a month since August 2023"));
+  g_assert_true (has_row_reading (window, "Open Collective · $20 a month since February 2024"));
+  g_assert_true (has_row_reading (window, "Open Collective · No reward · $25"));
+  g_assert_true (cf_test_shows_label (window, "Paused"));
+  g_assert_true (cf_test_shows_label (window, "Active"));
+  g_assert_true (cf_test_shows_label (window, "Payment failed"));
+  /* The failed payment needs the person, with what to do. */
+  g_assert_true (has_row_reading (window, "Open Collective · The payment failed. Update how you pay on the platform to "
+                                         "keep your pledge."));
+  cf_test_render_to_png (window, "opencollective-pledges");
+
+  /* The failed one: what happened, and where to fix it. */
+  adw_action_row_activate (ADW_ACTION_ROW (row_reading (window, "Tidepool Docs",
+                                                        "Open Collective · $20 a month since February 2024")));
+  pledge_page = cf_test_first_visible (window, CF_TYPE_PLEDGE_PAGE);
+  cf_test_wait_until (pledge_page, shows_label_containing, "update the payment method on Open Collective",
+                      "the failed payment is explained");
+  g_assert_nonnull (cf_test_row_titled (pledge_page, ADW_TYPE_ACTION_ROW, "_Fix the Payment on the Platform’s Website"));
+  cf_test_render_to_png (window, "opencollective-failed-contribution");
+  g_assert_true (gtk_widget_activate_action (pledge_page, "pledge.back", NULL));
+
+  /* Camille administers Tidepool Editor: its contributions, newest first. */
+  g_assert_true (gtk_widget_activate_action (window, "win.show-view", "s", "dashboard"));
+  cf_ui_open_dashboard_on (window, "Tidepool Editor");
+  cf_test_wait_until (window, has_label, "a year, of a goal of $20,000 · $41,267.50 raised",
+                      "the collective's figures are shown");
+  g_assert_true (cf_test_shows_label (window, "$1,434 a month from recurring contributions"));
+  /* Northwind Traders' $150, under its tier; contributors stay unnamed there. */
+  cf_test_wait_until (window, has_label, "$150", "the latest contributions are listed");
+  g_assert_true (has_row (window, "Sponsor"));
+  cf_test_render_to_png (window, "opencollective-dashboard");
+  g_assert_cmpuint (cf_fake_opencollective_count_refused (opencollective), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  cf_ui_use_new_home ("opencollective");
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  opencollective = cf_fake_opencollective_new ();
+  g_setenv ("CROWDFUND_OPENCOLLECTIVE_API_URL", cf_fake_opencollective_get_api_url (opencollective), TRUE);
+  g_setenv ("CROWDFUND_OPENCOLLECTIVE_WEBSITE_URL", cf_fake_opencollective_get_website_url (opencollective), TRUE);
+  ulule = cf_fake_ulule_new ();
+  g_setenv ("CROWDFUND_ULULE_API_URL", cf_fake_ulule_get_api_url (ulule), TRUE);
+  g_setenv ("CROWDFUND_ULULE_DATA_URL", cf_fake_ulule_get_data_url (ulule), TRUE);
+  reference = cf_test_platform_start ("seed.json", NULL);
+  cf_test_platform_pledge (reference, "backer", "backer-pw", "2", CF_UI_TEN_LEFT_PLEDGE);
+  application = cf_ui_new_application ();
+
+  g_test_add_func ("/opencollective/browse-collectives", test_browse_collectives);
+  g_test_add_func ("/opencollective/refused-honestly", test_refused_honestly);
+  g_test_add_func ("/opencollective/contributions-beside-pledges", test_contributions_beside_pledges);
+
+  status = g_test_run ();
+  cf_test_platform_free (reference);
+  cf_fake_ulule_free (ulule);
+  cf_fake_opencollective_free (opencollective);
+  g_object_unref (application);
+  return status;
+}

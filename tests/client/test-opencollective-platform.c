@@ -115,6 +115,7 @@ test_browse (Fixture       *fixture,
   g_autoptr(CfCampaign) editor = item_at (page, 0);
   g_autoptr(CfCampaign) fireworks = item_at (page, 1);
   g_autoptr(CfCampaign) docs = item_at (page, 2);
+  g_autofree char *url = g_strconcat (cf_fake_opencollective_get_website_url (fixture->fake), "tidepool-editor", NULL);
 
   g_assert_cmpstr (cf_fake_opencollective_get_last_search (fixture->fake), ==, "tidepool");
   g_assert_cmpuint (g_list_model_get_n_items (cf_page_get_items (page)), ==, 3);
@@ -134,8 +135,7 @@ test_browse (Fixture       *fixture,
   g_assert_cmpint (cf_campaign_get_backers_count (editor), ==, 312);
   g_assert_null (cf_campaign_get_deadline (editor));
   g_assert_cmpint (cf_campaign_get_state (editor), ==, CF_CAMPAIGN_STATE_LIVE);
-  g_assert_cmpstr (cf_campaign_get_url (editor), ==,
-                   g_strconcat (cf_fake_opencollective_get_website_url (fixture->fake), "tidepool-editor", NULL));
+  g_assert_cmpstr (cf_campaign_get_url (editor), ==, url);
   g_assert_true (g_str_has_suffix (cf_campaign_get_image_url (editor), "/images/tidepool-editor/4b1f0a2c/logo/400.png"));
 
   /* No goal: no progress, only what it received; yen counted in

@@ -315,9 +315,10 @@ answer_waiters (CfOpenCollectivePlatform *self,
                 const GError             *error)
 {
   g_autoptr(GPtrArray) waiters = NULL;
+  g_autofree char *waiting_key = NULL;
   CfOpenCollectiveContext context = { self->website_url, self->user_slug };
 
-  g_hash_table_steal_extended (self->waiting, key, NULL, (gpointer *) &waiters);
+  g_hash_table_steal_extended (self->waiting, key, (gpointer *) &waiting_key, (gpointer *) &waiters);
   for (guint i = 0; waiters != NULL && i < waiters->len; i++)
     {
       GTask *task = waiters->pdata[i];

@@ -115,6 +115,8 @@ pledge_row (CfPledgesPage *self,
    * “Ten left, Shipped, Demo platform · Ten places · €25”. */
   spoken = g_strdup_printf (_("%s, %s, %s"), cf_pledge_get_campaign_title (pledge), status, subtitle);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, spoken, -1);
+  /* The row is labelled by its title too, which would be heard twice. */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
   gtk_widget_add_css_class (status_label, "pledge-status");
   /* A long status, in some languages, wraps within the row on a phone;
    * a short one keeps its line. */

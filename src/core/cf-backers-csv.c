@@ -60,13 +60,15 @@ cf_backers_csv_write (GListModel *pledges)
   guint n = g_list_model_get_n_items (pledges);
 
   g_string_append (csv, "pledge_id,backer_number,backer,reward,amount,currency,shipping_country,"
-                        "shipping_address,status,fulfillment,carrier,tracking_number\r\n");
+                        "shipping_address,status,fulfillment,carrier,tracking_number,frequency,next_charge\r\n");
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(CfPledge) pledge = g_list_model_get_item (pledges, i);
       CfFulfillment *fulfillment = cf_pledge_get_fulfillment (pledge);
       g_autofree char *sequence = g_strdup_printf ("%" G_GINT64_FORMAT, cf_pledge_get_sequence (pledge));
       g_autofree char *amount = cf_money_to_decimal (cf_pledge_get_amount (pledge));
+      GDateTime *next_charge = cf_pledge_get_next_charge_at (pledge);
+      g_autofree char *next = next_charge ? g_date_time_format (next_charge, "%F") : NULL;
 
       append_field (csv, cf_pledge_get_id (pledge), FALSE);
       append_field (csv, sequence, FALSE);
@@ -80,7 +82,10 @@ cf_backers_csv_write (GListModel *pledges)
       append_field (csv, fulfillment ? nick_of (CF_TYPE_FULFILLMENT_STATUS, cf_fulfillment_get_status (fulfillment)) : "",
                     FALSE);
       append_field (csv, fulfillment ? cf_fulfillment_get_carrier (fulfillment) : NULL, FALSE);
-      append_field (csv, fulfillment ? cf_fulfillment_get_tracking_number (fulfillment) : NULL, TRUE);
+      append_field (csv, fulfillment ? cf_fulfillment_get_tracking_number (fulfillment) : NULL, FALSE);
+      /* Monthly and yearly contributions say so, with their next charge. */
+      append_field (csv, nick_of (CF_TYPE_PLEDGE_FREQUENCY, cf_pledge_get_frequency (pledge)), FALSE);
+      append_field (csv, next, TRUE);
     }
 
   return g_string_free (csv, FALSE);

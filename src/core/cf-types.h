@@ -117,6 +117,7 @@ typedef enum /*< flags >*/
   CF_PLATFORM_FEATURE_FULFILLMENT       = 1 << 12, /* marking rewards shipped */
   CF_PLATFORM_FEATURE_EXCHANGE_RATES    = 1 << 13,
   CF_PLATFORM_FEATURE_FUNDING_HISTORY   = 1 << 14, /* a campaign's totals over time; else the app draws what it read */
+  CF_PLATFORM_FEATURE_FILTER_AND_SORT   = 1 << 15, /* browsing by state (live, ended…) and in an order */
 } CfPlatformFeatures;
 
 /* How a person signs in to a platform. */

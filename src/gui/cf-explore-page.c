@@ -398,6 +398,11 @@ browse (CfExplorePage *self,
                           cf_platform_can (self->platform, CF_PLATFORM_FEATURE_CATEGORIES));
   gtk_widget_set_sensitive (GTK_WIDGET (self->search_entry),
                             cf_platform_can (self->platform, CF_PLATFORM_FEATURE_SEARCH));
+  /* Where every campaign is open for good, there is nothing to filter or order by. */
+  gtk_widget_set_visible (GTK_WIDGET (self->state_drop_down),
+                          cf_platform_can (self->platform, CF_PLATFORM_FEATURE_FILTER_AND_SORT));
+  gtk_widget_set_visible (GTK_WIDGET (self->sort_drop_down),
+                          cf_platform_can (self->platform, CF_PLATFORM_FEATURE_FILTER_AND_SORT));
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_card_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_card_cb), self);

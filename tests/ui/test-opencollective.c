@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "cf-application.h"
@@ -104,6 +105,9 @@ test_browse_collectives (void)
   /* No goal: what it raised, and no progress; never an end date. */
   g_assert_true (cf_test_shows_label (window, "¥1,250,000 raised"));
   g_assert_true (cf_test_shows_label (window, "Ongoing"));
+  /* Every collective is open for good: no state to filter by, no order to choose. */
+  g_assert_false (cf_test_shows_label (window, "Live"));
+  g_assert_false (cf_test_shows_label (window, "Popular"));
   cf_test_render_to_png (window, "opencollective-explore");
 
   asked = cf_fake_opencollective_count (opencollective, "Collective");
@@ -157,6 +161,11 @@ test_contributions_beside_pledges (void)
   GtkWidget *window = open_window ();
   GtkWidget *preferences = cf_ui_open_preferences (window);
   GtkWidget *pledge_page;
+  g_autofree char *folder = g_dir_make_tmp ("crowdfund-export-XXXXXX", NULL);
+  g_autofree char *export = g_build_filename (folder, "tidepool-contributions.csv", NULL);
+  g_autofree char *export_uri = g_filename_to_uri (export, NULL, NULL);
+  g_autofree char *csv = NULL;
+  g_auto(GStrv) lines = NULL;
 
   /* The form asks for a personal token, and says where to make one. */
   g_assert_nonnull (cf_test_row_titled (preferences, ADW_TYPE_PASSWORD_ENTRY_ROW, "Personal Token"));
@@ -204,6 +213,19 @@ test_contributions_beside_pledges (void)
   cf_test_wait_until (window, has_label, "$150", "the latest contributions are listed");
   g_assert_true (has_row (window, "Sponsor"));
   cf_test_render_to_png (window, "opencollective-dashboard");
+
+  /* Every contribution to a spreadsheet, with how often it comes. */
+  g_assert_true (gtk_widget_activate_action (cf_ui_dashboard_of (window), "dashboard.export-to", "s", export_uri));
+  cf_test_wait_until (window, has_label, "5 backers exported", "the contributions are exported");
+  g_assert_true (g_file_get_contents (export, &csv, NULL, NULL));
+  lines = g_strsplit (csv, "\r\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 7);
+  /* The incognito contributor is exported unnamed. */
+  g_assert_true (g_str_has_prefix (lines[1], "v3ko9zeq-m0xl4wpa-8ybn2gdr-e6j15ok7,0,,Backer,5.00,USD,"));
+  g_assert_true (g_str_has_suffix (lines[1], ",monthly,2027-01-05"));
+  g_assert_true (g_str_has_prefix (lines[2], "c6wx1oka-z9m3qpe0-5lvg8ynd-b2k47jr0,0,Northwind Traders,Sponsor,150.00,"));
+  g_unlink (export);
+  g_rmdir (folder);
   g_assert_cmpuint (cf_fake_opencollective_count_refused (opencollective), ==, 1);
   gtk_window_destroy (GTK_WINDOW (window));
 }

@@ -11,23 +11,29 @@ test_write (void)
   g_autoptr(CfPledge) plain = cf_test_pledge_with (NULL, "shipping_country", "\"JP\"",
                                                    NULL, "address", "\"1-2-3 Shibuya, Tokyo\"", NULL, NULL);
   g_autoptr(CfPledge) awkward = cf_test_pledge_with ("reward", "title", "\"Silver, \\\"boxed\\\"\"", NULL, NULL);
+  g_autoptr(CfPledge) monthly = cf_test_pledge_with (NULL, "frequency", "\"monthly\"",
+                                                     NULL, "next_charge_at", "\"2027-01-01T00:00:00Z\"", NULL, NULL);
   g_autofree char *csv = NULL;
   g_auto(GStrv) lines = NULL;
 
   g_list_store_append (pledges, plain);
   g_list_store_append (pledges, awkward);
+  g_list_store_append (pledges, monthly);
   csv = cf_backers_csv_write (G_LIST_MODEL (pledges));
   lines = g_strsplit (csv, "\r\n", -1);
 
-  g_assert_cmpuint (g_strv_length (lines), ==, 4);
+  g_assert_cmpuint (g_strv_length (lines), ==, 5);
   g_assert_cmpstr (lines[0], ==, "pledge_id,backer_number,backer,reward,amount,currency,shipping_country,"
-                                 "shipping_address,status,fulfillment,carrier,tracking_number");
+                                 "shipping_address,status,fulfillment,carrier,tracking_number,frequency,next_charge");
   /* The address is quoted: it holds a comma. */
   g_assert_cmpstr (lines[1], ==, "501,12,,wena wrist Three Hands Silver,37500,JPY,JP,\"1-2-3 Shibuya, Tokyo\","
-                                 "collected,shipped,Japan Post,EJ123456789JP");
+                                 "collected,shipped,Japan Post,EJ123456789JP,once,");
   g_assert_cmpstr (lines[2], ==, "501,12,,\"Silver, \"\"boxed\"\"\",37500,JPY,FR,,collected,shipped,"
-                                 "Japan Post,EJ123456789JP");
-  g_assert_cmpstr (lines[3], ==, "");
+                                 "Japan Post,EJ123456789JP,once,");
+  /* A monthly contribution, with the day of its next charge. */
+  g_assert_cmpstr (lines[3], ==, "501,12,,wena wrist Three Hands Silver,37500,JPY,FR,,collected,shipped,"
+                                 "Japan Post,EJ123456789JP,monthly,2027-01-01");
+  g_assert_cmpstr (lines[4], ==, "");
 }
 
 /* Cells a spreadsheet would take for formulas stay text. */

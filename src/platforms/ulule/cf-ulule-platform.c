@@ -864,6 +864,7 @@ cf_ulule_platform_init (CfUlulePlatform *self)
   self->stats_contexts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) json_node_unref);
   self->capabilities = (CfPlatformCapabilities) {
     .features = CF_PLATFORM_FEATURE_BROWSE | CF_PLATFORM_FEATURE_SEARCH | CF_PLATFORM_FEATURE_CATEGORIES |
+                CF_PLATFORM_FEATURE_FILTER_AND_SORT |
                 CF_PLATFORM_FEATURE_UPDATES | CF_PLATFORM_FEATURE_FOLLOW | CF_PLATFORM_FEATURE_PLEDGES |
                 CF_PLATFORM_FEATURE_MY_CAMPAIGNS | CF_PLATFORM_FEATURE_BACKERS,
     .sign_in = CF_SIGN_IN_METHOD_API_KEY,

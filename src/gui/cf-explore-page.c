@@ -370,6 +370,32 @@ cf_explore_page_init (CfExplorePage *self)
 
 /* Browses @account's platform: new cards, which show the campaigns as the
  * account sees them, and the platform's own categories. */
+
+/* The menus of categories, states and orders the platform has; where
+ * every campaign is open for good, there is nothing to filter or order by.
+ * Each menu is a flow box's child, hidden with it, and the flow box with
+ * the last of them. */
+static void
+show_query_controls (CfExplorePage *self)
+{
+  GtkWidget *controls[] = {
+    GTK_WIDGET (self->category_drop_down), GTK_WIDGET (self->state_drop_down), GTK_WIDGET (self->sort_drop_down),
+  };
+  gboolean shown[] = {
+    cf_platform_can (self->platform, CF_PLATFORM_FEATURE_CATEGORIES),
+    cf_platform_can (self->platform, CF_PLATFORM_FEATURE_FILTER_AND_SORT),
+    cf_platform_can (self->platform, CF_PLATFORM_FEATURE_FILTER_AND_SORT),
+  };
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (controls); i++)
+    {
+      gtk_widget_set_visible (gtk_widget_get_parent (controls[i]), shown[i]);
+      any = any || shown[i];
+    }
+  gtk_widget_set_visible (gtk_widget_get_ancestor (controls[0], GTK_TYPE_FLOW_BOX), any);
+}
+
 static void
 browse (CfExplorePage *self,
         CfAccount     *account)
@@ -394,15 +420,9 @@ browse (CfExplorePage *self,
   g_signal_handlers_block_by_func (self->category_drop_down, query_changed_cb, self);
   gtk_drop_down_set_model (self->category_drop_down, G_LIST_MODEL (string_list (all_categories, 1)));
   g_signal_handlers_unblock_by_func (self->category_drop_down, query_changed_cb, self);
-  gtk_widget_set_visible (GTK_WIDGET (self->category_drop_down),
-                          cf_platform_can (self->platform, CF_PLATFORM_FEATURE_CATEGORIES));
   gtk_widget_set_sensitive (GTK_WIDGET (self->search_entry),
                             cf_platform_can (self->platform, CF_PLATFORM_FEATURE_SEARCH));
-  /* Where every campaign is open for good, there is nothing to filter or order by. */
-  gtk_widget_set_visible (GTK_WIDGET (self->state_drop_down),
-                          cf_platform_can (self->platform, CF_PLATFORM_FEATURE_FILTER_AND_SORT));
-  gtk_widget_set_visible (GTK_WIDGET (self->sort_drop_down),
-                          cf_platform_can (self->platform, CF_PLATFORM_FEATURE_FILTER_AND_SORT));
+  show_query_controls (self);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_card_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_card_cb), self);

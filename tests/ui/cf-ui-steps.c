@@ -38,6 +38,37 @@ cf_ui_use_new_home (const char *name)
   return cf_test_use_new_home (name);
 }
 
+
+/* A window opened at @width × @height (or the default height with -1),
+ * as on a phone for 360: its view switcher bar slides in, and GTK 4.8's
+ * revealers open to a negative height without animations, so they are on
+ * until cf_ui_forget_window_size(). */
+GtkWidget *
+cf_ui_open_window_sized (CfApplication *application,
+                         const char    *url,
+                         int            width,
+                         int            height)
+{
+  GSettings *settings = cf_application_get_settings (application);
+
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
+  g_settings_set_int (settings, "window-width", width);
+  if (height > 0)
+    g_settings_set_int (settings, "window-height", height);
+  return cf_ui_open_window (application, url);
+}
+
+/* New windows open at the default size again, without animations. */
+void
+cf_ui_forget_window_size (CfApplication *application)
+{
+  GSettings *settings = cf_application_get_settings (application);
+
+  g_settings_reset (settings, "window-width");
+  g_settings_reset (settings, "window-height");
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+}
+
 /* A new main window on the platform at @url alone, or on the platforms in
  * the settings when @url is NULL, opening on Explore whatever view the last
  * one closed on, once its campaigns show. */

@@ -11,6 +11,11 @@ G_BEGIN_DECLS
 char      *cf_ui_use_new_home     (const char    *name);
 GtkWidget *cf_ui_open_window      (CfApplication *application,
                                    const char    *url);
+GtkWidget *cf_ui_open_window_sized (CfApplication *application,
+                                    const char    *url,
+                                    int            width,
+                                    int            height);
+void       cf_ui_forget_window_size (CfApplication *application);
 GtkWidget *cf_ui_open_preferences (GtkWidget     *window);
 void       cf_ui_fill_sign_in     (GtkWidget     *preferences,
                                    const char    *username,

@@ -92,29 +92,6 @@ test_in_the_language (void)
 
 /* On a phone, Explore and a campaign fit its width in the language too,
  * whose words and figures are often longer. */
-/* A window opened as on a phone, 360 × 720. Its view switcher bar slides
- * in: GTK 4.8's revealers open to a negative height without animations. */
-static GtkWidget *
-open_narrow_window (void)
-{
-  GSettings *settings = cf_application_get_settings (application);
-
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
-  g_settings_set_int (settings, "window-width", 360);
-  g_settings_set_int (settings, "window-height", 720);
-  return cf_ui_open_window (application, platform->url);
-}
-
-static void
-close_narrow_window_settings (void)
-{
-  GSettings *settings = cf_application_get_settings (application);
-
-  g_settings_reset (settings, "window-width");
-  g_settings_reset (settings, "window-height");
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
-}
-
 static gboolean
 has_pledge_rows (GtkWidget *root,
                  gpointer   data)
@@ -130,7 +107,7 @@ test_phone_width (void)
   g_autofree char *explore = g_strdup_printf ("explore-narrow-%s", expected->language);
   g_autofree char *campaign = g_strdup_printf ("campaign-narrow-%s", expected->language);
   g_autofree char *pledges = g_strdup_printf ("pledges-narrow-%s", expected->language);
-  GtkWidget *window = open_narrow_window ();
+  GtkWidget *window = cf_ui_open_window_sized (application, platform->url, 360, 720);
 
   cf_ui_assert_fits_phone (window);
   cf_test_render_to_png (window, explore);
@@ -153,7 +130,7 @@ test_phone_width (void)
   cf_ui_sign_out (window);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  close_narrow_window_settings ();
+  cf_ui_forget_window_size (application);
 }
 
 static gboolean
@@ -246,7 +223,7 @@ is_pledge_button (GtkWidget  *focus,
 static void
 test_keyboard (void)
 {
-  GtkWidget *window = open_narrow_window ();
+  GtkWidget *window = cf_ui_open_window_sized (application, platform->url, 360, 720);
   g_autofree char *dashboard = g_strdup_printf ("dashboard-narrow-%s", expected->language);
   GtkWidget *dialog;
   GtkWidget *focus;
@@ -283,7 +260,7 @@ test_keyboard (void)
    * rewards' figures and the latest pledges are read, not stops. */
   tab_to (window, is_row, "_Update Fulfillment…", 3);
   gtk_window_destroy (GTK_WINDOW (window));
-  close_narrow_window_settings ();
+  cf_ui_forget_window_size (application);
 }
 
 /* Creators name campaigns at length, as “Harbour Lights: a tile-laying game
@@ -300,12 +277,8 @@ has_all_states (GtkWidget *root,
 static GtkWidget *
 open_every_card (int width)
 {
-  GSettings *settings = cf_application_get_settings (application);
-  GtkWidget *window;
+  GtkWidget *window = cf_ui_open_window_sized (application, platform->url, width, -1);
 
-  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
-  g_settings_set_int (settings, "window-width", width);
-  window = cf_ui_open_window (application, platform->url);
   cf_ui_show_campaigns_in_state (window, 3);
   cf_test_wait_until (window, has_all_states, NULL, "every campaign's card");
   return window;
@@ -327,7 +300,7 @@ test_figures_never_cut (void)
       cf_ui_assert_no_figure_cut (window);
       gtk_window_destroy (GTK_WINDOW (window));
     }
-  close_narrow_window_settings ();
+  cf_ui_forget_window_size (application);
 }
 
 static gboolean

@@ -80,14 +80,39 @@ has_row_reading (GtkWidget *root,
 }
 
 static GtkWidget *
-open_window (void)
+open_window_sized (int width,
+                   int height)
 {
   GSettings *settings = cf_application_get_settings (application);
   const char *platforms[] = { "opencollective", "ulule", reference->url, NULL };
 
   g_settings_set_strv (settings, "platforms", platforms);
   g_settings_set_string (settings, "platform", "opencollective");
-  return cf_ui_open_window (application, NULL);
+  return width > 0 ? cf_ui_open_window_sized (application, NULL, width, height) : cf_ui_open_window (application, NULL);
+}
+
+static GtkWidget *
+open_window (void)
+{
+  return open_window_sized (-1, -1);
+}
+
+/* @view in a window as narrow as a phone, once it shows @text: nothing
+ * wider is needed, and no figure is cut. */
+static void
+assert_fits_phone (const char *view,
+                   const char *text,
+                   const char *name)
+{
+  GtkWidget *window = open_window_sized (360, 720);
+
+  g_assert_true (gtk_widget_activate_action (window, "win.show-view", "s", view));
+  cf_test_wait_until (window, shows_label_containing, (gpointer) text, "the view is shown on a phone");
+  cf_ui_assert_fits_phone (window);
+  cf_ui_assert_no_figure_cut (window);
+  cf_test_render_to_png (window, name);
+  gtk_window_destroy (GTK_WINDOW (window));
+  cf_ui_forget_window_size (application);
 }
 
 static void
@@ -109,6 +134,7 @@ test_browse_collectives (void)
   g_assert_false (cf_test_shows_label (window, "Live"));
   g_assert_false (cf_test_shows_label (window, "Popular"));
   cf_test_render_to_png (window, "opencollective-explore");
+  assert_fits_phone ("explore", "$8,400 of $20,000 a year", "opencollective-explore-360");
 
   asked = cf_fake_opencollective_count (opencollective, "Collective");
   g_signal_emit_by_name (cf_test_first_visible (window, GTK_TYPE_GRID_VIEW), "activate", 0);
@@ -192,6 +218,7 @@ test_contributions_beside_pledges (void)
   g_assert_true (has_row_reading (window, "Open Collective · The payment failed. Update how you pay on the platform to "
                                          "keep your pledge."));
   cf_test_render_to_png (window, "opencollective-pledges");
+  assert_fits_phone ("pledges", "$5 a month since March 2025", "opencollective-pledges-360");
 
   /* The failed one: what happened, and where to fix it. */
   adw_action_row_activate (ADW_ACTION_ROW (row_reading (window, "Tidepool Docs",

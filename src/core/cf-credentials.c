@@ -48,6 +48,28 @@ cf_credentials_new_from_json (JsonNode  *node,
   return cf_model_new_from_json (CF_TYPE_CREDENTIALS, node, error);
 }
 
+/* Credentials that are a key copied from the platform's website (an API
+ * key, a personal token), sent as @token_type: they do not expire and
+ * have nothing to renew them with. */
+CfCredentials *
+cf_credentials_new_for_key (const char *key,
+                            const char *token_type)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "access_token");
+  json_builder_add_string_value (builder, key);
+  json_builder_set_member_name (builder, "token_type");
+  json_builder_add_string_value (builder, token_type);
+  json_builder_set_member_name (builder, "expires_in");
+  json_builder_add_int_value (builder, 0);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  return cf_credentials_new_from_json (root, NULL);
+}
+
 CF_MODEL_DEFINE_GETTER (CfCredentials, cf_credentials, CF_IS_CREDENTIALS, const char *, access_token, , NULL)
 CF_MODEL_DEFINE_GETTER (CfCredentials, cf_credentials, CF_IS_CREDENTIALS, const char *, refresh_token, , NULL)
 CF_MODEL_DEFINE_GETTER (CfCredentials, cf_credentials, CF_IS_CREDENTIALS, const char *, token_type, , NULL)

@@ -11,6 +11,8 @@ G_DECLARE_FINAL_TYPE (CfCredentials, cf_credentials, CF, CREDENTIALS, CfModel)
 
 CfCredentials *cf_credentials_new_from_json     (JsonNode  *node,
                                                  GError   **error);
+CfCredentials *cf_credentials_new_for_key       (const char *key,
+                                                 const char *token_type);
 const char    *cf_credentials_get_access_token  (CfCredentials *self);
 const char    *cf_credentials_get_refresh_token (CfCredentials *self);
 const char    *cf_credentials_get_token_type    (CfCredentials *self);

@@ -212,6 +212,25 @@ cf_foreign_json_build_text (JsonBuilder *builder,
   cf_model_build_string (builder, name, html != NULL ? text : NULL);
 }
 
+/* A pledge's "fulfillment", not started, and "received": false, for a
+ * platform that tells backers nothing of their rewards' delivery. */
+void
+cf_foreign_json_build_untracked_delivery (JsonBuilder *builder)
+{
+  static const char * const unknown[] = {
+    "tracking_number", "carrier", "tracking_url", "shipped_at", "estimated_delivery",
+  };
+
+  json_builder_set_member_name (builder, "fulfillment");
+  json_builder_begin_object (builder);
+  cf_model_build_string (builder, "status", "not_started");
+  for (guint i = 0; i < G_N_ELEMENTS (unknown); i++)
+    cf_model_build_string (builder, unknown[i], NULL);
+  json_builder_end_object (builder);
+  json_builder_set_member_name (builder, "received");
+  json_builder_add_boolean_value (builder, FALSE);
+}
+
 /* Whether @object has an integer "id". */
 gboolean
 cf_foreign_json_has_id (JsonObject *object)

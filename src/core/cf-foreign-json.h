@@ -46,6 +46,7 @@ void        cf_foreign_json_build_copy     (JsonBuilder        *builder,
 void        cf_foreign_json_build_text     (JsonBuilder        *builder,
                                             const char         *name,
                                             const char         *html);
+void        cf_foreign_json_build_untracked_delivery (JsonBuilder *builder);
 JsonNode   *cf_foreign_json_build_page     (JsonArray          *items,
                                             const char         *next_cursor,
                                             CfForeignBuildFunc  build,

@@ -75,6 +75,23 @@ unsupported (CfPlatform          *self,
   return TRUE;
 }
 
+/* For adapters: hands the object (a page, a model) that one step of a
+ * request found to the request's own task, @user_data, which it takes. */
+void
+cf_platform_forward_object_cb (GObject      *object,
+                               GAsyncResult *result,
+                               gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  gpointer value = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (value == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, value, g_object_unref);
+}
+
 /* A fresh key for one pledge: reuse it for every retry of that pledge. */
 char *
 cf_platform_new_idempotency_key (void)

@@ -254,6 +254,9 @@ struct _CfPlatformInterface
 };
 
 char          *cf_platform_new_idempotency_key (void);
+void           cf_platform_forward_object_cb   (GObject       *object,
+                                                GAsyncResult  *result,
+                                                gpointer       user_data);
 const CfPlatformCapabilities *cf_platform_get_capabilities (CfPlatform *self);
 gboolean       cf_platform_can                 (CfPlatform         *self,
                                                 CfPlatformFeatures  features);

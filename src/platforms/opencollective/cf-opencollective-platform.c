@@ -98,30 +98,68 @@ query_free (Query *query)
   g_free (query);
 }
 
+static GBytes *
+lookup_query_file (const char *file)
+{
+  g_autofree char *path = g_strdup_printf (RESOURCE_PATH "%s.graphql", file);
+
+  return g_resource_lookup_data (cf_opencollective_queries_get_resource (), path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+}
+
+/* The file of a fragment: “AccountCard” is account-card.graphql. */
+static char *
+dup_fragment_file (const char *name,
+                   gsize       length)
+{
+  GString *file = g_string_new (NULL);
+
+  for (gsize i = 0; i < length; i++)
+    {
+      if (g_ascii_isupper (name[i]) && i > 0)
+        g_string_append_c (file, '-');
+      g_string_append_c (file, g_ascii_tolower (name[i]));
+    }
+  return g_string_free (file, FALSE);
+}
+
+/* The query of @file, followed by each fragment it spreads (“...Name”,
+ * never “... on Type”), once. */
 static const char *
 document (CfOpenCollectivePlatform *self,
-          const char               *operation)
+          const char               *file)
 {
-  const char *text = g_hash_table_lookup (self->documents, operation);
-  g_autofree char *path = NULL;
+  const char *text = g_hash_table_lookup (self->documents, file);
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GBytes) fragment = NULL;
+  g_autoptr(GPtrArray) spread = NULL;
   GString *joined;
 
   if (text != NULL)
     return text;
-  path = g_strdup_printf (RESOURCE_PATH "%s.graphql", operation);
-  bytes = g_resource_lookup_data (cf_opencollective_queries_get_resource (), path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  bytes = lookup_query_file (file);
   g_return_val_if_fail (bytes != NULL, NULL);
   joined = g_string_new_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
-  if (strstr (joined->str, "...AccountCard") != NULL)
+  spread = g_ptr_array_new_with_free_func (g_free);
+  for (const char *at = strstr (joined->str, "..."); at != NULL; at = strstr (at + 3, "..."))
     {
-      fragment = g_resource_lookup_data (cf_opencollective_queries_get_resource (), RESOURCE_PATH "account-card.graphql",
-                                         G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+      gsize length = 0;
+      g_autofree char *fragment = NULL;
+
+      while (g_ascii_isalnum (at[3 + length]))
+        length++;
+      if (length == 0 || !g_ascii_isupper (at[3]))
+        continue;
+      fragment = dup_fragment_file (at + 3, length);
+      if (!g_ptr_array_find_with_equal_func (spread, fragment, g_str_equal, NULL))
+        g_ptr_array_add (spread, g_steal_pointer (&fragment));
+    }
+  for (guint i = 0; i < spread->len; i++)
+    {
+      g_autoptr(GBytes) fragment = lookup_query_file (spread->pdata[i]);
+
       g_string_append_len (joined, g_bytes_get_data (fragment, NULL), g_bytes_get_size (fragment));
     }
   text = g_string_free (joined, FALSE);
-  g_hash_table_insert (self->documents, g_strdup (operation), (char *) text);
+  g_hash_table_insert (self->documents, g_strdup (file), (char *) text);
   return text;
 }
 
@@ -633,8 +671,6 @@ cf_opencollective_platform_sign_in (CfPlatform          *platform,
 {
   CfOpenCollectivePlatform *self = CF_OPENCOLLECTIVE_PLATFORM (platform);
   GTask *task = g_task_new (self, cancellable, callback, user_data);
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
   g_autoptr(CfCredentials) credentials = NULL;
 
   g_task_set_source_tag (task, cf_opencollective_platform_sign_in);
@@ -646,16 +682,7 @@ cf_opencollective_platform_sign_in (CfPlatform          *platform,
       return;
     }
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "access_token");
-  json_builder_add_string_value (builder, token);
-  json_builder_set_member_name (builder, "token_type");
-  json_builder_add_string_value (builder, "Personal-Token");
-  json_builder_set_member_name (builder, "expires_in");
-  json_builder_add_int_value (builder, 0);
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-  credentials = cf_credentials_new_from_json (root, NULL);
+  credentials = cf_credentials_new_for_key (token, "Personal-Token");
 
   g_task_set_task_data (task, g_object_ref (credentials), g_object_unref);
   g_object_set_data_full (G_OBJECT (task), "username", g_strdup (username), g_free);
@@ -701,22 +728,6 @@ person_known_cb (GObject      *object,
   list (CF_OPENCOLLECTIVE_PLATFORM (object), g_steal_pointer (&task));
 }
 
-/* Hands a page found for a list of the person's own on to its caller. */
-static void
-forward_page_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-  gpointer page = g_task_propagate_pointer (G_TASK (result), &error);
-
-  if (page == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, page, g_object_unref);
-}
-
 /* Lists of the person's own things link to their own pages: whose the
  * token is is asked first, once. */
 static void
@@ -759,7 +770,7 @@ ask_personal (CfOpenCollectivePlatform      *self,
   JsonNode *variables = variables_new ("limit", (gint64) PAGE_SIZE, "offset", offset, NULL);
 
   ask (self, query_new (self, file, operation, variables), translate, type, TRUE, g_task_get_cancellable (task),
-       forward_page_cb, task, g_task_get_source_tag (task));
+       cf_platform_forward_object_cb, task, g_task_get_source_tag (task));
 }
 
 static void

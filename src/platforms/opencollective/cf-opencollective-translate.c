@@ -560,17 +560,7 @@ build_order (JsonBuilder   *builder,
   cf_foreign_json_build_int (builder, "sequence", 0);
   cf_foreign_json_build_copy (builder, "pledged_at", order, "createdAt");
   cf_model_build_string (builder, "address_lock_at", NULL);
-  json_builder_set_member_name (builder, "fulfillment");
-  json_builder_begin_object (builder);
-  cf_model_build_string (builder, "status", "not_started");
-  cf_model_build_string (builder, "tracking_number", NULL);
-  cf_model_build_string (builder, "carrier", NULL);
-  cf_model_build_string (builder, "tracking_url", NULL);
-  cf_model_build_string (builder, "shipped_at", NULL);
-  cf_model_build_string (builder, "estimated_delivery", NULL);
-  json_builder_end_object (builder);
-  json_builder_set_member_name (builder, "received");
-  json_builder_add_boolean_value (builder, FALSE);
+  cf_foreign_json_build_untracked_delivery (builder);
   json_builder_set_member_name (builder, "actions");
   json_builder_begin_array (builder);
   if (statuses[status].action != NULL && order_context->collective == NULL)

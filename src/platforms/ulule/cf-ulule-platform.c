@@ -188,22 +188,6 @@ send (CfUlulePlatform     *self,
   cf_http_client_send_async (client, &request, cancellable, callback, user_data);
 }
 
-/* Hands the object a step of a request found on to the request's caller. */
-static void
-forward_object_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-  gpointer value = g_task_propagate_pointer (G_TASK (result), &error);
-
-  if (value == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, value, g_object_unref);
-}
-
 /* @path with the cursor's paging (offset or since) added. */
 static char *
 paged (const char *path,
@@ -416,7 +400,7 @@ read_stats (CfUlulePlatform *self,
   JsonNode *project = g_hash_table_lookup (self->stats_contexts, id);
 
   send (self, self->data_client, "GET", path, cf_ulule_translate_stats, CF_TYPE_STATS, FALSE, project,
-        g_task_get_cancellable (task), forward_object_cb, task, g_task_get_source_tag (task));
+        g_task_get_cancellable (task), cf_platform_forward_object_cb, task, g_task_get_source_tag (task));
 }
 
 static void
@@ -545,8 +529,6 @@ cf_ulule_platform_sign_in (CfPlatform          *platform,
 {
   CfUlulePlatform *self = CF_ULULE_PLATFORM (platform);
   GTask *task = g_task_new (self, cancellable, callback, user_data);
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
   g_autoptr(CfCredentials) key = NULL;
 
   g_task_set_source_tag (task, cf_ulule_platform_sign_in);
@@ -558,16 +540,7 @@ cf_ulule_platform_sign_in (CfPlatform          *platform,
       return;
     }
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "access_token");
-  json_builder_add_string_value (builder, api_key);
-  json_builder_set_member_name (builder, "token_type");
-  json_builder_add_string_value (builder, "APIKey");
-  json_builder_set_member_name (builder, "expires_in");
-  json_builder_add_int_value (builder, 0);
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-  key = cf_credentials_new_from_json (root, NULL);
+  key = cf_credentials_new_for_key (api_key, "APIKey");
 
   g_task_set_task_data (task, g_object_ref (key), g_object_unref);
   g_object_set_data_full (G_OBJECT (task), "username", g_strdup (username), g_free);
@@ -642,7 +615,7 @@ user_projects (CfUlulePlatform *self,
   g_autofree char *path = g_strdup_printf ("users/%s/projects?state=%s", self->user_id, state);
 
   send_projects (self, paged (path, g_object_get_data (G_OBJECT (task), "cursor")),
-                 g_task_get_cancellable (task), forward_object_cb, task, g_task_get_source_tag (task));
+                 g_task_get_cancellable (task), cf_platform_forward_object_cb, task, g_task_get_source_tag (task));
 }
 
 static void
@@ -667,7 +640,7 @@ list_orders (CfUlulePlatform *self,
   g_autofree char *page = paged (path, g_object_get_data (G_OBJECT (task), "cursor"));
 
   send (self, self->client, "GET", page, cf_ulule_translate_orders, CF_TYPE_PLEDGE, TRUE, NULL,
-        g_task_get_cancellable (task), forward_object_cb, task, g_task_get_source_tag (task));
+        g_task_get_cancellable (task), cf_platform_forward_object_cb, task, g_task_get_source_tag (task));
 }
 
 static GTask *
@@ -763,7 +736,7 @@ backers_project_cb (GObject      *object,
       return;
     }
   send (self, self->client, "GET", page, cf_ulule_translate_orders, CF_TYPE_PLEDGE, TRUE, project,
-        g_task_get_cancellable (task), forward_object_cb, task, g_task_get_source_tag (task));
+        g_task_get_cancellable (task), cf_platform_forward_object_cb, task, g_task_get_source_tag (task));
   task = NULL;
 }
 

@@ -846,8 +846,6 @@ cf_ulule_platform_init (CfUlulePlatform *self)
   };
 }
 
-/* Ulule's API at @api_url (“https://api.ulule.com/v1/”) and its published
- * stats at @data_url (“https://data.ulule.com/”). */
 /* How often live totals may be read, in seconds: 30 unless said otherwise,
  * as a test on a fake Ulule does. */
 void
@@ -860,6 +858,8 @@ cf_ulule_platform_set_stats_interval (CfUlulePlatform *self,
   self->capabilities.live_poll_seconds = seconds;
 }
 
+/* Ulule's API at @api_url (“https://api.ulule.com/v1/”) and its published
+ * stats at @data_url (“https://data.ulule.com/”). */
 CfUlulePlatform *
 cf_ulule_platform_new (SoupSession *session,
                        const char  *api_url,

@@ -264,8 +264,6 @@ reward_row (CfPledgeDialog *self,
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
   adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
-  /* One Tab stop a reward: the row, which Space or Enter chooses. */
-  gtk_widget_set_focusable (check, FALSE);
   /* The row makes its title the check's label, which GTK 4.8 then reads twice. */
   gtk_accessible_reset_relation (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
   gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);

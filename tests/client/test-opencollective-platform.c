@@ -374,6 +374,8 @@ test_contributions (Fixture       *fixture,
   g_assert_cmpint (g_date_time_get_year (cf_pledge_get_next_charge_at (monthly)), ==, 2027);
   g_assert_null (cf_pledge_get_campaign_deadline (monthly));
   g_assert_cmpstr (cf_pledge_get_url (monthly), ==, manage);
+  /* Its card expires on 31 December, before the charge of 1 January. */
+  g_assert_true (g_strv_contains (cf_pledge_get_actions (monthly), "update_payment"));
 
   paused = pledge_to (pledges, "k7wq2xez-9ob4mdy0-l3rv8gpn-e1a5jk6o");
   g_assert_cmpint (cf_pledge_get_status (paused), ==, CF_PLEDGE_STATUS_PAUSED);
@@ -386,6 +388,8 @@ test_contributions (Fixture       *fixture,
   g_assert_cmpstr (cf_pledge_get_platform_status (failed), ==, "ERROR");
   g_assert_nonnull (cf_pledge_get_status_detail (failed));
   g_assert_cmpstr (cf_pledge_get_url (failed), ==, manage);
+  g_assert_true (g_strv_contains (cf_pledge_get_actions (failed), "fix_payment"));
+  g_assert_false (g_strv_contains (cf_pledge_get_actions (paused), "update_payment"));
 
   once = pledge_to (pledges, "n9ep4vlo-x1kz7mwa-3gdy0rbq-o5j82ek6");
   g_assert_cmpint (cf_pledge_get_frequency (once), ==, CF_PLEDGE_FREQUENCY_ONCE);

@@ -217,6 +217,9 @@ test_contributions_beside_pledges (void)
   /* The failed payment needs the person, with what to do. */
   g_assert_true (has_row_reading (window, "Open Collective · The payment failed. Update how you pay on the platform to "
                                          "keep your pledge."));
+  /* So does a card that expires before the next charge. */
+  g_assert_true (has_row_reading (window, "Open Collective · The card it is paid with expires before the next charge. "
+                                         "Update how you pay on the platform."));
   cf_test_render_to_png (window, "opencollective-pledges");
   assert_fits_phone ("pledges", "$5 a month since March 2025", "opencollective-pledges-360");
 

@@ -490,6 +490,20 @@ typedef struct
   JsonObject *collective;  /* for incoming contributions, the collective given to */
 } OrderContext;
 
+/* Whether a contribution still charged is paid with a card that expires
+ * before its next charge. */
+static gboolean
+card_expires_first (JsonObject *order)
+{
+  const char *expiry = string_member (cf_foreign_json_object (order, "paymentMethod"), "expiryDate");
+  const char *next = string_member (order, "nextChargeDate");
+  g_autoptr(GDateTime) expires = expiry ? g_date_time_new_from_iso8601 (expiry, NULL) : NULL;
+  g_autoptr(GDateTime) charge = next ? g_date_time_new_from_iso8601 (next, NULL) : NULL;
+
+  return g_strcmp0 (string_member (order, "status"), "ACTIVE") == 0 && expires != NULL && charge != NULL &&
+         g_date_time_compare (expires, charge) < 0;
+}
+
 /* A contribution as a pledge: to the collective it was given to, with the
  * contributor when it is one given to the person's own collective. */
 static gboolean
@@ -565,6 +579,8 @@ build_order (JsonBuilder   *builder,
   json_builder_begin_array (builder);
   if (statuses[status].action != NULL && order_context->collective == NULL)
     json_builder_add_string_value (builder, statuses[status].action);
+  else if (order_context->collective == NULL && card_expires_first (order))
+    json_builder_add_string_value (builder, "update_payment");
   json_builder_end_array (builder);
   cf_model_build_string (builder, "frequency", frequency);
   cf_model_build_string (builder, "next_charge_at", recurring ? string_member (order, "nextChargeDate") : NULL);

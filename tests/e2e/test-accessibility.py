@@ -11,7 +11,8 @@ import re
 import sys
 
 from a11y import (ALT, COMMA, CONTROL, ESCAPE, LEFT, Atspi, NotReached, Report, application, button, click, find, frame,
-                  named, new_home, on_screen, press, shortcut, sign_in, start_app, wait_for, walk)
+                  named, new_home, on_screen, press, sensitive, shortcut, sign_in, start_app, wait_for,
+                  walk)
 from gi.repository import GLib
 
 ONE, TWO, THREE, FOUR = 10, 11, 12, 13  # the keys "1" to "4", for Alt+1…4
@@ -106,7 +107,8 @@ def main():
         wait_for("the campaign page", lambda: button(app, "Back This Project"))
         check_screen(check, "a campaign", app)
 
-        press(button(app, "Back This Project"))
+        # Once it can pledge: its rewards are read.
+        press(wait_for("Back This Project to be sensitive", lambda: sensitive(button(app, "Back This Project"))))
         dialog = wait_for("the pledge dialog", lambda: frame(application(), "Back This Project")
                           or find(application(), lambda n: n.get_role() == Atspi.Role.DIALOG))
         check_screen(check, "the pledge dialog", dialog)

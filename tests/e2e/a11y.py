@@ -92,6 +92,21 @@ def click(node):
     Atspi.generate_mouse_event(extents.x + extents.width // 2, extents.y + extents.height // 3, "b1c")
 
 
+def still(node):
+    """A condition for wait_for: @node once two reads of where it is agree,
+    a tenth of a second apart, so that a click aimed at it lands on it while
+    its window grows or shrinks."""
+    last = []
+
+    def in_place():
+        extents = node.get_extents(Atspi.CoordType.WINDOW)
+        place = (extents.x, extents.y, extents.width, extents.height)
+        agreed = last and last[-1] == place and extents.width > 0
+        last.append(place)
+        return node if agreed else None
+    return in_place
+
+
 def labels(root):
     texts = set()
     for node in walk(root):

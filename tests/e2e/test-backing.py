@@ -11,7 +11,7 @@ import sys
 
 from a11y import (ALT, CONTROL, COMMA, ESCAPE, LEFT, Q, RETURN, Atspi, NotReached, Report, application, button, click, find, frame,
                   labels, named, named_button, new_home, on_screen, press, sensitive, shortcut, sign_in, start_app,
-                  wait_for, walk)
+                  still, wait_for, walk)
 from gi.repository import GLib
 
 CAMPAIGN = "Quiet Hours: an album recorded in a lighthouse"
@@ -79,9 +79,12 @@ def main():
         dialog = wait_for("the pledge dialog", lambda: frame(application(), "Back This Project"))
         click(wait_for("the limited reward", lambda: find(dialog, lambda n: n.get_role() in CHOICES
                                                           and (n.get_name() or "").startswith(REWARD))))
-        # The country menu opens at the backer's country, and typing finds another.
-        click(wait_for("the country menu", lambda: find(dialog, lambda n: n.get_role() == Atspi.Role.COMBO_BOX
-                                                        and n.get_name() == "Country" and on_screen(n))))
+        # The country menu opens at the backer's country, and typing finds
+        # another. Choosing a reward that ships grows the dialog: the menu is
+        # clicked once it stays in place.
+        country = wait_for("the country menu", lambda: find(dialog, lambda n: n.get_role() == Atspi.Role.COMBO_BOX
+                                                             and n.get_name() == "Country" and on_screen(n)))
+        click(wait_for("the country menu to stay in place", still(country)))
         at_france = wait_for("the menu open at France", lambda: menu_item(application(), "France · "))
         Atspi.generate_keyboard_event(0, "Japan", Atspi.KeySynthType.STRING)
         japan = wait_for("Japan in the menu", lambda: menu_item(application(), "Japan · "))

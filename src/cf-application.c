@@ -202,6 +202,7 @@ cf_application_startup (GApplication *application)
     { "app.quit", { "<Control>q", NULL } },
     { "window.close", { "<Control>w", NULL } },
     { "win.search", { "<Control>f", NULL } },
+    { "win.open-address", { "<Control>l", NULL } },
     { "win.show-view::explore", { "<Alt>1", NULL } },
     { "win.show-view::following", { "<Alt>2", NULL } },
     { "win.show-view::pledges", { "<Alt>3", NULL } },

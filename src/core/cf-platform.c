@@ -3,7 +3,10 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "cf-platform.h"
+#include "cf-web-address.h"
 
 enum {
   CREDENTIALS_CHANGED,
@@ -90,6 +93,38 @@ cf_platform_forward_object_cb (GObject      *object,
     g_task_return_error (task, error);
   else
     g_task_return_pointer (task, value, g_object_unref);
+}
+
+/* The campaign whose web page is at @address, a web address a person
+ * pasted, when the page is this platform's: its id, or NULL. */
+char *
+cf_platform_dup_campaign_at_address (CfPlatform *self,
+                                     const char *address)
+{
+  CfPlatformInterface *iface;
+  g_autoptr(GUri) uri = NULL;
+
+  g_return_val_if_fail (CF_IS_PLATFORM (self), NULL);
+  g_return_val_if_fail (address != NULL, NULL);
+
+  iface = CF_PLATFORM_GET_IFACE (self);
+  if (iface->campaign_at_address == NULL || !cf_web_address_is_valid (address))
+    return NULL;
+  uri = g_uri_parse (address, G_URI_FLAGS_NONE, NULL);
+  return uri ? iface->campaign_at_address (self, uri) : NULL;
+}
+
+/* The first segment of @path (“tidepool” of “/tidepool/updates”), when it
+ * is a plain name, or NULL. For adapters reading addresses. */
+char *
+cf_platform_dup_first_path_segment (const char *path)
+{
+  g_auto(GStrv) segments = g_strsplit (path[0] == '/' ? path + 1 : path, "/", 3);
+  g_autofree char *segment = segments[0] ? g_uri_unescape_string (segments[0], NULL) : NULL;
+
+  if (segment == NULL || *segment == '\0' || strpbrk (segment, ".?#") != NULL)
+    return NULL;
+  return g_steal_pointer (&segment);
 }
 
 /* A fresh key for one pledge: reuse it for every retry of that pledge. */

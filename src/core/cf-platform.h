@@ -246,6 +246,11 @@ struct _CfPlatformInterface
                               GAsyncReadyCallback        callback,
                               gpointer                   user_data);
 
+  /* The id (as get_campaign takes it) of the campaign whose web page is at
+   * @address, when the page is this platform's; else NULL. */
+  char *(*campaign_at_address) (CfPlatform *self,
+                                GUri       *address);
+
   /* Opens the live feed; platforms without one fail with CF_PLATFORM_ERROR_NOT_SUPPORTED. */
   void (*connect_live) (CfPlatform          *self,
                         GCancellable        *cancellable,
@@ -263,6 +268,9 @@ gboolean       cf_platform_can                 (CfPlatform         *self,
 void           cf_platform_set_credentials     (CfPlatform    *self,
                                                 CfCredentials *credentials);
 CfCredentials *cf_platform_dup_credentials     (CfPlatform    *self);
+char          *cf_platform_dup_campaign_at_address (CfPlatform *self,
+                                                    const char *address);
+char          *cf_platform_dup_first_path_segment  (const char *path);
 CfPage        *cf_platform_list_finish         (CfPlatform    *self,
                                                 GAsyncResult  *result,
                                                 GError       **error);

@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cf-web-address.h"
 #include "cf-widget-util.h"
 
 /* For the dispose of a widget whose template children have no id: they
@@ -232,6 +233,89 @@ cf_widget_confirm (GtkWindow             *parent,
   adw_message_dialog_set_default_response (dialog, appearance == ADW_RESPONSE_DESTRUCTIVE ? "back" : "act");
   adw_message_dialog_set_close_response (dialog, "back");
   g_signal_connect_swapped (dialog, "response::act", act, user_data);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+typedef struct
+{
+  CfAddressFunc act;
+  gpointer user_data;
+  GtkEditable *entry;
+  GtkWidget *problem;
+} AddressQuestion;
+
+static char *
+dup_typed_address (AddressQuestion *question)
+{
+  return g_strstrip (g_strdup (gtk_editable_get_text (question->entry)));
+}
+
+/* The response is there for a web address only, and what is wrong is said at once. */
+static void
+address_changed_cb (AdwMessageDialog *dialog)
+{
+  AddressQuestion *question = g_object_get_data (G_OBJECT (dialog), "question");
+  g_autofree char *address = dup_typed_address (question);
+  gboolean valid = cf_web_address_is_valid (address);
+
+  adw_message_dialog_set_response_enabled (dialog, "act", valid);
+  gtk_widget_set_visible (question->problem, *address != '\0' && !valid);
+}
+
+static void
+address_given_cb (AdwMessageDialog *dialog)
+{
+  AddressQuestion *question = g_object_get_data (G_OBJECT (dialog), "question");
+  g_autofree char *address = dup_typed_address (question);
+
+  if (cf_web_address_is_valid (address))
+    question->act (question->user_data, address);
+}
+
+/* Asks for a web address, @text already typed, under @heading and @body;
+ * @act is called with it when the person confirms with @act_label, which
+ * is only possible once it is an address (@problem says otherwise). */
+void
+cf_widget_ask_address (GtkWindow     *parent,
+                       const char    *heading,
+                       const char    *body,
+                       const char    *entry_name,
+                       const char    *problem,
+                       const char    *text,
+                       const char    *act_label,
+                       CfAddressFunc  act,
+                       gpointer       user_data)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, heading, body));
+  AddressQuestion *question = g_new0 (AddressQuestion, 1);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *entry = gtk_entry_new ();
+
+  question->act = act;
+  question->user_data = user_data;
+  question->entry = GTK_EDITABLE (entry);
+  question->problem = gtk_label_new (problem);
+  g_object_set_data_full (G_OBJECT (dialog), "question", question, g_free);
+  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), "https://");
+  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
+  gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_URL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL, entry_name, -1);
+  gtk_label_set_wrap (GTK_LABEL (question->problem), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (question->problem), 0);
+  gtk_widget_add_css_class (question->problem, "error");
+  gtk_widget_set_visible (question->problem, FALSE);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, question->problem,
+                                  NULL, -1);
+  gtk_box_append (GTK_BOX (box), entry);
+  gtk_box_append (GTK_BOX (box), question->problem);
+  adw_message_dialog_set_extra_child (dialog, box);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "act", act_label, NULL);
+  adw_message_dialog_set_response_appearance (dialog, "act", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "act");
+  g_signal_connect_swapped (entry, "changed", G_CALLBACK (address_changed_cb), dialog);
+  g_signal_connect (dialog, "response::act", G_CALLBACK (address_given_cb), NULL);
+  gtk_editable_set_text (GTK_EDITABLE (entry), text ? text : "");
+  address_changed_cb (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

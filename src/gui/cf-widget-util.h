@@ -12,6 +12,18 @@ GdkRGBA cf_widget_lookup_color      (GtkWidget  *widget,
                                      const char *name,
                                      const char *fallback);
 
+typedef void (*CfAddressFunc) (gpointer    user_data,
+                               const char *address);
+
+void    cf_widget_ask_address       (GtkWindow             *parent,
+                                     const char            *heading,
+                                     const char            *body,
+                                     const char            *entry_name,
+                                     const char            *problem,
+                                     const char            *text,
+                                     const char            *act_label,
+                                     CfAddressFunc          act,
+                                     gpointer               user_data);
 void    cf_widget_confirm           (GtkWindow             *parent,
                                      const char            *heading,
                                      const char            *body,

@@ -50,9 +50,14 @@ struct _CfWindow
   CfLaunchReminders *reminders;
   CfPledgeNotifier *notifier;
   guint live_tick_id;
+  char *last_address;  /* a campaign's address no platform had, offered again */
 };
 
 G_DEFINE_FINAL_TYPE (CfWindow, cf_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static void campaign_activated_cb (CfWindow   *self,
+                                   CfAccount  *account,
+                                   CfCampaign *campaign);
 
 static guint
 n_accounts (CfWindow *self)
@@ -241,34 +246,11 @@ retry_connection_action (GtkWidget  *widget,
   cf_account_list_retry (self->accounts);
 }
 
-static GtkEditable *
-address_entry (AdwMessageDialog *dialog)
-{
-  return GTK_EDITABLE (g_object_get_data (G_OBJECT (dialog), "entry"));
-}
-
 static void
-connect_response_cb (AdwMessageDialog *dialog,
-                     const char       *response,
-                     CfWindow         *self)
+connect_to_address (gpointer    user_data,
+                    const char *url)
 {
-  g_autofree char *url = g_strstrip (g_strdup (gtk_editable_get_text (address_entry (dialog))));
-
-  if (g_str_equal (response, "connect") && cf_web_address_is_valid (url))
-    add_platform (self, url);
-}
-
-/* Connect is there for an address only, and says at once what is wrong. */
-static void
-url_changed_cb (GtkEditable      *entry,
-                AdwMessageDialog *dialog)
-{
-  g_autofree char *url = g_strstrip (g_strdup (gtk_editable_get_text (entry)));
-  GtkLabel *problem = g_object_get_data (G_OBJECT (dialog), "problem");
-  gboolean valid = cf_web_address_is_valid (url);
-
-  adw_message_dialog_set_response_enabled (dialog, "connect", valid);
-  gtk_widget_set_visible (GTK_WIDGET (problem), *url != '\0' && !valid);
+  add_platform (CF_WINDOW (user_data), url);
 }
 
 static void
@@ -276,36 +258,83 @@ connect_action (GtkWidget  *widget,
                 const char *action_name,
                 GVariant   *parameter)
 {
-  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (
-    adw_message_dialog_new (GTK_WINDOW (widget), _("Connect to a Platform"),
-                            _("Enter the address of a Crowdfund platform. Browsing needs no account.")));
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *entry = gtk_entry_new ();
-  GtkWidget *problem = gtk_label_new (_("A platform’s address starts with https:// or http://, "
-                                        "as in https://crowdfund.example"));
+  cf_widget_ask_address (GTK_WINDOW (widget), _("Connect to a Platform"),
+                         _("Enter the address of a Crowdfund platform. Browsing needs no account."),
+                         _("Platform address"),
+                         _("A platform’s address starts with https:// or http://, as in https://crowdfund.example"),
+                         NULL, _("C_onnect"), connect_to_address, widget);
+}
 
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), "https://");
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_URL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Platform address"), -1);
-  gtk_label_set_wrap (GTK_LABEL (problem), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (problem), 0);
-  gtk_widget_add_css_class (problem, "error");
-  gtk_widget_set_visible (problem, FALSE);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, problem, NULL, -1);
-  gtk_box_append (GTK_BOX (box), entry);
-  gtk_box_append (GTK_BOX (box), problem);
-  g_object_set_data (G_OBJECT (dialog), "entry", entry);
-  g_object_set_data (G_OBJECT (dialog), "problem", problem);
-  adw_message_dialog_set_extra_child (dialog, box);
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "connect", _("C_onnect"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "connect", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (dialog, "connect");
-  adw_message_dialog_set_response_enabled (dialog, "connect", FALSE);
-  g_signal_connect (entry, "changed", G_CALLBACK (url_changed_cb), dialog);
-  g_signal_connect (dialog, "response", G_CALLBACK (connect_response_cb), widget);
-  gtk_window_present (GTK_WINDOW (dialog));
+/* A campaign asked for by its address, and the account it is on. */
+typedef struct
+{
+  CfWindow *self;  /* alive unless the read was cancelled: the window cancels it when it goes */
+  CfAccount *account;
+} AddressedCampaign;
+
+static void
+addressed_campaign_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  AddressedCampaign *asked = user_data;
+  g_autoptr(CfAccount) account = asked->account;
+  CfWindow *self = asked->self;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfCampaign) campaign = cf_platform_get_campaign_finish (CF_PLATFORM (object), result, &error);
+
+  g_free (asked);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (campaign == NULL)
+    toast (self, error->message);
+  else
+    campaign_activated_cb (self, account, campaign);
+}
+
+/* Opens the campaign at @address on the platform it belongs to, among the
+ * person's; what was typed is offered again when none has it. */
+static void
+open_address (gpointer    user_data,
+              const char *address)
+{
+  CfWindow *self = CF_WINDOW (user_data);
+
+  for (guint i = 0; i < n_accounts (self); i++)
+    {
+      g_autoptr(CfAccount) account = g_list_model_get_item (G_LIST_MODEL (self->accounts), i);
+      CfPlatform *platform = cf_account_get_platform (account);
+      g_autofree char *id = cf_platform_dup_campaign_at_address (platform, address);
+      AddressedCampaign *asked;
+
+      if (id == NULL)
+        continue;
+      g_clear_pointer (&self->last_address, g_free);
+      asked = g_new0 (AddressedCampaign, 1);
+      asked->self = self;
+      asked->account = g_steal_pointer (&account);
+      cf_platform_get_campaign_async (platform, id, self->cancellable, addressed_campaign_cb, asked);
+      return;
+    }
+  g_free (self->last_address);
+  self->last_address = g_strdup (address);
+  toast (self, _("No platform you added has a campaign at this address."));
+}
+
+static void
+open_address_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  CfWindow *self = CF_WINDOW (widget);
+
+  if (n_accounts (self) == 0)
+    return;
+  cf_widget_ask_address (GTK_WINDOW (widget), _("Open a Campaign by Its Address"),
+                         _("Paste the address of a campaign’s page on a platform you added."),
+                         _("Campaign address"),
+                         _("A campaign’s address starts with https:// or http://"),
+                         self->last_address, _("_Open"), open_address, widget);
 }
 
 static void
@@ -489,6 +518,7 @@ cf_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->accounts, self);
   g_clear_object (&self->settings);
   g_clear_object (&self->image_cache);
+  g_clear_pointer (&self->last_address, g_free);
   g_clear_object (&self->rates);
   g_clear_object (&self->approximation);
   g_clear_object (&self->reminders);
@@ -543,6 +573,7 @@ cf_window_class_init (CfWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.connect", NULL, connect_action);
   gtk_widget_class_install_action (widget_class, "win.retry-connection", NULL, retry_connection_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "win.open-address", NULL, open_address_action);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);

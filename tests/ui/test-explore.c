@@ -269,10 +269,10 @@ test_connect_dialog (void)
 
   gtk_editable_set_text (GTK_EDITABLE (entry), "notaurl");
   g_assert_true (cf_test_shows_label (dialog, problem));
-  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "connect"));
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "act"));
   gtk_editable_set_text (GTK_EDITABLE (entry), "https://crowdfund.example");
   g_assert_false (cf_test_shows_label (dialog, problem));
-  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "connect"));
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "act"));
 
   gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_window_destroy (GTK_WINDOW (window));

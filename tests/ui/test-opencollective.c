@@ -163,6 +163,62 @@ test_browse_collectives (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* The dialog asking for an address, with @address typed in, confirmed. */
+static void
+open_address (GtkWidget  *window,
+              const char *address)
+{
+  GtkWidget *dialog;
+
+  g_assert_true (gtk_widget_activate_action (window, "win.open-address", NULL));
+  dialog = cf_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  gtk_editable_set_text (GTK_EDITABLE (cf_test_first_visible (dialog, GTK_TYPE_ENTRY)), address);
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "act"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "act");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static gboolean
+shows_toast (GtkWidget *window,
+             gpointer   text)
+{
+  return shows_label_containing (window, text);
+}
+
+/* A collective's web address, pasted, opens it in the app; an address no
+ * platform has is said so, and offered again to correct. */
+static void
+test_open_by_address (void)
+{
+  GtkWidget *window = open_window ();
+  g_autofree char *address = g_strconcat (cf_fake_opencollective_get_website_url (opencollective),
+                                          "kasa-hanabi/contribute", NULL);
+  g_autofree char *reference_address = g_strconcat (reference->url, "/campaigns/ten-left", NULL);
+  GtkWidget *dialog;
+
+  open_address (window, address);
+  cf_test_wait_until (window, has_label, "サポーター", "the collective opens from its address");
+  g_assert_true (cf_test_shows_label (cf_test_first_visible (window, CF_TYPE_CAMPAIGN_PAGE), "Kasa Hanabi"));
+  gtk_widget_activate_action (cf_test_first_visible (window, CF_TYPE_CAMPAIGN_PAGE), "campaign.back", NULL);
+  /* A Crowdfund platform's campaign page, on that platform. */
+  open_address (window, reference_address);
+  cf_test_wait_until (window, has_label, "A reward with ten places.", "the campaign opens from its address");
+  gtk_widget_activate_action (cf_test_first_visible (window, CF_TYPE_CAMPAIGN_PAGE), "campaign.back", NULL);
+
+  open_address (window, "https://crowdfunding.example/projects/lamp");
+  cf_test_wait_until (window, shows_toast, "No platform you added has a campaign at this address.",
+                      "the address is said to be no platform's");
+  g_assert_true (gtk_widget_activate_action (window, "win.open-address", NULL));
+  dialog = cf_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cf_test_first_visible (dialog, GTK_TYPE_ENTRY))), ==,
+                   "https://crowdfunding.example/projects/lamp");
+  /* Not an address at all: Open waits for one. */
+  gtk_editable_set_text (GTK_EDITABLE (cf_test_first_visible (dialog, GTK_TYPE_ENTRY)), "kasa hanabi");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "act"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 /* A bot wall is told for what it is, with the way to the page. */
 static void
 test_refused_honestly (void)
@@ -282,6 +338,7 @@ main (int   argc,
 
   g_test_add_func ("/opencollective/browse-collectives", test_browse_collectives);
   g_test_add_func ("/opencollective/refused-honestly", test_refused_honestly);
+  g_test_add_func ("/opencollective/open-by-address", test_open_by_address);
   g_test_add_func ("/opencollective/contributions-beside-pledges", test_contributions_beside_pledges);
 
   status = g_test_run ();

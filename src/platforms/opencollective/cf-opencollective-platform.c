@@ -856,9 +856,30 @@ cf_opencollective_platform_get_capabilities (CfPlatform *platform)
   return &CF_OPENCOLLECTIVE_PLATFORM (platform)->capabilities;
 }
 
+/* A collective's page is Open Collective's website and its slug. */
+static char *
+cf_opencollective_platform_campaign_at_address (CfPlatform *platform,
+                                                GUri       *address)
+{
+  CfOpenCollectivePlatform *self = CF_OPENCOLLECTIVE_PLATFORM (platform);
+  g_autoptr(GUri) website = g_uri_parse (self->website_url, G_URI_FLAGS_NONE, NULL);
+  const char *website_path = website ? g_uri_get_path (website) : "";
+  const char *host = g_uri_get_host (address);
+
+  if (website == NULL || host == NULL ||
+      (g_ascii_strcasecmp (host, g_uri_get_host (website)) != 0 &&
+       !(g_str_has_prefix (host, "www.") && g_ascii_strcasecmp (host + 4, g_uri_get_host (website)) == 0)) ||
+      g_uri_get_port (address) != g_uri_get_port (website) ||
+      !g_str_has_prefix (g_uri_get_path (address), website_path))
+    return NULL;
+  /* The collective is what follows the website's own path. */
+  return cf_platform_dup_first_path_segment (g_uri_get_path (address) + strlen (website_path));
+}
+
 static void
 cf_opencollective_platform_iface_init (CfPlatformInterface *iface)
 {
+  iface->campaign_at_address = cf_opencollective_platform_campaign_at_address;
   iface->get_capabilities = cf_opencollective_platform_get_capabilities;
   iface->set_credentials = cf_opencollective_platform_set_credentials;
   iface->dup_credentials = cf_opencollective_platform_dup_credentials;

@@ -749,9 +749,28 @@ cf_rest_platform_get_capabilities (CfPlatform *platform)
   return &capabilities;
 }
 
+/* A campaign's page is its platform's address and /campaigns/SLUG. */
+static char *
+cf_rest_platform_campaign_at_address (CfPlatform *platform,
+                                      GUri       *address)
+{
+  CfRestPlatform *self = CF_REST_PLATFORM (platform);
+  g_autoptr(GUri) base = g_uri_parse (self->base_url, G_URI_FLAGS_NONE, NULL);
+  const char *path = g_uri_get_path (address);
+  g_autofree char *slug = NULL;
+
+  if (base == NULL || g_strcmp0 (g_uri_get_scheme (base), g_uri_get_scheme (address)) != 0 ||
+      g_ascii_strcasecmp (g_uri_get_host (base), g_uri_get_host (address)) != 0 ||
+      g_uri_get_port (base) != g_uri_get_port (address) || !g_str_has_prefix (path, "/campaigns/"))
+    return NULL;
+  slug = g_strndup (path + strlen ("/campaigns/"), strcspn (path + strlen ("/campaigns/"), "/"));
+  return *slug != '\0' ? g_steal_pointer (&slug) : NULL;
+}
+
 static void
 cf_rest_platform_iface_init (CfPlatformInterface *iface)
 {
+  iface->campaign_at_address = cf_rest_platform_campaign_at_address;
   iface->get_capabilities = cf_rest_platform_get_capabilities;
   iface->set_credentials = cf_rest_platform_set_credentials;
   iface->dup_credentials = cf_rest_platform_dup_credentials;

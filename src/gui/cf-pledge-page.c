@@ -294,7 +294,9 @@ show_pledge (CfPledgePage *self)
   g_autofree char *status = dup_status (pledge);
   g_autofree char *rewards = cf_format_pledge_rewards (pledge, TRUE);
   g_autofree char *backer = g_strdup_printf ("#%d", (int) cf_pledge_get_sequence (pledge));
-  gboolean has_reward = cf_pledge_get_reward_id (pledge) != NULL;
+  /* A tier given every month or year is a membership: nothing to deliver. */
+  gboolean delivers_reward = cf_pledge_get_reward_id (pledge) != NULL &&
+                             cf_pledge_get_frequency (pledge) == CF_PLEDGE_FREQUENCY_ONCE;
 
   adw_window_title_set_title (self->window_title, cf_pledge_get_campaign_title (pledge));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
@@ -308,12 +310,12 @@ show_pledge (CfPledgePage *self)
   adw_action_row_set_subtitle (self->backer_row, backer);
   gtk_widget_set_visible (GTK_WIDGET (self->backer_row), cf_pledge_get_sequence (pledge) > 0);
 
-  gtk_widget_set_visible (GTK_WIDGET (self->timeline_group), has_reward && cf_pledge_is_active (pledge));
+  gtk_widget_set_visible (GTK_WIDGET (self->timeline_group), delivers_reward && cf_pledge_is_active (pledge));
   gtk_widget_set_visible (GTK_WIDGET (self->received_group), cf_pledge_can_be_received (pledge) &&
                           cf_platform_can (self->platform, CF_PLATFORM_FEATURE_CHANGE_PLEDGE));
-  if (has_reward && cf_platform_can (self->platform, CF_PLATFORM_FEATURE_DELIVERY_TRACKING))
+  if (delivers_reward && cf_platform_can (self->platform, CF_PLATFORM_FEATURE_DELIVERY_TRACKING))
     show_timeline (self);
-  else if (has_reward)
+  else if (delivers_reward)
     show_no_tracking (self);
 
   g_signal_handlers_block_by_func (self->received_switch, received_toggled_cb, self);

@@ -289,6 +289,17 @@ test_contributions_beside_pledges (void)
   cf_test_render_to_png (window, "opencollective-failed-contribution");
   g_assert_true (gtk_widget_activate_action (pledge_page, "pledge.back", NULL));
 
+  /* A monthly tier is a membership: no delivery to follow. */
+  adw_action_row_activate (ADW_ACTION_ROW (row_reading (window, "Tidepool Editor",
+                                                        "Open Collective · Backer · $5 a month since March 2025, "
+                                                        "next charge 1 January")));
+  pledge_page = cf_test_first_visible (window, CF_TYPE_PLEDGE_PAGE);
+  cf_test_wait_until (pledge_page, shows_label_containing, "Open Collective charges it on schedule.",
+                      "the contribution's page is shown");
+  g_assert_false (shows_label_containing (pledge_page, "does not share where rewards are"));
+  g_assert_nonnull (cf_test_row_titled (pledge_page, ADW_TYPE_ACTION_ROW, "_Change or Cancel on the Platform’s Website"));
+  g_assert_true (gtk_widget_activate_action (pledge_page, "pledge.back", NULL));
+
   /* Camille administers Tidepool Editor: its contributions, newest first. */
   g_assert_true (gtk_widget_activate_action (window, "win.show-view", "s", "dashboard"));
   cf_ui_open_dashboard_on (window, "Tidepool Editor");

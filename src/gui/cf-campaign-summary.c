@@ -40,6 +40,16 @@ dup_counted_of_goal (CfGoalUnit unit,
                           reached, target);
 }
 
+/* Money beside a count or a balance, as in “€12,345 raised”. */
+static char *
+dup_raised (const CfMoney *money)
+{
+  g_autofree char *amount = cf_money_format (money, NULL);
+
+  /* Translators: the money a pre-sale, a membership page or a collective raised, as in “€12,345 raised”. */
+  return g_strdup_printf (_("%s raised"), amount);
+}
+
 /* A goal that counts pre-orders or members. */
 static void
 init_counted (CfCampaignSummary *summary,
@@ -58,12 +68,7 @@ init_counted (CfCampaignSummary *summary,
     summary->next_goal = dup_counted (unit, next_goal);
   /* Beside the count, the money it brought, where the platform tells it. */
   if (raised->amount > 0)
-    {
-      g_autofree char *money = cf_money_format (raised, NULL);
-
-      /* Translators: the money a pre-sale or a membership page raised, as in “€12,345 raised”. */
-      summary->raised = g_strdup_printf (_("%s raised"), money);
-    }
+    summary->raised = dup_raised (raised);
 }
 
 /* What the figure beside a goal in money means, as in “pledged of
@@ -134,11 +139,7 @@ init_money (CfCampaignSummary *summary,
   summary->goal_caption = dup_goal_caption (campaign, summary);
   /* Beside a balance or a yearly budget, all that was ever received. */
   if (received != NULL && cf_campaign_get_goal_basis (campaign) != CF_GOAL_BASIS_PLEDGED)
-    {
-      g_autofree char *money = cf_money_format (received, NULL);
-
-      summary->raised = g_strdup_printf (_("%s raised"), money);
-    }
+    summary->raised = dup_raised (received);
 }
 
 void

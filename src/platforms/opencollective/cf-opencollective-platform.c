@@ -83,18 +83,20 @@ typedef struct
   gboolean page;
 } Reading;
 
-/* A query on its way: its operation and variables, and its body. */
+/* A query asked: its operation and variables, and the key its answer is
+ * kept and shared under. */
 typedef struct
 {
   char *key;
-  GBytes *body;
+  const char *operation;
+  JsonNode *variables;
 } Query;
 
 static void
 query_free (Query *query)
 {
   g_free (query->key);
-  g_bytes_unref (query->body);
+  json_node_unref (query->variables);
   g_free (query);
 }
 
@@ -106,10 +108,10 @@ lookup_query_file (const char *file)
   return g_resource_lookup_data (cf_opencollective_queries_get_resource (), path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
 }
 
-/* The file of a fragment: “AccountCard” is account-card.graphql. */
+/* The file of an operation or a fragment: “AccountCard” is account-card.graphql. */
 static char *
-dup_fragment_file (const char *name,
-                   gsize       length)
+dup_query_file (const char *name,
+                gsize       length)
 {
   GString *file = g_string_new (NULL);
 
@@ -122,19 +124,21 @@ dup_fragment_file (const char *name,
   return g_string_free (file, FALSE);
 }
 
-/* The query of @file, followed by each fragment it spreads (“...Name”,
- * never “... on Type”), once. */
+/* The query of @operation, its file, followed by each fragment it spreads
+ * (“...Name”, never “... on Type”), once. */
 static const char *
 document (CfOpenCollectivePlatform *self,
-          const char               *file)
+          const char               *operation)
 {
-  const char *text = g_hash_table_lookup (self->documents, file);
+  const char *text = g_hash_table_lookup (self->documents, operation);
+  g_autofree char *file = NULL;
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GPtrArray) spread = NULL;
   GString *joined;
 
   if (text != NULL)
     return text;
+  file = dup_query_file (operation, strlen (operation));
   bytes = lookup_query_file (file);
   g_return_val_if_fail (bytes != NULL, NULL);
   joined = g_string_new_len (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
@@ -148,7 +152,7 @@ document (CfOpenCollectivePlatform *self,
         length++;
       if (length == 0 || !g_ascii_isupper (at[3]))
         continue;
-      fragment = dup_fragment_file (at + 3, length);
+      fragment = dup_query_file (at + 3, length);
       if (!g_ptr_array_find_with_equal_func (spread, fragment, g_str_equal, NULL))
         g_ptr_array_add (spread, g_steal_pointer (&fragment));
     }
@@ -159,39 +163,48 @@ document (CfOpenCollectivePlatform *self,
       g_string_append_len (joined, g_bytes_get_data (fragment, NULL), g_bytes_get_size (fragment));
     }
   text = g_string_free (joined, FALSE);
-  g_hash_table_insert (self->documents, g_strdup (file), (char *) text);
+  g_hash_table_insert (self->documents, g_strdup (operation), (char *) text);
   return text;
 }
 
-/* The request of @operation (a file of queries/ in CamelCase, as its
- * operation is named) with @variables, which it takes. */
+/* @operation (a file of queries/, named in CamelCase) with @variables,
+ * which it takes. */
 static Query *
 query_new (CfOpenCollectivePlatform *self,
-           const char               *file,
            const char               *operation,
            JsonNode                 *variables)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
   g_autofree char *variables_text = json_to_string (variables, FALSE);
   Query *query = g_new0 (Query, 1);
-  char *body;
 
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "operationName");
-  json_builder_add_string_value (builder, operation);
-  json_builder_set_member_name (builder, "query");
-  json_builder_add_string_value (builder, document (self, file));
-  json_builder_set_member_name (builder, "variables");
-  json_builder_add_value (builder, variables);
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-  body = json_to_string (root, FALSE);
-  query->body = g_bytes_new_take (body, strlen (body));
+  query->operation = operation;
+  query->variables = variables;
   /* One person's answers are never another's, nor anyone's signed out. */
   query->key = g_strdup_printf ("%s %s %s", self->credentials ? cf_credentials_get_access_token (self->credentials) : "-",
                                 operation, variables_text);
   return query;
+}
+
+/* What is sent: `{"operationName", "query", "variables"}`. */
+static GBytes *
+dup_body (CfOpenCollectivePlatform *self,
+          Query                    *query)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  char *body;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "operationName");
+  json_builder_add_string_value (builder, query->operation);
+  json_builder_set_member_name (builder, "query");
+  json_builder_add_string_value (builder, document (self, query->operation));
+  json_builder_set_member_name (builder, "variables");
+  json_builder_add_value (builder, json_node_ref (query->variables));
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  body = json_to_string (root, FALSE);
+  return g_bytes_new_take (body, strlen (body));
 }
 
 static JsonNode *
@@ -372,11 +385,6 @@ answer_waiters (CfOpenCollectivePlatform *self,
           g_task_return_error (task, g_error_copy (error));
           continue;
         }
-      if (reading->translate == NULL)
-        {
-          g_task_return_pointer (task, json_node_ref (data), (GDestroyNotify) json_node_unref);
-          continue;
-        }
       translated = reading->translate (json_node_get_object (data), &context, &translate_error);
       result = translated == NULL ? NULL
                : reading->page ? (gpointer) cf_page_new_from_json (reading->type, translated, &translate_error)
@@ -390,6 +398,14 @@ answer_waiters (CfOpenCollectivePlatform *self,
           g_task_return_error (task, cf_platform_error_new (CF_PLATFORM_ERROR_INVALID_RESPONSE));
         }
     }
+}
+
+static gboolean
+has_expired (gpointer key,
+             gpointer value,
+             gpointer now)
+{
+  return ((Answer *) value)->expires <= *(gint64 *) now;
 }
 
 static void
@@ -407,9 +423,12 @@ answered_cb (GObject      *object,
   if (data != NULL)
     {
       Answer *answer = g_new0 (Answer, 1);
+      gint64 now = g_get_monotonic_time ();
 
+      /* Every search is kept a while: those past their life go. */
+      g_hash_table_foreach_remove (self->answers, has_expired, &now);
       answer->data = json_node_ref (data);
-      answer->expires = g_get_monotonic_time () + seconds * G_USEC_PER_SEC;
+      answer->expires = now + seconds * G_USEC_PER_SEC;
       g_hash_table_replace (self->answers, g_strdup (key), answer);
     }
   answer_waiters (self, key, data, error);
@@ -419,10 +438,11 @@ static void
 send_query (CfOpenCollectivePlatform *self,
             Query                    *query)
 {
+  g_autoptr(GBytes) body = dup_body (self, query);
   CfHttpRequest request = {
     .method = "POST",
     .path = "",
-    .body = query->body,
+    .body = body,
     .repeatable = TRUE,
     .authenticated = TRUE,
     .parse = parse_envelope,
@@ -463,7 +483,8 @@ send_paced (CfOpenCollectivePlatform *self,
       send_query (self, query);
       return;
     }
-  g_debug ("the minute's requests are spent: %s waits %" G_GINT64_FORMAT " s", query->key, self->rate_reset - now);
+  g_debug ("the minute's requests are spent: %s waits %" G_GINT64_FORMAT " s", query->operation,
+           self->rate_reset - now);
   g_queue_push_tail (&self->held, query);
   if (self->release_id == 0)
     self->release_id = g_timeout_add_seconds (self->rate_reset - now, release_held_cb, self);
@@ -524,7 +545,7 @@ ask_collective (CfOpenCollectivePlatform      *self,
                 gpointer                       user_data,
                 gpointer                       source_tag)
 {
-  ask (self, query_new (self, "collective", "Collective", variables_new ("slug", slug, NULL)),
+  ask (self, query_new (self, "Collective", variables_new ("slug", slug, NULL)),
        translate, type, page, cancellable, callback, user_data, source_tag);
 }
 
@@ -541,7 +562,7 @@ cf_opencollective_platform_list_campaigns (CfPlatform            *platform,
   JsonNode *variables = variables_new ("searchTerm", words, "limit", (gint64) PAGE_SIZE,
                                        "offset", offset_of (cursor), NULL);
 
-  ask (self, query_new (self, "search-accounts", "SearchAccounts", variables), cf_opencollective_translate_accounts,
+  ask (self, query_new (self, "SearchAccounts", variables), cf_opencollective_translate_accounts,
        CF_TYPE_CAMPAIGN, TRUE, cancellable, callback, user_data, cf_opencollective_platform_list_campaigns);
 }
 
@@ -627,7 +648,7 @@ cf_opencollective_platform_get_me (CfPlatform          *platform,
       g_object_unref (task);
       return;
     }
-  ask (self, query_new (self, "me", "Me", variables_new (NULL)), cf_opencollective_translate_me, CF_TYPE_USER,
+  ask (self, query_new (self, "Me", variables_new (NULL)), cf_opencollective_translate_me, CF_TYPE_USER,
        FALSE, cancellable, me_cb, task, cf_opencollective_platform_get_me);
 }
 
@@ -761,7 +782,6 @@ with_person (CfOpenCollectivePlatform *self,
 static void
 ask_personal (CfOpenCollectivePlatform      *self,
               GTask                         *task,
-              const char                    *file,
               const char                    *operation,
               CfOpenCollectiveTranslateFunc  translate,
               GType                          type)
@@ -769,7 +789,7 @@ ask_personal (CfOpenCollectivePlatform      *self,
   gint64 offset = offset_of (g_object_get_data (G_OBJECT (task), "cursor"));
   JsonNode *variables = variables_new ("limit", (gint64) PAGE_SIZE, "offset", offset, NULL);
 
-  ask (self, query_new (self, file, operation, variables), translate, type, TRUE, g_task_get_cancellable (task),
+  ask (self, query_new (self, operation, variables), translate, type, TRUE, g_task_get_cancellable (task),
        cf_platform_forward_object_cb, task, g_task_get_source_tag (task));
 }
 
@@ -777,16 +797,14 @@ static void
 list_contributions (CfOpenCollectivePlatform *self,
                     GTask                    *task)
 {
-  ask_personal (self, task, "my-contributions", "MyContributions", cf_opencollective_translate_contributions,
-                CF_TYPE_PLEDGE);
+  ask_personal (self, task, "MyContributions", cf_opencollective_translate_contributions, CF_TYPE_PLEDGE);
 }
 
 static void
 list_administered (CfOpenCollectivePlatform *self,
                    GTask                    *task)
 {
-  ask_personal (self, task, "administered", "Administered", cf_opencollective_translate_administered,
-                CF_TYPE_CAMPAIGN);
+  ask_personal (self, task, "Administered", cf_opencollective_translate_administered, CF_TYPE_CAMPAIGN);
 }
 
 /* Recurring contributions are pledges too, with their frequency and next charge. */
@@ -827,7 +845,7 @@ cf_opencollective_platform_list_backers (CfPlatform          *platform,
   CfOpenCollectivePlatform *self = CF_OPENCOLLECTIVE_PLATFORM (platform);
   JsonNode *variables = variables_new ("slug", slug, "limit", (gint64) PAGE_SIZE, "offset", offset_of (cursor), NULL);
 
-  ask (self, query_new (self, "incoming-contributions", "IncomingContributions", variables),
+  ask (self, query_new (self, "IncomingContributions", variables),
        cf_opencollective_translate_incoming, CF_TYPE_PLEDGE, TRUE, cancellable, callback, user_data,
        cf_opencollective_platform_list_backers);
 }

@@ -100,9 +100,8 @@ dup_website_url (const CfOpenCollectiveContext *context,
  * the balance or the yearly budget measured as its type says. */
 typedef struct
 {
-  const char *basis;     /* "balance", "yearly_budget"; NULL: no goal to reach */
+  const char *measure;   /* the stat the goal measures: "balance", "yearlyBudget"; NULL: no goal to reach */
   double goal_cents;
-  const char *measure;   /* the stat the goal measures */
 } NextGoal;
 
 static NextGoal
@@ -111,7 +110,7 @@ find_next_goal (JsonObject *account)
   JsonObject *settings = cf_foreign_json_object (account, "settings");
   JsonArray *goals = cf_foreign_json_array (settings, "goals");
   JsonObject *stats = cf_foreign_json_object (account, "stats");
-  NextGoal next = { NULL, 0, NULL };
+  NextGoal next = { NULL, 0 };
 
   for (guint i = 0; goals != NULL && i < json_array_get_length (goals); i++)
     {
@@ -125,9 +124,8 @@ find_next_goal (JsonObject *account)
 
       if (measure == NULL || !cf_foreign_json_units (json_object_get_member (goal, "amount"), &amount) ||
           amount <= 0 || !read_amount (stats, measure, &reached, &currency) || reached >= amount ||
-          (next.basis != NULL && amount >= next.goal_cents))
+          (next.measure != NULL && amount >= next.goal_cents))
         continue;
-      next.basis = g_str_equal (measure, "balance") ? "balance" : "yearly_budget";
       next.goal_cents = amount;
       next.measure = measure;
     }
@@ -137,22 +135,21 @@ find_next_goal (JsonObject *account)
 /* The figures of a collective: against its next goal, or what it received. */
 static gboolean
 build_figures (JsonBuilder *builder,
-               JsonObject  *account,
-               const char  *pledged_name)
+               JsonObject  *account)
 {
   JsonObject *stats = cf_foreign_json_object (account, "stats");
   NextGoal next = find_next_goal (account);
   const char *currency;
   double cents;
 
-  if (next.basis == NULL)
-    return build_amount (builder, pledged_name, stats, "totalAmountReceived");
+  if (next.measure == NULL)
+    return build_amount (builder, "pledged", stats, "totalAmountReceived");
 
   read_amount (stats, next.measure, &cents, &currency);
-  if (!cf_foreign_json_build_cents (builder, pledged_name, cents, currency) ||
+  if (!cf_foreign_json_build_cents (builder, "pledged", cents, currency) ||
       !cf_foreign_json_build_cents (builder, "goal", next.goal_cents, currency))
     return FALSE;
-  cf_model_build_string (builder, "goal_basis", next.basis);
+  cf_model_build_string (builder, "goal_basis", g_str_equal (next.measure, "balance") ? "balance" : "yearly_budget");
   build_amount (builder, "received", stats, "totalAmountReceived");
   return TRUE;
 }
@@ -223,7 +220,7 @@ build_account (JsonBuilder   *builder,
   cf_model_build_string (builder, "url", url);
   /* Funded for good: open while it takes contributions, with no end. */
   cf_model_build_string (builder, "state", open ? "live" : "canceled");
-  if (!build_figures (builder, account, "pledged"))
+  if (!build_figures (builder, account))
     return FALSE;
   cf_foreign_json_build_int (builder, "backers_count", contributors);
   build_monthly_income (builder, cf_foreign_json_object (account, "stats"));
@@ -412,7 +409,7 @@ cf_opencollective_translate_stats (JsonObject                    *data,
   gint64 contributors = 0;
 
   json_builder_begin_object (builder);
-  if (account == NULL || !build_figures (builder, account, "pledged"))
+  if (account == NULL || !build_figures (builder, account))
     return invalid (error, "a collective's figures");
   cf_model_json_int (account, "totalFinancialContributors", &contributors);
   cf_foreign_json_build_int (builder, "backers_count", contributors);

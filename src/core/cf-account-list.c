@@ -169,6 +169,12 @@ restore (CfAccountList *self,
 {
   g_autofree char *username = dup_remembered_username (self, account);
 
+  /* A platform without sign-in is the person's as soon as it is open. */
+  if (cf_platform_get_capabilities (cf_account_get_platform (account))->sign_in == CF_SIGN_IN_METHOD_NONE)
+    {
+      g_free (username);
+      username = g_strdup (g_get_user_name ());
+    }
   if (username != NULL)
     cf_account_restore_async (account, username, self->cancellable, restored_cb, self);
 }
@@ -289,20 +295,12 @@ cf_account_list_start (CfAccountList *self,
     open_choice (self, added[i]);
 }
 
-/* The person adds the platform of @choice: it is opened and kept for the
- * next start; one opened for this run only becomes theirs to keep. It is
- * the one Explore browses. */
-void
-cf_account_list_add (CfAccountList *self,
-                     const char    *choice)
+static void
+add_choice (CfAccountList *self,
+            const char    *choice)
 {
   CfAccount *account;
 
-  g_return_if_fail (CF_IS_ACCOUNT_LIST (self));
-  g_return_if_fail (choice != NULL);
-
-  g_free (self->explored);
-  self->explored = g_strdup (choice);
   if (g_strcmp0 (choice, self->run_only) == 0)
     g_clear_pointer (&self->run_only, g_free);
   account = cf_account_list_find (self, choice);
@@ -317,6 +315,33 @@ cf_account_list_add (CfAccountList *self,
       save_platforms (self);
     }
   g_signal_emit (self, signals[OPENED], 0, account);
+}
+
+/* The person adds the platform of @choice: it is opened and kept for the
+ * next start; one opened for this run only becomes theirs to keep. It is
+ * the one Explore browses. */
+void
+cf_account_list_add (CfAccountList *self,
+                     const char    *choice)
+{
+  g_return_if_fail (CF_IS_ACCOUNT_LIST (self));
+  g_return_if_fail (choice != NULL);
+
+  g_free (self->explored);
+  self->explored = g_strdup (choice);
+  add_choice (self, choice);
+}
+
+/* As cf_account_list_add(), for a platform the person uses without
+ * browsing it: Explore stays where it is. */
+void
+cf_account_list_keep (CfAccountList *self,
+                      const char    *choice)
+{
+  g_return_if_fail (CF_IS_ACCOUNT_LIST (self));
+  g_return_if_fail (choice != NULL);
+
+  add_choice (self, choice);
 }
 
 /* Opens again the platforms that could not be opened. */

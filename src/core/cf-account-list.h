@@ -15,6 +15,8 @@ void           cf_account_list_start         (CfAccountList *self,
                                               const char    *option);
 void           cf_account_list_add           (CfAccountList *self,
                                               const char    *choice);
+void           cf_account_list_keep          (CfAccountList *self,
+                                              const char    *choice);
 void           cf_account_list_retry         (CfAccountList *self);
 void           cf_account_list_remove        (CfAccountList *self,
                                               CfAccount     *account);

@@ -257,6 +257,12 @@ cf_account_restore_async (CfAccount           *self,
 
   g_task_set_source_tag (task, cf_account_restore_async);
   g_task_set_task_data (task, g_strdup (username), g_free);
+  /* Without a sign-in, there is nothing to look up. */
+  if (cf_platform_get_capabilities (self->platform)->sign_in == CF_SIGN_IN_METHOD_NONE)
+    {
+      use_credentials (self, task, username, NULL);
+      return;
+    }
   set_busy (self, TRUE);
   cf_secret_store_lookup_async (self->secret_store, self->choice, username, cancellable,
                                 looked_up_cb, task);

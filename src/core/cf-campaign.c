@@ -41,6 +41,7 @@ struct _CfCampaign
   CfGoalBasis goal_basis;      /* what “pledged” is, for a goal in money */
   CfMoney received;            /* all a collective ever received, beside its balance or budget */
   CfMoney monthly_income;      /* what its monthly contributions bring, where the platform tells it */
+  gboolean figures_unknown;    /* a web page followed by its address: pledged and backers are not known */
 };
 
 static const CfField fields[] = {
@@ -104,6 +105,8 @@ static const CfField fields[] = {
     G_STRUCT_OFFSET (CfCampaign, goal_basis), cf_goal_basis_get_type },
   { "received", NULL, CF_FIELD_MONEY, CF_FIELD_OPTIONAL | CF_FIELD_NULLABLE | CF_FIELD_WRITABLE,
     G_STRUCT_OFFSET (CfCampaign, received) },
+  { "figures_unknown", "figures-unknown", CF_FIELD_BOOLEAN, CF_FIELD_OPTIONAL,
+    G_STRUCT_OFFSET (CfCampaign, figures_unknown) },
   { "monthly_income", "monthly-income", CF_FIELD_MONEY, CF_FIELD_OPTIONAL | CF_FIELD_NULLABLE,
     G_STRUCT_OFFSET (CfCampaign, monthly_income) },
 };
@@ -129,6 +132,7 @@ cf_campaign_new_from_json (JsonNode  *node,
 }
 
 CF_MODEL_DEFINE_GETTER (CfCampaign, cf_campaign, CF_IS_CAMPAIGN, const char *, id, , NULL)
+CF_MODEL_DEFINE_GETTER (CfCampaign, cf_campaign, CF_IS_CAMPAIGN, gboolean, figures_unknown, , FALSE)
 CF_MODEL_DEFINE_GETTER (CfCampaign, cf_campaign, CF_IS_CAMPAIGN, const char *, slug, , NULL)
 CF_MODEL_DEFINE_GETTER (CfCampaign, cf_campaign, CF_IS_CAMPAIGN, const char *, title, , NULL)
 CF_MODEL_DEFINE_GETTER (CfCampaign, cf_campaign, CF_IS_CAMPAIGN, const char *, blurb, , NULL)

@@ -46,6 +46,7 @@ CfGoalBasis      cf_campaign_get_goal_basis    (CfCampaign *self);
 gboolean         cf_campaign_has_goal          (CfCampaign *self);
 const CfMoney   *cf_campaign_get_received      (CfCampaign *self);
 const CfMoney   *cf_campaign_get_monthly_income (CfCampaign *self);
+gboolean         cf_campaign_get_figures_unknown (CfCampaign *self);
 double           cf_campaign_get_progress      (CfCampaign *self,
                                                 gboolean    to_next_goal);
 

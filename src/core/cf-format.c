@@ -446,6 +446,8 @@ cf_format_pledge_action (CfPledge *pledge)
     return g_strdup (_("The payment failed. Update how you pay on the platform to keep your pledge."));
   if (g_strv_contains (actions, "update_payment"))
     return g_strdup (_("The card it is paid with expires before the next charge. Update how you pay on the platform."));
+  if (g_strv_contains (actions, "check_delivery"))
+    return g_strdup (_("The reward was due by now and has not shipped. The campaign’s updates may say why."));
   if (address_moot)
     return NULL;
   if (g_strv_contains (actions, "confirm_address") && lock != NULL)

@@ -40,6 +40,7 @@ typedef enum
   CF_PLEDGE_CHANGE_SHIPPING_COUNTRY = 1 << 2,
   CF_PLEDGE_CHANGE_ADDRESS          = 1 << 3,
   CF_PLEDGE_CHANGE_RECEIVED         = 1 << 4,
+  CF_PLEDGE_CHANGE_DELIVERY         = 1 << 5,  /* a pledge kept by hand: the step its delivery reached */
 } CfPledgeChangeFields;
 
 /* The parts of a pledge to change: only those named in @fields. */
@@ -51,6 +52,9 @@ typedef struct
   const char *shipping_country;
   const char *address;
   gboolean received;
+  CfDeliveryStep delivery_step;
+  const char *carrier;          /* with CF_DELIVERY_STEP_SHIPPED, or NULL */
+  const char *tracking_number;  /* with CF_DELIVERY_STEP_SHIPPED, or NULL */
 } CfPledgeChange;
 
 /* Either @pledge_ids or, when NULL, every backer of @reward_id. */

@@ -40,6 +40,7 @@ struct _CfPledge
   GStrv actions;
   CfPledgeFrequency frequency;
   GDateTime *next_charge_at;  /* a recurring contribution's next payment, or NULL */
+  gboolean kept_by_hand;      /* made where the app cannot read it, and kept by the backer */
 };
 
 static const CfField fields[] = {
@@ -101,6 +102,8 @@ static const CfField fields[] = {
     G_STRUCT_OFFSET (CfPledge, frequency), cf_pledge_frequency_get_type },
   { "next_charge_at", "next-charge-at", CF_FIELD_TIME, CF_FIELD_OPTIONAL | CF_FIELD_NULLABLE,
     G_STRUCT_OFFSET (CfPledge, next_charge_at) },
+  { "kept_by_hand", "kept-by-hand", CF_FIELD_BOOLEAN, CF_FIELD_OPTIONAL,
+    G_STRUCT_OFFSET (CfPledge, kept_by_hand) },
 };
 
 G_DEFINE_FINAL_TYPE (CfPledge, cf_pledge, CF_TYPE_MODEL)
@@ -152,6 +155,7 @@ CF_MODEL_DEFINE_GETTER (CfPledge, cf_pledge, CF_IS_PLEDGE, gboolean, received, ,
 CF_MODEL_DEFINE_GETTER (CfPledge, cf_pledge, CF_IS_PLEDGE, const char * const *, actions, (const char * const *), NULL)
 CF_MODEL_DEFINE_GETTER (CfPledge, cf_pledge, CF_IS_PLEDGE, CfPledgeFrequency, frequency, , CF_PLEDGE_FREQUENCY_ONCE)
 CF_MODEL_DEFINE_GETTER (CfPledge, cf_pledge, CF_IS_PLEDGE, GDateTime *, next_charge_at, , NULL)
+CF_MODEL_DEFINE_GETTER (CfPledge, cf_pledge, CF_IS_PLEDGE, gboolean, kept_by_hand, , FALSE)
 
 /* Whether the pledge still stands: pledged, collected, or waiting for its
  * payment to be fixed; a paused contribution waits for the backer. */

@@ -45,6 +45,7 @@ gboolean            cf_pledge_get_received           (CfPledge *self);
 const char * const *cf_pledge_get_actions            (CfPledge *self);
 CfPledgeFrequency cf_pledge_get_frequency      (CfPledge *self);
 GDateTime        *cf_pledge_get_next_charge_at (CfPledge *self);
+gboolean          cf_pledge_get_kept_by_hand   (CfPledge *self);
 
 gboolean            cf_pledge_is_active              (CfPledge *self);
 gboolean            cf_pledge_can_be_received        (CfPledge *self);

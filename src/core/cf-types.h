@@ -89,6 +89,14 @@ typedef enum
   CF_FULFILLMENT_STATUS_DELIVERED,
 } CfFulfillmentStatus;
 
+/* How far a pledge kept by hand has come, as the backer tells it. */
+typedef enum
+{
+  CF_DELIVERY_STEP_SURVEY_ANSWERED,
+  CF_DELIVERY_STEP_SHIPPED,
+  CF_DELIVERY_STEP_REFUNDED,
+} CfDeliveryStep;
+
 /* How live figures reach the app. */
 typedef enum
 {

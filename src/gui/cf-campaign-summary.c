@@ -142,12 +142,36 @@ init_money (CfCampaignSummary *summary,
     summary->raised = dup_raised (received);
 }
 
+/* A campaign followed by its address, whose figures only its page shows. */
+static void
+init_unknown (CfCampaignSummary *summary,
+              CfCampaign        *campaign)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  summary->pledged = g_strdup ("");
+  summary->pledged_of_goal = g_strdup (_("Figures on the campaign’s page"));
+  summary->percent = g_strdup ("");
+  summary->backers = g_strdup ("");
+  summary->time_left = cf_format_time_left (cf_campaign_get_state (campaign), NULL,
+                                            cf_campaign_get_deadline (campaign), now);
+  /* Translators: what a screen reader says of a campaign whose figures the
+   * app cannot read: its title and where they are, as in
+   * “Hell Let Loose, Figures on the campaign’s page”. */
+  summary->spoken = g_strdup_printf (_("%s, %s"), cf_campaign_get_title (campaign), summary->pledged_of_goal);
+}
+
 void
 cf_campaign_summary_init (CfCampaignSummary *summary,
                           CfCampaign        *campaign)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
+  if (cf_campaign_get_figures_unknown (campaign))
+    {
+      init_unknown (summary, campaign);
+      return;
+    }
   summary->counted = cf_campaign_get_goal_unit (campaign) != CF_GOAL_UNIT_MONEY;
   summary->has_goal = cf_campaign_has_goal (campaign);
   if (summary->counted)

@@ -24,6 +24,10 @@ struct _CfPledgePage
   AdwActionRow *backer_row;
   GtkButton *manage_button;
   AdwPreferencesGroup *received_group;
+  AdwPreferencesGroup *kept_group;
+  AdwActionRow *survey_row;
+  AdwActionRow *shipped_row;
+  AdwActionRow *refunded_row;
   GtkSwitch *received_switch;
   AdwActionRow *reward_row;
   AdwActionRow *status_row;
@@ -286,6 +290,20 @@ open_website_cb (CfPledgePage *self)
                 GDK_CURRENT_TIME);
 }
 
+/* A pledge kept by hand moves on as the backer says. */
+static void
+show_kept (CfPledgePage *self)
+{
+  CfFulfillmentStatus delivery = cf_fulfillment_get_status (cf_pledge_get_fulfillment (self->pledge));
+  gboolean open = cf_pledge_is_active (self->pledge) && !cf_pledge_get_received (self->pledge) &&
+                  delivery != CF_FULFILLMENT_STATUS_SHIPPED && delivery != CF_FULFILLMENT_STATUS_DELIVERED;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->kept_group), cf_pledge_get_kept_by_hand (self->pledge));
+  gtk_widget_set_visible (GTK_WIDGET (self->survey_row), open && delivery != CF_FULFILLMENT_STATUS_IN_PROGRESS);
+  gtk_widget_set_visible (GTK_WIDGET (self->shipped_row), open);
+  gtk_widget_set_visible (GTK_WIDGET (self->refunded_row), cf_pledge_is_active (self->pledge));
+}
+
 static void
 show_pledge (CfPledgePage *self)
 {
@@ -322,6 +340,7 @@ show_pledge (CfPledgePage *self)
   gtk_switch_set_active (self->received_switch, cf_pledge_get_received (pledge));
   g_signal_handlers_unblock_by_func (self->received_switch, received_toggled_cb, self);
 
+  show_kept (self);
   show_address (self);
   gtk_widget_set_visible (GTK_WIDGET (self->manage_button),
                           cf_pledge_is_active (pledge) && cf_pledge_get_campaign_state (pledge) == CF_CAMPAIGN_STATE_LIVE &&
@@ -378,6 +397,107 @@ received_toggled_cb (CfPledgePage *self)
   self->confirmation = NULL;
   cf_platform_change_pledge_async (self->platform, cf_pledge_get_id (self->pledge), &change, self->cancellable,
                                    changed_cb, self);
+}
+
+static void
+move_delivery (CfPledgePage   *self,
+               CfDeliveryStep  step,
+               const char     *carrier,
+               const char     *tracking_number,
+               const char     *confirmation)
+{
+  CfPledgeChange change = {
+    .fields = CF_PLEDGE_CHANGE_DELIVERY,
+    .delivery_step = step,
+    .carrier = carrier,
+    .tracking_number = tracking_number,
+  };
+
+  self->confirmation = confirmation;
+  cf_platform_change_pledge_async (self->platform, cf_pledge_get_id (self->pledge), &change, self->cancellable,
+                                   changed_cb, self);
+}
+
+static void
+survey_answered_cb (CfPledgePage *self)
+{
+  move_delivery (self, CF_DELIVERY_STEP_SURVEY_ANSWERED, NULL, NULL, _("Survey marked as answered"));
+}
+
+static void
+refunded_cb (CfPledgePage *self)
+{
+  move_delivery (self, CF_DELIVERY_STEP_REFUNDED, NULL, NULL, _("Pledge marked as refunded"));
+}
+
+static void
+shipped_given_cb (AdwMessageDialog *dialog,
+                  const char       *response,
+                  CfPledgePage     *self)
+{
+  GtkEditable *carrier = g_object_get_data (G_OBJECT (dialog), "carrier");
+  GtkEditable *tracking = g_object_get_data (G_OBJECT (dialog), "tracking-number");
+  g_autofree char *carrier_text = g_strstrip (g_strdup (gtk_editable_get_text (carrier)));
+  g_autofree char *tracking_text = g_strstrip (g_strdup (gtk_editable_get_text (tracking)));
+
+  move_delivery (self, CF_DELIVERY_STEP_SHIPPED, carrier_text, tracking_text, _("Reward marked as shipped"));
+}
+
+static void
+shipped_cb (CfPledgePage *self)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
+    GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), _("The Reward Shipped"),
+    _("If the creator gave a tracking number, it is kept with the pledge.")));
+  GtkWidget *list = gtk_list_box_new ();
+  GtkWidget *carrier;
+  GtkWidget *tracking;
+
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  carrier = cf_widget_new_entry_row (GTK_LIST_BOX (list), _("Carrier (optional)"), NULL);
+  tracking = cf_widget_new_entry_row (GTK_LIST_BOX (list), _("Tracking Number (optional)"), NULL);
+  g_object_set_data (G_OBJECT (dialog), "carrier", carrier);
+  g_object_set_data (G_OBJECT (dialog), "tracking-number", tracking);
+  adw_message_dialog_set_extra_child (dialog, list);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "shipped", _("_Mark Shipped"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "shipped", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "shipped");
+  g_signal_connect_object (dialog, "response::shipped", G_CALLBACK (shipped_given_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+forgotten_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+  CfPledgePage *self;
+
+  if (!cf_platform_cancel_pledge_finish (CF_PLATFORM (object), result, &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = CF_PLEDGE_PAGE (user_data);
+  gtk_widget_activate_action (GTK_WIDGET (self), "win.show-toast", "s",
+                              error ? error->message : _("Pledge removed from this computer"));
+  if (error == NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), "pledge.back", NULL);
+}
+
+static void
+forget_confirmed_cb (CfPledgePage *self)
+{
+  cf_platform_cancel_pledge_async (self->platform, cf_pledge_get_id (self->pledge), self->cancellable,
+                                   forgotten_cb, self);
+}
+
+static void
+forget_cb (CfPledgePage *self)
+{
+  cf_widget_confirm (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), _("Remove This Pledge?"),
+                     _("It is forgotten on this computer. The pledge itself stays on its platform."),
+                     _("_Keep"), _("_Remove"), ADW_RESPONSE_DESTRUCTIVE, G_CALLBACK (forget_confirmed_cb), self);
 }
 
 static void
@@ -557,6 +677,14 @@ cf_pledge_page_class_init (CfPledgePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CfPledgePage, backer_row);
   gtk_widget_class_bind_template_child (widget_class, CfPledgePage, manage_button);
   gtk_widget_class_bind_template_child (widget_class, CfPledgePage, received_group);
+  gtk_widget_class_bind_template_child (widget_class, CfPledgePage, kept_group);
+  gtk_widget_class_bind_template_child (widget_class, CfPledgePage, survey_row);
+  gtk_widget_class_bind_template_child (widget_class, CfPledgePage, shipped_row);
+  gtk_widget_class_bind_template_child (widget_class, CfPledgePage, refunded_row);
+  gtk_widget_class_bind_template_callback (widget_class, survey_answered_cb);
+  gtk_widget_class_bind_template_callback (widget_class, shipped_cb);
+  gtk_widget_class_bind_template_callback (widget_class, refunded_cb);
+  gtk_widget_class_bind_template_callback (widget_class, forget_cb);
   gtk_widget_class_bind_template_child (widget_class, CfPledgePage, received_switch);
   gtk_widget_class_bind_template_child (widget_class, CfPledgePage, reward_row);
   gtk_widget_class_bind_template_child (widget_class, CfPledgePage, status_row);

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "cf-web-address.h"
+#include "cf-locale.h"
 #include "cf-widget-util.h"
 
 /* For the dispose of a widget whose template children have no id: they
@@ -468,4 +469,54 @@ cf_widget_name_controls (GtkWidget *root)
   else
     return;
   g_object_set_data (G_OBJECT (root), "cf-named", GINT_TO_POINTER (TRUE));
+}
+
+/* Offers @codes, ISO 4217 currencies, in @row by their names in the
+ * person's language, @chosen (or the first) selected. */
+void
+cf_widget_offer_currencies (AdwComboRow        *row,
+                            const char * const *codes,
+                            const char         *chosen)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  GPtrArray *offered = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; codes[i] != NULL; i++)
+    {
+      g_autofree char *name = cf_locale_dup_currency_name (codes[i]);
+      /* Translators: a currency, as in “Euro (EUR)”. */
+      g_autofree char *item = g_strdup_printf (_("%s (%s)"), name, codes[i]);
+
+      gtk_string_list_append (names, item);
+      g_ptr_array_add (offered, g_strdup (codes[i]));
+    }
+  g_object_set_data_full (G_OBJECT (row), "currencies", offered, (GDestroyNotify) g_ptr_array_unref);
+  adw_combo_row_set_model (row, G_LIST_MODEL (names));
+  for (guint i = 0; chosen != NULL && codes[i] != NULL; i++)
+    if (g_str_equal (codes[i], chosen))
+      adw_combo_row_set_selected (row, i);
+}
+
+/* The code of the currency chosen in a row cf_widget_offer_currencies() filled. */
+const char *
+cf_widget_get_currency (AdwComboRow *row)
+{
+  GPtrArray *offered = g_object_get_data (G_OBJECT (row), "currencies");
+  guint selected = adw_combo_row_get_selected (row);
+
+  return offered != NULL && selected < offered->len ? offered->pdata[selected] : NULL;
+}
+
+/* A new entry row titled @title, @text typed, at the end of @list. */
+GtkWidget *
+cf_widget_new_entry_row (GtkListBox *list,
+                         const char *title,
+                         const char *text)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  gtk_editable_set_text (GTK_EDITABLE (row), text ? text : "");
+  gtk_list_box_append (list, row);
+  return row;
 }

@@ -53,4 +53,12 @@ void    cf_widget_show_merged_state (GtkStack      *stack,
                                      const char    *items_page,
                                      AdwStatusPage *error_page);
 
+void        cf_widget_offer_currencies (AdwComboRow        *row,
+                                        const char * const *codes,
+                                        const char         *chosen);
+const char *cf_widget_get_currency     (AdwComboRow        *row);
+GtkWidget  *cf_widget_new_entry_row    (GtkListBox         *list,
+                                        const char         *title,
+                                        const char         *text);
+
 G_END_DECLS

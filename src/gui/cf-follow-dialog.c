@@ -1,0 +1,176 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#define G_LOG_DOMAIN "cf-follow-dialog"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "cf-follow-dialog.h"
+#include "cf-kept-translate.h"
+#include "cf-locale.h"
+#include "cf-widget-util.h"
+
+/* Following a campaign at an address no platform the person added reads:
+ * its title, and for a Kickstarter campaign whether to read its public
+ * figures, with the currency and goal Kickstarter's figures do not say. */
+
+/* The currencies Kickstarter projects are run in. */
+static const char * const kickstarter_currencies[] = {
+  "USD", "GBP", "EUR", "CAD", "AUD", "NZD", "SEK", "DKK", "NOK", "CHF", "HKD", "SGD", "MXN", "JPY", "PLN", NULL,
+};
+
+typedef struct
+{
+  CfKeptPlatform *platform;
+  char *address;
+  GtkEditable *title;
+  AdwExpanderRow *live;       /* NULL where figures cannot be read */
+  AdwComboRow *currency;
+  GtkEditable *goal;
+  GtkWidget *goal_problem;
+  CfFollowedFunc followed;
+  gpointer user_data;
+} Follow;
+
+static void
+follow_free (Follow *follow)
+{
+  g_object_unref (follow->platform);
+  g_free (follow->address);
+  g_free (follow);
+}
+
+/* The goal typed, if any; FALSE when what is typed is not an amount. */
+static gboolean
+read_goal (Follow  *follow,
+           CfMoney *goal,
+           gboolean *has_goal)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (follow->goal)));
+
+  *has_goal = *text != '\0';
+  return !*has_goal || (cf_money_parse (text, cf_widget_get_currency (follow->currency), NULL, goal, NULL) &&
+                        goal->amount > 0);
+}
+
+static void
+changed_cb (AdwMessageDialog *dialog)
+{
+  Follow *follow = g_object_get_data (G_OBJECT (dialog), "follow");
+  gboolean live = follow->live != NULL && adw_expander_row_get_enable_expansion (follow->live);
+  gboolean has_goal;
+  CfMoney goal;
+  gboolean valid_goal = !live || read_goal (follow, &goal, &has_goal);
+
+  gtk_widget_set_visible (follow->goal_problem, !valid_goal);
+  adw_message_dialog_set_response_enabled (dialog, "follow", valid_goal);
+}
+
+static void
+follow_cb (AdwMessageDialog *dialog)
+{
+  Follow *follow = g_object_get_data (G_OBJECT (dialog), "follow");
+  g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (follow->title)));
+  g_autofree char *id = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean has_goal = FALSE;
+  CfMoney goal;
+  CfKeptFollow kept = {
+    .address = follow->address,
+    .title = title,
+    .live_figures = follow->live != NULL && adw_expander_row_get_enable_expansion (follow->live),
+  };
+
+  if (kept.live_figures)
+    {
+      kept.currency = cf_widget_get_currency (follow->currency);
+      if (read_goal (follow, &goal, &has_goal) && has_goal)
+        kept.goal = &goal;
+    }
+  id = cf_kept_platform_follow (follow->platform, &kept, &error);
+  if (id == NULL)
+    gtk_widget_activate_action (GTK_WIDGET (gtk_window_get_transient_for (GTK_WINDOW (dialog))),
+                                "win.show-toast", "s", error->message);
+  else
+    follow->followed (follow->user_data, id);
+}
+
+static void
+add_live_rows (Follow     *follow,
+               GtkListBox *list)
+{
+  g_autofree char *regional = cf_locale_dup_currency ();
+  GtkWidget *live = adw_expander_row_new ();
+  GtkWidget *currency = adw_combo_row_new ();
+  GtkWidget *goal = adw_entry_row_new ();
+  GtkWidget *problem = gtk_label_new (_("Type the goal as an amount, as in 25,000, or leave it empty."));
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (live), _("Read Its Live Figures"));
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (live),
+                                 _("What Kickstarter publishes: pledged and backers, every few minutes"));
+  adw_expander_row_set_show_enable_switch (ADW_EXPANDER_ROW (live), TRUE);
+  adw_expander_row_set_enable_expansion (ADW_EXPANDER_ROW (live), TRUE);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (live), TRUE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (currency), _("Currency"));
+  cf_widget_offer_currencies (ADW_COMBO_ROW (currency), kickstarter_currencies, regional);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (goal), _("Goal (optional)"));
+  gtk_label_set_wrap (GTK_LABEL (problem), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (problem), 0);
+  gtk_widget_add_css_class (problem, "error");
+  gtk_widget_set_visible (problem, FALSE);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (goal), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, problem, NULL, -1);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (live), currency);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (live), goal);
+  gtk_list_box_append (list, live);
+  follow->live = ADW_EXPANDER_ROW (live);
+  follow->currency = ADW_COMBO_ROW (currency);
+  follow->goal = GTK_EDITABLE (goal);
+  follow->goal_problem = problem;
+}
+
+/* Asks how to follow the campaign at @address, then follows it on
+ * @platform and calls @followed with its id. */
+void
+cf_follow_dialog_present (GtkWindow      *parent,
+                          CfKeptPlatform *platform,
+                          const char     *address,
+                          CfFollowedFunc  followed,
+                          gpointer        user_data)
+{
+  gboolean reads_figures = cf_kept_platform_reads_figures_of (platform, address);
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
+    parent, _("Follow This Campaign?"),
+    reads_figures ? _("No platform you added reads this address, but Kickstarter publishes this campaign’s "
+                      "figures. Crowdfund can keep it in Following with them.")
+                  : _("No platform you added reads this address. Crowdfund can keep it in Following, "
+                      "with a link to its page.")));
+  g_autofree char *title = cf_kept_dup_title_from_address (address);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *list = gtk_list_box_new ();
+  Follow *follow = g_new0 (Follow, 1);
+
+  follow->platform = g_object_ref (platform);
+  follow->address = g_strdup (address);
+  follow->followed = followed;
+  follow->user_data = user_data;
+  g_object_set_data_full (G_OBJECT (dialog), "follow", follow, (GDestroyNotify) follow_free);
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (list, "boxed-list");
+  follow->title = GTK_EDITABLE (cf_widget_new_entry_row (GTK_LIST_BOX (list), _("Title"), title));
+  if (reads_figures)
+    add_live_rows (follow, GTK_LIST_BOX (list));
+  gtk_box_append (GTK_BOX (box), list);
+  if (follow->goal_problem != NULL)
+    {
+      gtk_box_append (GTK_BOX (box), follow->goal_problem);
+      g_signal_connect_swapped (follow->goal, "changed", G_CALLBACK (changed_cb), dialog);
+      g_signal_connect_swapped (follow->live, "notify::enable-expansion", G_CALLBACK (changed_cb), dialog);
+      g_signal_connect_swapped (follow->currency, "notify::selected", G_CALLBACK (changed_cb), dialog);
+    }
+  adw_message_dialog_set_extra_child (dialog, box);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "follow", _("_Follow"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "follow", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (dialog, "follow");
+  g_signal_connect (dialog, "response::follow", G_CALLBACK (follow_cb), NULL);
+  gtk_window_present (GTK_WINDOW (dialog));
+}

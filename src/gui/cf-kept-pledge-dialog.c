@@ -179,7 +179,7 @@ cf_kept_pledge_dialog_present (GtkWindow      *parent,
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
   kept->address = GTK_EDITABLE (cf_widget_new_entry_row (GTK_LIST_BOX (list), _("Campaign Address"), NULL));
-  gtk_entry_set_input_purpose (GTK_ENTRY (gtk_editable_get_delegate (kept->address)), GTK_INPUT_PURPOSE_URL);
+  adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (kept->address), GTK_INPUT_PURPOSE_URL);
   kept->title = GTK_EDITABLE (cf_widget_new_entry_row (GTK_LIST_BOX (list), _("Campaign Title"), NULL));
   kept->amount = GTK_EDITABLE (cf_widget_new_entry_row (GTK_LIST_BOX (list), _("Amount Pledged"), NULL));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (currency), _("Currency"));

@@ -1,0 +1,211 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "cf-application.h"
+#include "cf-campaign-page.h"
+#include "cf-fake-kickstarter.h"
+#include "cf-pledge-page.h"
+#include "cf-test-notifications.h"
+#include "cf-test-platform.h"
+#include "cf-test-widgets.h"
+#include "cf-ui-steps.h"
+
+/* What a person keeps on this computer, in the running app beside a
+ * Crowdfund platform: a Kickstarter campaign followed by its address, with
+ * the figures Kickstarter publishes, and a pledge kept by hand moved
+ * through its delivery, the overdue one among what needs the person. */
+
+static CfApplication *application;
+static CfTestPlatform *reference;
+static CfFakeKickstarter *kickstarter;
+static GPtrArray *notifications;
+
+static gboolean
+has_label (GtkWidget *root,
+           gpointer   text)
+{
+  return cf_test_shows_label (root, text);
+}
+
+static gboolean
+shows_label_containing (GtkWidget *root,
+                        gpointer   text)
+{
+  g_autoptr(GPtrArray) labels = cf_test_visible_widgets (root, GTK_TYPE_LABEL);
+
+  for (guint i = 0; i < labels->len; i++)
+    if (strstr (gtk_label_get_text (labels->pdata[i]), text) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+has_dialog (GtkWidget *root,
+            gpointer   heading)
+{
+  GList *windows = gtk_window_list_toplevels ();
+  gboolean found = FALSE;
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    found |= ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data) &&
+             g_strcmp0 (adw_message_dialog_get_heading (l->data), heading) == 0;
+  g_list_free (windows);
+  return found;
+}
+
+static GtkWidget *
+wait_for_dialog (GtkWidget  *window,
+                 const char *heading)
+{
+  cf_test_wait_until (window, has_dialog, (gpointer) heading, "the dialog opens");
+  return cf_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+}
+
+static GtkWidget *
+open_window (void)
+{
+  GSettings *settings = cf_application_get_settings (application);
+  const char *platforms[] = { reference->url, NULL };
+
+  g_settings_set_strv (settings, "platforms", platforms);
+  g_settings_set_string (settings, "platform", reference->url);
+  return cf_ui_open_window (application, NULL);
+}
+
+/* The entry row titled @title in @dialog. */
+static GtkEditable *
+entry_row (GtkWidget  *dialog,
+           const char *title)
+{
+  return GTK_EDITABLE (cf_test_row_titled (dialog, ADW_TYPE_ENTRY_ROW, title));
+}
+
+static void
+test_follow_kickstarter (void)
+{
+  GtkWidget *window = open_window ();
+  g_autofree char *address = g_strconcat (cf_fake_kickstarter_get_url (kickstarter),
+                                          "projects/blackmatter/hell-let-loose", NULL);
+  GtkWidget *dialog;
+
+  cf_test_wait_until (window, has_label, "Ten left", "the platform's campaigns are shown");
+  g_assert_true (gtk_widget_activate_action (window, "win.open-address", NULL));
+  dialog = cf_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  gtk_editable_set_text (GTK_EDITABLE (cf_test_first_visible (dialog, GTK_TYPE_ENTRY)), address);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "act");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  dialog = wait_for_dialog (window, "Follow This Campaign?");
+  g_assert_cmpstr (gtk_editable_get_text (entry_row (dialog, "Title")), ==, "Hell Let Loose");
+  /* A goal that is no amount is said, and Follow waits. */
+  gtk_editable_set_text (entry_row (dialog, "Goal (optional)"), "lots");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "follow"));
+  gtk_editable_set_text (entry_row (dialog, "Goal (optional)"), "100,000");
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "follow"));
+  cf_test_render_to_png (dialog, "kept-follow-dialog");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "follow");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  g_assert_true (gtk_widget_activate_action (window, "win.show-view", "s", "following"));
+  cf_test_wait_until (window, has_label, "Hell Let Loose", "the campaign is followed");
+  /* Kickstarter's figures, against the goal the person typed. */
+  cf_test_wait_until (window, has_label, "64%", "Kickstarter's figures are read");
+  g_assert_true (cf_test_shows_label (window, "1,012 backers"));
+  cf_test_render_to_png (window, "kept-following");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static void
+add_pledge (GtkWidget  *window,
+            const char *address,
+            const char *title,
+            const char *amount,
+            guint       delivery_month)
+{
+  GtkWidget *dialog;
+
+  g_assert_true (gtk_widget_activate_action (window, "win.add-kept-pledge", NULL));
+  dialog = wait_for_dialog (window, "Add a Pledge Kept by Hand");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add"));
+  gtk_editable_set_text (entry_row (dialog, "Campaign Address"), address);
+  gtk_editable_set_text (entry_row (dialog, "Campaign Title"), title);
+  gtk_editable_set_text (entry_row (dialog, "Amount Pledged"), "seventy");
+  /* What was typed stays, and the problem is said. */
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add"));
+  g_assert_true (cf_test_shows_label (dialog, "Type the amount pledged, as in 25 or 1,250.50."));
+  gtk_editable_set_text (entry_row (dialog, "Amount Pledged"), amount);
+  gtk_editable_set_text (entry_row (dialog, "Reward (optional)"), "Dragon’s Hoard");
+  gtk_editable_set_text (entry_row (dialog, "Backer Number (optional)"), "20311");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (cf_test_row_titled (dialog, ADW_TYPE_COMBO_ROW, "Estimated Delivery")),
+                              delivery_month);
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add"));
+  cf_test_render_to_png (dialog, "kept-pledge-dialog");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "add");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+}
+
+static void
+test_pledges_by_hand (void)
+{
+  GtkWidget *window = open_window ();
+  GtkWidget *page;
+  GtkWidget *dialog;
+
+  /* Due two years ago (the first month offered), and due in three years. */
+  add_pledge (window, "https://www.kickstarter.com/projects/stonemaier/wyrmspan", "Wyrmspan", "79", 1);
+  add_pledge (window, "https://www.kickstarter.com/projects/stonemaier/wyrmspan-dragonhold", "Wyrmspan Dragonhold",
+              "45", 60);
+  g_assert_true (gtk_widget_activate_action (window, "win.show-view", "s", "pledges"));
+  cf_test_wait_until (window, has_label, "Wyrmspan Dragonhold", "the pledges kept by hand are listed");
+  /* Overdue, not shipped: it needs the person. */
+  cf_test_wait_until (window, has_label, "Needs Your Attention", "the overdue pledge needs the person");
+  cf_test_render_to_png (window, "kept-pledges");
+
+  cf_test_wait_until (window, shows_label_containing,
+                      "The reward was due by now and has not shipped. The campaign’s updates may say why.",
+                      "the reason is said");
+  g_signal_emit_by_name (cf_test_row_titled (window, ADW_TYPE_ACTION_ROW, "Wyrmspan"), "activated");
+  page = cf_test_first_visible (window, CF_TYPE_PLEDGE_PAGE);
+  cf_test_wait_until (page, has_label, "Kept by Hand", "the pledge page offers to move it on");
+  g_signal_emit_by_name (cf_test_row_titled (page, ADW_TYPE_ACTION_ROW, "I Answered the _Survey"), "activated");
+  cf_test_wait_until (window, shows_label_containing, "Survey marked as answered", "the survey is answered");
+  g_signal_emit_by_name (cf_test_row_titled (page, ADW_TYPE_ACTION_ROW, "It _Shipped…"), "activated");
+  dialog = wait_for_dialog (window, "The Reward Shipped");
+  gtk_editable_set_text (entry_row (dialog, "Carrier (optional)"), "UPS");
+  gtk_editable_set_text (entry_row (dialog, "Tracking Number (optional)"), "1Z999AA10123456784");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "shipped");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  cf_test_wait_until (page, has_label, "UPS · 1Z999AA10123456784", "the timeline shows the parcel");
+  cf_test_render_to_png (window, "kept-pledge-page");
+  gtk_widget_activate_action (page, "pledge.back", NULL);
+  /* Shipped, it no longer needs the person. */
+  cf_test_wait_until (window, has_label, "Pledges", "back on the pledges");
+  g_assert_false (cf_test_shows_label (window, "Needs Your Attention"));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  cf_ui_use_new_home ("kept");
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  notifications = cf_test_notifications_start ();
+  kickstarter = cf_fake_kickstarter_new ();
+  g_setenv ("CROWDFUND_KICKSTARTER_URL", cf_fake_kickstarter_get_url (kickstarter), TRUE);
+  reference = cf_test_platform_start ("seed.json", NULL);
+  application = cf_ui_new_application ();
+
+  g_test_add_func ("/kept/follow-kickstarter", test_follow_kickstarter);
+  g_test_add_func ("/kept/pledges-by-hand", test_pledges_by_hand);
+
+  status = g_test_run ();
+  cf_test_platform_free (reference);
+  cf_fake_kickstarter_free (kickstarter);
+  g_object_unref (application);
+  return status;
+}

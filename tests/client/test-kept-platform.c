@@ -5,6 +5,7 @@
 
 #include "cf-fake-kickstarter.h"
 #include "cf-http-client.h"
+#include "cf-test-home.h"
 #include "cf-kept-platform.h"
 
 /* What a person keeps on this computer: campaigns followed by address on
@@ -42,27 +43,12 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-remove_folder (const char *folder)
-{
-  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (folder, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (folder);
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_clear_object (&fixture->platform);
   g_clear_object (&fixture->session);
-  remove_folder (fixture->folder);
+  cf_test_remove_folder (fixture->folder);
   g_free (fixture->folder);
   g_free (fixture->path);
   cf_fake_kickstarter_free (fixture->fake);

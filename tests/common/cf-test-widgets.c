@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib-unix.h>
 #include <signal.h>
 
@@ -72,6 +74,35 @@ cf_test_shows_label_starting (GtkWidget *root,
     if (g_str_has_prefix (gtk_label_get_text (labels->pdata[i]), prefix))
       return TRUE;
   return FALSE;
+}
+
+/* Whether @root shows a label with @text in it, a CfTestCondition. */
+gboolean
+cf_test_shows_label_containing (GtkWidget *root,
+                                gpointer   text)
+{
+  g_autoptr(GPtrArray) labels = cf_test_visible_widgets (root, GTK_TYPE_LABEL);
+
+  for (guint i = 0; i < labels->len; i++)
+    if (strstr (gtk_label_get_text (labels->pdata[i]), text) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether a message dialog headed @heading (or any, when NULL) is shown, a
+ * CfTestCondition whatever @root. */
+gboolean
+cf_test_shows_dialog (GtkWidget *root,
+                      gpointer   heading)
+{
+  GList *windows = gtk_window_list_toplevels ();
+  gboolean found = FALSE;
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    found |= ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data) &&
+             (heading == NULL || g_strcmp0 (adw_message_dialog_get_heading (l->data), heading) == 0);
+  g_list_free (windows);
+  return found;
 }
 
 static gboolean

@@ -17,6 +17,10 @@ gboolean   cf_test_shows_label     (GtkWidget  *root,
 gboolean   cf_test_shows_label_starting (GtkWidget *root,
                                          gpointer   prefix);
 
+gboolean   cf_test_shows_label_containing (GtkWidget *root,
+                                           gpointer   text);
+gboolean   cf_test_shows_dialog    (GtkWidget  *root,
+                                    gpointer    heading);
 typedef gboolean (*CfTestCondition) (GtkWidget *root,
                                      gpointer   data);
 

@@ -27,37 +27,11 @@ has_label (GtkWidget *root,
   return cf_test_shows_label (root, text);
 }
 
-static gboolean
-shows_label_containing (GtkWidget *root,
-                        gpointer   text)
-{
-  g_autoptr(GPtrArray) labels = cf_test_visible_widgets (root, GTK_TYPE_LABEL);
-
-  for (guint i = 0; i < labels->len; i++)
-    if (strstr (gtk_label_get_text (labels->pdata[i]), text) != NULL)
-      return TRUE;
-  return FALSE;
-}
-
-static gboolean
-has_dialog (GtkWidget *root,
-            gpointer   heading)
-{
-  GList *windows = gtk_window_list_toplevels ();
-  gboolean found = FALSE;
-
-  for (GList *l = windows; l != NULL; l = l->next)
-    found |= ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data) &&
-             g_strcmp0 (adw_message_dialog_get_heading (l->data), heading) == 0;
-  g_list_free (windows);
-  return found;
-}
-
 static GtkWidget *
 wait_for_dialog (GtkWidget  *window,
                  const char *heading)
 {
-  cf_test_wait_until (window, has_dialog, (gpointer) heading, "the dialog opens");
+  cf_test_wait_until (window, cf_test_shows_dialog, (gpointer) heading, "the dialog opens");
   return cf_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
 }
 
@@ -161,14 +135,14 @@ test_pledges_by_hand (void)
   cf_test_wait_until (window, has_label, "Needs Your Attention", "the overdue pledge needs the person");
   cf_test_render_to_png (window, "kept-pledges");
 
-  cf_test_wait_until (window, shows_label_containing,
+  cf_test_wait_until (window, cf_test_shows_label_containing,
                       "The reward was due by now and has not shipped. The campaign’s updates may say why.",
                       "the reason is said");
   g_signal_emit_by_name (cf_test_row_titled (window, ADW_TYPE_ACTION_ROW, "Wyrmspan"), "activated");
   page = cf_test_first_visible (window, CF_TYPE_PLEDGE_PAGE);
   cf_test_wait_until (page, has_label, "Kept by Hand", "the pledge page offers to move it on");
   g_signal_emit_by_name (cf_test_row_titled (page, ADW_TYPE_ACTION_ROW, "I Answered the _Survey"), "activated");
-  cf_test_wait_until (window, shows_label_containing, "Survey marked as answered", "the survey is answered");
+  cf_test_wait_until (window, cf_test_shows_label_containing, "Survey marked as answered", "the survey is answered");
   g_signal_emit_by_name (cf_test_row_titled (page, ADW_TYPE_ACTION_ROW, "It _Shipped…"), "activated");
   dialog = wait_for_dialog (window, "The Reward Shipped");
   gtk_editable_set_text (entry_row (dialog, "Carrier (optional)"), "UPS");

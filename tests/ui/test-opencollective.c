@@ -40,18 +40,6 @@ has_row (GtkWidget *root,
   return cf_test_row_titled (root, ADW_TYPE_ACTION_ROW, title) != NULL;
 }
 
-static gboolean
-shows_label_containing (GtkWidget *root,
-                        gpointer   text)
-{
-  g_autoptr(GPtrArray) labels = cf_test_visible_widgets (root, GTK_TYPE_LABEL);
-
-  for (guint i = 0; i < labels->len; i++)
-    if (strstr (gtk_label_get_text (labels->pdata[i]), text) != NULL)
-      return TRUE;
-  return FALSE;
-}
-
 /* The row titled @title whose subtitle is @subtitle. */
 static GtkWidget *
 row_reading (GtkWidget  *root,
@@ -107,7 +95,7 @@ assert_fits_phone (const char *view,
   GtkWidget *window = open_window_sized (360, 720);
 
   g_assert_true (gtk_widget_activate_action (window, "win.show-view", "s", view));
-  cf_test_wait_until (window, shows_label_containing, (gpointer) text, "the view is shown on a phone");
+  cf_test_wait_until (window, cf_test_shows_label_containing, (gpointer) text, "the view is shown on a phone");
   cf_ui_assert_fits_phone (window);
   cf_ui_assert_no_figure_cut (window);
   cf_test_render_to_png (window, name);
@@ -178,19 +166,6 @@ open_address (GtkWidget  *window,
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
-static gboolean
-has_follow_dialog (GtkWidget *window,
-                   gpointer   data)
-{
-  GList *windows = gtk_window_list_toplevels ();
-  gboolean found = FALSE;
-
-  for (GList *l = windows; l != NULL; l = l->next)
-    found |= ADW_IS_MESSAGE_DIALOG (l->data) && gtk_widget_get_visible (l->data);
-  g_list_free (windows);
-  return found;
-}
-
 /* A collective's web address, pasted, opens it in the app; an address no
  * platform has is said so, and offered again to correct. */
 static void
@@ -214,7 +189,7 @@ test_open_by_address (void)
   /* No platform has it: following it by its address is offered; declined,
    * the address is offered again. */
   open_address (window, "https://crowdfunding.example/projects/lamp");
-  cf_test_wait_until (window, has_follow_dialog, NULL, "following the address is offered");
+  cf_test_wait_until (window, cf_test_shows_dialog, NULL, "following the address is offered");
   dialog = cf_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
   g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Follow This Campaign?");
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -240,7 +215,7 @@ test_refused_honestly (void)
   cf_fake_opencollective_set_next_mood (opencollective, CF_FAKE_OPENCOLLECTIVE_BOT_WALL);
   g_signal_emit_by_name (cf_test_first_visible (window, GTK_TYPE_GRID_VIEW), "activate", 1);
   page = cf_test_first_visible (window, CF_TYPE_CAMPAIGN_PAGE);
-  cf_test_wait_until (page, shows_label_containing, "Open Collective refused this app’s request",
+  cf_test_wait_until (page, cf_test_shows_label_containing, "Open Collective refused this app’s request",
                       "the refusal names Open Collective");
   g_assert_true (gtk_widget_get_visible (cf_test_button_labelled (page, "Open in Browser")));
   cf_test_render_to_png (window, "opencollective-refused");
@@ -261,7 +236,7 @@ test_contributions_beside_pledges (void)
 
   /* The form asks for a personal token, and says where to make one. */
   g_assert_nonnull (cf_test_row_titled (preferences, ADW_TYPE_PASSWORD_ENTRY_ROW, "Personal Token"));
-  g_assert_true (shows_label_containing (preferences, "Settings → For Developers → Personal Tokens"));
+  g_assert_true (cf_test_shows_label_containing (preferences, "Settings → For Developers → Personal Tokens"));
   cf_ui_sign_in_box (preferences, 0, "camille-martin", "Personal Token", CF_FAKE_OPENCOLLECTIVE_TOKEN,
                      "Camille Martin");
   cf_ui_sign_in_box (preferences, 1, "camille", "API Key", CF_FAKE_ULULE_KEY, "Camille Martin");
@@ -293,7 +268,7 @@ test_contributions_beside_pledges (void)
   adw_action_row_activate (ADW_ACTION_ROW (row_reading (window, "Tidepool Docs",
                                                         "Open Collective · $20 a month since February 2024")));
   pledge_page = cf_test_first_visible (window, CF_TYPE_PLEDGE_PAGE);
-  cf_test_wait_until (pledge_page, shows_label_containing, "update the payment method on Open Collective",
+  cf_test_wait_until (pledge_page, cf_test_shows_label_containing, "update the payment method on Open Collective",
                       "the failed payment is explained");
   g_assert_nonnull (cf_test_row_titled (pledge_page, ADW_TYPE_ACTION_ROW, "_Fix the Payment on the Platform’s Website"));
   cf_test_render_to_png (window, "opencollective-failed-contribution");
@@ -304,9 +279,9 @@ test_contributions_beside_pledges (void)
                                                         "Open Collective · Backer · $5 a month since March 2025, "
                                                         "next charge 1 January")));
   pledge_page = cf_test_first_visible (window, CF_TYPE_PLEDGE_PAGE);
-  cf_test_wait_until (pledge_page, shows_label_containing, "Open Collective charges it on schedule.",
+  cf_test_wait_until (pledge_page, cf_test_shows_label_containing, "Open Collective charges it on schedule.",
                       "the contribution's page is shown");
-  g_assert_false (shows_label_containing (pledge_page, "does not share where rewards are"));
+  g_assert_false (cf_test_shows_label_containing (pledge_page, "does not share where rewards are"));
   g_assert_nonnull (cf_test_row_titled (pledge_page, ADW_TYPE_ACTION_ROW, "_Change or Cancel on the Platform’s Website"));
   g_assert_true (gtk_widget_activate_action (pledge_page, "pledge.back", NULL));
 

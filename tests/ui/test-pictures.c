@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 
 #include "cf-http-client.h"
+#include "cf-test-home.h"
 #include "cf-image-cache.h"
 #include "cf-raw-peer.h"
 #include "cf-rest-platform.h"
@@ -31,27 +32,12 @@ fixture_set_up (Fixture       *fixture,
 }
 
 static void
-remove_folder (const char *folder)
-{
-  g_autoptr(GDir) dir = g_dir_open (folder, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (folder, name, NULL);
-
-      g_unlink (path);
-    }
-  g_rmdir (folder);
-}
-
-static void
 fixture_tear_down (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_clear_object (&fixture->cache);
   g_clear_object (&fixture->session);
-  remove_folder (fixture->folder);
+  cf_test_remove_folder (fixture->folder);
   g_free (fixture->folder);
 }
 
@@ -270,7 +256,7 @@ test_disk_bounded (Fixture       *fixture,
   g_assert_cmpuint (n_files, ==, 64);
   g_assert_false (g_file_test (oldest, G_FILE_TEST_EXISTS));
   g_assert_true (g_file_test (newest, G_FILE_TEST_EXISTS));
-  remove_folder (folder);
+  cf_test_remove_folder (folder);
 }
 
 int

@@ -113,18 +113,6 @@ row_starting (GtkWidget  *root,
   g_error ("no row “%s” reading “%s…”", title, start);
 }
 
-static gboolean
-shows_label_containing (GtkWidget *root,
-                        gpointer   text)
-{
-  g_autoptr(GPtrArray) labels = cf_test_visible_widgets (root, GTK_TYPE_LABEL);
-
-  for (guint i = 0; i < labels->len; i++)
-    if (strstr (gtk_label_get_text (labels->pdata[i]), text) != NULL)
-      return TRUE;
-  return FALSE;
-}
-
 /* Where @text stands among the labels shown, in reading order. */
 static int
 label_index (GtkWidget  *root,
@@ -152,7 +140,7 @@ test_orders_beside_pledges (void)
   gtk_editable_set_text (GTK_EDITABLE (cf_test_row_titled (preferences, ADW_TYPE_PASSWORD_ENTRY_ROW, "API Key")),
                          "not-a-key");
   g_signal_emit_by_name (cf_test_button_labelled (preferences, "Sign In"), "clicked");
-  cf_test_wait_until (preferences, shows_label_containing, "The username or API key is not right.",
+  cf_test_wait_until (preferences, cf_test_shows_label_containing, "The username or API key is not right.",
                       "the refusal is explained in the key's words");
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (cf_test_row_titled (preferences, ADW_TYPE_ENTRY_ROW,
                                                                           "Username"))), ==, "camille");
@@ -175,7 +163,7 @@ test_orders_beside_pledges (void)
   /* Ulule's status in our words, and what it means there. */
   cf_test_wait_until (pledge_page, has_label, "Pledged\nPaid to Ulule; it goes to the creator if the campaign succeeds.",
                       "Ulule's status is explained");
-  g_assert_true (shows_label_containing (pledge_page, "does not share where rewards are"));
+  g_assert_true (cf_test_shows_label_containing (pledge_page, "does not share where rewards are"));
   g_assert_true (cf_test_shows_label (pledge_page, "fr.ulule.com"));
   cf_test_render_to_png (window, "ulule-pledge");
   g_assert_true (gtk_widget_activate_action (pledge_page, "pledge.back", NULL));
@@ -193,7 +181,7 @@ test_orders_beside_pledges (void)
   /* Camille created the pre-sale: the dashboard shows it, and says
    * shipping news go through Ulule's website. */
   g_assert_true (gtk_widget_activate_action (window, "win.show-view", "s", "dashboard"));
-  cf_test_wait_until (window, shows_label_containing, "takes shipping news on its website only",
+  cf_test_wait_until (window, cf_test_shows_label_containing, "takes shipping news on its website only",
                       "the dashboard shows the pre-sale");
   cf_test_wait_until (window, has_label, "€32", "the latest orders are listed");
   /* Her only campaign: nothing to choose, its title is shown, and its
@@ -201,7 +189,7 @@ test_orders_beside_pledges (void)
   g_assert_true (cf_test_shows_label (window, "Carnet de voyage · Ulule"));
   g_assert_true (cf_test_shows_label (window, "pre-orders, of a goal of 50,000 · €12,345 raised"));
   /* Ulule keeps no history: the chart says its curve is what the app read. */
-  cf_test_wait_until (window, shows_label_containing, "Ulule keeps no history of a campaign’s total",
+  cf_test_wait_until (window, cf_test_shows_label_containing, "Ulule keeps no history of a campaign’s total",
                       "the chart says where its curve comes from");
   /* Newest first: the order of 3 June above the one of 2 June. */
   g_assert_cmpint (label_index (window, "€32"), <, label_index (window, "€28"));

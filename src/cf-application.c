@@ -122,11 +122,11 @@ help_action (GSimpleAction *action,
     gtk_show_uri_full (window, "help:crowdfund", GDK_CURRENT_TIME, NULL, help_shown_cb, NULL);
 }
 
-/* From a notification about a pledge: the Pledges view, in front. */
+/* From a notification: the view it is about (“pledges”, “dashboard”), in front. */
 static void
-show_pledges_action (GSimpleAction *action,
-                     GVariant      *parameter,
-                     gpointer       user_data)
+show_view_action (GSimpleAction *action,
+                  GVariant      *parameter,
+                  gpointer       user_data)
 {
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
 
@@ -136,7 +136,7 @@ show_pledges_action (GSimpleAction *action,
       window = gtk_application_get_active_window (GTK_APPLICATION (user_data));
     }
   if (CF_IS_WINDOW (window))
-    cf_window_show_view (CF_WINDOW (window), "pledges");
+    cf_window_show_view (CF_WINDOW (window), g_variant_get_string (parameter, NULL));
 }
 
 /* SIGTERM and SIGINT quit as closing the window does: the demo's server
@@ -152,7 +152,7 @@ static const GActionEntry app_actions[] = {
   { "quit", quit_action },
   { "about", about_action },
   { "help", help_action },
-  { "show-pledges", show_pledges_action },
+  { "show-view", show_view_action, "s" },
 };
 
 static int

@@ -63,7 +63,7 @@ new_notification (CfPledgeNotifier *self,
       body = g_steal_pointer (&with_platform);
     }
   g_notification_set_body (notification, body);
-  g_notification_set_default_action (notification, "app.show-pledges");
+  g_notification_set_default_action_and_target (notification, "app.show-view", "s", "pledges");
   return g_steal_pointer (&notification);
 }
 

@@ -32,6 +32,7 @@ struct _CfPledge
   char *platform_status;  /* the platform's own word, when ours is coarser */
   char *status_detail;    /* what the status means there, in a sentence of the person's language */
   char *url;              /* the pledge on the platform's website, where it has a page */
+  char *updates_url;      /* the campaign's updates on the platform's website, where known */
   gint64 sequence;
   GDateTime *pledged_at;
   GDateTime *address_lock_at;
@@ -86,6 +87,8 @@ static const CfField fields[] = {
     G_STRUCT_OFFSET (CfPledge, status_detail) },
   { "url", NULL, CF_FIELD_STRING, CF_FIELD_NULLABLE | CF_FIELD_OPTIONAL | CF_FIELD_WEB_ADDRESS,
     G_STRUCT_OFFSET (CfPledge, url) },
+  { "updates_url", "updates-url", CF_FIELD_STRING, CF_FIELD_NULLABLE | CF_FIELD_OPTIONAL | CF_FIELD_WEB_ADDRESS,
+    G_STRUCT_OFFSET (CfPledge, updates_url) },
   { "sequence", NULL, CF_FIELD_INT, CF_FIELD_REQUIRED,
     G_STRUCT_OFFSET (CfPledge, sequence) },
   { "pledged_at", NULL, CF_FIELD_TIME, CF_FIELD_REQUIRED,
@@ -147,6 +150,7 @@ CF_MODEL_DEFINE_GETTER (CfPledge, cf_pledge, CF_IS_PLEDGE, CfPledgeStatus, statu
 CF_MODEL_DEFINE_GETTER (CfPledge, cf_pledge, CF_IS_PLEDGE, const char *, platform_status, , NULL)
 CF_MODEL_DEFINE_GETTER (CfPledge, cf_pledge, CF_IS_PLEDGE, const char *, status_detail, , NULL)
 CF_MODEL_DEFINE_GETTER (CfPledge, cf_pledge, CF_IS_PLEDGE, const char *, url, , NULL)
+CF_MODEL_DEFINE_GETTER (CfPledge, cf_pledge, CF_IS_PLEDGE, const char *, updates_url, , NULL)
 CF_MODEL_DEFINE_GETTER (CfPledge, cf_pledge, CF_IS_PLEDGE, gint64, sequence, , -1)
 CF_MODEL_DEFINE_GETTER (CfPledge, cf_pledge, CF_IS_PLEDGE, GDateTime *, pledged_at, , NULL)
 CF_MODEL_DEFINE_GETTER (CfPledge, cf_pledge, CF_IS_PLEDGE, GDateTime *, address_lock_at, , NULL)

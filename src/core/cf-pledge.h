@@ -37,6 +37,7 @@ CfPledgeStatus      cf_pledge_get_status             (CfPledge *self);
 const char         *cf_pledge_get_platform_status    (CfPledge *self);
 const char         *cf_pledge_get_status_detail      (CfPledge *self);
 const char         *cf_pledge_get_url                (CfPledge *self);
+const char         *cf_pledge_get_updates_url        (CfPledge *self);
 gint64              cf_pledge_get_sequence           (CfPledge *self);
 GDateTime          *cf_pledge_get_pledged_at         (CfPledge *self);
 GDateTime          *cf_pledge_get_address_lock_at    (CfPledge *self);

@@ -41,6 +41,7 @@ struct _CfDashboardPage
   GtkLabel *goal_of_label;
   GtkRevealer *goal_revealer;
   CfLatestPledges *latest_pledges;
+  AdwPreferencesGroup *latest_group;
   GtkLabel *percent_label;
   GtkLabel *pledged_label;
   CfRewardFigures *reward_figures;

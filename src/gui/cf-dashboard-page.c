@@ -483,6 +483,7 @@ static void
 use_account (CfDashboardPage *self,
              CfAccount       *account)
 {
+  gboolean backers;
   gboolean fulfills;
 
   if (self->account == account)
@@ -494,6 +495,11 @@ use_account (CfDashboardPage *self,
   g_set_object (&self->feed, cf_account_get_live_feed (account));
   g_signal_connect_swapped (self->feed, "notify::status", G_CALLBACK (show_feed_status), self);
   show_feed_status (self);
+  /* Where the platform does not say who backed (Kickstarter's public
+   * figures), there are no pledges to list or export. */
+  backers = cf_platform_can (self->platform, CF_PLATFORM_FEATURE_BACKERS);
+  gtk_widget_set_visible (GTK_WIDGET (self->latest_group), backers);
+  gtk_widget_set_visible (GTK_WIDGET (self->fulfillment_group), backers);
   fulfills = cf_platform_can (self->platform, CF_PLATFORM_FEATURE_FULFILLMENT);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "dashboard.fulfill", fulfills);
   gtk_widget_set_visible (GTK_WIDGET (self->fulfill_row), fulfills);
@@ -790,6 +796,7 @@ cf_dashboard_page_class_init (CfDashboardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CfDashboardPage, goal_of_label);
   gtk_widget_class_bind_template_child (widget_class, CfDashboardPage, goal_revealer);
   gtk_widget_class_bind_template_child (widget_class, CfDashboardPage, latest_pledges);
+  gtk_widget_class_bind_template_child (widget_class, CfDashboardPage, latest_group);
   gtk_widget_class_bind_template_child (widget_class, CfDashboardPage, percent_label);
   gtk_widget_class_bind_template_child (widget_class, CfDashboardPage, pledged_label);
   gtk_widget_class_bind_template_child (widget_class, CfDashboardPage, reward_figures);

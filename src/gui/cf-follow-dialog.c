@@ -27,6 +27,10 @@ typedef struct
   AdwExpanderRow *live;       /* NULL where figures cannot be read */
   AdwComboRow *currency;
   GtkEditable *goal;
+  GtkEditable *stretch_goals;
+  GtkCalendar *deadline;
+  GtkToggleButton *has_deadline;
+  GtkSwitch *mine;
   GtkWidget *goal_problem;
   CfFollowedFunc followed;
   gpointer user_data;
@@ -53,6 +57,28 @@ read_goal (Follow  *follow,
                         goal->amount > 0);
 }
 
+/* The stretch goals typed, separated by semicolons, as amounts; NULL when
+ * one of them is not an amount. */
+static GArray *
+read_stretch_goals (Follow *follow)
+{
+  g_auto(GStrv) parts = g_strsplit (gtk_editable_get_text (follow->stretch_goals), ";", -1);
+  g_autoptr(GArray) goals = g_array_new (FALSE, FALSE, sizeof (CfMoney));
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      CfMoney goal;
+
+      g_strstrip (parts[i]);
+      if (*parts[i] == '\0')
+        continue;
+      if (!cf_money_parse (parts[i], cf_widget_get_currency (follow->currency), NULL, &goal, NULL) || goal.amount <= 0)
+        return NULL;
+      g_array_append_val (goals, goal);
+    }
+  return g_steal_pointer (&goals);
+}
+
 static void
 changed_cb (AdwMessageDialog *dialog)
 {
@@ -60,7 +86,8 @@ changed_cb (AdwMessageDialog *dialog)
   gboolean live = follow->live != NULL && adw_expander_row_get_enable_expansion (follow->live);
   gboolean has_goal;
   CfMoney goal;
-  gboolean valid_goal = !live || read_goal (follow, &goal, &has_goal);
+  g_autoptr(GArray) stretch_goals = live ? read_stretch_goals (follow) : NULL;
+  gboolean valid_goal = !live || (read_goal (follow, &goal, &has_goal) && stretch_goals != NULL);
 
   gtk_widget_set_visible (follow->goal_problem, !valid_goal);
   adw_message_dialog_set_response_enabled (dialog, "follow", valid_goal);
@@ -73,6 +100,8 @@ follow_cb (AdwMessageDialog *dialog)
   g_autofree char *title = g_strstrip (g_strdup (gtk_editable_get_text (follow->title)));
   g_autofree char *id = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) stretch_goals = NULL;
+  g_autoptr(GDateTime) deadline = NULL;
   gboolean has_goal = FALSE;
   CfMoney goal;
   CfKeptFollow kept = {
@@ -86,6 +115,22 @@ follow_cb (AdwMessageDialog *dialog)
       kept.currency = cf_widget_get_currency (follow->currency);
       if (read_goal (follow, &goal, &has_goal) && has_goal)
         kept.goal = &goal;
+      stretch_goals = read_stretch_goals (follow);
+      if (stretch_goals != NULL)
+        {
+          kept.stretch_goals = (const CfMoney *) stretch_goals->data;
+          kept.n_stretch_goals = stretch_goals->len;
+        }
+      if (gtk_toggle_button_get_active (follow->has_deadline))
+        {
+          g_autoptr(GDateTime) day = gtk_calendar_get_date (follow->deadline);
+
+          /* The end of the day chosen, where the person is. */
+          deadline = g_date_time_new_local (g_date_time_get_year (day), g_date_time_get_month (day),
+                                            g_date_time_get_day_of_month (day), 23, 59, 0);
+          kept.deadline = deadline;
+        }
+      kept.mine = gtk_switch_get_active (follow->mine);
     }
   id = cf_kept_platform_follow (follow->platform, &kept, &error);
   if (id == NULL)
@@ -93,6 +138,85 @@ follow_cb (AdwMessageDialog *dialog)
                                 "win.show-toast", "s", error->message);
   else
     follow->followed (follow->user_data, id);
+}
+
+static GtkWidget *
+new_stretch_goals_row (Follow    *follow,
+                       GtkWidget *problem)
+{
+  GtkWidget *row = adw_entry_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Stretch Goals (optional, separated by ;)"));
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, problem, NULL, -1);
+  follow->stretch_goals = GTK_EDITABLE (row);
+  return row;
+}
+
+static void
+deadline_chosen_cb (Follow *follow)
+{
+  g_autoptr(GDateTime) day = gtk_calendar_get_date (follow->deadline);
+  /* Translators: a campaign's last day, as in “31 January 2027”; see strftime(3). */
+  g_autofree char *text = g_date_time_format (day, C_("deadline", "%-d %B %Y"));
+
+  gtk_button_set_label (GTK_BUTTON (follow->has_deadline), text);
+  gtk_toggle_button_set_active (follow->has_deadline, TRUE);
+}
+
+static void
+deadline_toggled_cb (Follow *follow)
+{
+  if (!gtk_toggle_button_get_active (follow->has_deadline))
+    /* Translators: on the button choosing a campaign's deadline, when none is chosen. */
+    gtk_button_set_label (GTK_BUTTON (follow->has_deadline), _("None"));
+  else
+    deadline_chosen_cb (follow);
+}
+
+/* The campaign's last day, which Kickstarter's figures do not say: a
+ * toggle with the day chosen on a calendar beside it. */
+static GtkWidget *
+new_deadline_row (Follow *follow)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *toggle = gtk_toggle_button_new ();
+  GtkWidget *choose = gtk_menu_button_new ();
+  GtkWidget *popover = gtk_popover_new ();
+  GtkWidget *calendar = gtk_calendar_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Deadline (optional)"));
+  gtk_widget_add_css_class (box, "linked");
+  gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
+  gtk_popover_set_child (GTK_POPOVER (popover), calendar);
+  gtk_menu_button_set_popover (GTK_MENU_BUTTON (choose), popover);
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (choose), "x-office-calendar-symbolic");
+  gtk_widget_set_tooltip_text (choose, _("Choose the Deadline"));
+  gtk_box_append (GTK_BOX (box), toggle);
+  gtk_box_append (GTK_BOX (box), choose);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), box);
+  follow->deadline = GTK_CALENDAR (calendar);
+  follow->has_deadline = GTK_TOGGLE_BUTTON (toggle);
+  g_signal_connect_swapped (calendar, "day-selected", G_CALLBACK (deadline_chosen_cb), follow);
+  g_signal_connect_swapped (toggle, "toggled", G_CALLBACK (deadline_toggled_cb), follow);
+  deadline_toggled_cb (follow);
+  return row;
+}
+
+static GtkWidget *
+new_mine_row (Follow *follow)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *mine = gtk_switch_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("It Is My Campaign"));
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                               _("On the Dashboard, with a notification as each goal is passed"));
+  gtk_widget_set_valign (mine, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), mine);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), mine);
+  follow->mine = GTK_SWITCH (mine);
+  return row;
 }
 
 static void
@@ -103,7 +227,8 @@ add_live_rows (Follow     *follow,
   GtkWidget *live = adw_expander_row_new ();
   GtkWidget *currency = adw_combo_row_new ();
   GtkWidget *goal = adw_entry_row_new ();
-  GtkWidget *problem = gtk_label_new (_("Type the goal as an amount, as in 25,000, or leave it empty."));
+  GtkWidget *problem = gtk_label_new (_("Type the goal and each stretch goal as an amount, as in 25,000, "
+                                        "or leave them empty."));
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (live), _("Read Its Live Figures"));
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (live),
@@ -121,6 +246,9 @@ add_live_rows (Follow     *follow,
   gtk_accessible_update_relation (GTK_ACCESSIBLE (goal), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, problem, NULL, -1);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (live), currency);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (live), goal);
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (live), new_stretch_goals_row (follow, problem));
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (live), new_deadline_row (follow));
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (live), new_mine_row (follow));
   gtk_list_box_append (list, live);
   follow->live = ADW_EXPANDER_ROW (live);
   follow->currency = ADW_COMBO_ROW (currency);
@@ -164,6 +292,7 @@ cf_follow_dialog_present (GtkWindow      *parent,
     {
       gtk_box_append (GTK_BOX (box), follow->goal_problem);
       g_signal_connect_swapped (follow->goal, "changed", G_CALLBACK (changed_cb), dialog);
+      g_signal_connect_swapped (follow->stretch_goals, "changed", G_CALLBACK (changed_cb), dialog);
       g_signal_connect_swapped (follow->live, "notify::enable-expansion", G_CALLBACK (changed_cb), dialog);
       g_signal_connect_swapped (follow->currency, "notify::selected", G_CALLBACK (changed_cb), dialog);
     }

@@ -33,6 +33,7 @@ struct _CfPledgePage
   AdwActionRow *status_row;
   AdwPreferencesGroup *timeline_group;
   AdwActionRow *website_row;
+  AdwActionRow *updates_row;
   AdwWindowTitle *window_title;
 
   CfPlatform *platform;
@@ -305,6 +306,13 @@ show_kept (CfPledgePage *self)
 }
 
 static void
+open_updates_cb (CfPledgePage *self)
+{
+  gtk_show_uri (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), cf_pledge_get_updates_url (self->pledge),
+                GDK_CURRENT_TIME);
+}
+
+static void
 show_pledge (CfPledgePage *self)
 {
   CfPledge *pledge = self->pledge;
@@ -325,6 +333,7 @@ show_pledge (CfPledgePage *self)
   /* The platform's own word stays at hand, for a question to its support. */
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->status_row), cf_pledge_get_platform_status (pledge));
   show_website (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->updates_row), cf_pledge_get_updates_url (pledge) != NULL);
   adw_action_row_set_subtitle (self->backer_row, backer);
   gtk_widget_set_visible (GTK_WIDGET (self->backer_row), cf_pledge_get_sequence (pledge) > 0);
 
@@ -690,6 +699,8 @@ cf_pledge_page_class_init (CfPledgePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CfPledgePage, status_row);
   gtk_widget_class_bind_template_child (widget_class, CfPledgePage, timeline_group);
   gtk_widget_class_bind_template_child (widget_class, CfPledgePage, website_row);
+  gtk_widget_class_bind_template_child (widget_class, CfPledgePage, updates_row);
+  gtk_widget_class_bind_template_callback (widget_class, open_updates_cb);
   gtk_widget_class_bind_template_child (widget_class, CfPledgePage, window_title);
   gtk_widget_class_bind_template_callback (widget_class, address_applied_cb);
   gtk_widget_class_bind_template_callback (widget_class, manage_cb);

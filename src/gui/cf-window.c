@@ -237,8 +237,31 @@ open_failed_cb (CfWindow     *self,
 static void
 kept_changed_cb (CfWindow *self)
 {
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
   cf_following_page_reload (self->following_page);
   cf_pledges_page_reload (self->pledges_page);
+  cf_dashboard_page_reload (self->dashboard_page);
+}
+
+/* A creator's own launch, followed by its address, went past a goal. */
+static void
+goal_passed_cb (CfWindow      *self,
+                const char    *title,
+                const CfMoney *goal,
+                gboolean       stretch)
+{
+  GApplication *application = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+  g_autofree char *amount = cf_money_format (goal, NULL);
+  /* Translators: a notification's text: a campaign's title and the goal it passed, as in “Hell Let Loose passed $100,000.” */
+  g_autofree char *body = g_strdup_printf (_("%s passed %s."), title, amount);
+  g_autofree char *id = g_strdup_printf ("goal-%s-%s", title, amount);
+  g_autoptr(GNotification) notification = g_notification_new (stretch ? _("Stretch Goal Reached") : _("Goal Reached"));
+
+  g_notification_set_body (notification, body);
+  g_notification_set_default_action_and_target (notification, "app.show-view", "s", "dashboard");
+  if (application != NULL)
+    g_application_send_notification (application, id, notification);
 }
 
 /* Each account's live figures reach the widgets once a frame, and what it
@@ -258,8 +281,12 @@ accounts_changed_cb (CfWindow *self,
       g_signal_connect_object (cf_account_get_live_feed (account), "pending", G_CALLBACK (live_pending_cb), self,
                                G_CONNECT_SWAPPED);
       if (CF_IS_KEPT_PLATFORM (cf_account_get_platform (account)))
-        g_signal_connect_object (cf_account_get_platform (account), "changed", G_CALLBACK (kept_changed_cb), self,
-                                 G_CONNECT_SWAPPED);
+        {
+          g_signal_connect_object (cf_account_get_platform (account), "changed", G_CALLBACK (kept_changed_cb), self,
+                                   G_CONNECT_SWAPPED);
+          g_signal_connect_object (cf_account_get_platform (account), "goal-passed", G_CALLBACK (goal_passed_cb),
+                                   self, G_CONNECT_SWAPPED);
+        }
     }
   if (n_accounts (self) == 0 && !cf_account_list_is_opening (self->accounts))
     gtk_stack_set_visible_child_name (self->main_stack, "welcome");
@@ -485,6 +512,23 @@ open_address (gpointer    user_data,
   g_free (self->last_address);
   self->last_address = g_strdup (address);
   with_kept_platform (self, follow_last_address);
+}
+
+/* A campaign's address dropped on the window, from a browser's address
+ * bar or a message: opened, or offered to Following, as if pasted. */
+static gboolean
+address_dropped_cb (GtkDropTarget *target,
+                    const GValue  *value,
+                    double         x,
+                    double         y,
+                    CfWindow      *self)
+{
+  g_auto(GStrv) lines = g_strsplit (g_value_get_string (value), "\n", 2);
+
+  if (lines[0] == NULL || n_accounts (self) == 0 || !cf_web_address_is_valid (g_strstrip (lines[0])))
+    return FALSE;
+  open_address (self, lines[0]);
+  return TRUE;
 }
 
 static void
@@ -753,12 +797,17 @@ cf_window_class_init (CfWindowClass *klass)
 static void
 cf_window_init (CfWindow *self)
 {
+  GtkDropTarget *drop_target;
+
   gtk_widget_init_template (GTK_WIDGET (self));
   cf_widget_spin_only_when_shown (GTK_WIDGET (self));
   cf_widget_name_controls (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
   g_signal_connect_swapped (self->explore_page, "notify::account", G_CALLBACK (explored_changed_cb), self);
   g_signal_connect (self, "realize", G_CALLBACK (realize_cb), NULL);
+  drop_target = gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_COPY | GDK_ACTION_LINK);
+  g_signal_connect (drop_target, "drop", G_CALLBACK (address_dropped_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop_target));
 }
 
 /* Brings the view called @name (“explore”, “following”, “pledges”) to the

@@ -123,6 +123,30 @@ stats (CfKeptPlatform *platform,
   return found;
 }
 
+static GListModel *
+my_campaigns (CfKeptPlatform *platform)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CfPage) page = NULL;
+
+  cf_platform_list_my_campaigns_async (CF_PLATFORM (platform), NULL, NULL, done_cb, &result);
+  page = cf_platform_list_finish (CF_PLATFORM (platform), wait_for (&result), &error);
+  g_assert_no_error (error);
+  return g_object_ref (cf_page_get_items (page));
+}
+
+static void
+goal_passed_cb (CfKeptPlatform *platform,
+                const char     *title,
+                const CfMoney  *goal,
+                gboolean        stretch,
+                GPtrArray      *passed)
+{
+  g_ptr_array_add (passed, g_strdup_printf ("%s %" G_GINT64_FORMAT " %s %s", title, goal->amount, goal->currency,
+                                            stretch ? "stretch goal" : "goal"));
+}
+
 static char *
 kickstarter_address (Fixture *fixture)
 {
@@ -135,8 +159,11 @@ follow_kickstarter (Fixture *fixture)
   g_autofree char *address = kickstarter_address (fixture);
   g_autoptr(GError) error = NULL;
   CfMoney goal = { 10000000, "USD" };
+  const CfMoney stretch_goals[] = { { 20000000, "USD" }, { 15000000, "USD" } };
+  g_autoptr(GDateTime) deadline = g_date_time_new_utc (2027, 1, 31, 23, 59, 0);
   CfKeptFollow follow = {
     .address = address, .title = NULL, .live_figures = TRUE, .currency = "USD", .goal = &goal,
+    .deadline = deadline, .stretch_goals = stretch_goals, .n_stretch_goals = 2, .mine = TRUE,
   };
   char *id = cf_kept_platform_follow (fixture->platform, &follow, &error);
 
@@ -214,6 +241,9 @@ test_kickstarter_figures (Fixture       *fixture,
   g_autoptr(CfCampaign) ended = NULL;
   g_autoptr(CfStats) curve = NULL;
   g_autoptr(CfKeptPlatform) reopened = NULL;
+  g_autoptr(GListModel) mine = NULL;
+  g_autoptr(GPtrArray) passed = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDateTime) deadline = g_date_time_new_utc (2027, 1, 31, 23, 59, 0);
 
   g_assert_true (cf_kept_platform_reads_figures_of (fixture->platform, address));
   id = follow_kickstarter (fixture);
@@ -228,11 +258,22 @@ test_kickstarter_figures (Fixture       *fixture,
   g_assert_cmpint (cf_campaign_get_goal (live)->amount, ==, 10000000);
   g_assert_cmpint (cf_campaign_get_backers_count (live), ==, 1012);
   g_assert_cmpint (cf_campaign_get_state (live), ==, CF_CAMPAIGN_STATE_LIVE);
+  g_assert_true (g_date_time_equal (cf_campaign_get_deadline (live), deadline));
+  /* Below the goal, no stretch goal is next. */
+  g_assert_null (cf_campaign_get_next_goal (live));
+  /* The creator's own launch. */
+  mine = my_campaigns (fixture->platform);
+  g_assert_cmpuint (g_list_model_get_n_items (mine), ==, 1);
 
-  /* The campaign ends funded: the next read says so. */
+  /* The campaign ends funded: the next read says so, and the goal passed. */
+  g_signal_connect (fixture->platform, "goal-passed", G_CALLBACK (goal_passed_cb), passed);
   cf_fake_kickstarter_set_mood (fixture->fake, CF_FAKE_KICKSTARTER_SUCCESSFUL);
   wait_for_changes (fixture, 1);
+  g_assert_cmpuint (passed->len, ==, 1);
+  g_assert_cmpstr (passed->pdata[0], ==, "Hell Let Loose 10000000 USD goal");
   ended = campaign (fixture->platform, id);
+  /* The smallest stretch goal not reached is next. */
+  g_assert_cmpint (cf_campaign_get_next_goal (ended)->amount, ==, 15000000);
   g_assert_cmpint (cf_campaign_get_state (ended), ==, CF_CAMPAIGN_STATE_SUCCESSFUL);
   g_assert_cmpint (cf_campaign_get_pledged (ended)->amount, ==, 10125050);
   g_assert_cmpint (cf_campaign_get_backers_count (ended), ==, 1530);
@@ -369,7 +410,10 @@ test_pledges_by_hand (Fixture       *fixture,
   g_assert_cmpint (cf_pledge_get_amount (first)->amount, ==, 7900);
   g_assert_cmpint (cf_pledge_get_sequence (first), ==, 20311);
   g_assert_cmpstr (cf_pledge_get_status_detail (first), ==, "Paid with the blue card");
-  g_assert_cmpstr (cf_pledge_get_url (first), ==, "https://www.kickstarter.com/projects/stonemaier/wyrmspan");
+  /* Kickstarter's own pages for a backing and a campaign's updates. */
+  g_assert_cmpstr (cf_pledge_get_url (first), ==,
+                   "https://www.kickstarter.com/projects/stonemaier/wyrmspan/backing/survey_responses");
+  g_assert_cmpstr (cf_pledge_get_updates_url (first), ==, "https://www.kickstarter.com/projects/stonemaier/wyrmspan/posts");
   g_assert_cmpuint (g_strv_length ((GStrv) cf_pledge_get_actions (first)), ==, 0);
   /* Due in a month that has passed and not shipped: it needs the backer. */
   g_assert_true (g_strv_contains (cf_pledge_get_actions (second), "check_delivery"));

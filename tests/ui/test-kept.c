@@ -27,6 +27,16 @@ has_label (GtkWidget *root,
   return cf_test_shows_label (root, text);
 }
 
+static gboolean
+has_notification (GtkWidget *root,
+                  gpointer   text)
+{
+  for (guint i = 0; i < notifications->len; i++)
+    if (g_str_equal (notifications->pdata[i], text))
+      return TRUE;
+  return FALSE;
+}
+
 static GtkWidget *
 wait_for_dialog (GtkWidget  *window,
                  const char *heading)
@@ -76,6 +86,14 @@ test_follow_kickstarter (void)
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "follow"));
   gtk_editable_set_text (entry_row (dialog, "Goal (optional)"), "100,000");
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "follow"));
+  gtk_editable_set_text (entry_row (dialog, "Stretch Goals (optional, separated by ;)"), "150,000; lots");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "follow"));
+  gtk_editable_set_text (entry_row (dialog, "Stretch Goals (optional, separated by ;)"), "150,000; 200,000");
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "follow"));
+  /* The creator's own launch. */
+  gtk_switch_set_active (GTK_SWITCH (cf_test_first_visible (cf_test_row_titled (dialog, ADW_TYPE_ACTION_ROW,
+                                                                                  "It Is My Campaign"),
+                                                            GTK_TYPE_SWITCH)), TRUE);
   cf_test_render_to_png (dialog, "kept-follow-dialog");
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "follow");
   gtk_window_destroy (GTK_WINDOW (dialog));
@@ -86,6 +104,61 @@ test_follow_kickstarter (void)
   cf_test_wait_until (window, has_label, "64%", "Kickstarter's figures are read");
   g_assert_true (cf_test_shows_label (window, "1,012 backers"));
   cf_test_render_to_png (window, "kept-following");
+
+  /* On the Dashboard; the campaign ends past its goal: the creator is told. */
+  g_assert_true (gtk_widget_activate_action (window, "win.show-view", "s", "dashboard"));
+  cf_test_wait_until (window, has_label, "$64,234", "the launch is on the dashboard");
+  cf_fake_kickstarter_set_mood (kickstarter, CF_FAKE_KICKSTARTER_SUCCESSFUL);
+  cf_test_wait_until (window, has_notification, "Goal Reached\nHell Let Loose passed $100,000.",
+                      "the creator is told the goal is passed");
+  cf_test_wait_until (window, cf_test_shows_label_containing, "$101,25", "the dashboard shows the new total");
+  cf_test_render_to_png (window, "kept-dashboard");
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static GtkDropTarget *
+drop_target_of (GtkWidget *window)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (window);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_DROP_TARGET (controller))
+        return GTK_DROP_TARGET (controller);
+    }
+  g_error ("the window takes no drop");
+}
+
+/* An address dropped on the window that no platform reads is followed by
+ * its address, its figures on its page. */
+static void
+test_follow_dropped_address (void)
+{
+  GtkWidget *window = open_window ();
+  g_auto(GValue) value = G_VALUE_INIT;
+  gboolean taken = FALSE;
+  GtkWidget *dialog;
+
+  cf_test_wait_until (window, has_label, "Ten left", "the platform's campaigns are shown");
+  g_value_init (&value, G_TYPE_STRING);
+  g_value_set_string (&value, "not an address");
+  g_signal_emit_by_name (drop_target_of (window), "drop", &value, 10.0, 10.0, &taken);
+  g_assert_false (taken);
+  g_value_set_string (&value, "https://www.indiegogo.com/projects/tiny-loom-for-weavers\n");
+  g_signal_emit_by_name (drop_target_of (window), "drop", &value, 10.0, 10.0, &taken);
+  g_assert_true (taken);
+  dialog = wait_for_dialog (window, "Follow This Campaign?");
+  g_assert_cmpstr (gtk_editable_get_text (entry_row (dialog, "Title")), ==, "Tiny Loom For Weavers");
+  /* Indiegogo publishes no figures to read. */
+  g_assert_cmpuint (cf_test_count_visible (dialog, ADW_TYPE_EXPANDER_ROW), ==, 0);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "follow");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_assert_true (gtk_widget_activate_action (window, "win.show-view", "s", "following"));
+  cf_test_wait_until (window, has_label, "Tiny Loom For Weavers", "the campaign is followed");
+  g_assert_true (cf_test_shows_label (window, "Figures on the campaign’s page"));
+  g_assert_true (cf_test_shows_label_containing (window, "Indiegogo"));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -141,6 +214,11 @@ test_pledges_by_hand (void)
   g_signal_emit_by_name (cf_test_row_titled (window, ADW_TYPE_ACTION_ROW, "Wyrmspan"), "activated");
   page = cf_test_first_visible (window, CF_TYPE_PLEDGE_PAGE);
   cf_test_wait_until (page, has_label, "Kept by Hand", "the pledge page offers to move it on");
+  /* Kickstarter's own page of the backing, and the campaign's updates. */
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (cf_test_row_titled (page, ADW_TYPE_ACTION_ROW,
+                                                                                   "_Open on the Platform’s Website"))),
+                   ==, "www.kickstarter.com");
+  g_assert_nonnull (cf_test_row_titled (page, ADW_TYPE_ACTION_ROW, "Read the Campaign’s _Updates"));
   g_signal_emit_by_name (cf_test_row_titled (page, ADW_TYPE_ACTION_ROW, "I Answered the _Survey"), "activated");
   cf_test_wait_until (window, cf_test_shows_label_containing, "Survey marked as answered", "the survey is answered");
   g_signal_emit_by_name (cf_test_row_titled (page, ADW_TYPE_ACTION_ROW, "It _Shipped…"), "activated");
@@ -171,10 +249,12 @@ main (int   argc,
   notifications = cf_test_notifications_start ();
   kickstarter = cf_fake_kickstarter_new ();
   g_setenv ("CROWDFUND_KICKSTARTER_URL", cf_fake_kickstarter_get_url (kickstarter), TRUE);
+  g_setenv ("CROWDFUND_KICKSTARTER_POLL_SECONDS", "1", TRUE);
   reference = cf_test_platform_start ("seed.json", NULL);
   application = cf_ui_new_application ();
 
   g_test_add_func ("/kept/follow-kickstarter", test_follow_kickstarter);
+  g_test_add_func ("/kept/follow-dropped-address", test_follow_dropped_address);
   g_test_add_func ("/kept/pledges-by-hand", test_pledges_by_hand);
 
   status = g_test_run ();

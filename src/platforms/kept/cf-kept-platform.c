@@ -36,19 +36,23 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (CfKeptPlatform, cf_kept_platform, G_TYPE_OBJECT,
 enum
 {
   CHANGED,
+  GOAL_PASSED,
   N_SIGNALS
 };
 
 static guint signals[N_SIGNALS];
 
+/* Every answer is at once, but given in the next main loop iteration, and
+ * as cancelled when @cancellable was. */
 static void
 answer (gpointer             self,
+        GCancellable        *cancellable,
         GAsyncReadyCallback  callback,
         gpointer             user_data,
         gpointer             value,
         GError              *error)
 {
-  g_autoptr(GTask) task = g_task_new (self, NULL, callback, user_data);
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
 
   if (error != NULL)
     g_task_return_error (task, error);
@@ -91,10 +95,12 @@ campaign_of (CfKeptPlatform *self,
   return campaign;
 }
 
-/* The followed campaigns whose title has @search (or all), as one page. */
+/* The campaigns marked @mark ("followed", "mine") whose title has @search
+ * (or all), as one page. */
 static CfPage *
-followed_page (CfKeptPlatform *self,
-               const char     *search)
+marked_page (CfKeptPlatform *self,
+             const char     *mark,
+             const char     *search)
 {
   JsonArray *campaigns = cf_kept_book_get_list (self->book, CF_KEPT_CAMPAIGNS);
   g_autoptr(GListStore) items = g_list_store_new (CF_TYPE_CAMPAIGN);
@@ -106,7 +112,7 @@ followed_page (CfKeptPlatform *self,
       g_autoptr(CfCampaign) campaign = NULL;
       g_autofree char *folded_title = NULL;
 
-      if (!json_object_get_boolean_member_with_default (entry, "followed", FALSE))
+      if (!json_object_get_boolean_member_with_default (entry, mark, FALSE))
         continue;
       campaign = campaign_of (self, entry);
       if (campaign == NULL)
@@ -128,7 +134,7 @@ cf_kept_platform_list_campaigns (CfPlatform            *platform,
 {
   CfKeptPlatform *self = CF_KEPT_PLATFORM (platform);
 
-  answer (self, callback, user_data, followed_page (self, query->search), NULL);
+  answer (self, cancellable, callback, user_data, marked_page (self, "followed", query->search), NULL);
 }
 
 static void
@@ -141,7 +147,35 @@ cf_kept_platform_list_following (CfPlatform          *platform,
   CfKeptPlatform *self = CF_KEPT_PLATFORM (platform);
   GError *error = damage_error (self);
 
-  answer (self, callback, user_data, error ? NULL : followed_page (self, NULL), error);
+  answer (self, cancellable, callback, user_data, error ? NULL : marked_page (self, "followed", NULL), error);
+}
+
+static void
+cf_kept_platform_list_my_campaigns (CfPlatform          *platform,
+                                    const char          *cursor,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  CfKeptPlatform *self = CF_KEPT_PLATFORM (platform);
+  GError *error = damage_error (self);
+
+  answer (self, cancellable, callback, user_data, error ? NULL : marked_page (self, "mine", NULL), error);
+}
+
+/* Kickstarter does not say who backed: the list is empty, never wrong. */
+static void
+cf_kept_platform_list_backers (CfPlatform          *platform,
+                               const char          *campaign_id,
+                               gboolean             newest_first,
+                               const char          *cursor,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  g_autoptr(GListStore) none = g_list_store_new (CF_TYPE_PLEDGE);
+
+  answer (platform, cancellable, callback, user_data, cf_page_new (G_LIST_MODEL (none), NULL, 0), NULL);
 }
 
 static void
@@ -152,7 +186,7 @@ cf_kept_platform_list_categories (CfPlatform          *platform,
 {
   g_autoptr(GListStore) none = g_list_store_new (G_TYPE_OBJECT);
 
-  answer (platform, callback, user_data, cf_page_new (G_LIST_MODEL (none), NULL, 0), NULL);
+  answer (platform, cancellable, callback, user_data, cf_page_new (G_LIST_MODEL (none), NULL, 0), NULL);
 }
 
 static void
@@ -166,7 +200,7 @@ cf_kept_platform_get_campaign (CfPlatform          *platform,
   JsonObject *entry = cf_kept_book_find (self->book, CF_KEPT_CAMPAIGNS, id);
   CfCampaign *campaign = entry ? campaign_of (self, entry) : NULL;
 
-  answer (self, callback, user_data, campaign, campaign ? NULL : not_found ());
+  answer (self, cancellable, callback, user_data, campaign, campaign ? NULL : not_found ());
 }
 
 static void
@@ -178,7 +212,7 @@ cf_kept_platform_list_rewards (CfPlatform          *platform,
 {
   g_autoptr(GListStore) none = g_list_store_new (CF_TYPE_REWARD);
 
-  answer (platform, callback, user_data, cf_page_new (G_LIST_MODEL (none), NULL, 0), NULL);
+  answer (platform, cancellable, callback, user_data, cf_page_new (G_LIST_MODEL (none), NULL, 0), NULL);
 }
 
 static void
@@ -194,7 +228,7 @@ cf_kept_platform_get_stats (CfPlatform          *platform,
   GError *error = entry ? NULL : not_found ();
   CfStats *stats = node ? cf_stats_new_from_json (node, &error) : NULL;
 
-  answer (self, callback, user_data, stats, error);
+  answer (self, cancellable, callback, user_data, stats, error);
 }
 
 static void
@@ -215,7 +249,7 @@ cf_kept_platform_get_me (CfPlatform          *platform,
   json_builder_end_object (builder);
   node = json_builder_get_root (builder);
   user = cf_user_new_from_json (node, &error);
-  answer (platform, callback, user_data, user, error);
+  answer (platform, cancellable, callback, user_data, user, error);
 }
 
 static gboolean
@@ -263,7 +297,7 @@ cf_kept_platform_set_following (CfPlatform          *platform,
 {
   CfKeptPlatform *self = CF_KEPT_PLATFORM (platform);
   JsonObject *entry = cf_kept_book_find (self->book, CF_KEPT_CAMPAIGNS, campaign_id);
-  g_autoptr(GTask) task = g_task_new (self, NULL, callback, user_data);
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
   GError *error = NULL;
 
   if (entry == NULL)
@@ -279,6 +313,29 @@ cf_kept_platform_set_following (CfPlatform          *platform,
     g_task_return_boolean (task, TRUE);
 }
 
+static CfPledge *
+pledge_of (CfKeptPlatform *self,
+           JsonObject     *entry,
+           GError        **error)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  JsonObject *campaign = cf_kept_book_find (self->book, CF_KEPT_CAMPAIGNS,
+                                            json_object_get_string_member_with_default (entry, "campaign_id", NULL));
+  const char *address = campaign ? json_object_get_string_member_with_default (campaign, "address", "") : "";
+  g_autofree char *backing_url = cf_kickstarter_watch_dup_project_page (self->kickstarter, address,
+                                                                        "backing/survey_responses");
+  g_autofree char *updates_url = cf_kickstarter_watch_dup_project_page (self->kickstarter, address, "posts");
+  CfKeptLinks links = { backing_url, updates_url };
+  g_autoptr(JsonNode) node = campaign ? cf_kept_translate_pledge (entry, campaign, &links, now) : NULL;
+
+  if (node == NULL)
+    {
+      g_propagate_error (error, not_found ());
+      return NULL;
+    }
+  return cf_pledge_new_from_json (node, error);
+}
+
 static void
 cf_kept_platform_list_pledges (CfPlatform          *platform,
                                const char          *status,
@@ -290,29 +347,24 @@ cf_kept_platform_list_pledges (CfPlatform          *platform,
   CfKeptPlatform *self = CF_KEPT_PLATFORM (platform);
   JsonArray *pledges = cf_kept_book_get_list (self->book, CF_KEPT_PLEDGES);
   g_autoptr(GListStore) items = g_list_store_new (CF_TYPE_PLEDGE);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   GError *error = damage_error (self);
 
   for (guint i = 0; error == NULL && i < json_array_get_length (pledges); i++)
     {
-      JsonObject *entry = json_array_get_object_element (pledges, i);
-      JsonObject *campaign = cf_kept_book_find (self->book, CF_KEPT_CAMPAIGNS,
-                                                json_object_get_string_member_with_default (entry, "campaign_id", NULL));
-      g_autoptr(JsonNode) node = campaign ? cf_kept_translate_pledge (entry, campaign, now) : NULL;
-      g_autoptr(CfPledge) pledge = NULL;
       g_autoptr(GError) invalid = NULL;
+      g_autoptr(CfPledge) pledge = pledge_of (self, json_array_get_object_element (pledges, i), &invalid);
 
-      if (node != NULL)
-        pledge = cf_pledge_new_from_json (node, &invalid);
       if (pledge == NULL)
         {
-          g_warning ("a pledge kept by hand cannot be shown: %s", invalid ? invalid->message : "no campaign");
+          g_warning ("a pledge kept by hand cannot be shown: %s", invalid->message);
           continue;
         }
       if (status == NULL || g_strcmp0 (status, cf_pledge_get_platform_status (pledge)) == 0)
         g_list_store_append (items, pledge);
     }
-  answer (self, callback, user_data, error ? NULL : cf_page_new (G_LIST_MODEL (items), NULL, g_list_model_get_n_items (G_LIST_MODEL (items))), error);
+  answer (self, cancellable, callback, user_data,
+          error ? NULL : cf_page_new (G_LIST_MODEL (items), NULL, g_list_model_get_n_items (G_LIST_MODEL (items))),
+          error);
 }
 
 static JsonObject *
@@ -380,24 +432,6 @@ apply_change (JsonObject           *pledge,
     }
 }
 
-static CfPledge *
-pledge_of (CfKeptPlatform *self,
-           JsonObject     *entry,
-           GError        **error)
-{
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  JsonObject *campaign = cf_kept_book_find (self->book, CF_KEPT_CAMPAIGNS,
-                                            json_object_get_string_member_with_default (entry, "campaign_id", NULL));
-  g_autoptr(JsonNode) node = campaign ? cf_kept_translate_pledge (entry, campaign, now) : NULL;
-
-  if (node == NULL)
-    {
-      *error = not_found ();
-      return NULL;
-    }
-  return cf_pledge_new_from_json (node, error);
-}
-
 static void
 cf_kept_platform_change_pledge (CfPlatform           *platform,
                                 const char           *pledge_id,
@@ -417,7 +451,7 @@ cf_kept_platform_change_pledge (CfPlatform           *platform,
       if (save (self, &error))
         pledge = pledge_of (self, entry, &error);
     }
-  answer (self, callback, user_data, pledge, error);
+  answer (self, cancellable, callback, user_data, pledge, error);
 }
 
 /* Forgets a pledge kept by hand (it is not the platform's to cancel). */
@@ -429,7 +463,7 @@ cf_kept_platform_cancel_pledge (CfPlatform          *platform,
                                 gpointer             user_data)
 {
   CfKeptPlatform *self = CF_KEPT_PLATFORM (platform);
-  g_autoptr(GTask) task = g_task_new (self, NULL, callback, user_data);
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
   JsonObject *entry = cf_kept_book_find (self->book, CF_KEPT_PLEDGES, pledge_id);
   g_autofree char *campaign_id = NULL;
   GError *error = NULL;
@@ -490,6 +524,8 @@ cf_kept_platform_iface_init (CfPlatformInterface *iface)
   iface->get_stats = cf_kept_platform_get_stats;
   iface->get_me = cf_kept_platform_get_me;
   iface->list_following = cf_kept_platform_list_following;
+  iface->list_my_campaigns = cf_kept_platform_list_my_campaigns;
+  iface->list_backers = cf_kept_platform_list_backers;
   iface->set_following = cf_kept_platform_set_following;
   iface->list_pledges = cf_kept_platform_list_pledges;
   iface->change_pledge = cf_kept_platform_change_pledge;
@@ -525,6 +561,17 @@ campaign_at (CfKeptPlatform *self,
   return entry;
 }
 
+static void
+set_stretch_goals (JsonObject         *entry,
+                   const CfKeptFollow *follow)
+{
+  JsonArray *goals = json_array_new ();
+
+  for (guint i = 0; i < follow->n_stretch_goals; i++)
+    json_array_add_element (goals, cf_money_to_json (&follow->stretch_goals[i]));
+  json_object_set_array_member (entry, "stretch_goals", goals);
+}
+
 /* Whether the figures of the campaign at @address can be read: it is on
  * Kickstarter. */
 gboolean
@@ -556,6 +603,16 @@ cf_kept_platform_follow (CfKeptPlatform      *self,
     json_object_set_member (entry, "goal", cf_money_to_json (follow->goal));
   else
     json_object_remove_member (entry, "goal");
+  set_stretch_goals (entry, follow);
+  if (follow->deadline != NULL)
+    {
+      g_autofree char *deadline = g_date_time_format_iso8601 (follow->deadline);
+
+      json_object_set_string_member (entry, "deadline", deadline);
+    }
+  else
+    json_object_remove_member (entry, "deadline");
+  json_object_set_boolean_member (entry, "mine", follow->mine);
   if (!save (self, error))
     return NULL;
   return g_strdup (json_object_get_string_member (entry, "id"));
@@ -623,6 +680,20 @@ figures_read_cb (CfKeptPlatform *self)
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
+/* A goal of one of the person's own launches was passed: told with the
+ * campaign's title. */
+static void
+goal_passed_cb (CfKeptPlatform *self,
+                const char     *campaign_id,
+                const CfMoney  *goal,
+                gboolean        stretch)
+{
+  JsonObject *entry = cf_kept_book_find (self->book, CF_KEPT_CAMPAIGNS, campaign_id);
+
+  if (entry != NULL && json_object_get_boolean_member_with_default (entry, "mine", FALSE))
+    g_signal_emit (self, signals[GOAL_PASSED], 0, json_object_get_string_member (entry, "title"), goal, stretch);
+}
+
 static void
 cf_kept_platform_dispose (GObject *object)
 {
@@ -643,6 +714,10 @@ cf_kept_platform_class_init (CfKeptPlatformClass *klass)
    * added or moved on. */
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                    G_TYPE_NONE, 0);
+  /* The pledged total of one of the person's own launches went past a goal
+   * they typed: the campaign's title, the goal, whether it is a stretch goal. */
+  signals[GOAL_PASSED] = g_signal_new ("goal-passed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                                       NULL, G_TYPE_NONE, 3, G_TYPE_STRING, CF_TYPE_MONEY, G_TYPE_BOOLEAN);
 }
 
 static void
@@ -651,10 +726,10 @@ cf_kept_platform_init (CfKeptPlatform *self)
   self->capabilities = (CfPlatformCapabilities) {
     .features = CF_PLATFORM_FEATURE_BROWSE | CF_PLATFORM_FEATURE_SEARCH | CF_PLATFORM_FEATURE_FOLLOW |
                 CF_PLATFORM_FEATURE_PLEDGES | CF_PLATFORM_FEATURE_CHANGE_PLEDGE | CF_PLATFORM_FEATURE_DELIVERY_TRACKING |
-                CF_PLATFORM_FEATURE_FUNDING_HISTORY,
+                CF_PLATFORM_FEATURE_FUNDING_HISTORY | CF_PLATFORM_FEATURE_MY_CAMPAIGNS,
     .sign_in = CF_SIGN_IN_METHOD_NONE,
     .live_totals = CF_LIVE_TOTALS_POLL,
-    .live_poll_seconds = 30,
+    .live_poll_seconds = 5,  /* every read is of the file, and cheap */
   };
 }
 
@@ -671,6 +746,7 @@ cf_kept_platform_new (SoupSession *session,
   self->book = cf_kept_book_new (path);
   self->kickstarter = cf_kickstarter_watch_new (session, self->book, kickstarter_url, poll_seconds);
   g_signal_connect_object (self->kickstarter, "read", G_CALLBACK (figures_read_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->kickstarter, "goal-passed", G_CALLBACK (goal_passed_cb), self, G_CONNECT_SWAPPED);
   cf_kickstarter_watch_update (self->kickstarter);
   return self;
 }

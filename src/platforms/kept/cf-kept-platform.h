@@ -22,6 +22,10 @@ typedef struct
   gboolean live_figures;   /* read its public figures, where the platform publishes them */
   const char *currency;    /* of its figures and goal, or NULL */
   const CfMoney *goal;     /* or NULL */
+  GDateTime *deadline;     /* or NULL */
+  const CfMoney *stretch_goals;  /* n_stretch_goals of them, beyond the goal */
+  guint n_stretch_goals;
+  gboolean mine;           /* the person's own launch, on the Dashboard */
 } CfKeptFollow;
 
 /* A pledge made where the app cannot read it. */

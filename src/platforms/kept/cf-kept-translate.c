@@ -137,6 +137,37 @@ dup_blurb (JsonObject *campaign,
   return g_strdup_printf (_("Followed by its address on %s"), platform);
 }
 
+/* The smallest stretch goal not reached yet, once the goal is. */
+static void
+build_next_goal (JsonBuilder *builder,
+                 JsonObject  *campaign,
+                 JsonObject  *figures)
+{
+  JsonArray *goals = cf_foreign_json_array (campaign, "stretch_goals");
+  CfMoney pledged;
+  CfMoney goal;
+  CfMoney next = { 0 };
+
+  if (goals == NULL || figures == NULL ||
+      !cf_money_from_json (json_object_get_member (figures, "pledged"), &pledged, NULL))
+    return;
+  if (cf_money_from_json (json_object_get_member (campaign, "goal"), &goal, NULL) && goal.amount > pledged.amount)
+    return;
+  for (guint i = 0; i < json_array_get_length (goals); i++)
+    {
+      CfMoney stretch;
+
+      if (cf_money_from_json (json_array_get_element (goals, i), &stretch, NULL) &&
+          g_str_equal (stretch.currency, pledged.currency) && stretch.amount > pledged.amount &&
+          (next.amount == 0 || stretch.amount < next.amount))
+        next = stretch;
+    }
+  if (next.amount == 0)
+    return;
+  json_builder_set_member_name (builder, "next_goal");
+  cf_money_build_json (&next, builder);
+}
+
 /* A followed campaign as a Campaign; @problem says why its figures are no
  * longer read, or is NULL. */
 JsonNode *
@@ -188,6 +219,7 @@ cf_kept_translate_campaign (JsonObject *campaign,
       json_builder_set_member_name (builder, "figures_unknown");
       json_builder_add_boolean_value (builder, TRUE);
     }
+  build_next_goal (builder, campaign, figures);
   build_member (builder, "launched_at", NULL, "");
   json_builder_set_member_name (builder, "rewards_count");
   json_builder_add_int_value (builder, 0);
@@ -254,11 +286,13 @@ fulfillment_status (JsonObject *delivery,
   return "not_started";
 }
 
-/* A pledge kept by hand as a Pledge, on @campaign (its entry in the book). */
+/* A pledge kept by hand as a Pledge, on @campaign (its entry in the book),
+ * with the pages its platform has for it. */
 JsonNode *
-cf_kept_translate_pledge (JsonObject *pledge,
-                          JsonObject *campaign,
-                          GDateTime  *now)
+cf_kept_translate_pledge (JsonObject        *pledge,
+                          JsonObject        *campaign,
+                          const CfKeptLinks *links,
+                          GDateTime         *now)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   JsonObject *delivery = cf_foreign_json_object (pledge, "delivery");
@@ -305,7 +339,8 @@ cf_kept_translate_pledge (JsonObject *pledge,
   cf_model_build_string (builder, "shipping_country", NULL);
   cf_model_build_string (builder, "status", refunded ? "refunded" : "collected");
   cf_model_build_string (builder, "status_detail", note);
-  cf_model_build_string (builder, "url", dup_string (campaign, "address"));
+  cf_model_build_string (builder, "url", links->backing_url ? links->backing_url : dup_string (campaign, "address"));
+  cf_model_build_string (builder, "updates_url", links->updates_url);
   json_builder_set_member_name (builder, "sequence");
   json_builder_add_int_value (builder, json_object_get_int_member_with_default (pledge, "backer_number", 0));
   build_member (builder, "pledged_at", pledge, "pledged_at");

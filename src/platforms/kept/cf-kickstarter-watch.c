@@ -58,6 +58,7 @@ G_DEFINE_FINAL_TYPE (CfKickstarterWatch, cf_kickstarter_watch, G_TYPE_OBJECT)
 enum
 {
   READ,
+  GOAL_PASSED,
   N_SIGNALS
 };
 
@@ -110,6 +111,29 @@ cf_kickstarter_watch_claims (CfKickstarterWatch *self,
   return path != NULL;
 }
 
+/* The page @page (“posts”, “backing/survey_responses”) of the Kickstarter
+ * project at @address, or NULL when @address is not one. */
+char *
+cf_kickstarter_watch_dup_project_page (CfKickstarterWatch *self,
+                                       const char         *address,
+                                       const char         *page)
+{
+  g_autofree char *path = NULL;
+  g_autofree char *relative = NULL;
+  g_autoptr(GUri) base = NULL;
+  g_autoptr(GUri) uri = NULL;
+
+  g_return_val_if_fail (CF_IS_KICKSTARTER_WATCH (self), NULL);
+
+  path = dup_project_path (self, address);
+  if (path == NULL)
+    return NULL;
+  base = g_uri_parse (address, G_URI_FLAGS_NONE, NULL);
+  relative = g_strdup_printf ("/%s/%s", path, page);
+  uri = g_uri_parse_relative (base, relative, G_URI_FLAGS_NONE, NULL);
+  return uri ? g_uri_to_string (uri) : NULL;
+}
+
 static void schedule (Watched *watched,
                       guint    seconds);
 
@@ -150,6 +174,40 @@ worth_keeping (JsonObject *last,
   return last_at == NULL || g_date_time_difference (now, last_at) >= KEEP_SAME_SECONDS * G_TIME_SPAN_SECOND;
 }
 
+static void
+tell_if_passed (Watched       *watched,
+                JsonNode      *goal_node,
+                const CfMoney *before,
+                const CfMoney *now,
+                gboolean       stretch)
+{
+  CfMoney goal;
+
+  if (goal_node != NULL && cf_money_from_json (goal_node, &goal, NULL) &&
+      g_str_equal (goal.currency, now->currency) && before->amount < goal.amount && goal.amount <= now->amount)
+    g_signal_emit (watched->self, signals[GOAL_PASSED], 0, watched->id, &goal, stretch);
+}
+
+/* Tells each goal and stretch goal of @campaign that the pledged total
+ * went past between @last and @figures. */
+static void
+tell_goals_passed (Watched    *watched,
+                   JsonObject *campaign,
+                   JsonObject *last,
+                   JsonObject *figures)
+{
+  JsonArray *stretch_goals = cf_foreign_json_array (campaign, "stretch_goals");
+  CfMoney before;
+  CfMoney now;
+
+  if (!cf_money_from_json (json_object_get_member (last, "pledged"), &before, NULL) ||
+      !cf_money_from_json (json_object_get_member (figures, "pledged"), &now, NULL))
+    return;
+  tell_if_passed (watched, json_object_get_member (campaign, "goal"), &before, &now, FALSE);
+  for (guint i = 0; stretch_goals != NULL && i < json_array_get_length (stretch_goals); i++)
+    tell_if_passed (watched, json_array_get_element (stretch_goals, i), &before, &now, TRUE);
+}
+
 /* Keeps what one stats.json said; FALSE when it is not in its shape. */
 static gboolean
 keep_figures (Watched *watched,
@@ -165,6 +223,7 @@ keep_figures (Watched *watched,
   JsonObject *campaign = cf_kept_book_find (self->book, CF_KEPT_CAMPAIGNS, watched->id);
   const char *currency = campaign ? json_object_get_string_member_with_default (campaign, "currency", NULL) : NULL;
   JsonObject *project;
+  JsonObject *last;
   JsonArray *figures;
   const char *pledged_text;
   const char *state;
@@ -202,9 +261,11 @@ keep_figures (Watched *watched,
       figures = json_array_new ();
       json_object_set_array_member (campaign, "figures", figures);
     }
-  if (worth_keeping (json_array_get_length (figures) > 0
-                       ? json_array_get_object_element (figures, json_array_get_length (figures) - 1) : NULL,
-                     json_node_get_object (built), now))
+  last = json_array_get_length (figures) > 0
+           ? json_array_get_object_element (figures, json_array_get_length (figures) - 1) : NULL;
+  if (last != NULL)
+    tell_goals_passed (watched, campaign, last, json_node_get_object (built));
+  if (worth_keeping (last, json_node_get_object (built), now))
     {
       json_array_add_object_element (figures, json_object_ref (json_node_get_object (built)));
       if (!cf_kept_book_save (self->book, &error))
@@ -362,6 +423,10 @@ cf_kickstarter_watch_class_init (CfKickstarterWatchClass *klass)
   /* New figures of a campaign were read, or its reading stopped; its id. */
   signals[READ] = g_signal_new ("read", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                 G_TYPE_NONE, 1, G_TYPE_STRING);
+  /* The pledged total went past a goal of a campaign (its id): the goal,
+   * and whether it is a stretch goal. */
+  signals[GOAL_PASSED] = g_signal_new ("goal-passed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                                       NULL, G_TYPE_NONE, 3, G_TYPE_STRING, CF_TYPE_MONEY, G_TYPE_BOOLEAN);
 }
 
 static void

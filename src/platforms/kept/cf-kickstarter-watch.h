@@ -17,6 +17,9 @@ CfKickstarterWatch *cf_kickstarter_watch_new         (SoupSession        *sessio
                                                       guint               interval_seconds);
 gboolean            cf_kickstarter_watch_claims      (CfKickstarterWatch *self,
                                                       const char         *address);
+char               *cf_kickstarter_watch_dup_project_page (CfKickstarterWatch *self,
+                                                      const char         *address,
+                                                      const char         *page);
 void                cf_kickstarter_watch_update      (CfKickstarterWatch *self);
 const char         *cf_kickstarter_watch_get_problem (CfKickstarterWatch *self,
                                                       const char         *campaign_id);

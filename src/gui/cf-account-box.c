@@ -66,6 +66,12 @@ form_changed_cb (CfAccountBox *self)
   gtk_spinner_set_spinning (self->sign_in_spinner, busy);
 }
 
+static gboolean
+needs_sign_in (CfAccountBox *self)
+{
+  return cf_platform_get_capabilities (cf_account_get_platform (self->account))->sign_in != CF_SIGN_IN_METHOD_NONE;
+}
+
 static void
 account_changed_cb (CfAccountBox *self)
 {
@@ -78,7 +84,8 @@ account_changed_cb (CfAccountBox *self)
   /* The form goes once signed in, and the keyboard focus with it. */
   if (signed_in && focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->sign_in_group)))
     gtk_root_set_focus (root, NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->signed_in_group), signed_in);
+  /* What needs no sign-in has no one signed in to show, nor signing out. */
+  gtk_widget_set_visible (GTK_WIDGET (self->signed_in_group), signed_in && needs_sign_in (self));
   gtk_widget_set_visible (GTK_WIDGET (self->sign_in_group), !signed_in);
   gtk_widget_set_visible (GTK_WIDGET (self->sign_in_actions), !signed_in);
 
@@ -268,6 +275,9 @@ show_platform_description (CfAccountBox *self)
     description = g_strdup_printf (_("%s, opened for this run only: add it below to open it every time."), address);
   else if (cf_account_get_for_this_run_only (self->account))
     description = g_strdup (_("Opened for this run only: add it below to open it every time."));
+  else if (!needs_sign_in (self))
+    description = g_strdup (_("Campaigns followed by their address and pledges kept by hand, in a file on this "
+                              "computer. Removing it here keeps the file."));
   else
     description = g_strdup (address);
   adw_preferences_group_set_description (self->platform_group, description);

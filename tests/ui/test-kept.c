@@ -37,6 +37,18 @@ has_notification (GtkWidget *root,
   return FALSE;
 }
 
+static gboolean
+shows_button (GtkWidget  *root,
+              const char *label)
+{
+  g_autoptr(GPtrArray) buttons = cf_test_visible_widgets (root, GTK_TYPE_BUTTON);
+
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_button_get_label (buttons->pdata[i]), label) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 static GtkWidget *
 wait_for_dialog (GtkWidget  *window,
                  const char *heading)
@@ -197,6 +209,7 @@ test_pledges_by_hand (void)
   GtkWidget *window = open_window ();
   GtkWidget *page;
   GtkWidget *dialog;
+  GtkWidget *preferences;
 
   /* Due two years ago (the first month offered), and due in three years. */
   add_pledge (window, "https://www.kickstarter.com/projects/stonemaier/wyrmspan", "Wyrmspan", "79", 1);
@@ -233,6 +246,15 @@ test_pledges_by_hand (void)
   /* Shipped, it no longer needs the person. */
   cf_test_wait_until (window, has_label, "Pledges", "back on the pledges");
   g_assert_false (cf_test_shows_label (window, "Needs Your Attention"));
+
+  /* In Preferences beside the other platforms, with nothing to sign out of. */
+  preferences = cf_ui_open_preferences (window);
+  cf_test_wait_until (preferences, cf_test_shows_label_containing, "pledges kept by hand, in a file on this computer",
+                      "what is kept is said in Preferences");
+  /* Signed in to nothing else, no Sign Out is shown at all. */
+  g_assert_false (shows_button (preferences, "Sign _Out"));
+  cf_test_render_to_png (preferences, "kept-preferences");
+  gtk_window_destroy (GTK_WINDOW (preferences));
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

@@ -242,7 +242,12 @@ reward_toggled_cb (GtkCheckButton *check,
                    CfPledgeDialog *self)
 {
   g_autoptr(CfReward) reward = NULL;
+  guint index;
 
+  /* The row is what the keyboard reaches: it says whether it is chosen. */
+  if (g_ptr_array_find (self->reward_checks, check, &index))
+    gtk_accessible_update_state (GTK_ACCESSIBLE (self->reward_rows->pdata[index]), GTK_ACCESSIBLE_STATE_CHECKED,
+                                 gtk_check_button_get_active (check), -1);
   if (!gtk_check_button_get_active (check))
     return;
 
@@ -267,9 +272,13 @@ reward_row (CfPledgeDialog *self,
   /* The row makes its title the check's label, which GTK 4.8 then reads twice. */
   gtk_accessible_reset_relation (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
   gtk_accessible_update_property (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  /* One Tab stop a reward: the row, which chooses it; the radio inside
+   * only shows it is chosen. */
+  gtk_widget_set_can_focus (check, FALSE);
   gtk_widget_set_sensitive (row, selectable);
   if (self->reward_checks->len > 0)
     gtk_check_button_set_group (GTK_CHECK_BUTTON (check), self->reward_checks->pdata[0]);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_CHECKED, FALSE, -1);
   g_signal_connect (check, "toggled", G_CALLBACK (reward_toggled_cb), self);
   adw_preferences_group_add (self->rewards_group, row);
   g_ptr_array_add (self->reward_rows, row);

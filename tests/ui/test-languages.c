@@ -227,6 +227,7 @@ test_keyboard (void)
   g_autofree char *dashboard = g_strdup_printf ("dashboard-narrow-%s", expected->language);
   GtkWidget *dialog;
   GtkWidget *focus;
+  GtkWidget *no_reward;
 
   cf_ui_sign_in (window, "backer", "backer-pw", "Bea Backer");
   gtk_editable_set_text (GTK_EDITABLE (cf_test_first_visible (window, GTK_TYPE_SEARCH_ENTRY)), "Yen watch");
@@ -240,7 +241,12 @@ test_keyboard (void)
   cf_test_wait_until (window, has_pledge_dialog, NULL, "the pledge dialog opens from the keyboard");
   dialog = cf_test_find_window (CF_TYPE_PLEDGE_DIALOG);
   /* It opens on the reward chosen, none yet. */
-  g_assert_true (is_row (gtk_root_get_focus (GTK_ROOT (dialog)), "No reward"));
+  no_reward = gtk_root_get_focus (GTK_ROOT (dialog));
+  g_assert_true (is_row (no_reward, "No reward"));
+  /* Each reward is one Tab stop: the next press is on the next reward's row. */
+  focus = press_tab (dialog);
+  g_assert_true (ADW_IS_ACTION_ROW (focus));
+  g_assert_true (focus != no_reward && gtk_widget_get_parent (focus) == gtk_widget_get_parent (no_reward));
   focus = tab_to (dialog, is_row, "Watch", 8);
   gtk_widget_activate (focus);
   tab_to (dialog, is_pledge_button, "the pledge button", 12);

@@ -55,6 +55,7 @@ typedef struct
   CfDeliveryStep delivery_step;
   const char *carrier;          /* with CF_DELIVERY_STEP_SHIPPED, or NULL */
   const char *tracking_number;  /* with CF_DELIVERY_STEP_SHIPPED, or NULL */
+  const char *tracking_url;     /* with CF_DELIVERY_STEP_SHIPPED: the carrier's page of the parcel, or NULL */
 } CfPledgeChange;
 
 /* Either @pledge_ids or, when NULL, every backer of @reward_id. */

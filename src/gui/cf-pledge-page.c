@@ -8,6 +8,7 @@
 #include "cf-format.h"
 #include "cf-pledge-dialog.h"
 #include "cf-pledge-page.h"
+#include "cf-web-address.h"
 #include "cf-widget-util.h"
 
 /* One pledge: what it is, and its reward's way to the backer's door, from
@@ -410,33 +411,40 @@ received_toggled_cb (CfPledgePage *self)
 
 static void
 move_delivery (CfPledgePage   *self,
-               CfDeliveryStep  step,
-               const char     *carrier,
-               const char     *tracking_number,
+               CfPledgeChange *change,
                const char     *confirmation)
 {
-  CfPledgeChange change = {
-    .fields = CF_PLEDGE_CHANGE_DELIVERY,
-    .delivery_step = step,
-    .carrier = carrier,
-    .tracking_number = tracking_number,
-  };
 
+  change->fields = CF_PLEDGE_CHANGE_DELIVERY;
   self->confirmation = confirmation;
-  cf_platform_change_pledge_async (self->platform, cf_pledge_get_id (self->pledge), &change, self->cancellable,
+  cf_platform_change_pledge_async (self->platform, cf_pledge_get_id (self->pledge), change, self->cancellable,
                                    changed_cb, self);
 }
 
 static void
 survey_answered_cb (CfPledgePage *self)
 {
-  move_delivery (self, CF_DELIVERY_STEP_SURVEY_ANSWERED, NULL, NULL, _("Survey marked as answered"));
+  CfPledgeChange change = { .delivery_step = CF_DELIVERY_STEP_SURVEY_ANSWERED };
+
+  move_delivery (self, &change, _("Survey marked as answered"));
 }
 
 static void
 refunded_cb (CfPledgePage *self)
 {
-  move_delivery (self, CF_DELIVERY_STEP_REFUNDED, NULL, NULL, _("Pledge marked as refunded"));
+  CfPledgeChange change = { .delivery_step = CF_DELIVERY_STEP_REFUNDED };
+
+  move_delivery (self, &change, _("Pledge marked as refunded"));
+}
+
+/* What was typed in the entry @key of @dialog, without spaces around. */
+static char *
+dup_typed (AdwMessageDialog *dialog,
+           const char       *key)
+{
+  GtkEditable *editable = g_object_get_data (G_OBJECT (dialog), key);
+
+  return g_strstrip (g_strdup (gtk_editable_get_text (editable)));
 }
 
 static void
@@ -444,12 +452,27 @@ shipped_given_cb (AdwMessageDialog *dialog,
                   const char       *response,
                   CfPledgePage     *self)
 {
-  GtkEditable *carrier = g_object_get_data (G_OBJECT (dialog), "carrier");
-  GtkEditable *tracking = g_object_get_data (G_OBJECT (dialog), "tracking-number");
-  g_autofree char *carrier_text = g_strstrip (g_strdup (gtk_editable_get_text (carrier)));
-  g_autofree char *tracking_text = g_strstrip (g_strdup (gtk_editable_get_text (tracking)));
+  g_autofree char *carrier = dup_typed (dialog, "carrier");
+  g_autofree char *tracking_number = dup_typed (dialog, "tracking-number");
+  g_autofree char *tracking_url = dup_typed (dialog, "tracking-url");
+  CfPledgeChange change = {
+    .delivery_step = CF_DELIVERY_STEP_SHIPPED,
+    .carrier = carrier,
+    .tracking_number = tracking_number,
+    .tracking_url = tracking_url,
+  };
 
-  move_delivery (self, CF_DELIVERY_STEP_SHIPPED, carrier_text, tracking_text, _("Reward marked as shipped"));
+  move_delivery (self, &change, _("Reward marked as shipped"));
+}
+
+/* The carrier's page of the parcel is an address, or nothing. */
+static void
+tracking_url_changed_cb (AdwMessageDialog *dialog)
+{
+  g_autofree char *tracking_url = dup_typed (dialog, "tracking-url");
+
+  adw_message_dialog_set_response_enabled (dialog, "shipped", *tracking_url == '\0' ||
+                                                              cf_web_address_is_valid (tracking_url));
 }
 
 static void
@@ -457,17 +480,22 @@ shipped_cb (CfPledgePage *self)
 {
   AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
     GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), _("The Reward Shipped"),
-    _("If the creator gave a tracking number, it is kept with the pledge.")));
+    _("If the creator gave a tracking number or a link to follow the parcel, it is kept with the pledge.")));
   GtkWidget *list = gtk_list_box_new ();
   GtkWidget *carrier;
   GtkWidget *tracking;
+  GtkWidget *tracking_url;
 
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
   carrier = cf_widget_new_entry_row (GTK_LIST_BOX (list), _("Carrier (optional)"), NULL);
   tracking = cf_widget_new_entry_row (GTK_LIST_BOX (list), _("Tracking Number (optional)"), NULL);
+  tracking_url = cf_widget_new_entry_row (GTK_LIST_BOX (list), _("Tracking Link (optional)"), NULL);
+  adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (tracking_url), GTK_INPUT_PURPOSE_URL);
   g_object_set_data (G_OBJECT (dialog), "carrier", carrier);
   g_object_set_data (G_OBJECT (dialog), "tracking-number", tracking);
+  g_object_set_data (G_OBJECT (dialog), "tracking-url", tracking_url);
+  g_signal_connect_swapped (tracking_url, "changed", G_CALLBACK (tracking_url_changed_cb), dialog);
   adw_message_dialog_set_extra_child (dialog, list);
   adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "shipped", _("_Mark Shipped"), NULL);
   adw_message_dialog_set_response_appearance (dialog, "shipped", ADW_RESPONSE_SUGGESTED);

@@ -397,6 +397,7 @@ test_pledges_by_hand (Fixture       *fixture,
   CfPledgeChange ship = {
     .fields = CF_PLEDGE_CHANGE_DELIVERY, .delivery_step = CF_DELIVERY_STEP_SHIPPED,
     .carrier = "UPS", .tracking_number = "1Z999AA10123456784",
+    .tracking_url = "https://www.ups.com/track?tracknum=1Z999AA10123456784",
   };
   CfPledgeChange arrive = { .fields = CF_PLEDGE_CHANGE_RECEIVED, .received = TRUE };
   CfPledgeChange refund = { .fields = CF_PLEDGE_CHANGE_DELIVERY, .delivery_step = CF_DELIVERY_STEP_REFUNDED };
@@ -425,6 +426,8 @@ test_pledges_by_hand (Fixture       *fixture,
   g_assert_cmpint (cf_fulfillment_get_status (cf_pledge_get_fulfillment (shipped)), ==, CF_FULFILLMENT_STATUS_SHIPPED);
   g_assert_cmpstr (cf_fulfillment_get_carrier (cf_pledge_get_fulfillment (shipped)), ==, "UPS");
   g_assert_cmpstr (cf_fulfillment_get_tracking_number (cf_pledge_get_fulfillment (shipped)), ==, "1Z999AA10123456784");
+  g_assert_cmpstr (cf_fulfillment_get_tracking_url (cf_pledge_get_fulfillment (shipped)), ==,
+                   "https://www.ups.com/track?tracknum=1Z999AA10123456784");
   g_assert_cmpuint (g_strv_length ((GStrv) cf_pledge_get_actions (shipped)), ==, 0);
   g_assert_true (cf_pledge_can_be_received (shipped));
   received = change (fixture->platform, late, &arrive);

@@ -50,6 +50,18 @@ shows_button (GtkWidget  *root,
 }
 
 static GtkWidget *
+find_button_by_tooltip (GtkWidget  *root,
+                        const char *tooltip)
+{
+  g_autoptr(GPtrArray) buttons = cf_test_visible_widgets (root, GTK_TYPE_BUTTON);
+
+  for (guint i = 0; i < buttons->len; i++)
+    if (g_strcmp0 (gtk_widget_get_tooltip_text (buttons->pdata[i]), tooltip) == 0)
+      return buttons->pdata[i];
+  return NULL;
+}
+
+static GtkWidget *
 wait_for_dialog (GtkWidget  *window,
                  const char *heading)
 {
@@ -238,9 +250,17 @@ test_pledges_by_hand (void)
   dialog = wait_for_dialog (window, "The Reward Shipped");
   gtk_editable_set_text (entry_row (dialog, "Carrier (optional)"), "UPS");
   gtk_editable_set_text (entry_row (dialog, "Tracking Number (optional)"), "1Z999AA10123456784");
+  /* A link to follow the parcel is an address, or nothing. */
+  gtk_editable_set_text (entry_row (dialog, "Tracking Link (optional)"), "ups tracking");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "shipped"));
+  gtk_editable_set_text (entry_row (dialog, "Tracking Link (optional)"),
+                         "https://www.ups.com/track?tracknum=1Z999AA10123456784");
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "shipped"));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "shipped");
   gtk_window_destroy (GTK_WINDOW (dialog));
   cf_test_wait_until (page, has_label, "UPS · 1Z999AA10123456784", "the timeline shows the parcel");
+  /* Followed as any other pledge's parcel. */
+  g_assert_nonnull (find_button_by_tooltip (page, "Track the Parcel"));
   cf_test_render_to_png (window, "kept-pledge-page");
   gtk_widget_activate_action (page, "pledge.back", NULL);
   /* Shipped, it no longer needs the person. */

@@ -424,6 +424,7 @@ apply_change (JsonObject           *pledge,
       set_now (delivery, "shipped_at", TRUE);
       set_text (delivery, "carrier", change->carrier);
       set_text (delivery, "tracking_number", change->tracking_number);
+      set_text (delivery, "tracking_url", change->tracking_url);
       break;
     case CF_DELIVERY_STEP_REFUNDED:
     default:

@@ -350,7 +350,7 @@ cf_kept_translate_pledge (JsonObject        *pledge,
   cf_model_build_string (builder, "status", fulfillment_status (delivery, overdue));
   cf_model_build_string (builder, "tracking_number", dup_string (delivery, "tracking_number"));
   cf_model_build_string (builder, "carrier", dup_string (delivery, "carrier"));
-  cf_model_build_string (builder, "tracking_url", NULL);
+  cf_model_build_string (builder, "tracking_url", dup_string (delivery, "tracking_url"));
   cf_model_build_string (builder, "shipped_at", dup_string (delivery, "shipped_at"));
   cf_model_build_string (builder, "estimated_delivery", dup_string (pledge, "estimated_delivery"));
   json_builder_end_object (builder);

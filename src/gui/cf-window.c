@@ -9,9 +9,7 @@
 #include "cf-dashboard-page.h"
 #include "cf-explore-page.h"
 #include "cf-following-page.h"
-#include "cf-follow-dialog.h"
 #include "cf-format.h"
-#include "cf-kept-pledge-dialog.h"
 #include "cf-locale.h"
 #include "cf-pledge-page.h"
 #include "cf-pledge-notifier.h"
@@ -20,47 +18,13 @@
 #include "cf-web-address.h"
 #include "cf-preferences-window.h"
 #include "cf-saved-list.h"
-#include "cf-window.h"
+#include "cf-window-private.h"
 #include "cf-widget-util.h"
 
 /* The main window: a welcome until a platform is chosen, then the views
  * (Explore, Following, Pledges, Dashboard) with campaign pages over them.
  * It holds an account on every platform the person added: Explore browses
  * one of them, the other views gather all of them. */
-/* Something to do with the platform of what is kept on this computer. */
-typedef void (*KeptFunc) (CfWindow       *self,
-                          CfKeptPlatform *platform);
-
-struct _CfWindow
-{
-  AdwApplicationWindow parent_instance;
-
-  CfCampaignPage *campaign_page;     /* made when first shown */
-  CfDashboardPage *dashboard_page;
-  CfExplorePage *explore_page;
-  AdwStatusPage *failed_status_page;
-  CfFollowingPage *following_page;
-  AdwLeaflet *leaflet;
-  GtkStack *main_stack;
-  CfPledgePage *pledge_page;         /* made when first shown */
-  CfPledgesPage *pledges_page;
-  AdwToastOverlay *toast_overlay;
-  AdwViewStack *view_stack;
-
-  GSettings *settings;
-  CfImageCache *image_cache;
-  CfAccountList *accounts;
-  GCancellable *cancellable;
-  CfExchangeRates *rates;
-  CfApproximation *approximation;
-  CfLaunchReminders *reminders;
-  CfPledgeNotifier *notifier;
-  guint live_tick_id;
-  char *last_address;  /* a campaign's address no platform had, offered again */
-  KeptFunc kept_pending;  /* what waits for the platform of what is kept on this computer */
-  char *last_import;      /* the file chosen to import from */
-};
-
 G_DEFINE_FINAL_TYPE (CfWindow, cf_window, ADW_TYPE_APPLICATION_WINDOW)
 
 static void campaign_activated_cb (CfWindow   *self,
@@ -110,9 +74,9 @@ rates_cb (GObject      *object,
   approximate (self);
 }
 
-static void
-toast (CfWindow   *self,
-       const char *title)
+void
+cf_window_toast (CfWindow   *self,
+                 const char *title)
 {
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (title));
 }
@@ -171,35 +135,6 @@ explored_changed_cb (CfWindow *self)
     cf_platform_get_exchange_rates_async (platform, self->cancellable, rates_cb, self);
 }
 
-/* Does @func with the platform of what is kept on this computer, once it
- * is open: it is opened and kept the first time, without browsing it. */
-static void
-with_kept_platform (CfWindow *self,
-                    KeptFunc  func)
-{
-  CfAccount *account = cf_account_list_find (self->accounts, CF_KEPT_CHOICE);
-
-  if (account != NULL)
-    {
-      func (self, CF_KEPT_PLATFORM (cf_account_get_platform (account)));
-      return;
-    }
-  self->kept_pending = func;
-  cf_account_list_keep (self->accounts, CF_KEPT_CHOICE);
-}
-
-static void
-run_kept_pending (CfWindow  *self,
-                  CfAccount *account)
-{
-  KeptFunc pending = self->kept_pending;
-
-  if (pending == NULL || !CF_IS_KEPT_PLATFORM (cf_account_get_platform (account)))
-    return;
-  self->kept_pending = NULL;
-  pending (self, CF_KEPT_PLATFORM (cf_account_get_platform (account)));
-}
-
 /* An account opened, or added again: browsed when Explore has none yet
  * or when it is the one to browse first. */
 static void
@@ -210,7 +145,7 @@ opened_cb (CfWindow  *self,
       cf_account_list_is_explored_first (self->accounts, account))
     cf_explore_page_set_account (self->explore_page, account);
   gtk_stack_set_visible_child_name (self->main_stack, "browse");
-  run_kept_pending (self, account);
+  cf_window_kept_opened (self, account);
 }
 
 static void
@@ -224,44 +159,13 @@ open_failed_cb (CfWindow     *self,
       /* Translators: %s is a platform, as in “Demo platform”; the reason follows. */
       g_autofree char *message = g_strdup_printf (_("%s could not be opened: %s"), label, error->message);
 
-      toast (self, message);
+      cf_window_toast (self, message);
     }
   else if (!cf_account_list_is_opening (self->accounts))
     {
       adw_status_page_set_description (self->failed_status_page, error->message);
       gtk_stack_set_visible_child_name (self->main_stack, "failed");
     }
-}
-
-/* What is kept on this computer changed: the views that show it read it again. */
-static void
-kept_changed_cb (CfWindow *self)
-{
-  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
-    return;
-  cf_following_page_reload (self->following_page);
-  cf_pledges_page_reload (self->pledges_page);
-  cf_dashboard_page_reload (self->dashboard_page);
-}
-
-/* A creator's own launch, followed by its address, went past a goal. */
-static void
-goal_passed_cb (CfWindow      *self,
-                const char    *title,
-                const CfMoney *goal,
-                gboolean       stretch)
-{
-  GApplication *application = G_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
-  g_autofree char *amount = cf_money_format (goal, NULL);
-  /* Translators: a notification's text: a campaign's title and the goal it passed, as in “Hell Let Loose passed $100,000.” */
-  g_autofree char *body = g_strdup_printf (_("%s passed %s."), title, amount);
-  g_autofree char *id = g_strdup_printf ("goal-%s-%s", title, amount);
-  g_autoptr(GNotification) notification = g_notification_new (stretch ? _("Stretch Goal Reached") : _("Goal Reached"));
-
-  g_notification_set_body (notification, body);
-  g_notification_set_default_action_and_target (notification, "app.show-view", "s", "dashboard");
-  if (application != NULL)
-    g_application_send_notification (application, id, notification);
 }
 
 /* Each account's live figures reach the widgets once a frame, and what it
@@ -280,13 +184,7 @@ accounts_changed_cb (CfWindow *self,
                                self->following_page, G_CONNECT_SWAPPED);
       g_signal_connect_object (cf_account_get_live_feed (account), "pending", G_CALLBACK (live_pending_cb), self,
                                G_CONNECT_SWAPPED);
-      if (CF_IS_KEPT_PLATFORM (cf_account_get_platform (account)))
-        {
-          g_signal_connect_object (cf_account_get_platform (account), "changed", G_CALLBACK (kept_changed_cb), self,
-                                   G_CONNECT_SWAPPED);
-          g_signal_connect_object (cf_account_get_platform (account), "goal-passed", G_CALLBACK (goal_passed_cb),
-                                   self, G_CONNECT_SWAPPED);
-        }
+      cf_window_kept_watch (self, account);
     }
   if (n_accounts (self) == 0 && !cf_account_list_is_opening (self->accounts))
     gtk_stack_set_visible_child_name (self->main_stack, "welcome");
@@ -363,126 +261,9 @@ addressed_campaign_cb (GObject      *object,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   if (campaign == NULL)
-    toast (self, error->message);
+    cf_window_toast (self, error->message);
   else
     campaign_activated_cb (self, account, campaign);
-}
-
-static void
-followed_cb (gpointer    user_data,
-             const char *campaign_id)
-{
-  CfWindow *self = CF_WINDOW (user_data);
-
-  g_clear_pointer (&self->last_address, g_free);
-  toast (self, _("Added to Following"));
-}
-
-/* The address no platform had becomes a campaign followed by its address. */
-static void
-follow_last_address (CfWindow       *self,
-                     CfKeptPlatform *platform)
-{
-  if (self->last_address != NULL)
-    cf_follow_dialog_present (GTK_WINDOW (self), platform, self->last_address, followed_cb, self);
-}
-
-static void
-present_kept_pledge_dialog (CfWindow       *self,
-                            CfKeptPlatform *platform)
-{
-  cf_kept_pledge_dialog_present (GTK_WINDOW (self), platform);
-}
-
-static void
-add_kept_pledge_action (GtkWidget  *widget,
-                        const char *action_name,
-                        GVariant   *parameter)
-{
-  with_kept_platform (CF_WINDOW (widget), present_kept_pledge_dialog);
-}
-
-static void
-exported_cb (GtkNativeDialog *chooser,
-             int              response,
-             CfWindow        *self)
-{
-  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  CfAccount *account = cf_account_list_find (self->accounts, CF_KEPT_CHOICE);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = file ? g_file_get_path (file) : NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT && account != NULL && path != NULL)
-    {
-      if (cf_kept_platform_export (CF_KEPT_PLATFORM (cf_account_get_platform (account)), path, &error))
-        toast (self, _("Pledges and campaigns kept by hand exported"));
-      else
-        toast (self, error->message);
-    }
-  g_object_unref (chooser);
-}
-
-static void
-export_kept_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Export Pledges Kept by Hand"), GTK_WINDOW (widget),
-                                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
-
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "crowdfund-kept.json");
-  g_signal_connect (chooser, "response", G_CALLBACK (exported_cb), widget);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
-}
-
-static void
-import_into (CfWindow       *self,
-             CfKeptPlatform *platform)
-{
-  g_autoptr(GError) error = NULL;
-  guint added = 0;
-
-  if (self->last_import == NULL)
-    return;
-  if (!cf_kept_platform_import (platform, self->last_import, &added, &error))
-    toast (self, error->message);
-  else
-    {
-      /* Translators: pledges and campaigns read from an exported file. */
-      g_autofree char *message = g_strdup_printf (ngettext ("%u pledge or campaign imported",
-                                                            "%u pledges and campaigns imported", added), added);
-
-      toast (self, message);
-    }
-  g_clear_pointer (&self->last_import, g_free);
-}
-
-static void
-imported_cb (GtkNativeDialog *chooser,
-             int              response,
-             CfWindow        *self)
-{
-  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-
-  if (response == GTK_RESPONSE_ACCEPT && file != NULL)
-    {
-      g_free (self->last_import);
-      self->last_import = g_file_get_path (file);
-      with_kept_platform (self, import_into);
-    }
-  g_object_unref (chooser);
-}
-
-static void
-import_kept_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Import Pledges Kept by Hand"), GTK_WINDOW (widget),
-                                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), NULL);
-
-  g_signal_connect (chooser, "response", G_CALLBACK (imported_cb), widget);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 /* Opens the campaign at @address on the platform it belongs to, among the
@@ -511,7 +292,7 @@ open_address (gpointer    user_data,
     }
   g_free (self->last_address);
   self->last_address = g_strdup (address);
-  with_kept_platform (self, follow_last_address);
+  cf_window_kept_follow_last_address (self);
 }
 
 /* A campaign's address dropped on the window, from a browser's address
@@ -605,7 +386,7 @@ show_toast_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
-  toast (CF_WINDOW (widget), g_variant_get_string (parameter, NULL));
+  cf_window_toast (CF_WINDOW (widget), g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -624,7 +405,7 @@ pledge_changed_cb (CfWindow *self,
   else
     /* Translators: %s is a campaign's title. */
     message = g_strdup_printf (_("You back %s"), cf_campaign_get_title (campaign));
-  toast (self, message);
+  cf_window_toast (self, message);
   cf_pledges_page_reload (self->pledges_page);
 }
 
@@ -785,9 +566,7 @@ cf_window_class_init (CfWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.retry-connection", NULL, retry_connection_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.open-address", NULL, open_address_action);
-  gtk_widget_class_install_action (widget_class, "win.add-kept-pledge", NULL, add_kept_pledge_action);
-  gtk_widget_class_install_action (widget_class, "win.export-kept", NULL, export_kept_action);
-  gtk_widget_class_install_action (widget_class, "win.import-kept", NULL, import_kept_action);
+  cf_window_kept_install_actions (widget_class);
   gtk_widget_class_install_action (widget_class, "win.show-view", "s", show_view_action);
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
   gtk_widget_class_install_action (widget_class, "win.preferences", NULL, preferences_action);
@@ -859,7 +638,7 @@ cf_window_new (GtkApplication *application,
 
   g_signal_connect_swapped (accounts, "opened", G_CALLBACK (opened_cb), self);
   g_signal_connect_swapped (accounts, "open-failed", G_CALLBACK (open_failed_cb), self);
-  g_signal_connect_swapped (accounts, "problem", G_CALLBACK (toast), self);
+  g_signal_connect_swapped (accounts, "problem", G_CALLBACK (cf_window_toast), self);
   g_signal_connect_swapped (accounts, "items-changed", G_CALLBACK (accounts_changed_cb), self);
   accounts_changed_cb (self, 0, 0, n_accounts (self));
   gtk_stack_set_visible_child_name (self->main_stack, n_accounts (self) > 0 ? "browse"

@@ -60,6 +60,19 @@ answer (gpointer             self,
     g_task_return_pointer (task, value, g_object_unref);
 }
 
+/* An empty page of @item_type. */
+static void
+answer_nothing (gpointer             self,
+                GType                item_type,
+                GCancellable        *cancellable,
+                GAsyncReadyCallback  callback,
+                gpointer             user_data)
+{
+  g_autoptr(GListStore) none = g_list_store_new (item_type);
+
+  answer (self, cancellable, callback, user_data, cf_page_new (G_LIST_MODEL (none), NULL, 0), NULL);
+}
+
 static GError *
 not_found (void)
 {
@@ -173,9 +186,7 @@ cf_kept_platform_list_backers (CfPlatform          *platform,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
 {
-  g_autoptr(GListStore) none = g_list_store_new (CF_TYPE_PLEDGE);
-
-  answer (platform, cancellable, callback, user_data, cf_page_new (G_LIST_MODEL (none), NULL, 0), NULL);
+  answer_nothing (platform, CF_TYPE_PLEDGE, cancellable, callback, user_data);
 }
 
 static void
@@ -184,9 +195,7 @@ cf_kept_platform_list_categories (CfPlatform          *platform,
                                   GAsyncReadyCallback  callback,
                                   gpointer             user_data)
 {
-  g_autoptr(GListStore) none = g_list_store_new (G_TYPE_OBJECT);
-
-  answer (platform, cancellable, callback, user_data, cf_page_new (G_LIST_MODEL (none), NULL, 0), NULL);
+  answer_nothing (platform, G_TYPE_OBJECT, cancellable, callback, user_data);
 }
 
 static void
@@ -210,9 +219,7 @@ cf_kept_platform_list_rewards (CfPlatform          *platform,
                                GAsyncReadyCallback  callback,
                                gpointer             user_data)
 {
-  g_autoptr(GListStore) none = g_list_store_new (CF_TYPE_REWARD);
-
-  answer (platform, cancellable, callback, user_data, cf_page_new (G_LIST_MODEL (none), NULL, 0), NULL);
+  answer_nothing (platform, CF_TYPE_REWARD, cancellable, callback, user_data);
 }
 
 static void

@@ -391,6 +391,7 @@ update_row (CfUpdate *update)
   gtk_widget_set_focusable (body_row, FALSE);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (body_row), label);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), body_row);
+  cf_widget_name_controls (row);
   return row;
 }
 

@@ -401,6 +401,10 @@ name_drop_down (GtkDropDown *drop_down)
   /* Translators: a menu and what is chosen in it, as screen readers say it: “Category: Technology”. */
   name = choice ? g_strdup_printf (_("%s: %s"), what, choice) : g_strdup (what);
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  /* What the button draws, the choice as a list item and an arrow, says
+   * nothing its name does not, and is not met apart from it. */
+  for (GtkWidget *part = gtk_widget_get_first_child (button); part != NULL; part = gtk_widget_get_next_sibling (part))
+    gtk_accessible_update_state (GTK_ACCESSIBLE (part), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
 }
 
 static void
@@ -421,14 +425,22 @@ first_row_title_cb (AdwPreferencesRow *row,
 
 /* A boxed list under a title is named after it by libadwaita; one in a
  * group without a title is named after its first row, which says what the
- * group is about, as that row's title changes. */
+ * group is about, as that row's title changes; the list inside an
+ * expander row, after the row. */
 static void
 name_list (GtkListBox *list)
 {
+  GtkWidget *expander = gtk_widget_get_ancestor (GTK_WIDGET (list), ADW_TYPE_EXPANDER_ROW);
   GtkWidget *group = gtk_widget_get_ancestor (GTK_WIDGET (list), ADW_TYPE_PREFERENCES_GROUP);
   const char *title = group ? adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group)) : NULL;
   GtkWidget *first = gtk_widget_get_first_child (GTK_WIDGET (list));
 
+  if (expander != NULL)
+    {
+      gtk_accessible_update_property (GTK_ACCESSIBLE (list), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      adw_preferences_row_get_title (ADW_PREFERENCES_ROW (expander)), -1);
+      return;
+    }
   if (group == NULL || (title != NULL && *title != '\0') || !ADW_IS_PREFERENCES_ROW (first))
     return;
   first_row_title_cb (ADW_PREFERENCES_ROW (first), NULL, GTK_ACCESSIBLE (list));
@@ -456,6 +468,11 @@ cf_widget_name_controls (GtkWidget *root)
     gtk_accessible_update_state (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
   else if (GTK_IS_LIST_BOX (root))
     name_list (GTK_LIST_BOX (root));
+  else if (GTK_IS_LIST_VIEW (root) && gtk_widget_get_ancestor (root, ADW_TYPE_COMBO_ROW) != NULL)
+    /* A combo row's menu is named after the row. */
+    gtk_accessible_update_property (GTK_ACCESSIBLE (root), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    adw_preferences_row_get_title (ADW_PREFERENCES_ROW (
+                                      gtk_widget_get_ancestor (root, ADW_TYPE_COMBO_ROW))), -1);
   else if (GTK_IS_DROP_DOWN (root))
     {
       name_drop_down (GTK_DROP_DOWN (root));

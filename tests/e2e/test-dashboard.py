@@ -9,7 +9,7 @@ import sqlite3
 import stat
 import sys
 
-from a11y import (Atspi, NotReached, Report, application, click, find, labels, new_home, on_screen, sign_in, start_app, wait_for,
+from a11y import (Atspi, NotReached, Report, application, click, find, new_home, on_screen, sign_in, start_app, wait_for,
                   walk)
 
 PLEDGES = 150
@@ -48,10 +48,11 @@ def on_screen_labels(app):
 
 
 def shown_campaign(app, titles):
-    """The campaign the dashboard's selector shows."""
-    selector = find(app, lambda n: n.get_name() == "Campaign" and on_screen(n))
-    shown = labels(selector) if selector else set()
-    return next((title for title in titles if title in shown), None)
+    """The campaign the dashboard's selector shows, as its button says it:
+    “Campaign: wena wrist”."""
+    selector = find(app, lambda n: (n.get_name() or "").startswith("Campaign: ") and on_screen(n))
+    shown = selector.get_name()[len("Campaign: "):] if selector else None
+    return next((title for title in titles if title == shown), None)
 
 
 def main():

@@ -7,85 +7,14 @@ named after its class, no name said twice, no mnemonic underscore read
 aloud, nothing that takes the keyboard focus without a name, and no text
 that is a Tab stop."""
 
-import re
 import sys
 
 from a11y import (ALT, COMMA, CONTROL, ESCAPE, LEFT, Atspi, NotReached, Report, application, button, click, find, frame,
-                  named, new_home, on_screen, press, sensitive, shortcut, sign_in, start_app, wait_for,
+                  named, new_home, on_screen, press, problems, sensitive, shortcut, sign_in, start_app, wait_for,
                   walk)
-from gi.repository import GLib
 
 ONE, TWO, THREE, FOUR = 10, 11, 12, 13  # the keys "1" to "4", for Alt+1…4
 END = 115
-
-CLASS_NAME = re.compile(r"^(Gtk|Adw|Cf)[A-Z][A-Za-z]*$")
-OUR_CLASS_NAME = re.compile(r"^Cf[A-Z][A-Za-z]*$")
-SAID_TWICE = re.compile(r"^(.+?)\s+\1$")
-MNEMONIC = re.compile(r"(^|\s)_[^\s_]")
-# Layout that screen readers pass over: GTK 4.8 names such boxes after
-# their class, libadwaita's own among them, but nobody hears them.
-LAYOUT_ROLES = {Atspi.Role.PANEL, Atspi.Role.FILLER}
-# Parts GTK 4.8 and libadwaita make inside their widgets and name after
-# their class, out of an application's reach, that take no focus: a grid's
-# cells, a scrolled window's bars, the view switcher's tab list. Lists,
-# boxed or not, and the view switcher's icons are the app's to name or hide.
-TOOLKIT_PARTS = LAYOUT_ROLES | {Atspi.Role.TABLE, Atspi.Role.TABLE_CELL, Atspi.Role.SCROLL_BAR,
-                                Atspi.Role.PAGE_TAB_LIST}
-# Containers that take the focus only to pass it on, as GTK makes them.
-UNNAMED_FOCUS_ROLES = LAYOUT_ROLES | {Atspi.Role.FRAME, Atspi.Role.WINDOW, Atspi.Role.DIALOG,
-                                      Atspi.Role.SCROLL_PANE, Atspi.Role.VIEWPORT}
-
-
-def problems(root):
-    """What a screen reader would stumble on among the widgets showing."""
-    found = []
-    for node in walk(root):
-        try:
-            states = node.get_state_set()
-            if not states.contains(Atspi.StateType.VISIBLE) or not on_screen(node):
-                continue
-            name = node.get_name() or ""
-            role = node.get_role()
-            role_name = node.get_role_name()
-        except GLib.Error:
-            continue
-        focusable = states.contains(Atspi.StateType.FOCUSABLE)
-        if CLASS_NAME.match(name) and (OUR_CLASS_NAME.match(name) or focusable or not toolkit_part(node, role, focusable)):
-            # What takes the focus is met by itself, wherever it is drawn.
-            found.append(f"a {role_name} named after its class, {name!r}")
-        elif SAID_TWICE.match(name):
-            found.append(f"a {role_name} said twice, {name!r}")
-        elif MNEMONIC.search(name):
-            found.append(f"a {role_name} with its mnemonic read aloud, {name!r}")
-        elif (not name and focusable and states.contains(Atspi.StateType.SENSITIVE) and role not in UNNAMED_FOCUS_ROLES
-              and not toolkit_part(node, role, focusable)):
-            found.append(f"a focusable {role_name} without a name")
-        elif role == Atspi.Role.LABEL and focusable:
-            found.append(f"a text that is a Tab stop, {name[:40]!r}")
-    return sorted(set(found))
-
-
-# Controls whose name covers the parts libadwaita draws inside them: a
-# row's expander arrow, an entry row's pencil, the list of a combo row's
-# menu.
-NAMED_CONTROLS = {Atspi.Role.LIST_ITEM, Atspi.Role.TEXT, Atspi.Role.COMBO_BOX,
-                  Atspi.Role.PUSH_BUTTON, Atspi.Role.CHECK_BOX, Atspi.Role.TOGGLE_BUTTON}
-
-
-def toolkit_part(node, role, focusable):
-    """A part GTK or libadwaita makes of its own, which a person does not
-    meet by itself: one of TOOLKIT_PARTS that takes no focus, or anything
-    inside a named control, a few levels up."""
-    if role in TOOLKIT_PARTS and not focusable:
-        return True
-    ancestor = node.get_parent()
-    for _ in range(6):
-        if ancestor is None:
-            return False
-        if ancestor.get_role() in NAMED_CONTROLS and ancestor.get_name():
-            return True
-        ancestor = ancestor.get_parent()
-    return False
 
 
 def check_screen(check, screen, root):

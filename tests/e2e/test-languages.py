@@ -8,8 +8,8 @@ guide, opened without a help browser, in the language."""
 import os
 import sys
 
-from a11y import (Atspi, NotReached, Report, application, click, find, labels, named, new_home, on_screen, shortcut, start_app,
-                  wait_for, walk)
+from a11y import (Atspi, NotReached, Report, application, click, find, labels, named, new_home, on_screen, problems,
+                  shortcut, start_app, wait_for, walk)
 
 LANGUAGES = {
     "fr": {
@@ -58,7 +58,7 @@ def read_opened(opened):
 
 
 def main():
-    report = Report(5 * len(LANGUAGES))
+    report = Report(7 * len(LANGUAGES))
     check = report.check
     for language, expected in LANGUAGES.items():
         env = {"LANGUAGE": language, "LC_ALL": expected["locale"],
@@ -75,6 +75,8 @@ def main():
                                                                and n.get_name() == expected["search"]))
             check(f"{language}: the search field is labelled in the language", search is not None)
             wait_for("the first page", lambda: find(app, named("wena wrist")))
+            found = problems(app)
+            check(f"{language}: Explore is heard for what it is", not found, "; ".join(found))
             search.get_editable_text_iface().insert_text(0, "Lumen", len("Lumen"))
             title, figures = expected["card"]
             # Once the grid holds the search's answer: a card clicked before moves away.
@@ -87,6 +89,8 @@ def main():
             shown = wait_for("the rewards", lambda: labels(app) if expected["reward"] in labels(app) else None)
             check(f"{language}: a reward reads in the language and the locale's money", shown,
                   str(sorted(t for t in labels(app) if t and "89" in t)))
+            found = problems(app)
+            check(f"{language}: the campaign is heard for what it is", not found, "; ".join(found))
 
             # No help browser here: F1 opens the guide's web pages in the language.
             shortcut(F1)

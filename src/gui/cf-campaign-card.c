@@ -165,7 +165,8 @@ show_figures (CfCampaignCard *self)
   else
     show_approximation (self);
   gtk_widget_set_visible (GTK_WIDGET (self->percent_label), !upcoming && summary.has_goal);
-  gtk_widget_set_visible (GTK_WIDGET (self->backers_label), !upcoming);
+  /* A campaign whose figures only its page shows has no count to give. */
+  gtk_widget_set_visible (GTK_WIDGET (self->backers_label), !upcoming && *summary.backers != '\0');
   gtk_label_set_label (self->percent_label, summary.percent);
   gtk_label_set_label (self->backers_label, summary.backers);
   gtk_label_set_label (self->time_left_label, summary.time_left);

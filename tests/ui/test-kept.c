@@ -278,6 +278,31 @@ test_pledges_by_hand (void)
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
+/* At a phone's width, Following and Pledges with what is kept: nothing
+ * wider is needed and no figure is cut. */
+static void
+test_phone_width (void)
+{
+  GSettings *settings = cf_application_get_settings (application);
+  const char *platforms[] = { reference->url, "kept", NULL };
+  GtkWidget *window;
+
+  g_settings_set_strv (settings, "platforms", platforms);
+  window = cf_ui_open_window_sized (application, NULL, 360, 720);
+  g_assert_true (gtk_widget_activate_action (window, "win.show-view", "s", "following"));
+  cf_test_wait_until (window, has_label, "Hell Let Loose", "the followed campaigns are shown");
+  cf_ui_assert_fits_phone (window);
+  cf_ui_assert_no_figure_cut (window);
+  cf_test_render_to_png (window, "kept-following-phone");
+  g_assert_true (gtk_widget_activate_action (window, "win.show-view", "s", "pledges"));
+  cf_test_wait_until (window, has_label, "Wyrmspan Dragonhold", "the pledges are shown");
+  cf_ui_assert_fits_phone (window);
+  cf_ui_assert_no_figure_cut (window);
+  cf_test_render_to_png (window, "kept-pledges-phone");
+  gtk_window_destroy (GTK_WINDOW (window));
+  cf_ui_forget_window_size (application);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -298,6 +323,7 @@ main (int   argc,
   g_test_add_func ("/kept/follow-kickstarter", test_follow_kickstarter);
   g_test_add_func ("/kept/follow-dropped-address", test_follow_dropped_address);
   g_test_add_func ("/kept/pledges-by-hand", test_pledges_by_hand);
+  g_test_add_func ("/kept/phone-width", test_phone_width);
 
   status = g_test_run ();
   cf_test_platform_free (reference);

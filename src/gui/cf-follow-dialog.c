@@ -89,7 +89,11 @@ changed_cb (AdwMessageDialog *dialog)
   g_autoptr(GArray) stretch_goals = live ? read_stretch_goals (follow) : NULL;
   gboolean valid_goal = !live || (read_goal (follow, &goal, &has_goal) && stretch_goals != NULL);
 
-  gtk_widget_set_visible (follow->goal_problem, !valid_goal);
+  /* Said as a hint while figures are read, and as a problem while what is
+   * typed is not amounts. */
+  gtk_widget_set_visible (follow->goal_problem, live);
+  gtk_widget_set_css_classes (follow->goal_problem, valid_goal ? (const char *[]) { "dim-label", "caption", NULL }
+                                                               : (const char *[]) { "error", "caption", NULL });
   adw_message_dialog_set_response_enabled (dialog, "follow", valid_goal);
 }
 
@@ -146,7 +150,7 @@ new_stretch_goals_row (Follow    *follow,
 {
   GtkWidget *row = adw_entry_row_new ();
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Stretch Goals (optional, separated by ;)"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Stretch Goals"));
   gtk_accessible_update_relation (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, problem, NULL, -1);
   follow->stretch_goals = GTK_EDITABLE (row);
   return row;
@@ -185,7 +189,7 @@ new_deadline_row (Follow *follow)
   GtkWidget *popover = gtk_popover_new ();
   GtkWidget *calendar = gtk_calendar_new ();
 
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Deadline (optional)"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Deadline"));
   gtk_widget_add_css_class (box, "linked");
   gtk_widget_set_valign (box, GTK_ALIGN_CENTER);
   gtk_popover_set_child (GTK_POPOVER (popover), calendar);
@@ -227,8 +231,8 @@ add_live_rows (Follow     *follow,
   GtkWidget *live = adw_expander_row_new ();
   GtkWidget *currency = adw_combo_row_new ();
   GtkWidget *goal = adw_entry_row_new ();
-  GtkWidget *problem = gtk_label_new (_("Type the goal and each stretch goal as an amount, as in 25,000, "
-                                        "or leave them empty."));
+  GtkWidget *problem = gtk_label_new (_("The goal, stretch goals and deadline may stay empty. Stretch goals are "
+                                        "amounts separated by semicolons, as in 50,000; 75,000."));
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (live), _("Read Its Live Figures"));
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (live),
@@ -238,11 +242,9 @@ add_live_rows (Follow     *follow,
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (live), TRUE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (currency), _("Currency"));
   cf_widget_offer_currencies (ADW_COMBO_ROW (currency), kickstarter_currencies, regional);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (goal), _("Goal (optional)"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (goal), _("Goal"));
   gtk_label_set_wrap (GTK_LABEL (problem), TRUE);
   gtk_label_set_xalign (GTK_LABEL (problem), 0);
-  gtk_widget_add_css_class (problem, "error");
-  gtk_widget_set_visible (problem, FALSE);
   gtk_accessible_update_relation (GTK_ACCESSIBLE (goal), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, problem, NULL, -1);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (live), currency);
   adw_expander_row_add_row (ADW_EXPANDER_ROW (live), goal);
@@ -301,5 +303,7 @@ cf_follow_dialog_present (GtkWindow      *parent,
   adw_message_dialog_set_response_appearance (dialog, "follow", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, "follow");
   g_signal_connect (dialog, "response::follow", G_CALLBACK (follow_cb), NULL);
+  if (follow->goal_problem != NULL)
+    changed_cb (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -164,8 +164,8 @@ cf_kept_pledge_dialog_present (GtkWindow      *parent,
 {
   AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
     parent, _("Add a Pledge Kept by Hand"),
-    _("For a pledge made where Crowdfund cannot read it, as on Kickstarter. It is kept on this computer, "
-      "and you move its delivery on yourself.")));
+    _("For a pledge made where Crowdfund cannot read it, as on Kickstarter. Only its address and amount are "
+      "needed. It is kept on this computer, and you move its delivery on yourself.")));
   g_autofree char *regional = cf_locale_dup_currency ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *list = gtk_list_box_new ();
@@ -186,12 +186,12 @@ cf_kept_pledge_dialog_present (GtkWindow      *parent,
   cf_widget_offer_currencies (ADW_COMBO_ROW (currency), currencies, regional);
   gtk_list_box_append (GTK_LIST_BOX (list), currency);
   kept->currency = ADW_COMBO_ROW (currency);
-  kept->reward = GTK_EDITABLE (cf_widget_new_entry_row (GTK_LIST_BOX (list), _("Reward (optional)"), NULL));
+  kept->reward = GTK_EDITABLE (cf_widget_new_entry_row (GTK_LIST_BOX (list), _("Reward"), NULL));
   delivery = new_delivery_row (kept);
   gtk_list_box_append (GTK_LIST_BOX (list), delivery);
   kept->delivery = ADW_COMBO_ROW (delivery);
-  kept->backer = GTK_EDITABLE (cf_widget_new_entry_row (GTK_LIST_BOX (list), _("Backer Number (optional)"), NULL));
-  kept->note = GTK_EDITABLE (cf_widget_new_entry_row (GTK_LIST_BOX (list), _("Note (optional)"), NULL));
+  kept->backer = GTK_EDITABLE (cf_widget_new_entry_row (GTK_LIST_BOX (list), _("Backer Number"), NULL));
+  kept->note = GTK_EDITABLE (cf_widget_new_entry_row (GTK_LIST_BOX (list), _("Note"), NULL));
   kept->problem = gtk_label_new (NULL);
   gtk_label_set_wrap (GTK_LABEL (kept->problem), TRUE);
   gtk_label_set_xalign (GTK_LABEL (kept->problem), 0);

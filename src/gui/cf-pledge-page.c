@@ -480,7 +480,7 @@ shipped_cb (CfPledgePage *self)
 {
   AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
     GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), _("The Reward Shipped"),
-    _("If the creator gave a tracking number or a link to follow the parcel, it is kept with the pledge.")));
+    _("Give what the creator sent, if anything: the carrier, a tracking number, a link to follow the parcel.")));
   GtkWidget *list = gtk_list_box_new ();
   GtkWidget *carrier;
   GtkWidget *tracking;
@@ -488,9 +488,9 @@ shipped_cb (CfPledgePage *self)
 
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (list, "boxed-list");
-  carrier = cf_widget_new_entry_row (GTK_LIST_BOX (list), _("Carrier (optional)"), NULL);
-  tracking = cf_widget_new_entry_row (GTK_LIST_BOX (list), _("Tracking Number (optional)"), NULL);
-  tracking_url = cf_widget_new_entry_row (GTK_LIST_BOX (list), _("Tracking Link (optional)"), NULL);
+  carrier = cf_widget_new_entry_row (GTK_LIST_BOX (list), _("Carrier"), NULL);
+  tracking = cf_widget_new_entry_row (GTK_LIST_BOX (list), _("Tracking Number"), NULL);
+  tracking_url = cf_widget_new_entry_row (GTK_LIST_BOX (list), _("Tracking Link"), NULL);
   adw_entry_row_set_input_purpose (ADW_ENTRY_ROW (tracking_url), GTK_INPUT_PURPOSE_URL);
   g_object_set_data (G_OBJECT (dialog), "carrier", carrier);
   g_object_set_data (G_OBJECT (dialog), "tracking-number", tracking);

@@ -106,13 +106,13 @@ test_follow_kickstarter (void)
   dialog = wait_for_dialog (window, "Follow This Campaign?");
   g_assert_cmpstr (gtk_editable_get_text (entry_row (dialog, "Title")), ==, "Hell Let Loose");
   /* A goal that is no amount is said, and Follow waits. */
-  gtk_editable_set_text (entry_row (dialog, "Goal (optional)"), "lots");
+  gtk_editable_set_text (entry_row (dialog, "Goal"), "lots");
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "follow"));
-  gtk_editable_set_text (entry_row (dialog, "Goal (optional)"), "100,000");
+  gtk_editable_set_text (entry_row (dialog, "Goal"), "100,000");
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "follow"));
-  gtk_editable_set_text (entry_row (dialog, "Stretch Goals (optional, separated by ;)"), "150,000; lots");
+  gtk_editable_set_text (entry_row (dialog, "Stretch Goals"), "150,000; lots");
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "follow"));
-  gtk_editable_set_text (entry_row (dialog, "Stretch Goals (optional, separated by ;)"), "150,000; 200,000");
+  gtk_editable_set_text (entry_row (dialog, "Stretch Goals"), "150,000; 200,000");
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "follow"));
   /* The creator's own launch. */
   gtk_switch_set_active (GTK_SWITCH (cf_test_first_visible (cf_test_row_titled (dialog, ADW_TYPE_ACTION_ROW,
@@ -205,8 +205,8 @@ add_pledge (GtkWidget  *window,
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add"));
   g_assert_true (cf_test_shows_label (dialog, "Type the amount pledged, as in 25 or 1,250.50."));
   gtk_editable_set_text (entry_row (dialog, "Amount Pledged"), amount);
-  gtk_editable_set_text (entry_row (dialog, "Reward (optional)"), "Dragon’s Hoard");
-  gtk_editable_set_text (entry_row (dialog, "Backer Number (optional)"), "20311");
+  gtk_editable_set_text (entry_row (dialog, "Reward"), "Dragon’s Hoard");
+  gtk_editable_set_text (entry_row (dialog, "Backer Number"), "20311");
   adw_combo_row_set_selected (ADW_COMBO_ROW (cf_test_row_titled (dialog, ADW_TYPE_COMBO_ROW, "Estimated Delivery")),
                               delivery_month);
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "add"));
@@ -248,12 +248,12 @@ test_pledges_by_hand (void)
   cf_test_wait_until (window, cf_test_shows_label_containing, "Survey marked as answered", "the survey is answered");
   g_signal_emit_by_name (cf_test_row_titled (page, ADW_TYPE_ACTION_ROW, "It _Shipped…"), "activated");
   dialog = wait_for_dialog (window, "The Reward Shipped");
-  gtk_editable_set_text (entry_row (dialog, "Carrier (optional)"), "UPS");
-  gtk_editable_set_text (entry_row (dialog, "Tracking Number (optional)"), "1Z999AA10123456784");
+  gtk_editable_set_text (entry_row (dialog, "Carrier"), "UPS");
+  gtk_editable_set_text (entry_row (dialog, "Tracking Number"), "1Z999AA10123456784");
   /* A link to follow the parcel is an address, or nothing. */
-  gtk_editable_set_text (entry_row (dialog, "Tracking Link (optional)"), "ups tracking");
+  gtk_editable_set_text (entry_row (dialog, "Tracking Link"), "ups tracking");
   g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "shipped"));
-  gtk_editable_set_text (entry_row (dialog, "Tracking Link (optional)"),
+  gtk_editable_set_text (entry_row (dialog, "Tracking Link"),
                          "https://www.ups.com/track?tracknum=1Z999AA10123456784");
   g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (dialog), "shipped"));
   adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "shipped");

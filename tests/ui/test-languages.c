@@ -107,7 +107,11 @@ test_phone_width (void)
   g_autofree char *explore = g_strdup_printf ("explore-narrow-%s", expected->language);
   g_autofree char *campaign = g_strdup_printf ("campaign-narrow-%s", expected->language);
   g_autofree char *pledges = g_strdup_printf ("pledges-narrow-%s", expected->language);
+  g_autofree char *kept = g_strdup_printf ("kept-pledge-dialog-%s", expected->language);
+  g_autofree char *follow = g_strdup_printf ("follow-dialog-%s", expected->language);
   GtkWidget *window = cf_ui_open_window_sized (application, platform->url, 360, 720);
+  GtkWidget *dialog;
+  int minimum = 0;
 
   cf_ui_assert_fits_phone (window);
   cf_test_render_to_png (window, explore);
@@ -128,6 +132,31 @@ test_phone_width (void)
   cf_ui_assert_no_figure_cut (window);
   cf_test_render_to_png (window, pledges);
   cf_ui_sign_out (window);
+
+  /* Adding a pledge kept by hand: its dialog fits the phone too. */
+  g_assert_true (gtk_widget_activate_action (window, "win.add-kept-pledge", NULL));
+  cf_test_wait_until (window, cf_test_shows_dialog, NULL, "the dialog for a pledge kept by hand");
+  dialog = cf_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  gtk_widget_measure (dialog, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 360);
+  cf_ui_assert_nothing_cut (dialog);
+  cf_test_render_to_png (dialog, kept);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  /* Following a Kickstarter campaign by its address: its dialog fits too. */
+  g_assert_true (gtk_widget_activate_action (window, "win.open-address", NULL));
+  dialog = cf_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  gtk_editable_set_text (GTK_EDITABLE (cf_test_first_visible (dialog, GTK_TYPE_ENTRY)),
+                         "https://www.kickstarter.com/projects/blackmatter/hell-let-loose");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "act");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  cf_test_wait_until (window, cf_test_shows_dialog, NULL, "the dialog to follow the address");
+  dialog = cf_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  gtk_widget_measure (dialog, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+  g_assert_cmpint (minimum, <=, 360);
+  cf_ui_assert_nothing_cut (dialog);
+  cf_test_render_to_png (dialog, follow);
+  gtk_window_destroy (GTK_WINDOW (dialog));
 
   gtk_window_destroy (GTK_WINDOW (window));
   cf_ui_forget_window_size (application);

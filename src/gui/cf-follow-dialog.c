@@ -305,5 +305,6 @@ cf_follow_dialog_present (GtkWindow      *parent,
   g_signal_connect (dialog, "response::follow", G_CALLBACK (follow_cb), NULL);
   if (follow->goal_problem != NULL)
     changed_cb (dialog);
+  cf_widget_name_controls (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -217,5 +217,6 @@ cf_kept_pledge_dialog_present (GtkWindow      *parent,
   adw_message_dialog_set_response_appearance (dialog, "add", ADW_RESPONSE_SUGGESTED);
   g_signal_connect (dialog, "response::add", G_CALLBACK (add_cb), NULL);
   changed_cb (dialog);
+  cf_widget_name_controls (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -501,6 +501,7 @@ shipped_cb (CfPledgePage *self)
   adw_message_dialog_set_response_appearance (dialog, "shipped", ADW_RESPONSE_SUGGESTED);
   adw_message_dialog_set_default_response (dialog, "shipped");
   g_signal_connect_object (dialog, "response::shipped", G_CALLBACK (shipped_given_cb), self, 0);
+  cf_widget_name_controls (GTK_WIDGET (dialog));
   gtk_window_present (GTK_WINDOW (dialog));
 }
 

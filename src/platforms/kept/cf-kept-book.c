@@ -332,14 +332,6 @@ cf_kept_book_get_damage (CfKeptBook *self)
   return self->damage;
 }
 
-const char *
-cf_kept_book_get_path (CfKeptBook *self)
-{
-  g_return_val_if_fail (CF_IS_KEPT_BOOK (self), NULL);
-
-  return self->path;
-}
-
 static void
 cf_kept_book_finalize (GObject *object)
 {

@@ -14,7 +14,6 @@ G_DECLARE_FINAL_TYPE (CfKeptBook, cf_kept_book, CF, KEPT_BOOK, GObject)
 #define CF_KEPT_PLEDGES   "pledges"
 
 CfKeptBook   *cf_kept_book_new        (const char  *path);
-const char   *cf_kept_book_get_path   (CfKeptBook  *self);
 const GError *cf_kept_book_get_damage (CfKeptBook  *self);
 JsonArray    *cf_kept_book_get_list   (CfKeptBook  *self,
                                        const char  *list);

@@ -42,6 +42,7 @@ struct _CfCampaign
   CfMoney received;            /* all a collective ever received, beside its balance or budget */
   CfMoney monthly_income;      /* what its monthly contributions bring, where the platform tells it */
   gboolean figures_unknown;    /* a web page followed by its address: pledged and backers are not known */
+  char *platform_name;         /* the platform its page is on, when it is not the account's */
 };
 
 static const CfField fields[] = {
@@ -107,6 +108,8 @@ static const CfField fields[] = {
     G_STRUCT_OFFSET (CfCampaign, received) },
   { "figures_unknown", "figures-unknown", CF_FIELD_BOOLEAN, CF_FIELD_OPTIONAL,
     G_STRUCT_OFFSET (CfCampaign, figures_unknown) },
+  { "platform_name", "platform-name", CF_FIELD_STRING, CF_FIELD_OPTIONAL | CF_FIELD_NULLABLE,
+    G_STRUCT_OFFSET (CfCampaign, platform_name) },
   { "monthly_income", "monthly-income", CF_FIELD_MONEY, CF_FIELD_OPTIONAL | CF_FIELD_NULLABLE,
     G_STRUCT_OFFSET (CfCampaign, monthly_income) },
 };
@@ -133,6 +136,7 @@ cf_campaign_new_from_json (JsonNode  *node,
 
 CF_MODEL_DEFINE_GETTER (CfCampaign, cf_campaign, CF_IS_CAMPAIGN, const char *, id, , NULL)
 CF_MODEL_DEFINE_GETTER (CfCampaign, cf_campaign, CF_IS_CAMPAIGN, gboolean, figures_unknown, , FALSE)
+CF_MODEL_DEFINE_GETTER (CfCampaign, cf_campaign, CF_IS_CAMPAIGN, const char *, platform_name, , NULL)
 CF_MODEL_DEFINE_GETTER (CfCampaign, cf_campaign, CF_IS_CAMPAIGN, const char *, slug, , NULL)
 CF_MODEL_DEFINE_GETTER (CfCampaign, cf_campaign, CF_IS_CAMPAIGN, const char *, title, , NULL)
 CF_MODEL_DEFINE_GETTER (CfCampaign, cf_campaign, CF_IS_CAMPAIGN, const char *, blurb, , NULL)

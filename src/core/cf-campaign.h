@@ -47,6 +47,7 @@ gboolean         cf_campaign_has_goal          (CfCampaign *self);
 const CfMoney   *cf_campaign_get_received      (CfCampaign *self);
 const CfMoney   *cf_campaign_get_monthly_income (CfCampaign *self);
 gboolean         cf_campaign_get_figures_unknown (CfCampaign *self);
+const char      *cf_campaign_get_platform_name (CfCampaign *self);
 double           cf_campaign_get_progress      (CfCampaign *self,
                                                 gboolean    to_next_goal);
 

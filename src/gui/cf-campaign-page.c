@@ -50,6 +50,8 @@ struct _CfCampaignPage
   GtkPicture *picture;
   GtkLabel *pledged_label;
   GtkBox *rewards_box;
+  GtkLabel *rewards_heading;
+  GtkLabel *about_heading;
   GtkLabel *time_left_label;
   GtkLabel *title_label;
   AdwPreferencesGroup *updates_group;
@@ -126,12 +128,16 @@ update_actions (CfCampaignPage *self)
       /* The label says where the button leads: out of the app. */
       g_autofree char *label = NULL;
 
+      /* A campaign followed by its address is on the platform of its page. */
+      const char *platform = cf_campaign_get_platform_name (self->campaign) ? cf_campaign_get_platform_name (self->campaign)
+                                                                            : cf_account_get_label (self->account);
+
       if (self->pledge != NULL)
         /* Translators: %s is a platform, as in “Change Your Pledge on Ulule”; its website opens. */
-        label = g_strdup_printf (_("_Change Your Pledge on %s"), cf_account_get_label (self->account));
+        label = g_strdup_printf (_("_Change Your Pledge on %s"), platform);
       else
         /* Translators: %s is a platform, as in “Back on Ulule”; its website opens. */
-        label = g_strdup_printf (_("_Back on %s"), cf_account_get_label (self->account));
+        label = g_strdup_printf (_("_Back on %s"), platform);
       gtk_button_set_label (self->back_button, label);
     }
   gtk_widget_set_sensitive (GTK_WIDGET (self->back_button),
@@ -189,7 +195,11 @@ show_figures (CfCampaignPage *self)
     meta = g_strdup_printf (_("by %s"), cf_campaign_get_creator_name (campaign));
   gtk_label_set_label (self->meta_label, meta);
   gtk_label_set_label (self->pledged_label, summary.pledged);
-  if (summary.counted && summary.next_goal != NULL)
+  /* Figures the app cannot read leave no empty places: where they are is said. */
+  gtk_widget_set_visible (GTK_WIDGET (self->pledged_label), *summary.pledged != '\0');
+  if (cf_campaign_get_figures_unknown (campaign))
+    goal = g_strdup (summary.pledged_of_goal);
+  else if (summary.counted && summary.next_goal != NULL)
     /* Translators: under pre-orders or members, the goal and the next stretch goal, as in
      * “of a goal of 50,000 pre-orders · next stretch goal 60,000 pre-orders”. */
     goal = g_strdup_printf (_("of a goal of %s · next stretch goal %s"), summary.goal, summary.next_goal);
@@ -212,10 +222,13 @@ show_figures (CfCampaignPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->funding_bar), summary.has_goal);
   gtk_label_set_label (self->percent_label, summary.percent);
   gtk_label_set_label (self->backers_label, summary.backers);
+  gtk_widget_set_visible (GTK_WIDGET (self->backers_label), *summary.backers != '\0');
   gtk_label_set_label (self->time_left_label, summary.time_left);
+  /* Without a description, the blurb under the title says it all. */
   gtk_label_set_label (self->description_label, cf_campaign_get_description (campaign)
-                                                ? cf_campaign_get_description (campaign)
-                                                : cf_campaign_get_blurb (campaign));
+                                                ? cf_campaign_get_description (campaign) : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->about_heading), cf_campaign_get_description (campaign) != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->description_label), cf_campaign_get_description (campaign) != NULL);
   show_approximation (self);
 }
 
@@ -342,6 +355,8 @@ rewards_cb (GObject      *object,
     {
       clear_children (GTK_WIDGET (self->rewards_box));
       g_set_object (&self->rewards, rewards);
+      /* A page followed by its address has no rewards to tell of. */
+      gtk_widget_set_visible (GTK_WIDGET (self->rewards_heading), g_list_model_get_n_items (rewards) > 0);
     }
   update_actions (self);
   country = dup_shipping_country (self);
@@ -688,6 +703,8 @@ cf_campaign_page_class_init (CfCampaignPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CfCampaignPage, picture);
   gtk_widget_class_bind_template_child (widget_class, CfCampaignPage, pledged_label);
   gtk_widget_class_bind_template_child (widget_class, CfCampaignPage, rewards_box);
+  gtk_widget_class_bind_template_child (widget_class, CfCampaignPage, rewards_heading);
+  gtk_widget_class_bind_template_child (widget_class, CfCampaignPage, about_heading);
   gtk_widget_class_bind_template_child (widget_class, CfCampaignPage, time_left_label);
   gtk_widget_class_bind_template_child (widget_class, CfCampaignPage, title_label);
   gtk_widget_class_bind_template_child (widget_class, CfCampaignPage, updates_group);

@@ -38,6 +38,13 @@ has_notification (GtkWidget *root,
 }
 
 static gboolean
+has_campaign_page (GtkWidget *root,
+                   gpointer   data)
+{
+  return cf_test_count_visible (root, CF_TYPE_CAMPAIGN_PAGE) > 0;
+}
+
+static gboolean
 shows_button (GtkWidget  *root,
               const char *label)
 {
@@ -164,6 +171,7 @@ test_follow_dropped_address (void)
   g_auto(GValue) value = G_VALUE_INIT;
   gboolean taken = FALSE;
   GtkWidget *dialog;
+  GtkWidget *page;
 
   cf_test_wait_until (window, has_label, "Ten left", "the platform's campaigns are shown");
   g_value_init (&value, G_TYPE_STRING);
@@ -183,6 +191,19 @@ test_follow_dropped_address (void)
   cf_test_wait_until (window, has_label, "Tiny Loom For Weavers", "the campaign is followed");
   g_assert_true (cf_test_shows_label (window, "Figures on the campaign’s page"));
   g_assert_true (cf_test_shows_label_containing (window, "Indiegogo"));
+  /* Its address, given again, opens it in the app; its page leads to the
+   * campaign's own, on its platform. */
+  g_assert_true (gtk_widget_activate_action (window, "win.open-address", NULL));
+  dialog = cf_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
+  gtk_editable_set_text (GTK_EDITABLE (cf_test_first_visible (dialog, GTK_TYPE_ENTRY)),
+                         "https://www.indiegogo.com/projects/tiny-loom-for-weavers");
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "act");
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  cf_test_wait_until (window, has_campaign_page, NULL, "the campaign's page");
+  page = cf_test_first_visible (window, CF_TYPE_CAMPAIGN_PAGE);
+  cf_test_wait_until (page, has_label, "Tiny Loom For Weavers", "the campaign's page opens");
+  g_assert_nonnull (cf_test_button_labelled (page, "Back on Indiegogo"));
+  cf_test_render_to_png (window, "kept-campaign-page");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

@@ -199,6 +199,7 @@ cf_kept_translate_campaign (JsonObject *campaign,
   json_builder_end_object (builder);
   cf_model_build_string (builder, "image_url", NULL);
   cf_model_build_string (builder, "url", address);
+  cf_model_build_string (builder, "platform_name", platform);
   cf_model_build_string (builder, "state", dup_string (figures, "state") ? dup_string (figures, "state") : "live");
   build_member (builder, "goal", campaign, "goal");
   build_member (builder, "deadline", campaign, "deadline");

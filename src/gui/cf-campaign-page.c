@@ -194,6 +194,9 @@ show_figures (CfCampaignPage *self)
     /* Translators: the creator of a campaign, as in “by wena project”. */
     meta = g_strdup_printf (_("by %s"), cf_campaign_get_creator_name (campaign));
   gtk_label_set_label (self->meta_label, meta);
+  /* A campaign followed by its address has no creator the app knows of:
+   * its blurb says where it is. */
+  gtk_widget_set_visible (GTK_WIDGET (self->meta_label), cf_campaign_get_platform_name (campaign) == NULL);
   gtk_label_set_label (self->pledged_label, summary.pledged);
   /* Figures the app cannot read leave no empty places: where they are is said. */
   gtk_widget_set_visible (GTK_WIDGET (self->pledged_label), *summary.pledged != '\0');

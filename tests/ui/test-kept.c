@@ -203,6 +203,9 @@ test_follow_dropped_address (void)
   page = cf_test_first_visible (window, CF_TYPE_CAMPAIGN_PAGE);
   cf_test_wait_until (page, has_label, "Tiny Loom For Weavers", "the campaign's page opens");
   g_assert_nonnull (cf_test_button_labelled (page, "Back on Indiegogo"));
+  /* Nobody is said to have made it: where it is is. */
+  g_assert_false (cf_test_shows_label (page, "by Indiegogo"));
+  g_assert_true (cf_test_shows_label (page, "Followed by its address on Indiegogo"));
   cf_test_render_to_png (window, "kept-campaign-page");
   gtk_window_destroy (GTK_WINDOW (window));
 }

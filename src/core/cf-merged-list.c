@@ -114,6 +114,7 @@ source_free (Source *source)
   g_clear_pointer (&source->saved_path, g_free);
   g_clear_pointer (&source->public.as_of, g_date_time_unref);
   g_signal_handlers_disconnect_by_data (source->public.account, source);
+  g_signal_handlers_disconnect_by_data (cf_account_get_platform (source->public.account), source);
   g_clear_object (&source->public.account);
   g_clear_object (&source->public.items);
   g_clear_error (&source->public.error);
@@ -196,6 +197,16 @@ signed_in_changed_cb (CfAccount  *account,
   gather (source->list);
 }
 
+/* What an account's platform holds changed by itself: that source, and
+ * only it, is asked again. */
+static void
+platform_changed_cb (CfPlatform *platform,
+                     Source     *source)
+{
+  if (g_ptr_array_find (source->list->active, source, NULL))
+    load (source);
+}
+
 static gint
 find_source (GPtrArray *sources,
              CfAccount *account)
@@ -215,6 +226,7 @@ source_new (CfMergedList *self,
   source->list = self;
   source->public.account = g_object_ref (account);
   g_signal_connect (account, "notify::signed-in", G_CALLBACK (signed_in_changed_cb), source);
+  g_signal_connect (cf_account_get_platform (account), "changed", G_CALLBACK (platform_changed_cb), source);
   return source;
 }
 

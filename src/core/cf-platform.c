@@ -10,6 +10,7 @@
 
 enum {
   CREDENTIALS_CHANGED,
+  CHANGED,
   N_SIGNALS
 };
 
@@ -30,6 +31,25 @@ cf_platform_default_init (CfPlatformInterface *iface)
   signals[CREDENTIALS_CHANGED] =
     g_signal_new ("credentials-changed", G_TYPE_FROM_INTERFACE (iface), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /**
+   * CfPlatform::changed:
+   *
+   * Emitted when what the platform holds for the person changed without
+   * being asked (figures read in the background, something kept by hand):
+   * whoever lists it asks again.
+   */
+  signals[CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_INTERFACE (iface), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+}
+
+/* For adapters: says that what the platform holds changed (::changed). */
+void
+cf_platform_emit_changed (CfPlatform *self)
+{
+  g_return_if_fail (CF_IS_PLATFORM (self));
+
+  g_signal_emit (self, signals[CHANGED], 0);
 }
 
 static gpointer

@@ -264,6 +264,7 @@ struct _CfPlatformInterface
 };
 
 char          *cf_platform_new_idempotency_key (void);
+void           cf_platform_emit_changed        (CfPlatform    *self);
 void           cf_platform_forward_object_cb   (GObject       *object,
                                                 GAsyncResult  *result,
                                                 gpointer       user_data);

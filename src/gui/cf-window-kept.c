@@ -44,17 +44,6 @@ cf_window_kept_opened (CfWindow  *self,
   pending (self, CF_KEPT_PLATFORM (cf_account_get_platform (account)));
 }
 
-/* What is kept on this computer changed: the views that show it read it again. */
-static void
-kept_changed_cb (CfWindow *self)
-{
-  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
-    return;
-  cf_following_page_reload (self->following_page);
-  cf_pledges_page_reload (self->pledges_page);
-  cf_dashboard_page_reload (self->dashboard_page);
-}
-
 /* A creator's own launch, followed by its address, went past a goal. */
 static void
 goal_passed_cb (CfWindow      *self,
@@ -198,7 +187,8 @@ cf_window_kept_follow_last_address (CfWindow *self)
   with_kept_platform (self, follow_last_address_with);
 }
 
-/* The views follow what is kept on @account's platform, when it is the one. */
+/* The creator hears of the goals passed by launches followed on @account's
+ * platform, when it is the one of what is kept. */
 void
 cf_window_kept_watch (CfWindow  *self,
                       CfAccount *account)
@@ -207,7 +197,6 @@ cf_window_kept_watch (CfWindow  *self,
 
   if (!CF_IS_KEPT_PLATFORM (platform))
     return;
-  g_signal_connect_object (platform, "changed", G_CALLBACK (kept_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (platform, "goal-passed", G_CALLBACK (goal_passed_cb), self, G_CONNECT_SWAPPED);
 }
 

@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "cf-campaign-list.h"
+#include "cf-enum-types.h"
 #include "cf-foreign-json.h"
 #include "cf-kept-book.h"
 #include "cf-kept-platform.h"
@@ -35,7 +36,6 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (CfKeptPlatform, cf_kept_platform, G_TYPE_OBJECT,
 
 enum
 {
-  CHANGED,
   GOAL_PASSED,
   N_SIGNALS
 };
@@ -273,7 +273,7 @@ save (CfKeptPlatform  *self,
       return FALSE;
     }
   cf_kickstarter_watch_update (self->kickstarter);
-  g_signal_emit (self, signals[CHANGED], 0);
+  cf_platform_emit_changed (CF_PLATFORM (self));
   return TRUE;
 }
 
@@ -343,6 +343,17 @@ pledge_of (CfKeptPlatform *self,
   return cf_pledge_new_from_json (node, error);
 }
 
+/* Whether @pledge has @status, as the API names statuses. */
+static gboolean
+has_status (CfPledge   *pledge,
+            const char *status)
+{
+  g_autoptr(GEnumClass) statuses = g_type_class_ref (CF_TYPE_PLEDGE_STATUS);
+  GEnumValue *wanted = g_enum_get_value_by_nick (statuses, status);
+
+  return wanted != NULL && wanted->value == (int) cf_pledge_get_status (pledge);
+}
+
 static void
 cf_kept_platform_list_pledges (CfPlatform          *platform,
                                const char          *status,
@@ -366,7 +377,7 @@ cf_kept_platform_list_pledges (CfPlatform          *platform,
           g_warning ("a pledge kept by hand cannot be shown: %s", invalid->message);
           continue;
         }
-      if (status == NULL || g_strcmp0 (status, cf_pledge_get_platform_status (pledge)) == 0)
+      if (status == NULL || has_status (pledge, status))
         g_list_store_append (items, pledge);
     }
   answer (self, cancellable, callback, user_data,
@@ -678,14 +689,14 @@ cf_kept_platform_import (CfKeptPlatform  *self,
   if (!cf_kept_book_import (self->book, path, n_added, error))
     return FALSE;
   cf_kickstarter_watch_update (self->kickstarter);
-  g_signal_emit (self, signals[CHANGED], 0);
+  cf_platform_emit_changed (CF_PLATFORM (self));
   return TRUE;
 }
 
 static void
 figures_read_cb (CfKeptPlatform *self)
 {
-  g_signal_emit (self, signals[CHANGED], 0);
+  cf_platform_emit_changed (CF_PLATFORM (self));
 }
 
 /* A goal of one of the person's own launches was passed: told with the
@@ -718,10 +729,6 @@ cf_kept_platform_class_init (CfKeptPlatformClass *klass)
 {
   G_OBJECT_CLASS (klass)->dispose = cf_kept_platform_dispose;
 
-  /* What is kept changed: a campaign followed or figures read, a pledge
-   * added or moved on. */
-  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                   G_TYPE_NONE, 0);
   /* The pledged total of one of the person's own launches went past a goal
    * they typed: the campaign's title, the goal, whether it is a stretch goal. */
   signals[GOAL_PASSED] = g_signal_new ("goal-passed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,

@@ -221,7 +221,7 @@ cf_kept_translate_campaign (JsonObject *campaign,
       json_builder_add_boolean_value (builder, TRUE);
     }
   build_next_goal (builder, campaign, figures);
-  build_member (builder, "launched_at", NULL, "");
+  cf_model_build_string (builder, "launched_at", NULL);
   json_builder_set_member_name (builder, "rewards_count");
   json_builder_add_int_value (builder, 0);
   json_builder_set_member_name (builder, "following");

@@ -160,11 +160,15 @@ worth_keeping (JsonObject *last,
 {
   g_autoptr(GDateTime) last_at = NULL;
   JsonNode *last_pledged;
+  JsonNode *pledged;
 
   if (last == NULL)
     return TRUE;
   last_pledged = json_object_get_member (last, "pledged");
-  if (last_pledged == NULL || !json_node_equal (last_pledged, json_object_get_member (figures, "pledged")) ||
+  pledged = json_object_get_member (figures, "pledged");
+  /* Without a currency, figures have backers but no pledged total. */
+  if ((last_pledged == NULL) != (pledged == NULL) ||
+      (pledged != NULL && !json_node_equal (last_pledged, pledged)) ||
       json_object_get_int_member_with_default (last, "backers_count", -1) !=
         json_object_get_int_member (figures, "backers_count") ||
       g_strcmp0 (json_object_get_string_member_with_default (last, "state", NULL),

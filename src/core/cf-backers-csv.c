@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "cf-format.h"
 #include "cf-backers-csv.h"
 #include "cf-enum-types.h"
 #include "cf-money.h"
@@ -155,10 +156,11 @@ cf_backers_csv_read_tracking (const char  *text,
           if (i == 0 && fields != NULL)
             continue;  /* a header */
 
+          g_autofree char *line = cf_format_count (i + 1, NULL);
+
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                       /* Translators: %u is a line number in a file of tracking numbers. */
-                       _("Line %u should hold a pledge number and a tracking number, separated by a comma."),
-                       i + 1);
+                       /* Translators: %s is a line number in a file of tracking numbers. */
+                       _("Line %s should hold a pledge number and a tracking number, separated by a comma."), line);
           return FALSE;
         }
 

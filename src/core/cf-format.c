@@ -4,9 +4,11 @@
 #include "config.h"
 
 #include <math.h>
+#include <string.h>
 
 #include <glib/gi18n-lib.h>
 #include <unicode/unum.h>
+#include <unicode/utf8.h>
 #include <unicode/ustring.h>
 
 #include "cf-format.h"
@@ -15,33 +17,51 @@
 /* Figures as people read them in their language: ICU for numbers, gettext
  * plurals for counts, GLib for dates. @locale NULL means the user's. */
 
-static char *
-format_number (UNumberFormatStyle  style,
-               double              value,
-               const char         *locale)
-{
-  UErrorCode status = U_ZERO_ERROR;
-  UNumberFormat *formatter = cf_number_formatter (style, locale, NULL);
-  UChar buffer[64];
-  char utf8[256];
-  int32_t length = 0;
-
-  if (formatter == NULL)
-    status = U_INTERNAL_PROGRAM_ERROR;
-  if (U_SUCCESS (status))
-    length = unum_formatDouble (formatter, value, buffer, G_N_ELEMENTS (buffer), NULL, &status);
-  if (U_SUCCESS (status))
-    u_strToUTF8 (utf8, sizeof utf8, NULL, buffer, length, &status);
-
-  return U_SUCCESS (status) ? g_strdup (utf8) : g_strdup_printf ("%.0f", value);
-}
-
 /* "1 234" in French, "1,234" in English. */
 char *
 cf_format_count (gint64      count,
                  const char *locale)
 {
-  return format_number (UNUM_DECIMAL, (double) count, locale);
+  return cf_number_format (UNUM_DECIMAL, (double) count, locale);
+}
+
+/* @date as @format (strftime(3), from the translator) writes it, with the
+ * digits the language writes numbers in: strftime gives Latin digits
+ * everywhere, so that in Arabic “٢ مايو ٢٠١٦” would otherwise sit as
+ * “2 مايو 2016” beside amounts in Arabic-Indic digits. */
+char *
+cf_format_date (GDateTime  *date,
+                const char *format)
+{
+  UNumberFormat *formatter = cf_number_formatter (UNUM_DECIMAL, NULL, NULL);
+  char *text = g_date_time_format (date, format);
+  char digits[10][U8_MAX_LENGTH + 1] = { { 0 } };
+  GString *localized;
+
+  if (formatter == NULL || text == NULL)
+    return text;
+  for (int i = 0; i < 10; i++)
+    {
+      UErrorCode status = U_ZERO_ERROR;
+      UChar symbol[4];
+      int32_t length = unum_getSymbol (formatter, i == 0 ? UNUM_ZERO_DIGIT_SYMBOL : UNUM_ONE_DIGIT_SYMBOL + i - 1,
+                                       symbol, G_N_ELEMENTS (symbol), &status);
+
+      u_strToUTF8 (digits[i], sizeof digits[i], NULL, symbol, length, &status);
+      if (U_FAILURE (status) || length == 0)
+        return text;
+    }
+  if (g_str_equal (digits[0], "0"))
+    return text;
+
+  localized = g_string_sized_new (strlen (text) * 2);
+  for (const char *p = text; *p != '\0'; p++)
+    if (g_ascii_isdigit (*p))
+      g_string_append (localized, digits[*p - '0']);
+    else
+      g_string_append_c (localized, *p);
+  g_free (text);
+  return g_string_free (localized, FALSE);
 }
 
 /* "195 %" in French, "195%" in English; @fraction 1.95 is 195 %. Whole
@@ -51,7 +71,7 @@ char *
 cf_format_percent (double      fraction,
                    const char *locale)
 {
-  return format_number (UNUM_PERCENT, floor (fraction * 100 + 1e-9) / 100, locale);
+  return cf_number_format (UNUM_PERCENT, floor (fraction * 100 + 1e-9) / 100, locale);
 }
 
 char *
@@ -163,7 +183,7 @@ cf_format_time_left (CfCampaignState  state,
     }
 
   /* Translators: a date as in “Ended 2 May 2016”; see strftime(3) for the codes. */
-  date = g_date_time_format (deadline, C_("end date", "%-d %B %Y"));
+  date = cf_format_date (deadline, C_("end date", "%-d %B %Y"));
   if (state == CF_CAMPAIGN_STATE_FAILED)
     /* Translators: %s is a date, such as “2 May 2016”: the campaign ended below its goal. */
     return g_strdup_printf (_("Unsuccessful, ended %s"), date);
@@ -187,6 +207,8 @@ cf_format_reward_remaining (CfReward *reward)
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GDateTime) local_end = NULL;
   g_autofree char *until = NULL;
+  g_autofree char *left = NULL;
+  g_autofree char *places = NULL;
 
   if (limit >= 0 && remaining <= 0)
     return g_strdup (_("Sold out"));
@@ -197,18 +219,19 @@ cf_format_reward_remaining (CfReward *reward)
     {
       local_end = g_date_time_to_local (ends_at);
       /* Translators: the last day a reward is offered, as in “Until 31 December 2026”; see strftime(3). */
-      until = g_date_time_format (local_end, C_("reward end", "Until %-d %B %Y"));
+      until = cf_format_date (local_end, C_("reward end", "Until %-d %B %Y"));
     }
   if (limit < 0)
     return until != NULL ? g_steal_pointer (&until) : g_strdup (_("Unlimited"));
+  left = cf_format_count (remaining, NULL);
+  places = cf_format_count (limit, NULL);
   if (until != NULL)
     /* Translators: places left of a limited reward and its last day, as in “12 left of 50 · Until 31 December 2026”. */
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d left of %d · %s", "%d left of %d · %s", remaining),
-                            (int) remaining, (int) limit, until);
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s left of %s · %s", "%s left of %s · %s", remaining),
+                            left, places, until);
 
-  /* Translators: places left of a limited reward, as in “12 left of 50”. */
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d left of %d", "%d left of %d", remaining),
-                          (int) remaining, (int) limit);
+  /* Translators: places left in a limited reward, as in “12 left of 50”. */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s left of %s", "%s left of %s", remaining), left, places);
 }
 
 /* What a reward costs: “Pledge ¥35,000 or more”, or for a tier paid
@@ -257,7 +280,7 @@ cf_format_delivery_month (const char *month)
   iso = g_strdup_printf ("%s-01T00:00:00Z", month);
   date = g_date_time_new_from_iso8601 (iso, NULL);
   /* Translators: a month and year, as in “March 2016”; see strftime(3). */
-  when = date ? g_date_time_format (date, C_("delivery month", "%B %Y")) : g_strdup (month);
+  when = date ? cf_format_date (date, C_("delivery month", "%B %Y")) : g_strdup (month);
   /* Translators: %s is a month, as in “Estimated delivery: March 2016”. */
   return g_strdup_printf (_("Estimated delivery: %s"), when);
 }
@@ -336,12 +359,12 @@ cf_format_pledge_recurrence (CfPledge *pledge)
   amount = cf_money_format (cf_pledge_get_amount (pledge), NULL);
   started = g_date_time_to_local (cf_pledge_get_pledged_at (pledge));
   /* Translators: the month a monthly contribution started, as in “€5 a month since March 2025”; see strftime(3). */
-  since = g_date_time_format (started, C_("contribution start", "%B %Y"));
+  since = cf_format_date (started, C_("contribution start", "%B %Y"));
   if (charged)
     {
       next_local = g_date_time_to_local (next);
       /* Translators: the day of the next payment, as in “next charge 1 January”; see strftime(3). */
-      next_date = g_date_time_format (next_local, C_("next charge", "%-d %B"));
+      next_date = cf_format_date (next_local, C_("next charge", "%-d %B"));
     }
 
   if (frequency == CF_PLEDGE_FREQUENCY_YEARLY)
@@ -453,7 +476,7 @@ cf_format_pledge_action (CfPledge *pledge)
   if (g_strv_contains (actions, "confirm_address") && lock != NULL)
     {
       g_autoptr(GDateTime) local = g_date_time_to_local (lock);
-      g_autofree char *date = g_date_time_format (local, C_("lock date", "%-d %B %Y"));
+      g_autofree char *date = cf_format_date (local, C_("lock date", "%-d %B %Y"));
 
       /* Translators: %s is a date, as in “3 December 2026”. */
       return g_strdup_printf (_("Confirm your shipping address before %s."), date);
@@ -471,6 +494,7 @@ cf_format_time_ago (gint64 then,
 {
   gint64 seconds = MAX (now - then, 0) / G_USEC_PER_SEC;
   g_autoptr(GDateTime) date = NULL;
+  g_autofree char *count = NULL;
   gint64 n;
 
   if (seconds < 60)
@@ -479,18 +503,20 @@ cf_format_time_ago (gint64 then,
   if (seconds < 60 * 60)
     {
       n = seconds / 60;
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d minute ago", "%d minutes ago", n), (int) n);
+      count = cf_format_count (n, NULL);
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s minute ago", "%s minutes ago", n), count);
     }
 
   if (seconds < 24 * 60 * 60)
     {
       n = seconds / (60 * 60);
-      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d hour ago", "%d hours ago", n), (int) n);
+      count = cf_format_count (n, NULL);
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s hour ago", "%s hours ago", n), count);
     }
 
   date = g_date_time_new_from_unix_local (then / G_USEC_PER_SEC);
   /* Translators: the day of an older pledge, as in “2 May”; see strftime(3). */
-  return g_date_time_format (date, C_("pledge date", "%-d %B"));
+  return cf_format_date (date, C_("pledge date", "%-d %B"));
 }
 
 /* The smallest round step — 1, 2, 2.5 or 5 times a power of ten — of at
@@ -525,5 +551,5 @@ cf_format_as_of (GDateTime *when)
   g_autoptr(GDateTime) local = g_date_time_to_local (when);
 
   /* Translators: when something shown was last read, as in “3 December 2026, 14:05”; see strftime(3). */
-  return g_date_time_format (local, C_("as of", "%-d %B %Y, %H:%M"));
+  return cf_format_date (local, C_("as of", "%-d %B %Y, %H:%M"));
 }

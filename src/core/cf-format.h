@@ -10,6 +10,8 @@ G_BEGIN_DECLS
 
 char *cf_format_count        (gint64           count,
                               const char      *locale);
+char *cf_format_date         (GDateTime       *date,
+                              const char      *format);
 char *cf_format_percent      (double           fraction,
                               const char      *locale);
 char *cf_format_backers      (gint64           backers,

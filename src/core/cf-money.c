@@ -223,11 +223,14 @@ decimal_to_minor_units (const char  *decimal,
     }
   if (decimals > exponent)
     {
+      g_autofree char *places = cf_number_format (UNUM_DECIMAL, exponent, NULL);
+
+      /* Translators: a currency's code, then how many decimals its amounts have, as in “Amounts in EUR have at most 2 decimal places”. */
       g_set_error (error, CF_MONEY_ERROR, CF_MONEY_ERROR_TOO_PRECISE,
                    g_dngettext (GETTEXT_PACKAGE,
-                                "Amounts in %s have at most %d decimal place",
-                                "Amounts in %s have at most %d decimal places", exponent),
-                   currency, exponent);
+                                "Amounts in %s have at most %s decimal place",
+                                "Amounts in %s have at most %s decimal places", exponent),
+                   currency, places);
       return FALSE;
     }
 

@@ -95,3 +95,24 @@ cf_number_formatter (UNumberFormatStyle  style,
   return formatter;
 }
 
+/* @value in @style, as the language of @locale (NULL: the user's) writes it. */
+char *
+cf_number_format (UNumberFormatStyle  style,
+                  double              value,
+                  const char         *locale)
+{
+  UErrorCode status = U_ZERO_ERROR;
+  UNumberFormat *formatter = cf_number_formatter (style, locale, NULL);
+  UChar buffer[64];
+  char utf8[256];
+  int32_t length = 0;
+
+  if (formatter == NULL)
+    status = U_INTERNAL_PROGRAM_ERROR;
+  if (U_SUCCESS (status))
+    length = unum_formatDouble (formatter, value, buffer, G_N_ELEMENTS (buffer), NULL, &status);
+  if (U_SUCCESS (status))
+    u_strToUTF8 (utf8, sizeof utf8, NULL, buffer, length, &status);
+
+  return U_SUCCESS (status) ? g_strdup (utf8) : g_strdup_printf ("%.0f", value);
+}

@@ -9,5 +9,8 @@ G_BEGIN_DECLS
 UNumberFormat *cf_number_formatter (UNumberFormatStyle  style,
                                     const char         *locale,
                                     const char         *currency);
+char          *cf_number_format    (UNumberFormatStyle  style,
+                                    double              value,
+                                    const char         *locale);
 
 G_END_DECLS

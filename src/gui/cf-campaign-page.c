@@ -6,6 +6,7 @@
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
+#include "cf-format.h"
 #include "cf-campaign-page.h"
 #include "cf-launch-reminders.h"
 #include "cf-error-banner.h"
@@ -377,13 +378,14 @@ update_row (CfUpdate *update)
 {
   GtkWidget *row = adw_expander_row_new ();
   g_autofree char *title = NULL;
-  g_autofree char *date = g_date_time_format (cf_update_get_published_at (update), C_("update date", "%-d %B %Y"));
+  g_autofree char *number = cf_format_count (cf_update_get_number (update), NULL);
+  g_autofree char *date = cf_format_date (cf_update_get_published_at (update), C_("update date", "%-d %B %Y"));
   const char *body = cf_update_get_body (update);
   GtkWidget *label = gtk_label_new (body ? body : _("This update is for backers only."));
   GtkWidget *body_row;
 
   /* Translators: an update's number and title, as in “#2 · Production has started”. */
-  title = g_strdup_printf (_("#%d · %s"), (int) cf_update_get_number (update), cf_update_get_title (update));
+  title = g_strdup_printf (_("#%s · %s"), number, cf_update_get_title (update));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   if (cf_update_get_backers_only (update))
     {

@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "cf-format.h"
 #include "cf-backers-csv.h"
 #include "cf-dashboard-page-private.h"
 #include "cf-fulfillment-dialog.h"
@@ -53,10 +54,11 @@ exported_cb (GObject      *object,
   Export *export = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
+  g_autofree char *count = cf_format_count (export->n_backers, NULL);
 
   if (g_file_replace_contents_finish (G_FILE (object), result, NULL, &error))
-    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u backer exported", "%u backers exported",
-                                            export->n_backers), export->n_backers);
+    message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s backer exported", "%s backers exported",
+                                            export->n_backers), count);
   else
     /* Translators: %s says why a file could not be written. */
     message = g_strdup_printf (_("The backers could not be saved: %s"), error->message);

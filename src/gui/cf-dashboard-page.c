@@ -110,6 +110,7 @@ show_feed_status (CfDashboardPage *self)
   CfLiveFeedStatus status = self->feed ? cf_live_feed_get_status (self->feed) : CF_LIVE_FEED_STATUS_IDLE;
   GtkWidget *label = GTK_WIDGET (self->feed_label);
   g_autofree char *every = NULL;
+  g_autofree char *seconds = NULL;
 
   gtk_widget_remove_css_class (label, "live");
   gtk_widget_remove_css_class (label, "polling");
@@ -125,9 +126,11 @@ show_feed_status (CfDashboardPage *self)
       gtk_widget_add_css_class (label, "live");
       break;
     case CF_LIVE_FEED_STATUS_POLLING:
-      every = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Updated every %u second",
-                                            "Updated every %u seconds", cf_live_feed_get_poll_interval (self->feed)),
-                               cf_live_feed_get_poll_interval (self->feed));
+      seconds = cf_format_count (cf_live_feed_get_poll_interval (self->feed), NULL);
+      /* Translators: %s is a number of seconds. */
+      every = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Updated every %s second",
+                                            "Updated every %s seconds", cf_live_feed_get_poll_interval (self->feed)),
+                               seconds);
       gtk_label_set_label (self->feed_label, every);
       gtk_widget_set_tooltip_text (label, _("The live connection to the platform is unavailable; "
                                             "figures are read again regularly until it is back"));
@@ -245,7 +248,7 @@ show_time_left (CfDashboardPage *self)
   g_autofree char *left = cf_format_time_left (cf_campaign_get_state (self->campaign),
                                                cf_campaign_get_launched_at (self->campaign), end, now);
   /* Translators: when a campaign ends, as in “Ends 2 May, 14:00”; see strftime(3). */
-  g_autofree char *date = deadline ? g_date_time_format (deadline, C_("deadline", "Ends %-d %B, %H:%M")) : NULL;
+  g_autofree char *date = deadline ? cf_format_date (deadline, C_("deadline", "Ends %-d %B, %H:%M")) : NULL;
 
   const CfMoney *income = cf_campaign_get_monthly_income (self->campaign);
 

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cf-format.h"
 #include "cf-follow-dialog.h"
 #include "cf-kept-translate.h"
 #include "cf-locale.h"
@@ -161,7 +162,7 @@ deadline_chosen_cb (Follow *follow)
 {
   g_autoptr(GDateTime) day = gtk_calendar_get_date (follow->deadline);
   /* Translators: a campaign's last day, as in “31 January 2027”; see strftime(3). */
-  g_autofree char *text = g_date_time_format (day, C_("deadline", "%-d %B %Y"));
+  g_autofree char *text = cf_format_date (day, C_("deadline", "%-d %B %Y"));
 
   gtk_button_set_label (GTK_BUTTON (follow->has_deadline), text);
   gtk_toggle_button_set_active (follow->has_deadline, TRUE);

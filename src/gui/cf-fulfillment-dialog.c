@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cf-format.h"
 #include "cf-backers-csv.h"
 #include "cf-fulfillment-dialog.h"
 #include "cf-reward.h"
@@ -106,9 +107,11 @@ finish (CfFulfillmentDialog *self)
   g_autofree char *message = NULL;
   g_autofree char *unused = NULL;
   g_autofree char *listed = NULL;
+  g_autofree char *updated = cf_format_count (self->n_updated, NULL);
+  g_autofree char *count = NULL;
 
-  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%d backer updated", "%d backers updated",
-                                          self->n_updated), (int) self->n_updated);
+  message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s backer updated", "%s backers updated",
+                                          self->n_updated), updated);
   gtk_widget_activate_action (GTK_WIDGET (self->parent), "win.show-toast", "s", message);
   if (self->unused->len == 0)
     {
@@ -118,11 +121,12 @@ finish (CfFulfillmentDialog *self)
 
   g_ptr_array_add (self->unused, NULL);
   listed = g_strjoinv (", ", (char **) self->unused->pdata);
-  /* Translators: %u lines of a file whose pledge numbers, listed in %s, the platform did not know. */
+  count = cf_format_count (self->unused->len - 1, NULL);
+  /* Translators: the number of lines of a file whose pledge numbers, listed in the second %s, the platform did not know. */
   unused = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                         "%u line was not used: pledge %s is not one of this campaign’s.",
-                                         "%u lines were not used: pledges %s are not this campaign’s.",
-                                         self->unused->len - 1), self->unused->len - 1, listed);
+                                         "%s line was not used: pledge %s is not one of this campaign’s.",
+                                         "%s lines were not used: pledges %s are not this campaign’s.",
+                                         self->unused->len - 1), count, listed);
   g_ptr_array_set_size (self->unused, 0);
   use_file (self, NULL, NULL, NULL);
   show_error (self, unused);
@@ -231,8 +235,11 @@ apply_action (GtkWidget  *widget,
   status = gtk_string_object_get_string (GTK_STRING_OBJECT (adw_combo_row_get_selected_item (self->status_row)));
   if (self->file_ids != NULL)
     {
-      heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Tell %u Backer?", "Tell %u Backers?",
-                                              self->file_ids->len), self->file_ids->len);
+      g_autofree char *count = cf_format_count (self->file_ids->len, NULL);
+
+      /* Translators: %s is a number of backers. */
+      heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Tell %s Backer?", "Tell %s Backers?",
+                                              self->file_ids->len), count);
       /* Translators: %s is a file's name, then a status such as “Shipped”. */
       body = g_strdup_printf (_("Each backer listed in %s gets their own tracking number and the status “%s”, and is told at once."),
                               self->file_name, status);
@@ -241,10 +248,15 @@ apply_action (GtkWidget  *widget,
     {
       if (chosen < g_list_model_get_n_items (self->rewards))
         reward = g_list_model_get_item (self->rewards, chosen);
-      heading = reward == NULL ? g_strdup (_("Tell Backers Without a Reward?"))
-                : g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Tell %d Backer?", "Tell %d Backers?",
-                                                cf_reward_get_backers_count (reward)),
-                                   (int) cf_reward_get_backers_count (reward));
+      if (reward == NULL)
+        heading = g_strdup (_("Tell Backers Without a Reward?"));
+      else
+        {
+          g_autofree char *count = cf_format_count (cf_reward_get_backers_count (reward), NULL);
+
+          heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Tell %s Backer?", "Tell %s Backers?",
+                                                  cf_reward_get_backers_count (reward)), count);
+        }
       /* Translators: %s is a status such as “Shipped”. */
       body = g_strdup_printf (_("Their pledges will show “%s”, and they are told at once."), status);
     }
@@ -260,6 +272,7 @@ use_file (CfFulfillmentDialog *self,
           const char          *name)
 {
   g_autofree char *subtitle = NULL;
+  g_autofree char *count = ids != NULL ? cf_format_count (ids->len, NULL) : NULL;
 
   g_clear_pointer (&self->file_ids, g_ptr_array_unref);
   g_clear_pointer (&self->file_numbers, g_ptr_array_unref);
@@ -270,9 +283,9 @@ use_file (CfFulfillmentDialog *self,
   self->next = 0;
   self->n_updated = 0;
   if (ids != NULL)
-    /* Translators: %u tracking numbers read from the file called %s. */
-    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u tracking number from %s",
-                                             "%u tracking numbers from %s", ids->len), ids->len, name);
+    /* Translators: a number of tracking numbers, then the file they were read from. */
+    subtitle = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s tracking number from %s",
+                                             "%s tracking numbers from %s", ids->len), count, name);
   adw_action_row_set_subtitle (self->file_row, subtitle ? subtitle : "");
   gtk_widget_set_visible (self->clear_file_button, ids != NULL);
   /* The file says who: the backers row does not apply. */
@@ -314,6 +327,7 @@ keep_backers_lines (FileRead   *read,
   GPtrArray *numbers = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *message = NULL;
   g_autofree char *listed = NULL;
+  g_autofree char *count = NULL;
 
   for (guint i = 0; backers != NULL && i < g_list_model_get_n_items (backers); i++)
     {
@@ -342,12 +356,13 @@ keep_backers_lines (FileRead   *read,
 
   g_ptr_array_add (unknown, NULL);
   listed = g_strjoinv (", ", (char **) unknown->pdata);
-  /* Translators: %u lines of a file whose pledge numbers, listed in %s, are not the campaign's. */
+  count = cf_format_count (unknown->len - 1, NULL);
+  /* Translators: the number of lines of a file whose pledge numbers, listed in the second %s, are not the campaign's. */
   message = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                          "%u line will not be used: pledge %s is not one of this campaign’s.",
-                                          "%u lines will not be used: pledges %s are not this campaign’s.",
+                                          "%s line will not be used: pledge %s is not one of this campaign’s.",
+                                          "%s lines will not be used: pledges %s are not this campaign’s.",
                                           unknown->len - 1),
-                             unknown->len - 1, listed);
+                             count, listed);
   show_error (read->dialog, message);
 }
 

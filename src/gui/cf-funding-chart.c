@@ -56,9 +56,9 @@ format_moment (gint64   at,
   g_autoptr(GDateTime) time = g_date_time_new_from_unix_local (at / G_USEC_PER_SEC);
 
   /* Translators: a day and time on the funding chart, see strftime(3). */
-  return g_date_time_format (time, with_time ? C_("chart point", "%-d %b, %H:%M")
-                                             /* Translators: a day on the funding chart's axis. */
-                                             : C_("chart axis", "%-d %b"));
+  return cf_format_date (time, with_time ? C_("chart point", "%-d %b, %H:%M")
+                                         /* Translators: a day on the funding chart's axis. */
+                                         : C_("chart axis", "%-d %b"));
 }
 
 static gboolean

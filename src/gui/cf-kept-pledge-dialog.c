@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cf-format.h"
 #include "cf-kept-pledge-dialog.h"
 #include "cf-locale.h"
 #include "cf-web-address.h"
@@ -148,7 +149,7 @@ new_delivery_row (KeptPledge *kept)
     {
       g_autoptr(GDateTime) month = g_date_time_add_months (kept->first_month, i);
       /* Translators: a month, as in “March 2027”; see strftime(3). */
-      g_autofree char *text = g_date_time_format (month, C_("delivery month", "%B %Y"));
+      g_autofree char *text = cf_format_date (month, C_("delivery month", "%B %Y"));
 
       gtk_string_list_append (months, text);
     }

@@ -66,7 +66,7 @@ format_date (GDateTime *time)
   g_autoptr(GDateTime) local = time ? g_date_time_to_local (time) : NULL;
 
   /* Translators: a day in a delivery timeline, as in “26 August 2015”; see strftime(3). */
-  return local ? g_date_time_format (local, C_("timeline date", "%-d %B %Y")) : NULL;
+  return local ? cf_format_date (local, C_("timeline date", "%-d %B %Y")) : NULL;
 }
 
 static AdwActionRow *

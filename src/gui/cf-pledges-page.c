@@ -158,6 +158,7 @@ dup_summary (CfPledge *pledge)
   g_autofree char *amount = cf_money_format (cf_pledge_get_amount (pledge), NULL);
   g_autofree char *rewards = cf_format_pledge_rewards (pledge, FALSE);
   g_autofree char *recurrence = cf_format_pledge_recurrence (pledge);
+  g_autofree char *sequence = NULL;
 
   /* A monthly or yearly contribution says so, and when it is charged next. */
   if (recurrence != NULL && cf_pledge_get_reward_id (pledge) == NULL && cf_pledge_get_items (pledge) == NULL)
@@ -169,8 +170,9 @@ dup_summary (CfPledge *pledge)
   if (cf_pledge_get_sequence (pledge) <= 0)
     /* Translators: a pledge's reward and amount, as in “Early bird · €65”. */
     return g_strdup_printf (_("%s · %s"), rewards, amount);
+  sequence = cf_format_count (cf_pledge_get_sequence (pledge), NULL);
   /* Translators: a pledge's reward, amount and backer number, as in “Early bird · €65 · Backer #12”. */
-  return g_strdup_printf (_("%s · %s · Backer #%d"), rewards, amount, (int) cf_pledge_get_sequence (pledge));
+  return g_strdup_printf (_("%s · %s · Backer #%s"), rewards, amount, sequence);
 }
 
 static void

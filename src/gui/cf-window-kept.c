@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "cf-format.h"
 #include "cf-follow-dialog.h"
 #include "cf-kept-pledge-dialog.h"
 #include "cf-window-private.h"
@@ -144,9 +145,10 @@ import_into (CfWindow       *self,
     cf_window_toast (self, error->message);
   else
     {
-      /* Translators: pledges and campaigns read from an exported file. */
-      g_autofree char *message = g_strdup_printf (ngettext ("%u pledge or campaign imported",
-                                                            "%u pledges and campaigns imported", added), added);
+      g_autofree char *count = cf_format_count (added, NULL);
+      /* Translators: pledges and campaigns read from an exported file; %s is their number. */
+      g_autofree char *message = g_strdup_printf (ngettext ("%s pledge or campaign imported",
+                                                            "%s pledges and campaigns imported", added), count);
 
       cf_window_toast (self, message);
     }

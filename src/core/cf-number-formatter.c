@@ -3,7 +3,9 @@
 
 #include "config.h"
 
+#include <unicode/uchar.h>
 #include <unicode/ucurr.h>
+#include <unicode/uloc.h>
 #include <unicode/ustring.h>
 
 #include "cf-locale.h"
@@ -30,6 +32,31 @@ prefer_narrow_symbol (UNumberFormat *formatter,
     unum_setSymbol (formatter, UNUM_CURRENCY_SYMBOL, symbol, length, status);
 }
 
+/* In a language written right to left, a symbol in Latin letters such as
+ * “US$” or “JP¥” is isolated as left-to-right: the bidirectional
+ * algorithm would otherwise show its sign before its letters (“$US”). */
+static void
+isolate_latin_symbol (UNumberFormat *formatter,
+                      const char    *locale,
+                      UErrorCode    *status)
+{
+  UChar symbol[32] = { 0x2066 };
+  int32_t length;
+  gboolean latin = FALSE;
+
+  if (!uloc_isRightToLeft (locale))
+    return;
+  length = unum_getSymbol (formatter, UNUM_CURRENCY_SYMBOL, symbol + 1, G_N_ELEMENTS (symbol) - 2, status);
+  if (U_FAILURE (*status))
+    return;
+  for (int32_t i = 1; i <= length; i++)
+    latin |= u_charDirection (symbol[i]) == U_LEFT_TO_RIGHT;
+  if (!latin)
+    return;
+  symbol[length + 1] = 0x2069;
+  unum_setSymbol (formatter, UNUM_CURRENCY_SYMBOL, symbol, length + 2, status);
+}
+
 static UNumberFormat *
 open_formatter (UNumberFormatStyle  style,
                 const char         *locale,
@@ -50,6 +77,7 @@ open_formatter (UNumberFormatStyle  style,
       u_uastrcpy (code, currency);
       unum_setTextAttribute (formatter, UNUM_CURRENCY_CODE, code, 3, &status);
       prefer_narrow_symbol (formatter, locale, code, &status);
+      isolate_latin_symbol (formatter, locale, &status);
       unum_setAttribute (formatter, UNUM_MIN_FRACTION_DIGITS, exponent);
       unum_setAttribute (formatter, UNUM_MAX_FRACTION_DIGITS, exponent);
     }

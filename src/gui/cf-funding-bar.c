@@ -64,6 +64,13 @@ cf_funding_bar_snapshot (GtkWidget   *widget,
   fill = cf_widget_lookup_color (widget, "accent_bg_color", "#3584e4");
   beyond = cf_widget_lookup_color (widget, "success_color", "#26a269");
 
+  /* Filling from where the language starts a line: from the right in Arabic. */
+  gtk_snapshot_save (snapshot);
+  if (gtk_widget_get_direction (widget) == GTK_TEXT_DIR_RTL)
+    {
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (width, 0));
+      gtk_snapshot_scale (snapshot, -1, 1);
+    }
   append_bar (snapshot, &track, 0, y, width, BAR_HEIGHT);
   if (self->fraction > 0)
     append_bar (snapshot, &fill, 0, y, width * MIN (self->fraction, 1.0), BAR_HEIGHT);
@@ -72,6 +79,7 @@ cf_funding_bar_snapshot (GtkWidget   *widget,
   if (excess > 0)
     append_bar (snapshot, &beyond, 0, y + BAR_HEIGHT / 4.0,
                 width * (excess >= 1.0 ? 1.0 : excess), BAR_HEIGHT / 2.0);
+  gtk_snapshot_restore (snapshot);
 }
 
 static void

@@ -37,6 +37,7 @@ typedef struct
   gint64 start, end;                /* time across it, µs */
   gint64 top_amount;                /* money at its top */
   gint64 step;                      /* between the amounts on its axis */
+  gboolean rtl;                     /* time runs leftwards, amounts on the right */
 } Frame;
 
 static char *
@@ -78,9 +79,12 @@ compute_frame (CfFundingChart *self,
   for (guint i = 0; i < self->points->len; i++)
     highest = MAX (highest, g_array_index (self->points, CfLivePoint, i).pledged);
 
-  frame->left = MARGIN_LEFT + label_width + LABEL_GAP;
+  /* Read as the language reads: in Arabic, time runs from the right, and
+   * the amounts stand on the right where a line starts. */
+  frame->rtl = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
+  frame->left = frame->rtl ? MARGIN_LEFT : MARGIN_LEFT + label_width + LABEL_GAP;
   frame->top = MARGIN_TOP;
-  frame->width = gtk_widget_get_width (GTK_WIDGET (self)) - frame->left - MARGIN_LEFT;
+  frame->width = gtk_widget_get_width (GTK_WIDGET (self)) - label_width - LABEL_GAP - 2 * MARGIN_LEFT;
   frame->height = gtk_widget_get_height (GTK_WIDGET (self)) - MARGIN_TOP - MARGIN_BOTTOM;
   /* The axis ends at the last reading, never in the future; an hour at
    * least, so that a few readings do not fill it. */
@@ -96,7 +100,9 @@ static double
 x_of (const Frame *frame,
       gint64       at)
 {
-  return frame->left + frame->width * (double) (at - frame->start) / (double) (frame->end - frame->start);
+  double along = (double) (at - frame->start) / (double) (frame->end - frame->start);
+
+  return frame->left + frame->width * (frame->rtl ? 1.0 - along : along);
 }
 
 static double
@@ -160,12 +166,16 @@ draw_axes (CfFundingChart *self,
       cairo_move_to (cr, frame->left, y);
       cairo_line_to (cr, frame->left + frame->width, y);
       cairo_stroke (cr);
-      draw_text (widget, cr, label, frame->left - LABEL_GAP, y, 1.0, &dim);
+      if (frame->rtl)
+        draw_text (widget, cr, label, frame->left + frame->width + LABEL_GAP, y, 0.0, &dim);
+      else
+        draw_text (widget, cr, label, frame->left - LABEL_GAP, y, 1.0, &dim);
     }
 
-  draw_text (widget, cr, start, frame->left, frame->top + frame->height + MARGIN_BOTTOM / 2, 0.0, &dim);
-  draw_text (widget, cr, end, frame->left + frame->width, frame->top + frame->height + MARGIN_BOTTOM / 2,
-             1.0, &dim);
+  draw_text (widget, cr, start, x_of (frame, frame->start), frame->top + frame->height + MARGIN_BOTTOM / 2,
+             frame->rtl ? 1.0 : 0.0, &dim);
+  draw_text (widget, cr, end, x_of (frame, frame->end), frame->top + frame->height + MARGIN_BOTTOM / 2,
+             frame->rtl ? 0.0 : 1.0, &dim);
 }
 
 static void
@@ -188,7 +198,10 @@ draw_goal (CfFundingChart *self,
   cairo_stroke (cr);
   cairo_set_dash (cr, NULL, 0, 0);
   /* Translators: the label of the goal's line on the funding chart. */
-  draw_text (GTK_WIDGET (self), cr, C_("chart", "Goal"), frame->left + 6, y - 10, 0.0, &success);
+  if (frame->rtl)
+    draw_text (GTK_WIDGET (self), cr, C_("chart", "Goal"), frame->left + frame->width - 6, y - 10, 1.0, &success);
+  else
+    draw_text (GTK_WIDGET (self), cr, C_("chart", "Goal"), frame->left + 6, y - 10, 0.0, &success);
 }
 
 static void
@@ -403,17 +416,25 @@ key_pressed_cb (GtkEventControllerKey *controller,
                 CfFundingChart        *self)
 {
   int last = (int) self->points->len - 1;
+  /* The arrow pointing back in time: left, or right where time runs leftwards. */
+  gboolean rtl = gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
+  guint earlier = rtl ? GDK_KEY_Right : GDK_KEY_Left;
+  guint later = rtl ? GDK_KEY_Left : GDK_KEY_Right;
 
-  switch (keyval)
+  if (keyval == GDK_KEY_KP_Left || keyval == GDK_KEY_KP_Right)
+    keyval = keyval == GDK_KEY_KP_Left ? GDK_KEY_Left : GDK_KEY_Right;
+  if (keyval == earlier)
     {
-    case GDK_KEY_Left:
-    case GDK_KEY_KP_Left:
       select_point (self, self->selected < 0 ? last : MAX (self->selected - 1, 0));
       return TRUE;
-    case GDK_KEY_Right:
-    case GDK_KEY_KP_Right:
+    }
+  if (keyval == later)
+    {
       select_point (self, self->selected < 0 ? last : self->selected + 1);
       return TRUE;
+    }
+  switch (keyval)
+    {
     case GDK_KEY_Home:
       select_point (self, 0);
       return TRUE;

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 #include <locale.h>
 #include <sqlite3.h>
+#include <string.h>
 
 #include "cf-application.h"
 #include "cf-campaign-card.h"
@@ -25,6 +26,7 @@
 typedef struct
 {
   const char *language;
+  GtkTextDirection direction;
   const char *views[4];      /* the view switcher's names */
   const char *card_figures;  /* “Yen watch”: pledged of goal */
   const char *percent;
@@ -34,14 +36,21 @@ typedef struct
 } Expected;
 
 static const Expected expectations[] = {
-  { "fr", { "Explorer", "Suivies", "Contributions", NULL },
+  { "fr", GTK_TEXT_DIR_LTR, { "Explorer", "Suivies", "Contributions", NULL },
     "19\u202f507\u202f500\u00a0¥ sur 10\u202f000\u202f000\u00a0¥", "195\u00a0%",
     "Contribution de 35\u202f000\u00a0¥ ou plus",
     "50\u202f704 sur 50\u202f000 préventes", "420 sur 500 membres" },
-  { "ja", { "見つける", "フォロー中", "支援", NULL },
+  { "ja", GTK_TEXT_DIR_LTR, { "見つける", "フォロー中", "支援", NULL },
     "￥19,507,500 / 目標 ￥10,000,000", "195%",
     "￥35,000 以上の支援",
     "50,704 / 50,000 件の予約", "420 / 500 人のメンバー" },
+  { "ar", GTK_TEXT_DIR_RTL, { "استكشاف", "المتابَعة", "المساهمات", NULL },
+    /* Arabic-Indic digits; each figure isolated (U+2068…U+2069) so that
+     * the sentence around it keeps its order, and a sentence that starts
+     * with one marked right-to-left (U+200F). */
+    "\u200f\u2068\u200f١٩٬٥٠٧٬٥٠٠\u00a0\u2066JP¥\u2069\u2069 من \u2068\u200f١٠٬٠٠٠٬٠٠٠\u00a0\u2066JP¥\u2069\u2069", "١٩٥٪\u061c",
+    "ساهم بمبلغ \u2068\u200f٣٥٬٠٠٠\u00a0\u2066JP¥\u2069\u2069 أو أكثر",
+    "\u200f\u2068٥٠٬٧٠٤\u2069 من \u2068٥٠٬٠٠٠\u2069 طلب مسبق", "\u200f\u2068٤٢٠\u2069 من \u2068٥٠٠\u2069 عضو" },
 };
 
 /* What “Ten left” is called here: long enough to test the dashboard's menu. */
@@ -86,6 +95,81 @@ test_in_the_language (void)
   page = cf_test_first_visible (window, CF_TYPE_CAMPAIGN_PAGE);
   cf_test_wait_until (page, has_label, (gpointer) expected->reward, "the reward card");
   cf_test_render_to_png (window, campaign);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+is_laid_out (GtkWidget *root,
+             gpointer   data)
+{
+  return gtk_widget_get_mapped (root) && gtk_widget_get_width (root) > 0;
+}
+
+/* How green the pixel of @texture at (@x, @y) is against its blue. */
+static int
+greenness (GdkTexture *texture,
+           int         x,
+           int         y)
+{
+  int width = gdk_texture_get_width (texture);
+  g_autofree guchar *pixels = g_malloc (width * 4 * gdk_texture_get_height (texture));
+  const guchar *pixel;
+
+  /* Cairo's ARGB32 in memory: blue, green, red, alpha. */
+  gdk_texture_download (texture, pixels, width * 4);
+  pixel = pixels + y * width * 4 + x * 4;
+  return (int) pixel[1] - (int) pixel[0];
+}
+
+/* The app reads in the language's direction: in Arabic the window is
+ * mirrored, Back stands on the right where a line starts, and a funding
+ * bar fills from there. “Yen watch” is at 195 %: its bar is full, and
+ * the green of what passed the goal covers 95 % of it from its start. */
+static void
+test_reading_direction (void)
+{
+  GtkWidget *window = cf_ui_open_window (application, platform->url);
+  gboolean rtl = expected->direction == GTK_TEXT_DIR_RTL;
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GPtrArray) buttons = NULL;
+  g_autofree char *name = g_strdup_printf ("reading-direction-%s", expected->language);
+  graphene_rect_t bounds;
+  GtkWidget *page, *bar, *back = NULL;
+  int width, start, end;
+
+  g_assert_cmpint (gtk_widget_get_direction (window), ==, expected->direction);
+  gtk_editable_set_text (GTK_EDITABLE (cf_test_first_visible (window, GTK_TYPE_SEARCH_ENTRY)), "Yen watch");
+  cf_test_wait_until (window, has_one_card, NULL, "the search finds the campaign");
+  g_signal_emit_by_name (cf_test_first_visible (window, GTK_TYPE_GRID_VIEW), "activate", 0);
+  page = cf_test_first_visible (window, CF_TYPE_CAMPAIGN_PAGE);
+  cf_test_wait_until (page, has_label, (gpointer) expected->reward, "the reward card");
+
+  buttons = cf_test_visible_widgets (page, GTK_TYPE_BUTTON);
+  for (guint i = 0; i < buttons->len && back == NULL; i++)
+    if (g_strcmp0 (gtk_actionable_get_action_name (buttons->pdata[i]), "campaign.back") == 0)
+      back = buttons->pdata[i];
+  g_assert_nonnull (back);
+  bar = cf_test_first_visible (page, g_type_from_name ("CfFundingBar"));
+  cf_test_wait_until (back, is_laid_out, NULL, "Back is laid out");
+  cf_test_wait_until (bar, is_laid_out, NULL, "the funding bar is laid out");
+  g_assert_true (gtk_widget_compute_bounds (back, window, &bounds));
+  width = gtk_widget_get_width (window);
+  if (rtl)
+    g_assert_cmpfloat (bounds.origin.x, >, width / 2.0);
+  else
+    g_assert_cmpfloat (bounds.origin.x + bounds.size.width, <, width / 2.0);
+
+  gtk_widget_snapshot_child (gtk_widget_get_parent (bar), bar, snapshot);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (bar)), node, NULL);
+  width = gdk_texture_get_width (texture);
+  start = greenness (texture, rtl ? width - width / 20 : width / 20, gdk_texture_get_height (texture) / 2);
+  end = greenness (texture, rtl ? width / 100 : width - width / 100, gdk_texture_get_height (texture) / 2);
+  g_assert_cmpint (start, >, end);
+  cf_test_render_to_png (window, name);
 
   gtk_window_destroy (GTK_WINDOW (window));
 }
@@ -225,12 +309,21 @@ is_button (GtkWidget  *focus,
          g_str_has_prefix (gtk_button_get_label (GTK_BUTTON (focus)), g_dgettext (GETTEXT_PACKAGE, msgid));
 }
 
+/* A row's title as it reads: in Arabic, a title put in a sentence starts
+ * with the marks that make the sentence right-to-left and isolate the
+ * title (“\u200f\u2068Watch\u2069 · …”). */
 static gboolean
 is_row (GtkWidget  *focus,
         const char *title)
 {
-  return ADW_IS_PREFERENCES_ROW (focus) &&
-         g_str_has_prefix (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (focus)), g_dgettext (GETTEXT_PACKAGE, title));
+  const char *shown;
+
+  if (!ADW_IS_PREFERENCES_ROW (focus))
+    return FALSE;
+  shown = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (focus));
+  while (g_str_has_prefix (shown, "\u200f") || g_str_has_prefix (shown, "\u2068"))
+    shown = g_utf8_next_char (shown);
+  return g_str_has_prefix (shown, g_dgettext (GETTEXT_PACKAGE, title));
 }
 
 /* The dialog's suggested button, once it can pledge. */
@@ -338,13 +431,6 @@ test_figures_never_cut (void)
   cf_ui_forget_window_size (application);
 }
 
-static gboolean
-is_laid_out (GtkWidget *root,
-             gpointer   data)
-{
-  return gtk_widget_get_mapped (root) && gtk_widget_get_width (root) > 0;
-}
-
 /* A pre-sale and a membership page count what their goal counts, as the
  * language writes numbers and its plural forms, whole on a phone. */
 static void
@@ -411,6 +497,8 @@ main (int   argc,
 
   gtk_test_init (&argc, &argv, NULL);
   setlocale (LC_ALL, "");
+  /* As GTK sets it at start-up from its own catalogue in the app. */
+  gtk_widget_set_default_direction (gtk_get_locale_direction ());
   bindtextdomain (GETTEXT_PACKAGE, g_getenv ("CROWDFUND_LOCALEDIR"));
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
@@ -423,6 +511,7 @@ main (int   argc,
   g_application_register (G_APPLICATION (application), NULL, NULL);
 
   g_test_add_func ("/languages/main-window-and-a-campaign", test_in_the_language);
+  g_test_add_func ("/languages/reading-direction", test_reading_direction);
   g_test_add_func ("/languages/phone-width", test_phone_width);
   g_test_add_func ("/languages/keyboard", test_keyboard);
   g_test_add_func ("/languages/figures-never-cut", test_figures_never_cut);

@@ -2,14 +2,18 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 """Checks the translations, as TAP: every catalogue in po/LINGUAS compiles
 with msgfmt --check, and against the strings the sources hold today it is
-complete, with nothing fuzzy; and no string is a piece of a sentence put
+complete, with nothing fuzzy; every count is served the plural form its
+language's grammar asks for; a language written right to left isolates
+what it puts into its sentences; and no string is a piece of a sentence put
 together in code."""
 
+import gettext
 import os
 import re
 import subprocess
 import sys
 import tempfile
+import unicodedata
 
 # What meson's glib preset gives xgettext, for the keywords and formats used here.
 XGETTEXT = ["xgettext", "--from-code=UTF-8", "--add-comments", "--keyword=_", "--keyword=N_",
@@ -19,6 +23,93 @@ XGETTEXT = ["xgettext", "--from-code=UTF-8", "--add-comments", "--keyword=_", "-
 
 # Contexts whose strings are pieces by design, joined by locale rules.
 PIECES = {"list separator"}
+
+# The counts every plural string is tried with, and for each language the
+# form its grammar gives each of them, written from CLDR's plural rules
+# independently of the catalogue's own Plural-Forms: French says “0 contributeur”,
+# Japanese has one form, Arabic has six (zero, one, two, few 3–10, many 11–99,
+# other 100–102).
+COUNTS = (0, 1, 2, 3, 11, 100)
+FORMS = {
+    "fr": (0, 0, 1, 1, 1, 1),
+    "ja": (0, 0, 0, 0, 0, 0),
+    "ar": (0, 1, 2, 3, 4, 5),
+}
+
+RIGHT_TO_LEFT = {"ar", "ckb", "dv", "fa", "he", "ps", "sd", "ug", "ur", "yi"}
+FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE, RIGHT_TO_LEFT_MARK = "\u2068", "\u2069", "\u200f"
+DIRECTIVE = re.compile(r"%(?:\d+\$)?[-+ #0]*\d*(?:\.\d+)?(?:l|ll|z|h)?[sdui]")
+
+
+def unquote(lines):
+    text = "".join(re.findall(r'"(.*)"', "\n".join(lines)))
+    return re.sub(r'\\(.)', lambda m: {"n": "\n", "t": "\t"}.get(m.group(1), m.group(1)), text)
+
+
+def entries(catalogue):
+    """Each message of a .po file: its flags, msgid, msgid_plural and msgstrs."""
+    found = []
+    for block in open(catalogue, encoding="utf-8").read().split("\n\n"):
+        lines = [line for line in block.strip().split("\n") if line and not line.startswith("#~")]
+        entry = {"flags": "", "msgstr": []}
+        key, values = None, []
+        for line in lines + ["#end"]:
+            if line.startswith('"'):
+                values.append(line)
+                continue
+            if key == "msgstr" or (key or "").startswith("msgstr["):
+                entry["msgstr"].append(unquote(values))
+            elif key is not None:
+                entry[key] = unquote(values)
+            key, values = None, []
+            if line.startswith("#,"):
+                entry["flags"] += line
+            elif not line.startswith("#"):
+                key, _, rest = line.partition(" ")
+                values = [rest]
+        if entry.get("msgid"):
+            found.append(entry)
+    return found
+
+
+def plural_forms_served(language, catalogue, directory):
+    """Plural strings whose form for some count is not the one its grammar asks for."""
+    wrong = []
+    compiled = os.path.join(directory, f"{language}.mo")
+    subprocess.run(["msgfmt", f"--output-file={compiled}", catalogue], check=True)
+    with open(compiled, "rb") as data:
+        translation = gettext.GNUTranslations(data)
+    for entry in entries(catalogue):
+        if "msgid_plural" not in entry:
+            continue
+        for count, form in zip(COUNTS, FORMS[language]):
+            served = (translation.npgettext(entry["msgctxt"], entry["msgid"], entry["msgid_plural"], count)
+                      if "msgctxt" in entry else translation.ngettext(entry["msgid"], entry["msgid_plural"], count))
+            if served != entry["msgstr"][form]:
+                wrong.append(f"“{entry['msgid']}” for {count}")
+    return wrong
+
+
+def not_isolated(catalogue):
+    """Strings of a right-to-left catalogue that put a figure or a name into
+    a sentence without isolating it (U+2068 … U+2069), or that start with
+    one without marking the sentence right-to-left (U+200F): a Latin title
+    at its start would otherwise turn the whole line left-to-right."""
+    wrong = []
+    for entry in entries(catalogue):
+        if "c-format" not in entry["flags"] or "no-c-format" in entry["flags"] or entry["msgid"].endswith(".csv"):
+            continue
+        for text in entry["msgstr"]:
+            for directive in DIRECTIVE.finditer(text):
+                isolated = (text[directive.start() - 1:directive.start()] == FIRST_STRONG_ISOLATE
+                            and text[directive.end():directive.end() + 1] == POP_DIRECTIONAL_ISOLATE)
+                # “%.0s” writes nothing: a form for one count that does not say it.
+                if directive.group() != "%.0s" and not isolated:
+                    wrong.append(f"{directive.group()} in “{text}”")
+            first = text[:1]
+            if first and unicodedata.bidirectional(first) not in ("R", "AL") and first != RIGHT_TO_LEFT_MARK:
+                wrong.append(f"“{text}” starts left-to-right")
+    return wrong
 
 
 def fresh_template(top, directory):
@@ -71,6 +162,17 @@ def main():
             counts, message = statistics(merged)
             complete = counts is not None and counts.get("fuzzy", 0) == 0 and counts.get("untranslated", 0) == 0
             results.append((f"{language}.po translates every string of the sources, none fuzzy", complete, message))
+            if language not in FORMS:
+                results.append((f"{language}: the plural forms of its grammar are written in tests/check-po.py",
+                                False, "add them to FORMS"))
+            else:
+                wrong = plural_forms_served(language, catalogue, directory)
+                results.append((f"{language}.po serves every count in {COUNTS} the form its grammar asks for",
+                                not wrong, "; ".join(wrong)))
+            if language in RIGHT_TO_LEFT:
+                wrong = not_isolated(catalogue)
+                results.append((f"{language}.po isolates what it puts into its sentences", not wrong,
+                                "; ".join(wrong)))
         found = pieces(template)
         results.append(("no translatable string is a piece of a sentence", not found, "; ".join(found)))
 

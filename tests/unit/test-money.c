@@ -130,7 +130,7 @@ test_parse (void)
 static void
 test_parse_what_is_shown (void)
 {
-  static const char * const locales[] = { "en_US", "fr_FR", "ja_JP" };
+  static const char * const locales[] = { "en_US", "fr_FR", "ja_JP", "ar_EG" };
   static const char * const currencies[] = { "EUR", "USD", "JPY" };
   static const gint64 amounts[] = { 1, 1950, 99999, 100000, 10000050, 12345650, 999999999999, 1000000000000 };
   struct { const char *text; const char *locale; gint64 cents; } typed[] = {
@@ -138,6 +138,12 @@ test_parse_what_is_shown (void)
     { "100 000,50", "fr_FR", 10000050 },
     { "100\u202f000,50", "fr_FR", 10000050 },
     { "1,234,567.89", "en_US", 123456789 },
+    /* Arabic-Indic digits, separators and decimal point, as Arabic shows
+     * them; and the Latin digits of a keyboard set to Latin letters. */
+    { "١٬٢٥٠٫٥٠", "ar_EG", 125050 },
+    { "٢٥", "ar_EG", 2500 },
+    { "\u200f١٢٫٥", "ar_EG", 1250 },
+    { "25", "ar_EG", 2500 },
   };
 
   for (guint l = 0; l < G_N_ELEMENTS (locales); l++)

@@ -33,24 +33,29 @@ typedef struct
   const char *reward;        /* its reward's minimum */
   const char *pre_orders;    /* 50,704 of 50,000 pre-orders */
   const char *members;       /* 420 of 500 members */
+  const char *typed_bonus;   /* ¥1,250 as the language writes it */
+  const char *pledge;        /* the pledge button with it */
 } Expected;
 
 static const Expected expectations[] = {
   { "fr", GTK_TEXT_DIR_LTR, { "Explorer", "Suivies", "Contributions", NULL },
     "19\u202f507\u202f500\u00a0¥ sur 10\u202f000\u202f000\u00a0¥", "195\u00a0%",
     "Contribution de 35\u202f000\u00a0¥ ou plus",
-    "50\u202f704 sur 50\u202f000 préventes", "420 sur 500 membres" },
+    "50\u202f704 sur 50\u202f000 préventes", "420 sur 500 membres",
+    "1\u202f250", "_Promettre 38\u202f750\u00a0¥" },
   { "ja", GTK_TEXT_DIR_LTR, { "見つける", "フォロー中", "支援", NULL },
     "￥19,507,500 / 目標 ￥10,000,000", "195%",
     "￥35,000 以上の支援",
-    "50,704 / 50,000 件の予約", "420 / 500 人のメンバー" },
+    "50,704 / 50,000 件の予約", "420 / 500 人のメンバー",
+    "1,250", "￥38,750 を支援(_P)" },
   { "ar", GTK_TEXT_DIR_RTL, { "استكشاف", "المتابَعة", "المساهمات", NULL },
     /* Arabic-Indic digits; each figure isolated (U+2068…U+2069) so that
      * the sentence around it keeps its order, and a sentence that starts
      * with one marked right-to-left (U+200F). */
     "\u200f\u2068\u200f١٩٬٥٠٧٬٥٠٠\u00a0\u2066JP¥\u2069\u2069 من \u2068\u200f١٠٬٠٠٠٬٠٠٠\u00a0\u2066JP¥\u2069\u2069", "١٩٥٪\u061c",
     "ساهم بمبلغ \u2068\u200f٣٥٬٠٠٠\u00a0\u2066JP¥\u2069\u2069 أو أكثر",
-    "\u200f\u2068٥٠٬٧٠٤\u2069 من \u2068٥٠٬٠٠٠\u2069 طلب مسبق", "\u200f\u2068٤٢٠\u2069 من \u2068٥٠٠\u2069 عضو" },
+    "\u200f\u2068٥٠٬٧٠٤\u2069 من \u2068٥٠٬٠٠٠\u2069 طلب مسبق", "\u200f\u2068٤٢٠\u2069 من \u2068٥٠٠\u2069 عضو",
+    "١٬٢٥٠", "\u200f_ساهم بمبلغ \u2068\u200f٣٨٬٧٥٠\u00a0\u2066JP¥\u2069\u2069" },
 };
 
 /* What “Ten left” is called here: long enough to test the dashboard's menu. */
@@ -371,7 +376,11 @@ test_keyboard (void)
   g_assert_true (focus != no_reward && gtk_widget_get_parent (focus) == gtk_widget_get_parent (no_reward));
   focus = tab_to (dialog, is_row, "Watch", 8);
   gtk_widget_activate (focus);
-  tab_to (dialog, is_pledge_button, "the pledge button", 12);
+  /* A bonus typed as the language writes numbers is read, and added:
+   * ¥35,000, ¥2,500 of shipping and ¥1,250. */
+  gtk_editable_set_text (GTK_EDITABLE (cf_test_first_visible (dialog, ADW_TYPE_ENTRY_ROW)), expected->typed_bonus);
+  focus = tab_to (dialog, is_pledge_button, "the pledge button", 12);
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (cf_test_first_visible (focus, GTK_TYPE_LABEL))), ==, expected->pledge);
   gtk_window_destroy (GTK_WINDOW (dialog));
   gtk_widget_activate_action (cf_test_first_visible (window, CF_TYPE_CAMPAIGN_PAGE), "campaign.back", NULL);
 

@@ -432,16 +432,16 @@ cf_server_get_base_url (CfServer *self)
   return self->base_url;
 }
 
-/* Live connections kept in all; past the usual 1 000, the platform keeps
- * that many connections open besides its usual 1 000. Call after
+/* Live connections kept in all. They stay open for as long as people
+ * watch, so they have places of their own besides the connections kept for
+ * requests: listeners never crowd out what the same people ask. Call after
  * cf_server_listen(). */
 void
 cf_server_set_max_listeners (CfServer *self,
                              guint     listeners)
 {
   cf_live_hub_set_max_clients (self->live_hub, listeners);
-  if (listeners > CF_LIVE_HUB_DEFAULT_MAX_CLIENTS)
-    cf_connection_guard_add_listeners (self->connection_guard, listeners);
+  cf_connection_guard_add_listeners (self->connection_guard, listeners);
 }
 
 /* How long a connection's first request may take to arrive whole. Call

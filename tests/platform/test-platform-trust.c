@@ -4,6 +4,7 @@
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include "cf-test-platform.h"
 
@@ -695,11 +696,13 @@ live_connected_cb (GObject      *object,
 }
 
 static void
-open_live (LiveAttempts *attempts,
-           guint         count,
-           const char   *token)
+open_live_with (LiveAttempts *attempts,
+                SoupSession  *session,
+                const char   *base_url,
+                guint         count,
+                const char   *token)
 {
-  g_autofree char *url = g_strconcat (platform->url, "/v1/live", NULL);
+  g_autofree char *url = g_strconcat (base_url, "/v1/live", NULL);
   char *protocols[] = { (char *) "crowdfund.v1", NULL };
 
   for (guint i = 0; i < count; i++)
@@ -713,10 +716,28 @@ open_live (LiveAttempts *attempts,
           soup_message_headers_replace (soup_message_get_request_headers (message), "Authorization", bearer);
         }
       attempts->pending++;
-      soup_session_websocket_connect_async (platform->session, message, NULL, protocols, G_PRIORITY_DEFAULT,
+      soup_session_websocket_connect_async (session, message, NULL, protocols, G_PRIORITY_DEFAULT,
                                             NULL, live_connected_cb, attempts);
     }
   g_main_loop_run (attempts->loop);
+}
+
+static void
+open_live (LiveAttempts *attempts,
+           guint         count,
+           const char   *token)
+{
+  open_live_with (attempts, platform->session, platform->url, count, token);
+}
+
+/* A session whose connections come from @address, one of loopback's. */
+static SoupSession *
+session_from (const char *address)
+{
+  g_autoptr(GInetAddress) inet = g_inet_address_new_from_string (address);
+  g_autoptr(GSocketAddress) local = g_inet_socket_address_new (inet, 0);
+
+  return soup_session_new_with_options ("local-address", local, "max-conns", 128, "max-conns-per-host", 128, NULL);
 }
 
 /* A bad token is refused, not taken for an anonymous listener, and one
@@ -734,6 +755,51 @@ test_live_limits (void)
   g_test_message ("%u live connections accepted, %u refused", attempts.connected, attempts.refused);
   g_assert_cmpuint (attempts.connected, ==, 64);
   g_assert_cmpuint (attempts.refused, ==, 16);
+
+  g_ptr_array_unref (attempts.connections);
+  g_main_loop_unref (attempts.loop);
+}
+
+/* Listeners do not take the places of requests: with the platform's
+ * defaults, a thousand people listening (from sixteen addresses, as many as
+ * each may) still get answers to what they ask. */
+static void
+test_listeners_leave_room (void)
+{
+  LiveAttempts attempts = { g_main_loop_new (NULL, FALSE), 0, 0, 0, g_ptr_array_new_with_free_func (g_object_unref) };
+  g_autoptr(CfTestPlatform) on = NULL;
+  g_autoptr(SoupSession) asking = session_from ("127.0.3.1");
+  g_autoptr(SoupMessage) message = NULL;
+  g_autoptr(GBytes) body = NULL;
+  g_autofree char *url = NULL;
+  struct rlimit limit;
+
+  /* The platform inherits the descriptors it may open: as many as allowed. */
+  g_assert_cmpint (getrlimit (RLIMIT_NOFILE, &limit), ==, 0);
+  limit.rlim_cur = limit.rlim_max;
+  g_assert_cmpint (setrlimit (RLIMIT_NOFILE, &limit), ==, 0);
+  if (limit.rlim_max != RLIM_INFINITY && limit.rlim_max < 2500)
+    {
+      g_test_skip ("fewer than 2 500 file descriptors may be opened here");
+      return;
+    }
+
+  on = cf_test_platform_start ("seed.json", NULL);
+  for (guint i = 0; i < 16; i++)
+    {
+      g_autofree char *address = g_strdup_printf ("127.0.2.%u", i + 1);
+      g_autoptr(SoupSession) session = session_from (address);
+
+      open_live_with (&attempts, session, on->url, 63, NULL);
+    }
+  g_test_message ("%u live connections accepted, %u refused", attempts.connected, attempts.refused);
+  g_assert_cmpuint (attempts.connected, ==, 1000);
+  g_assert_cmpuint (attempts.refused, ==, 8);
+
+  url = g_strconcat (on->url, "/v1/campaigns/1", NULL);
+  message = soup_message_new ("GET", url);
+  body = soup_session_send_and_read (asking, message, NULL, NULL);
+  g_assert_cmpuint (soup_message_get_status (message), ==, 200);
 
   g_ptr_array_unref (attempts.connections);
   g_main_loop_unref (attempts.loop);
@@ -824,6 +890,7 @@ main (int   argc,
   g_test_add_func ("/trust/sign-in-throttle", test_sign_in_throttle);
   g_test_add_func ("/trust/password-rehash", test_password_rehash);
   g_test_add_func ("/trust/live-limits", test_live_limits);
+  g_test_add_func ("/trust/listeners-leave-room", test_listeners_leave_room);
   g_test_add_func ("/trust/out-of-descriptors", test_out_of_descriptors);
   g_test_add_func ("/trust/markup-in-titles", test_markup_in_titles);
   g_test_add_func ("/trust/only-web-addresses", test_only_web_addresses);

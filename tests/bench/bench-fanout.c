@@ -329,7 +329,9 @@ measure (const char *directory,
          guint       listeners)
 {
   g_autofree char *seed = cf_test_write_bench_seed (directory, BACKERS, CAMPAIGNS, 0);
-  g_autofree char *arguments = g_strdup_printf ("--max-listeners=%u", listeners);
+  /* The backers sign in from one address, faster than people do: as
+   * through a reverse proxy, without a share of connections per address. */
+  g_autofree char *arguments = g_strdup_printf ("--max-listeners=%u --trusted-proxy=127.0.0.1", listeners);
   g_autoptr(CfTestPlatform) platform = cf_test_platform_start (seed, arguments);
   g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
   g_autoptr(GArray) spreads = g_array_new (FALSE, FALSE, sizeof (gint64));

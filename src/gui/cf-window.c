@@ -11,6 +11,7 @@
 #include "cf-following-page.h"
 #include "cf-format.h"
 #include "cf-locale.h"
+#include "cf-memory-rest.h"
 #include "cf-pledge-page.h"
 #include "cf-pledge-notifier.h"
 #include "cf-platform-kind.h"
@@ -584,6 +585,7 @@ cf_window_init (CfWindow *self)
   self->cancellable = g_cancellable_new ();
   g_signal_connect_swapped (self->explore_page, "notify::account", G_CALLBACK (explored_changed_cb), self);
   g_signal_connect (self, "realize", G_CALLBACK (realize_cb), NULL);
+  cf_memory_rest_watch (GTK_WIDGET (self));
   drop_target = gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_COPY | GDK_ACTION_LINK);
   g_signal_connect (drop_target, "drop", G_CALLBACK (address_dropped_cb), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop_target));

@@ -17,7 +17,7 @@
  * painted meanwhile. The views: Explore, Following, Pledges, the dashboard
  * with no pledge arriving, a campaign's page, and the window hidden. */
 
-#define SETTLE_SECONDS 2
+#define SETTLE_SECONDS 4
 #define MAX_SETTLING_PERIODS 15
 
 static CfTestPlatform *platform;

@@ -12,7 +12,10 @@ run, measured the same way from outside the process:
 Crowdfund goes through each view (bench-idle, signed in as the seed's
 creator, each view loaded and settled first); the peers (gnome-text-editor,
 gnome-calculator, where installed) are measured once their window has
-painted nothing for 3 s."""
+painted nothing for 3 s.
+
+Then the memory each holds (RSS) 10 s after it was started: Crowdfund on
+its demo platform, the peers, and a bare libadwaita window."""
 
 import argparse
 import glob
@@ -21,8 +24,10 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 
 PERIOD = 10
+RSS_SECONDS = 10
 PEERS = ["gnome-text-editor", "gnome-calculator"]
 
 
@@ -63,7 +68,8 @@ def row(name, paints, cpu, woken, frames=""):
 
 def crowdfund(bench, damage):
     rows = []
-    process = subprocess.Popen([bench], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    process = subprocess.Popen([bench], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+                               env=measured_environment())
     for line in process.stdout:
         words = line.split()
         if words[0] == "ready":
@@ -77,14 +83,27 @@ def crowdfund(bench, damage):
     return rows
 
 
+def measured_environment(**settings):
+    """The tests' environment without what makes them stricter and slower
+    than a person's: glibc's checking allocator, GLib's fatal criticals."""
+    env = dict(os.environ, **settings)
+    for name in ("MALLOC_CHECK_", "MALLOC_PERTURB_", "G_DEBUG"):
+        env.pop(name, None)
+    return env
+
+
+def start_in_new_home(command):
+    home = tempfile.mkdtemp(prefix="bench-idle-")
+    env = measured_environment(HOME=home, XDG_CONFIG_HOME=home, XDG_DATA_HOME=home, XDG_CACHE_HOME=home,
+                               GSETTINGS_BACKEND="memory")
+    return subprocess.Popen(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL), home
+
+
 def peer(name, damage):
     program = shutil.which(name)
     if program is None:
         return f"| {name} | not installed | | | |"
-    home = tempfile.mkdtemp(prefix="bench-idle-")
-    env = dict(os.environ, HOME=home, XDG_CONFIG_HOME=home, XDG_DATA_HOME=home, XDG_CACHE_HOME=home,
-               GSETTINGS_BACKEND="memory")
-    process = subprocess.Popen([program], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process, home = start_in_new_home([program])
     try:
         subprocess.run([damage, "quiet", "3", "60"], check=True)
         paints, cpu, woken = measure(damage, process.pid)
@@ -95,10 +114,37 @@ def peer(name, damage):
     return row(name, paints, cpu, woken)
 
 
+def resident_megabytes(pid):
+    for line in open(f"/proc/{pid}/status"):
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) * 1024 / 1e6
+    return 0
+
+
+def weigh(name, command):
+    """RSS RSS_SECONDS after start, in MB, the median of three starts."""
+    if command[0] is None:
+        return f"| {name} | not installed |"
+    weights = []
+    for _ in range(3):
+        process, home = start_in_new_home(command)
+        try:
+            time.sleep(RSS_SECONDS)
+            weights.append(resident_megabytes(process.pid))
+        finally:
+            process.terminate()
+            process.wait()
+            shutil.rmtree(home, ignore_errors=True)
+    weights.sort()
+    return f"| {name} | {weights[1]:.1f} MB | {', '.join(f'{w:.1f}' for w in weights)} |"
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--bench", required=True)
     parser.add_argument("--damage", required=True)
+    parser.add_argument("--app", required=True)
+    parser.add_argument("--bare-window", required=True)
     arguments = parser.parse_args()
 
     print(f"At rest, over {PERIOD} s each:\n")
@@ -106,6 +152,14 @@ def main():
     print("|---|---:|---:|---:|---:|")
     for line in crowdfund(arguments.bench, arguments.damage) + [peer(name, arguments.damage) for name in PEERS]:
         print(line)
+
+    print(f"\nResident memory {RSS_SECONDS} s after start (median of three starts):\n")
+    print("| app | RSS | the three |")
+    print("|---|---:|---|")
+    for name, command in [("Crowdfund on its demo platform", [arguments.app, "--demo"])] + \
+                         [(name, [shutil.which(name)]) for name in PEERS] + \
+                         [("a bare libadwaita window", [arguments.bare_window])]:
+        print(weigh(name, command))
 
 
 if __name__ == "__main__":

@@ -46,6 +46,8 @@ typedef struct
   CfRequest *request;
   char *pattern;          /* LIKE pattern of a short search, or NULL */
   char *match;            /* FTS5 phrase of a longer one, or NULL */
+  char *gram;             /* a short ASCII search in lower case, or NULL */
+  char *gram_end;         /* the first text after every one starting with it */
   const char *category;
   gint64 campaign_id;
 } ListContext;
@@ -55,6 +57,8 @@ list_context_clear (ListContext *context)
 {
   g_clear_pointer (&context->pattern, g_free);
   g_clear_pointer (&context->match, g_free);
+  g_clear_pointer (&context->gram, g_free);
+  g_clear_pointer (&context->gram_end, g_free);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ListContext, list_context_clear)
@@ -69,6 +73,8 @@ bind_context (sqlite3_stmt *statement,
   cf_listing_bind_int (statement, ":campaign", context->campaign_id);
   cf_listing_bind_text (statement, ":pattern", context->pattern);
   cf_listing_bind_text (statement, ":match", context->match);
+  cf_listing_bind_text (statement, ":gram", context->gram);
+  cf_listing_bind_text (statement, ":gram_end", context->gram_end);
   cf_listing_bind_text (statement, ":category", context->category);
 }
 
@@ -97,6 +103,20 @@ match_phrase (const char *search)
 /* A campaign whose title, blurb or creator holds :pattern. */
 #define SEARCH_BY_ROW \
   "(c.title LIKE :pattern ESCAPE '\\' OR c.blurb LIKE :pattern ESCAPE '\\' OR u.name LIKE :pattern ESCAPE '\\')"
+
+/* Where one or two characters (:gram, lower case) may stand, a superset of
+ * what LIKE finds, read from indexes: at a position with at least three
+ * characters from it to the end of its text, a trigram of the text starts
+ * with them (a term of the index between :gram and :gram_end); further on,
+ * they are among the text's last two characters. Texts are titles, blurbs
+ * and creators' names, folded for ASCII as LIKE folds them. */
+#define ENDS_WITH_GRAM(text) \
+  "lower (substr (" text ", -2)) >= :gram AND lower (substr (" text ", -2)) < :gram_end" \
+  " OR lower (substr (" text ", -1)) = :gram"
+#define SHORT_SEARCH_CANDIDATES \
+  "SELECT doc FROM campaigns_search_terms WHERE term >= :gram AND term < :gram_end" \
+  " UNION SELECT id FROM campaigns WHERE " ENDS_WITH_GRAM ("title") " OR " ENDS_WITH_GRAM ("blurb") \
+  " UNION SELECT id FROM campaigns WHERE owner_id IN (SELECT id FROM users WHERE " ENDS_WITH_GRAM ("name") ")"
 
 /* "50%_off" searches for itself: LIKE's wildcards are escaped. */
 static char *
@@ -167,11 +187,20 @@ list_campaigns (CfRequest *request)
   if (search != NULL && *search != '\0')
     context.pattern = like_pattern (search);
   /* Three characters or more, the trigram index finds them wherever they
-   * are; one or two are too short for it, and searched row by row. */
+   * are; one or two are too short for it, and found through its terms and
+   * the ends of texts; one or two beyond ASCII, whose case LIKE does not
+   * fold as the index does, are searched row by row. */
   if (search != NULL && g_utf8_strlen (search, -1) >= 3)
     {
       context.match = match_phrase (search);
       g_string_append (where, " AND c.id IN (SELECT rowid FROM campaigns_search WHERE campaigns_search MATCH :match)");
+    }
+  else if (search != NULL && *search != '\0' && g_str_is_ascii (search))
+    {
+      context.gram = g_ascii_strdown (search, -1);
+      context.gram_end = g_strdup (context.gram);
+      context.gram_end[strlen (context.gram_end) - 1]++;
+      g_string_append (where, " AND c.id IN (" SHORT_SEARCH_CANDIDATES ") AND " SEARCH_BY_ROW);
     }
   else if (search != NULL && *search != '\0')
     g_string_append (where, " AND " SEARCH_BY_ROW);

@@ -152,6 +152,17 @@ static const char * const migrations[] = {
   "  UPDATE campaigns_search SET creator = new.name"
   "    WHERE rowid IN (SELECT id FROM campaigns WHERE owner_id = new.id);"
   "END;",
+  /* 4: one or two characters, too short for trigrams, found anyway: where
+   * they stand before the last two characters of a text, they begin one
+   * of its trigrams, found in the index's own list of terms; where they
+   * stand in its last two, an index on those finds them */
+  "CREATE VIRTUAL TABLE campaigns_search_terms USING fts5vocab (campaigns_search, 'instance');"
+  "CREATE INDEX campaigns_title_end ON campaigns (lower (substr (title, -2)));"
+  "CREATE INDEX campaigns_title_last ON campaigns (lower (substr (title, -1)));"
+  "CREATE INDEX campaigns_blurb_end ON campaigns (lower (substr (blurb, -2)));"
+  "CREATE INDEX campaigns_blurb_last ON campaigns (lower (substr (blurb, -1)));"
+  "CREATE INDEX users_name_end ON users (lower (substr (name, -2)));"
+  "CREATE INDEX users_name_last ON users (lower (substr (name, -1)));",
 };
 
 struct _CfDatabase

@@ -550,25 +550,65 @@ test_search_metacharacters (void)
   g_assert_cmpint (fingerprint (), ==, before);
 }
 
+static void
+assert_finds_what_like_finds (const char *search)
+{
+  g_autofree char *escaped = g_uri_escape_string (search, NULL, TRUE);
+  g_autofree char *quoted = g_strdup (search);
+  g_autofree char *path = g_strdup_printf ("/v1/campaigns?q=%s&state=all&limit=100", escaped);
+  g_autoptr(JsonNode) page = expect ("GET", path, NULL, NULL, 200);
+  g_autofree char *sql = NULL;
+
+  g_strdelimit (quoted, "'", ' ');
+  sql = g_strdup_printf ("SELECT COUNT(*) FROM campaigns c JOIN users u ON u.id = c.owner_id"
+                         " WHERE c.title LIKE '%%%1$s%%' OR c.blurb LIKE '%%%1$s%%' OR u.name LIKE '%%%1$s%%'",
+                         quoted);
+  g_test_message ("“%s”", search);
+  g_assert_cmpuint (json_array_get_length (items_of (page)), ==, cf_test_platform_query (platform, sql));
+}
+
 /* The trigram index finds what LIKE found, in any case and any part of a
- * word, in titles, blurbs and creators' names; one or two letters still
- * search row by row. */
+ * word, in titles, blurbs and creators' names; and so do one or two
+ * characters, too short for trigrams, wherever they stand: every single
+ * letter, digit and sign of the seed's texts, and every pair of characters
+ * that starts or ends one of its titles, blurbs and names, in both cases. */
 static void
 test_search_finds_what_like_finds (void)
 {
-  const char *searches[] = { "watch", "WATCH", "atc", "lph", "game", "Cleo", "eo Cr", "a", "wa", "zzz" };
+  const char *searches[] = { "watch", "WATCH", "atc", "lph", "game", "Cleo", "eo Cr", "a", "wa", "zzz", "zq", "É" };
+  g_autoptr(JsonNode) all = expect ("GET", "/v1/campaigns?state=all&limit=100", NULL, NULL, 200);
+  JsonArray *campaigns = items_of (all);
+  g_autoptr(GHashTable) short_searches = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GHashTableIter iter;
+  const char *search;
 
   for (guint i = 0; i < G_N_ELEMENTS (searches); i++)
-    {
-      g_autofree char *escaped = g_uri_escape_string (searches[i], NULL, TRUE);
-      g_autofree char *path = g_strdup_printf ("/v1/campaigns?q=%s&state=all&limit=100", escaped);
-      g_autoptr(JsonNode) page = expect ("GET", path, NULL, NULL, 200);
-      g_autofree char *sql = g_strdup_printf (
-        "SELECT COUNT(*) FROM campaigns c JOIN users u ON u.id = c.owner_id"
-        " WHERE c.title LIKE '%%%1$s%%' OR c.blurb LIKE '%%%1$s%%' OR u.name LIKE '%%%1$s%%'", searches[i]);
+    assert_finds_what_like_finds (searches[i]);
 
-      g_assert_cmpuint (json_array_get_length (items_of (page)), ==, cf_test_platform_query (platform, sql));
+  for (guint i = 0; i < 3 * json_array_get_length (campaigns); i++)
+    {
+      JsonObject *campaign = json_array_get_object_element (campaigns, i / 3);
+      const char *text = i % 3 == 0 ? json_object_get_string_member (campaign, "title")
+                         : i % 3 == 1 ? json_object_get_string_member (campaign, "blurb")
+                         : json_object_get_string_member (json_object_get_object_member (campaign, "creator"), "name");
+      gsize length = strlen (text);
+
+      if (!g_str_is_ascii (text) || length == 0)
+        continue;
+      for (gsize at = 0; at < length; at++)
+        g_hash_table_add (short_searches, g_strndup (text + at, 1));
+      g_hash_table_add (short_searches, g_strndup (text, MIN (length, 2)));
+      g_hash_table_add (short_searches, g_strdup (text + length - MIN (length, 2)));
+      g_hash_table_add (short_searches, g_ascii_strup (text + length - MIN (length, 2), -1));
+      g_hash_table_add (short_searches, g_ascii_strdown (text, MIN (length, 2)));
     }
+
+  g_assert_cmpuint (g_hash_table_size (short_searches), >, 40);
+  g_hash_table_iter_init (&iter, short_searches);
+  while (g_hash_table_iter_next (&iter, (gpointer *) &search, NULL))
+    if (strcmp (search, "%") != 0 && strcmp (search, "_") != 0 && strcmp (search, "\\") != 0)
+      assert_finds_what_like_finds (search);
+
   g_assert_cmpint (cf_test_platform_query (platform, "SELECT COUNT(*) FROM campaigns_search"), ==,
                    cf_test_platform_query (platform, "SELECT COUNT(*) FROM campaigns"));
 }
@@ -711,7 +751,7 @@ test_restart_keeps_data (void)
   cf_test_platform_restart (platform);
   campaign = expect ("GET", "/v1/campaigns/1", NULL, NULL, 200);
   g_assert_cmpint (fingerprint (), ==, before);
-  g_assert_cmpint (cf_test_platform_query (platform, "PRAGMA user_version"), ==, 3);
+  g_assert_cmpint (cf_test_platform_query (platform, "PRAGMA user_version"), ==, 4);
 }
 
 static gboolean

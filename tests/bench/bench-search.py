@@ -6,7 +6,9 @@ campaigns, each in a database of its own filled straight through SQLite
 (the platform's triggers keep its search index). For each size, the median
 of 21 requests of: a search that matches nothing; a phrase of two common
 words; one common word, in about a quarter of the campaigns; two letters
-that start many words; and two letters that start none."""
+that start many words; two letters that start none; one letter in most
+campaigns; one letter in none; and two digits of the numbers that end
+titles, often in their last two characters, where no trigram starts."""
 
 import argparse
 import os
@@ -23,7 +25,7 @@ WORDS = ("solar lamp garden board game wooden watch silver travel journal album 
          "bicycle bottle kettle coffee tea notebook pen ink paper comic novel documentary film map atlas").split()
 REQUESTS = 21
 QUERIES = {"no match": "zqxjv", "phrase": "lamp%20garden", "common word": "lamp", "two letters": "la",
-           "two, none": "zq"}
+           "two, none": "zq", "one letter": "a", "one, none": "q", "two digits": "37"}
 
 
 def create_schema(platform, database):

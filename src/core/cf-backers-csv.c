@@ -153,11 +153,12 @@ cf_backers_csv_read_tracking (const char  *text,
 
       if (fields == NULL || fields[1] == NULL || !is_id (fields[0]) || fields[1][0] == '\0')
         {
+          g_autofree char *line = NULL;
+
           if (i == 0 && fields != NULL)
             continue;  /* a header */
 
-          g_autofree char *line = cf_format_count (i + 1, NULL);
-
+          line = cf_format_count (i + 1, NULL);
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                        /* Translators: %s is a line number in a file of tracking numbers. */
                        _("Line %s should hold a pledge number and a tracking number, separated by a comma."), line);

@@ -31,13 +31,6 @@ count_frame_cb (GdkFrameClock *clock,
 }
 
 static gboolean
-settled_cb (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-static gboolean
 line_read_cb (GIOChannel   *channel,
               GIOCondition  condition,
               gpointer      user_data)
@@ -49,19 +42,6 @@ line_read_cb (GIOChannel   *channel,
   return G_SOURCE_REMOVE;
 }
 
-/* Loaded: no spinner turns where it can be seen. */
-static gboolean
-has_loaded (GtkWidget *root,
-            gpointer   data)
-{
-  g_autoptr(GPtrArray) spinners = cf_test_visible_widgets (root, GTK_TYPE_SPINNER);
-
-  for (guint i = 0; i < spinners->len; i++)
-    if (gtk_widget_get_mapped (spinners->pdata[i]) && gtk_spinner_get_spinning (spinners->pdata[i]))
-      return FALSE;
-  return TRUE;
-}
-
 static void
 measure (GtkWidget  *window,
          const char *view)
@@ -69,26 +49,19 @@ measure (GtkWidget  *window,
   static GIOChannel *input;
   GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
   gboolean measured = FALSE;
-  guint frames = 1, periods = 0;
-  gulong handler = g_signal_connect (clock, "after-paint", G_CALLBACK (count_frame_cb), &frames);
+  guint frames = 0, periods = 0;
+  gulong handler;
 
   if (input == NULL)
     input = g_io_channel_unix_new (0);
   if (gtk_widget_get_visible (window))
-    cf_test_wait_until (window, has_loaded, NULL, "the view to have loaded");
+    cf_test_wait_until (window, cf_ui_has_loaded, NULL, "the view to have loaded");
   /* Settled once a period went by without a frame: transitions ended,
    * pictures and the funding history arrived and were drawn. */
-  while (frames > 0 && periods++ < MAX_SETTLING_PERIODS)
-    {
-      gboolean over = FALSE;
+  while (periods++ < MAX_SETTLING_PERIODS && cf_ui_frames_painted_over (window, SETTLE_SECONDS) > 0)
+    ;
 
-      frames = 0;
-      g_timeout_add_seconds (SETTLE_SECONDS, settled_cb, &over);
-      while (!over)
-        g_main_context_iteration (NULL, TRUE);
-    }
-
-  frames = 0;
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (count_frame_cb), &frames);
   g_io_add_watch (input, G_IO_IN | G_IO_HUP, line_read_cb, &measured);
   printf ("ready %s\n", view);
   fflush (stdout);

@@ -399,3 +399,48 @@ cf_ui_selected_campaign (GtkDropDown *campaigns)
 {
   return cf_account_item_get_item (gtk_drop_down_get_selected_item (campaigns));
 }
+
+/* Loaded: no spinner turns where it can be seen, a CfTestCondition. */
+gboolean
+cf_ui_has_loaded (GtkWidget *root,
+                  gpointer   data)
+{
+  g_autoptr(GPtrArray) spinners = cf_test_visible_widgets (root, GTK_TYPE_SPINNER);
+
+  for (guint i = 0; i < spinners->len; i++)
+    if (gtk_widget_get_mapped (spinners->pdata[i]) && gtk_spinner_get_spinning (spinners->pdata[i]))
+      return FALSE;
+  return TRUE;
+}
+
+static void
+count_frame_cb (GdkFrameClock *clock,
+                guint         *frames)
+{
+  (*frames)++;
+}
+
+static gboolean
+period_over_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Frames @window paints over @seconds: the period is what is measured, not
+ * a wait for something to happen. */
+guint
+cf_ui_frames_painted_over (GtkWidget *window,
+                           guint      seconds)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+  gboolean over = FALSE;
+  guint frames = 0;
+  gulong handler = g_signal_connect (clock, "after-paint", G_CALLBACK (count_frame_cb), &frames);
+
+  g_timeout_add_seconds (seconds, period_over_cb, &over);
+  while (!over)
+    g_main_context_iteration (NULL, TRUE);
+  g_signal_handler_disconnect (clock, handler);
+  return frames;
+}

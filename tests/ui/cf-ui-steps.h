@@ -59,4 +59,9 @@ void       cf_ui_open_dashboard_on (GtkWidget     *window,
 
 CfCampaign *cf_ui_selected_campaign (GtkDropDown   *campaigns);
 
+gboolean   cf_ui_has_loaded       (GtkWidget     *root,
+                                  gpointer       data);
+guint      cf_ui_frames_painted_over (GtkWidget  *window,
+                                      guint       seconds);
+
 G_END_DECLS

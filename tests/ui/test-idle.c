@@ -17,50 +17,6 @@
 static CfTestPlatform *platform;
 static CfApplication *application;
 
-static void
-count_frame_cb (GdkFrameClock *clock,
-                guint         *frames)
-{
-  (*frames)++;
-}
-
-static gboolean
-quiet_period_over_cb (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Frames painted over QUIET_SECONDS: the period is what is measured, not
- * a wait for something to happen. */
-static guint
-frames_while_quiet (GtkWidget *window)
-{
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
-  gboolean over = FALSE;
-  guint frames = 0;
-  gulong handler = g_signal_connect (clock, "after-paint", G_CALLBACK (count_frame_cb), &frames);
-
-  g_timeout_add_seconds (QUIET_SECONDS, quiet_period_over_cb, &over);
-  while (!over)
-    g_main_context_iteration (NULL, TRUE);
-  g_signal_handler_disconnect (clock, handler);
-  return frames;
-}
-
-/* Loaded: no spinner turns where it can be seen. */
-static gboolean
-has_loaded (GtkWidget *root,
-            gpointer   data)
-{
-  g_autoptr(GPtrArray) spinners = cf_test_visible_widgets (root, GTK_TYPE_SPINNER);
-
-  for (guint i = 0; i < spinners->len; i++)
-    if (gtk_widget_get_mapped (spinners->pdata[i]) && gtk_spinner_get_spinning (spinners->pdata[i]))
-      return FALSE;
-  return TRUE;
-}
-
 /* Once @what has loaded and a first quiet period has let its transitions
  * and fading pictures end, the next paints nothing. */
 static void
@@ -69,9 +25,9 @@ assert_at_rest (GtkWidget  *window,
 {
   guint settling, frames;
 
-  cf_test_wait_until (window, has_loaded, NULL, "the view to have loaded");
-  settling = frames_while_quiet (window);
-  frames = frames_while_quiet (window);
+  cf_test_wait_until (window, cf_ui_has_loaded, NULL, "the view to have loaded");
+  settling = cf_ui_frames_painted_over (window, QUIET_SECONDS);
+  frames = cf_ui_frames_painted_over (window, QUIET_SECONDS);
   g_test_message ("%s: %u frames while settling, then %u in %d s at rest", what, settling, frames, QUIET_SECONDS);
   /* A frame for a clock that turned a minute, never a stream. */
   g_assert_cmpuint (frames, <=, 1);

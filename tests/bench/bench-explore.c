@@ -138,6 +138,22 @@ run_for (guint seconds)
     dispatch_once ();
 }
 
+/* Until a second passed without a frame: what the last step set off (a
+ * reload, a scroll, a letter typed) has been drawn. At rest the app paints
+ * nothing, so waiting for a number of frames would wait for ever. */
+static void
+settle (void)
+{
+  guint frames;
+
+  do
+    {
+      frames = bench.frames;
+      run_for (1);
+    }
+  while (bench.frames != frames);
+}
+
 static void
 run_frames (guint count)
 {
@@ -299,7 +315,7 @@ static void
 measure_pages (GtkWidget *grid)
 {
   g_signal_connect (bench.campaigns, "notify::loading", G_CALLBACK (loading_cb), NULL);
-  run_frames (10);
+  settle ();
   CALLGRIND_ZERO_STATS;
   bench.pages = 0;
   for (guint i = 0; i < RELOADS; i++)
@@ -320,7 +336,7 @@ measure_scrolling (GtkWidget *grid)
   gint64 start;
 
   gtk_adjustment_set_value (bench.vadjustment, 0);
-  run_frames (10);
+  settle ();
   CALLGRIND_ZERO_STATS;
   bench.rows_created = 0;
   frames = bench.frames;
@@ -342,14 +358,14 @@ measure_typing (void)
   GtkWidget *search_entry = cf_test_first_visible (bench.window, GTK_TYPE_SEARCH_ENTRY);
 
   gtk_widget_grab_focus (search_entry);
-  run_frames (10);
+  settle ();
   bench.measuring_dispatches = TRUE;
   for (guint i = 0; i < strlen (SEARCH); i++)
     {
       bench.loading_seen = FALSE;
       g_idle_add (type_letter_cb, search_entry);
       run_until (page_answered, "the search is answered");
-      run_frames (10);
+      settle ();
     }
   bench.measuring_dispatches = FALSE;
 

@@ -99,6 +99,21 @@ add_kept_pledge_action (GtkWidget  *widget,
   with_kept_platform (CF_WINDOW (widget), present_kept_pledge_dialog);
 }
 
+/* A file chooser over @window, answering @response_cb with the window. */
+static GtkFileChooser *
+choose_file (GtkWidget            *window,
+             const char           *title,
+             GtkFileChooserAction  action,
+             const char           *accept,
+             GCallback             response_cb)
+{
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (window), action, accept, NULL);
+
+  g_signal_connect (chooser, "response", response_cb, window);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  return GTK_FILE_CHOOSER (chooser);
+}
+
 static void
 exported_cb (GtkNativeDialog *chooser,
              int              response,
@@ -124,12 +139,10 @@ export_kept_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Export Pledges Kept by Hand"), GTK_WINDOW (widget),
-                                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), NULL);
+  GtkFileChooser *chooser = choose_file (widget, _("Export Pledges Kept by Hand"), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), G_CALLBACK (exported_cb));
 
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), "crowdfund-kept.json");
-  g_signal_connect (chooser, "response", G_CALLBACK (exported_cb), widget);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  gtk_file_chooser_set_current_name (chooser, "crowdfund-kept.json");
 }
 
 static void
@@ -176,11 +189,8 @@ import_kept_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Import Pledges Kept by Hand"), GTK_WINDOW (widget),
-                                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), NULL);
-
-  g_signal_connect (chooser, "response", G_CALLBACK (imported_cb), widget);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  choose_file (widget, _("Import Pledges Kept by Hand"), GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"),
+               G_CALLBACK (imported_cb));
 }
 
 void

@@ -137,6 +137,19 @@ marked_page (CfKeptPlatform *self,
   return cf_page_new (G_LIST_MODEL (items), NULL, g_list_model_get_n_items (G_LIST_MODEL (items)));
 }
 
+/* The person's list of campaigns marked @mark, or why the file could not be read. */
+static void
+answer_marked (CfKeptPlatform      *self,
+               const char          *mark,
+               GCancellable        *cancellable,
+               GAsyncReadyCallback  callback,
+               gpointer             user_data)
+{
+  GError *error = damage_error (self);
+
+  answer (self, cancellable, callback, user_data, error ? NULL : marked_page (self, mark, NULL), error);
+}
+
 static void
 cf_kept_platform_list_campaigns (CfPlatform            *platform,
                                  const CfCampaignQuery *query,
@@ -157,10 +170,7 @@ cf_kept_platform_list_following (CfPlatform          *platform,
                                  GAsyncReadyCallback  callback,
                                  gpointer             user_data)
 {
-  CfKeptPlatform *self = CF_KEPT_PLATFORM (platform);
-  GError *error = damage_error (self);
-
-  answer (self, cancellable, callback, user_data, error ? NULL : marked_page (self, "followed", NULL), error);
+  answer_marked (CF_KEPT_PLATFORM (platform), "followed", cancellable, callback, user_data);
 }
 
 static void
@@ -170,10 +180,7 @@ cf_kept_platform_list_my_campaigns (CfPlatform          *platform,
                                     GAsyncReadyCallback  callback,
                                     gpointer             user_data)
 {
-  CfKeptPlatform *self = CF_KEPT_PLATFORM (platform);
-  GError *error = damage_error (self);
-
-  answer (self, cancellable, callback, user_data, error ? NULL : marked_page (self, "mine", NULL), error);
+  answer_marked (CF_KEPT_PLATFORM (platform), "mine", cancellable, callback, user_data);
 }
 
 /* Kickstarter does not say who backed: the list is empty, never wrong. */

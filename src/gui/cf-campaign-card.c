@@ -252,6 +252,44 @@ cf_campaign_card_dispose (GObject *object)
   G_OBJECT_CLASS (cf_campaign_card_parent_class)->dispose (object);
 }
 
+/* A card is as wide as its column in the grid, and never narrower than its
+ * width request; everything in it wraps or shrinks to the width it is given.
+ * Asking each wrapping label how wide it would like to be has Pango lay its
+ * text out with no width and again with no limit, for every card of a page,
+ * and the answer changes nothing: only heights for a width are measured. */
+static void
+cf_campaign_card_measure (GtkWidget      *widget,
+                          GtkOrientation  orientation,
+                          int             for_size,
+                          int            *minimum,
+                          int            *natural,
+                          int            *minimum_baseline,
+                          int            *natural_baseline)
+{
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = *natural = 0;
+      return;
+    }
+  gtk_widget_measure (gtk_widget_get_first_child (widget), orientation, for_size,
+                      minimum, natural, minimum_baseline, natural_baseline);
+}
+
+static GtkSizeRequestMode
+cf_campaign_card_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
+}
+
+static void
+cf_campaign_card_size_allocate (GtkWidget *widget,
+                                int        width,
+                                int        height,
+                                int        baseline)
+{
+  gtk_widget_allocate (gtk_widget_get_first_child (widget), width, height, baseline, NULL);
+}
+
 static void
 cf_campaign_card_class_init (CfCampaignCardClass *klass)
 {
@@ -259,6 +297,9 @@ cf_campaign_card_class_init (CfCampaignCardClass *klass)
 
   G_OBJECT_CLASS (klass)->dispose = cf_campaign_card_dispose;
   widget_class->snapshot = cf_campaign_card_snapshot;
+  widget_class->get_request_mode = cf_campaign_card_get_request_mode;
+  widget_class->measure = cf_campaign_card_measure;
+  widget_class->size_allocate = cf_campaign_card_size_allocate;
 
   g_type_ensure (CF_TYPE_FUNDING_BAR);
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Crowdfund/cf-campaign-card.ui");

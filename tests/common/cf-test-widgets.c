@@ -132,6 +132,36 @@ cf_test_wait_until (GtkWidget       *root,
   g_source_remove (stopped);
 }
 
+static void
+note_cb (gboolean *noted)
+{
+  *noted = TRUE;
+}
+
+/* Runs the main loop until @widget's window paints a frame that had
+ * nothing left to measure or lay out: what it shows has its final size. */
+void
+cf_test_wait_until_laid_out (GtkWidget *widget)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (widget);
+  gboolean laid_out = TRUE;
+
+  g_assert_nonnull (clock);
+  while (laid_out)
+    {
+      gboolean painted = FALSE;
+      gulong layout = g_signal_connect_swapped (clock, "layout", G_CALLBACK (note_cb), &laid_out);
+      gulong paint = g_signal_connect_swapped (clock, "after-paint", G_CALLBACK (note_cb), &painted);
+
+      laid_out = FALSE;
+      gtk_widget_queue_draw (widget);
+      while (!painted)
+        g_main_context_iteration (NULL, TRUE);
+      g_signal_handler_disconnect (clock, layout);
+      g_signal_handler_disconnect (clock, paint);
+    }
+}
+
 static gboolean
 is_laid_out (GtkWidget *widget,
              gpointer   data)

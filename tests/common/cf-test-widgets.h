@@ -28,6 +28,7 @@ void       cf_test_wait_until      (GtkWidget       *root,
                                     CfTestCondition  condition,
                                     gpointer         data,
                                     const char      *what);
+void       cf_test_wait_until_laid_out (GtkWidget  *widget);
 void       cf_test_render_to_png   (GtkWidget       *widget,
                                     const char      *name);
 GtkWidget *cf_test_row_titled      (GtkWidget       *root,

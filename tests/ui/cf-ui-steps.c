@@ -328,7 +328,7 @@ cf_ui_assert_fits_phone (GtkWidget *window)
 }
 
 static void
-collect_cut_labels (GtkWidget *widget,
+collect_cut (GtkWidget *widget,
                     gboolean   figures_only,
                     GString   *found)
 {
@@ -337,31 +337,46 @@ collect_cut_labels (GtkWidget *widget,
     {
       if (!gtk_widget_get_mapped (child))
         continue;
+      /* A card sizes itself: what it holds must fit the height it is
+       * given, or its last lines run past its end. */
+      if (CF_IS_CAMPAIGN_CARD (child))
+        {
+          int needed = 0;
+
+          gtk_widget_measure (gtk_widget_get_first_child (child), GTK_ORIENTATION_VERTICAL,
+                              gtk_widget_get_width (child), &needed, NULL, NULL, NULL);
+          if (needed > gtk_widget_get_height (child))
+            g_string_append_printf (found, "a card %d px short ", needed - gtk_widget_get_height (child));
+        }
       if (GTK_IS_LABEL (child) && pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (child))) &&
           (!figures_only || strpbrk (gtk_label_get_text (GTK_LABEL (child)), "0123456789") != NULL))
         g_string_append_printf (found, "“%s” ", gtk_label_get_text (GTK_LABEL (child)));
-      collect_cut_labels (child, figures_only, found);
+      collect_cut (child, figures_only, found);
     }
 }
 
 /* Fails if a label that @root shows with a figure in it (a count, an
- * amount, a date) is cut short: a title may end in “…”, a figure never. */
+ * amount, a date) is cut short: a title may end in “…”, a figure never;
+ * or if a campaign card is too short for what it holds. */
 void
 cf_ui_assert_no_figure_cut (GtkWidget *root)
 {
   g_autoptr(GString) cut = g_string_new (NULL);
 
-  collect_cut_labels (root, TRUE, cut);
+  cf_test_wait_until_laid_out (root);
+  collect_cut (root, TRUE, cut);
   g_assert_cmpstr (cut->str, ==, "");
 }
 
-/* Fails if any label that @root shows is cut short. */
+/* Fails if any label that @root shows is cut short, or a campaign card is
+ * too short for what it holds. */
 void
 cf_ui_assert_nothing_cut (GtkWidget *root)
 {
   g_autoptr(GString) cut = g_string_new (NULL);
 
-  collect_cut_labels (root, FALSE, cut);
+  cf_test_wait_until_laid_out (root);
+  collect_cut (root, FALSE, cut);
   g_assert_cmpstr (cut->str, ==, "");
 }
 

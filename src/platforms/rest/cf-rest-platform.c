@@ -16,6 +16,11 @@
 
 #define LIVE_PROTOCOL        "crowdfund.v1"
 
+/* A list's first page holds what a large screen shows of a grid, and a row
+ * more; the pages after it are the platform's own size. Every campaign of
+ * a page becomes a card, laid out whether it is drawn or not. */
+#define FIRST_PAGE_SIZE      24
+
 typedef enum
 {
   RESULT_PAGE,
@@ -357,6 +362,8 @@ cf_rest_platform_list_campaigns (CfPlatform            *platform,
   cf_http_append_query (path, "state", g_enum_get_value (filters, query->filter)->value_nick);
   cf_http_append_query (path, "sort", g_enum_get_value (sorts, query->sort)->value_nick);
   cf_http_append_query (path, "cursor", cursor);
+  if (cursor == NULL)
+    cf_http_append_query (path, "limit", G_STRINGIFY (FIRST_PAGE_SIZE));
 
   get (CF_REST_PLATFORM (platform), g_string_free (path, FALSE), RESULT_PAGE, CF_TYPE_CAMPAIGN,
        cancellable, callback, user_data, cf_rest_platform_list_campaigns);

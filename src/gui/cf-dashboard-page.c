@@ -589,6 +589,11 @@ choose_campaign (CfDashboardPage *self,
   return live == G_MAXUINT ? 0 : live;
 }
 
+/* Whether the menu holds @campaigns already: the same campaigns of the
+ * same accounts, in the same order. Read again (the copy kept from the
+ * last run, then the platform's answer), they are not shown anew, which
+ * would read their rewards and latest pledges again; their figures come
+ * from the live feed. */
 static gboolean
 shows_campaigns (CfDashboardPage *self,
                  GPtrArray       *campaigns)
@@ -598,8 +603,12 @@ shows_campaigns (CfDashboardPage *self,
   for (guint i = 0; i < campaigns->len; i++)
     {
       g_autoptr(CfAccountItem) shown = g_list_model_get_item (G_LIST_MODEL (self->campaigns), i);
+      g_autofree char *shown_key = dup_campaign_key (cf_account_item_get_account (shown),
+                                                     cf_account_item_get_item (shown));
+      g_autofree char *key = dup_campaign_key (cf_account_item_get_account (campaigns->pdata[i]),
+                                               cf_account_item_get_item (campaigns->pdata[i]));
 
-      if (cf_account_item_get_item (shown) != cf_account_item_get_item (campaigns->pdata[i]))
+      if (!g_str_equal (shown_key, key))
         return FALSE;
     }
   return TRUE;

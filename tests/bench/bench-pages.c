@@ -27,10 +27,10 @@ heap_in_use (void)
 
 static gboolean
 page_arrived (CfCampaignList *list,
-              guint           expected)
+              guint           before)
 {
   return !cf_campaign_list_get_loading (list) &&
-         g_list_model_get_n_items (G_LIST_MODEL (list)) >= expected;
+         g_list_model_get_n_items (G_LIST_MODEL (list)) > before;
 }
 
 int
@@ -43,6 +43,7 @@ main (int   argc,
   CfCampaignQuery query = { NULL, NULL, CF_CAMPAIGN_FILTER_ALL, CF_CAMPAIGN_SORT_POPULAR };
   gint64 started = 0;
   gsize heap_early = 0;
+  guint campaigns_early = 0;
 
   if (argc != 2)
     g_error ("usage: bench-pages PLATFORM-URL");
@@ -53,6 +54,8 @@ main (int   argc,
 
   for (guint page = 1; page <= PAGES; page++)
     {
+      guint before = g_list_model_get_n_items (G_LIST_MODEL (list));
+
       if (page == PAGES - PHASE_PAGES + 1)
         {
           CALLGRIND_ZERO_STATS;
@@ -62,7 +65,7 @@ main (int   argc,
         cf_campaign_list_set_query (list, &query);
       else
         cf_campaign_list_load_more (list);
-      while (!page_arrived (list, page * 50))
+      while (!page_arrived (list, before))
         {
           if (cf_campaign_list_get_error (list) != NULL)
             g_error ("%s", cf_campaign_list_get_error (list)->message);
@@ -72,6 +75,7 @@ main (int   argc,
         {
           CALLGRIND_DUMP_STATS_AT ("early");
           heap_early = heap_in_use ();
+          campaigns_early = g_list_model_get_n_items (G_LIST_MODEL (list));
         }
     }
   CALLGRIND_DUMP_STATS_AT ("late");
@@ -81,6 +85,7 @@ main (int   argc,
   g_print ("campaigns: %u\n", g_list_model_get_n_items (G_LIST_MODEL (list)));
   g_print ("late-page-ms: %.2f\n", (g_get_monotonic_time () - started) / 1000.0 / PHASE_PAGES);
   g_print ("heap-bytes-per-campaign: %.0f\n",
-           ((double) heap_in_use () - (double) heap_early) / ((PAGES - PHASE_PAGES) * 50));
+           ((double) heap_in_use () - (double) heap_early) /
+           (g_list_model_get_n_items (G_LIST_MODEL (list)) - campaigns_early));
   return 0;
 }

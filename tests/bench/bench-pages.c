@@ -8,9 +8,10 @@
 #include "cf-campaign-list.h"
 #include "cf-rest-platform.h"
 
-/* Pages of 50 campaigns loaded into the lazy list the Explore grid shows,
- * one after the other, as scrolling asks for them, without the display:
- * the cost of a page, and whether it grows with the list. Under callgrind
+/* Pages of campaigns (a first of 24, then 50 at a time) loaded into the
+ * lazy list the Explore grid shows, one after the other, as scrolling asks
+ * for them, without the display: the cost of a page, and whether it grows
+ * with the list. Under callgrind
  * the first and the last PHASE_PAGES pages are dumped as "early" and
  * "late". Natively, the heap it grows by is weighed per campaign. */
 

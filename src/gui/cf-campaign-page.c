@@ -729,7 +729,7 @@ static void
 cf_campaign_page_init (CfCampaignPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  cf_widget_spin_only_when_shown (GTK_WIDGET (self));
+  cf_widget_defer_until_shown (GTK_WIDGET (self));
   cf_widget_name_controls (GTK_WIDGET (self));
   self->update_rows = g_ptr_array_new ();
   g_signal_connect_object (g_network_monitor_get_default (), "network-changed", G_CALLBACK (network_changed_cb),

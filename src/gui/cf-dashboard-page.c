@@ -826,7 +826,7 @@ cf_dashboard_page_init (CfDashboardPage *self)
   GtkExpression *title;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  cf_widget_spin_only_when_shown (GTK_WIDGET (self));
+  cf_widget_defer_until_shown (GTK_WIDGET (self));
   cf_widget_name_controls (GTK_WIDGET (self));
   /* The figures are read, not stops for the keyboard. */
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->figures_box)); child != NULL;

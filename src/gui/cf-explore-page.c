@@ -348,7 +348,7 @@ cf_explore_page_init (CfExplorePage *self)
   g_autoptr(GtkExpression) label = gtk_property_expression_new (CF_TYPE_ACCOUNT, NULL, "label");
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  cf_widget_spin_only_when_shown (GTK_WIDGET (self));
+  cf_widget_defer_until_shown (GTK_WIDGET (self));
   cf_widget_name_controls (GTK_WIDGET (self));
   self->category_slugs = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (self->category_slugs, NULL);

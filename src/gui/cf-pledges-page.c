@@ -329,7 +329,7 @@ cf_pledges_page_init (CfPledgesPage *self)
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  cf_widget_spin_only_when_shown (GTK_WIDGET (self));
+  cf_widget_defer_until_shown (GTK_WIDGET (self));
   cf_widget_name_controls (GTK_WIDGET (self));
   cf_widget_show_when_first_mapped (GTK_WIDGET (self), GTK_WIDGET (self->stack));
   self->rows = g_ptr_array_new ();

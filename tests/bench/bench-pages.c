@@ -8,7 +8,7 @@
 #include "cf-campaign-list.h"
 #include "cf-rest-platform.h"
 
-/* Pages of campaigns (a first of 24, then 50 at a time) loaded into the
+/* Pages of campaigns (a first of 20, then 50 at a time) loaded into the
  * lazy list the Explore grid shows, one after the other, as scrolling asks
  * for them, without the display: the cost of a page, and whether it grows
  * with the list. Under callgrind

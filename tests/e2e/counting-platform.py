@@ -20,27 +20,19 @@ REQUEST_LINE = re.compile(rb"(GET|HEAD|POST|PUT|PATCH|DELETE) (\S+) HTTP/1\.[01]
 KEPT = 4096
 
 
-async def note_requests(reader, writer, log):
+async def pipe(reader, writer, log=None):
+    """Passes what reader gives on to writer; with a log, notes the request
+    line of each request that passes."""
     unread = b""
     try:
         while data := await reader.read(65536):
-            unread += data
-            end = 0
-            for match in REQUEST_LINE.finditer(unread):
-                log.write(f"{match[1].decode()} {match[2].decode()}\n")
-                end = match.end()
-            unread = unread[end:][-KEPT:]
-            writer.write(data)
-            await writer.drain()
-    except ConnectionError:
-        pass
-    finally:
-        writer.close()
-
-
-async def pass_on(reader, writer):
-    try:
-        while data := await reader.read(65536):
+            if log is not None:
+                unread += data
+                end = 0
+                for match in REQUEST_LINE.finditer(unread):
+                    log.write(f"{match[1].decode()} {match[2].decode()}\n")
+                    end = match.end()
+                unread = unread[end:][-KEPT:]
             writer.write(data)
             await writer.drain()
     except ConnectionError:
@@ -60,7 +52,7 @@ async def main():
 
     async def connection(reader, writer):
         upstream_reader, upstream_writer = await asyncio.open_connection(host, int(port))
-        await asyncio.gather(note_requests(reader, upstream_writer, log), pass_on(upstream_reader, writer))
+        await asyncio.gather(pipe(reader, upstream_writer, log), pipe(upstream_reader, writer))
 
     server = await asyncio.start_server(connection, "127.0.0.1", 0)
     print(f"listening on http://127.0.0.1:{server.sockets[0].getsockname()[1]}", flush=True)

@@ -13,7 +13,7 @@ import sys
 import time
 from collections import Counter
 
-from a11y import CONTROL, Q, Report, application, find, named, new_home, shortcut, sign_in, start_app, wait_for
+from a11y import CONTROL, Q, NotReached, Report, application, find, named, new_home, shortcut, sign_in, start_app, wait_for
 
 # After the cards show, what is asked in this long is counted too: late
 # readers (the live feed, pictures, the account's lists) ask then.
@@ -68,6 +68,8 @@ def main():
         check("a start signed back in asks who is signed in", "GET /v1/me" in requests(again),
               "; ".join(requests(again)))
         check("a start signed back in asks nothing twice", not asked_twice(again), "; ".join(asked_twice(again)))
+    except NotReached as error:
+        check(f"waiting for {error}", False, "; ".join(requests(first) + requests(again)))
     finally:
         process.terminate()
         process.wait()

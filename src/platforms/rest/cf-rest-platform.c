@@ -19,7 +19,7 @@
 /* A list's first page holds what a large screen shows of a grid, and a row
  * more; the pages after it are the platform's own size. Every campaign of
  * a page becomes a card, laid out whether it is drawn or not. */
-#define FIRST_PAGE_SIZE      24
+#define FIRST_PAGE_SIZE      20
 
 typedef enum
 {

@@ -202,6 +202,14 @@ def new_home():
     return tempfile.mkdtemp(prefix="crowdfund-e2e-")
 
 
+def keyring_environment(home, **more):
+    """The app's environment with its secrets in a file keyring in home and
+    its settings in a key file, both kept from one start to the next."""
+    return dict({"GSETTINGS_BACKEND": "keyfile", "SECRET_BACKEND": "file",
+                 "SECRET_FILE_TEST_PATH": os.path.join(home, "keyring"),
+                 "SECRET_FILE_TEST_PASSWORD": "crowdfund-e2e-keyring"}, **more)
+
+
 class Report:
     """TAP lines, one a check."""
 

@@ -9,9 +9,9 @@ import os
 import sqlite3
 import sys
 
-from a11y import (ALT, CONTROL, COMMA, ESCAPE, LEFT, Q, RETURN, Atspi, NotReached, Report, application, button, click, find, frame,
-                  labels, named, named_button, new_home, on_screen, press, sensitive, shortcut, sign_in, start_app,
-                  still, wait_for, walk)
+from a11y import (ALT, CONTROL, COMMA, ESCAPE, LEFT, Q, RETURN, Atspi, NotReached, Report, application, button, click,
+                  find, frame, keyring_environment, labels, named, named_button, new_home, on_screen, press, sensitive,
+                  shortcut, sign_in, start_app, still, wait_for, walk)
 from gi.repository import GLib
 
 CAMPAIGN = "Quiet Hours: an album recorded in a lighthouse"
@@ -56,9 +56,7 @@ def main():
     report = Report(10)
     check = report.check
     home = new_home()
-    env = {"GSETTINGS_BACKEND": "keyfile", "SECRET_BACKEND": "file",
-           "SECRET_FILE_TEST_PATH": os.path.join(home, "keyring"),
-           "SECRET_FILE_TEST_PASSWORD": "crowdfund-e2e-keyring"}
+    env = keyring_environment(home)
     app_process = start_app(["--demo"], home, env)
     try:
         app = wait_for("the app on the accessibility bus", application)

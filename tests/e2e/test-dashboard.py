@@ -9,8 +9,8 @@ import sqlite3
 import stat
 import sys
 
-from a11y import (Atspi, NotReached, Report, application, click, find, new_home, on_screen, sign_in, start_app, wait_for,
-                  walk)
+from a11y import (Atspi, NotReached, Report, application, click, find, keyring_environment, new_home, on_screen,
+                  sign_in, start_app, wait_for, walk)
 
 PLEDGES = 150
 
@@ -59,10 +59,7 @@ def main():
     report = Report(5)
     check = report.check
     home = new_home()
-    env = {"GSETTINGS_BACKEND": "keyfile", "SECRET_BACKEND": "file",
-           "SECRET_FILE_TEST_PATH": os.path.join(home, "keyring"),
-           "SECRET_FILE_TEST_PASSWORD": "crowdfund-e2e-keyring",
-           "CROWDFUND_PLATFORM": simulating_platform(home)}
+    env = keyring_environment(home, CROWDFUND_PLATFORM=simulating_platform(home))
     app_process = start_app(["--demo"], home, env)
     try:
         app = wait_for("the app on the accessibility bus", application)

@@ -13,8 +13,9 @@ import sys
 
 from gi.repository import GLib
 
-from a11y import (ALT, COMMA, CONTROL, ESCAPE, NotReached, Report, application, button, click, find, frame, labels, named,
-                  new_home, press, sensitive, shortcut, start_app, type_into, wait_for)
+from a11y import (ALT, COMMA, CONTROL, ESCAPE, NotReached, Report, application, button, click, find, frame,
+                  keyring_environment, labels, named, new_home, press, sensitive, shortcut, start_app, type_into,
+                  wait_for)
 
 THREE = 12  # the key "3", for Alt+3: Pledges
 
@@ -43,9 +44,7 @@ def main():
     home = new_home()
     remember_open_collective(home)
     fake, url = start_fake()
-    env = {"SECRET_BACKEND": "file", "SECRET_FILE_TEST_PATH": os.path.join(home, "keyring"),
-           "SECRET_FILE_TEST_PASSWORD": "crowdfund-e2e-keyring", "GSETTINGS_BACKEND": "keyfile",
-           "CROWDFUND_OPENCOLLECTIVE_API_URL": url}
+    env = keyring_environment(home, CROWDFUND_OPENCOLLECTIVE_API_URL=url)
     app_process = start_app([], home, env)
     try:
         app = wait_for("the app on the accessibility bus", application)

@@ -13,7 +13,8 @@ import sys
 import time
 from collections import Counter
 
-from a11y import CONTROL, Q, NotReached, Report, application, find, named, new_home, shortcut, sign_in, start_app, wait_for
+from a11y import (CONTROL, Q, NotReached, Report, application, find, keyring_environment, named, new_home, shortcut,
+                  sign_in, start_app, wait_for)
 
 # After the cards show, what is asked in this long is counted too: late
 # readers (the live feed, pictures, the account's lists) ask then.
@@ -44,11 +45,9 @@ def main():
     report = Report(5)
     check = report.check
     home = new_home()
-    env = {"GSETTINGS_BACKEND": "keyfile", "SECRET_BACKEND": "file",
-           "SECRET_FILE_TEST_PATH": os.path.join(home, "keyring"),
-           "SECRET_FILE_TEST_PASSWORD": "crowdfund-e2e-keyring",
-           "CROWDFUND_REAL_PLATFORM": os.environ["CROWDFUND_PLATFORM"],
-           "CROWDFUND_PLATFORM": os.path.join(os.path.dirname(os.path.abspath(__file__)), "counting-platform.py")}
+    env = keyring_environment(
+        home, CROWDFUND_REAL_PLATFORM=os.environ["CROWDFUND_PLATFORM"],
+        CROWDFUND_PLATFORM=os.path.join(os.path.dirname(os.path.abspath(__file__)), "counting-platform.py"))
     first = os.path.join(home, "first-start.log")
     again = os.path.join(home, "signed-back-in.log")
 

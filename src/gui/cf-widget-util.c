@@ -127,8 +127,9 @@ show_icon_cb (GtkWidget *status_page)
  * on a hidden page still animates, about 60 frames a second drawn while
  * nothing on screen changes; every spinner is seen only once it has turned
  * for SPINNER_DELAY_MS, so that what arrives sooner does not flash one;
- * and a status page's icon is looked up when the page is first mapped. GTK loads an icon as soon as it is looked up, and Adwaita draws
- * the spinner and the large status icons only in SVG: loading any of them
+ * and a status page's icon is looked up when the page is first mapped.
+ * GTK loads an icon as soon as it is looked up, and Adwaita draws the
+ * spinner and the large status icons only in SVG: loading any of them
  * brings librsvg, 6 MB of the app's memory. */
 void
 cf_widget_defer_until_shown (GtkWidget *root)

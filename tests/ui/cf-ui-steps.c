@@ -264,6 +264,16 @@ has_views (GtkWidget *window,
   return cf_test_count_visible (window, ADW_TYPE_VIEW_STACK) > 0;
 }
 
+/* Goes to the dashboard of a signed-in creator, once it shows a campaign. */
+void
+cf_ui_show_dashboard (GtkWidget *window)
+{
+  cf_test_wait_until (window, has_views, NULL, "the window shows its views");
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (cf_test_first_visible (window, ADW_TYPE_VIEW_STACK)),
+                                         "dashboard");
+  cf_test_wait_until (window, has_dashboard, NULL, "the dashboard is shown to a creator");
+}
+
 /* Goes to the dashboard of a signed-in creator and chooses the campaign
  * @campaign_title there. */
 void
@@ -273,10 +283,7 @@ cf_ui_open_dashboard_on (GtkWidget  *window,
   GtkDropDown *campaigns;
   GListModel *model;
 
-  cf_test_wait_until (window, has_views, NULL, "the window shows its views");
-  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (cf_test_first_visible (window, ADW_TYPE_VIEW_STACK)),
-                                         "dashboard");
-  cf_test_wait_until (window, has_dashboard, NULL, "the dashboard is shown to a creator");
+  cf_ui_show_dashboard (window);
 
   campaigns = GTK_DROP_DOWN (cf_test_first_visible (cf_ui_dashboard_of (window), GTK_TYPE_DROP_DOWN));
   model = gtk_drop_down_get_model (campaigns);

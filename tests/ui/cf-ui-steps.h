@@ -50,6 +50,7 @@ void       cf_ui_assert_no_figure_cut (GtkWidget  *root);
 void       cf_ui_assert_nothing_cut (GtkWidget    *root);
 void       cf_ui_show_campaigns_in_state (GtkWidget *window,
                                           guint      position);
+void       cf_ui_show_dashboard   (GtkWidget     *window);
 void       cf_ui_open_dashboard_on (GtkWidget     *window,
                                     const char    *campaign_title);
 

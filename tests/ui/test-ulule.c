@@ -229,10 +229,7 @@ test_nothing_asked_twice (void)
   g_settings_set_string (settings, "last-view", "pledges");
   window = open_window ();
   cf_test_wait_until (window, has_label, "Night Light", "Ulule's orders are listed");
-  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (cf_test_first_visible (window, ADW_TYPE_VIEW_STACK)),
-                                         "dashboard");
-  cf_test_wait_until (window, cf_test_shows_label_containing, "takes shipping news on its website only",
-                      "the dashboard shows the pre-sale");
+  cf_ui_show_dashboard (window);
   cf_test_wait_until (window, has_label, "€32", "the pre-sale's latest orders are listed");
   cf_test_wait_until (window, presale_read_until, GUINT_TO_POINTER (cf_fake_ulule_count (ulule, PRESALE_STATS) + 2),
                       "the pre-sale's live figures are read twice more");

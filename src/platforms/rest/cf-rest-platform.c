@@ -16,9 +16,10 @@
 
 #define LIVE_PROTOCOL        "crowdfund.v1"
 
-/* A list's first page holds what a large screen shows of a grid, and a row
- * more; the pages after it are the platform's own size. Every campaign of
- * a page becomes a card, laid out whether it is drawn or not. */
+/* A list's first page holds what a large screen shows of Explore's grid:
+ * at most five columns of cards, four rows of them. The pages after it are
+ * the platform's own size. Every campaign of a page becomes a card, laid
+ * out whether it is drawn or not. */
 #define FIRST_PAGE_SIZE      20
 
 typedef enum

@@ -163,6 +163,9 @@ static const char * const migrations[] = {
   "CREATE INDEX campaigns_blurb_last ON campaigns (lower (substr (blurb, -1)));"
   "CREATE INDEX users_name_end ON users (lower (substr (name, -2)));"
   "CREATE INDEX users_name_last ON users (lower (substr (name, -1)));",
+  /* 5: covers are drawn as PNG: a database seeded before points at them */
+  "UPDATE campaigns SET image_url = substr (image_url, 1, length (image_url) - 4) || '.png'"
+  "  WHERE image_url LIKE '/images/%.svg';",
 };
 
 struct _CfDatabase

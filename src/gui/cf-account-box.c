@@ -7,6 +7,7 @@
 
 #include "cf-account-box.h"
 #include "cf-platform-kind.h"
+#include "cf-spinner.h"
 #include "cf-widget-util.h"
 
 /* One platform in Preferences: which it is, signing in with the method
@@ -23,7 +24,7 @@ struct _CfAccountBox
   GtkButton *sign_in_button;
   AdwPreferencesGroup *sign_in_actions;
   AdwPreferencesGroup *sign_in_group;
-  GtkSpinner *sign_in_spinner;
+  CfSpinner *sign_in_spinner;
   AdwPreferencesGroup *signed_in_group;
   GtkButton *sign_out_button;
   AdwEntryRow *username_row;
@@ -63,7 +64,7 @@ form_changed_cb (CfAccountBox *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->sign_out_button), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->remove_button), !busy);
   gtk_widget_set_visible (GTK_WIDGET (self->sign_in_spinner), busy);
-  gtk_spinner_set_spinning (self->sign_in_spinner, busy);
+  cf_spinner_set_spinning (self->sign_in_spinner, busy);
 }
 
 static gboolean
@@ -206,6 +207,8 @@ cf_account_box_class_init (CfAccountBoxClass *klass)
    */
   signals[REMOVE] = g_signal_new ("remove", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                   G_TYPE_NONE, 0);
+
+  g_type_ensure (CF_TYPE_SPINNER);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Crowdfund/cf-account-box.ui");
   gtk_widget_class_bind_template_child (widget_class, CfAccountBox, account_row);

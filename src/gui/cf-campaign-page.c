@@ -10,6 +10,7 @@
 #include "cf-campaign-page.h"
 #include "cf-launch-reminders.h"
 #include "cf-error-banner.h"
+#include "cf-spinner.h"
 #include "cf-widget-util.h"
 #include "cf-campaign-summary.h"
 #include "cf-live-subscription.h"
@@ -689,6 +690,7 @@ cf_campaign_page_class_init (CfCampaignPageClass *klass)
 
   g_type_ensure (CF_TYPE_ERROR_BANNER);
   g_type_ensure (CF_TYPE_FUNDING_BAR);
+  g_type_ensure (CF_TYPE_SPINNER);
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Crowdfund/cf-campaign-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CfCampaignPage, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, CfCampaignPage, approximate_label);
@@ -729,7 +731,7 @@ static void
 cf_campaign_page_init (CfCampaignPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  cf_widget_defer_until_shown (GTK_WIDGET (self));
+  cf_widget_defer_status_icons (GTK_WIDGET (self));
   cf_widget_name_controls (GTK_WIDGET (self));
   self->update_rows = g_ptr_array_new ();
   g_signal_connect_object (g_network_monitor_get_default (), "network-changed", G_CALLBACK (network_changed_cb),

@@ -13,6 +13,7 @@
 #include "cf-platform-error.h"
 #include "cf-reward.h"
 #include "cf-saved-list.h"
+#include "cf-spinner.h"
 #include "cf-widget-util.h"
 
 enum {
@@ -786,6 +787,7 @@ cf_dashboard_page_class_init (CfDashboardPageClass *klass)
   g_type_ensure (CF_TYPE_FUNDING_CHART);
   g_type_ensure (CF_TYPE_LATEST_PLEDGES);
   g_type_ensure (CF_TYPE_REWARD_FIGURES);
+  g_type_ensure (CF_TYPE_SPINNER);
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Crowdfund/cf-dashboard-page.ui");
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_bind_template_child (widget_class, CfDashboardPage, backers_caption);
@@ -826,7 +828,7 @@ cf_dashboard_page_init (CfDashboardPage *self)
   GtkExpression *title;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  cf_widget_defer_until_shown (GTK_WIDGET (self));
+  cf_widget_defer_status_icons (GTK_WIDGET (self));
   cf_widget_name_controls (GTK_WIDGET (self));
   /* The figures are read, not stops for the keyboard. */
   for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->figures_box)); child != NULL;

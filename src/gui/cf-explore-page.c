@@ -13,6 +13,7 @@
 #include "cf-explore-page.h"
 #include "cf-format.h"
 #include "cf-saved-list.h"
+#include "cf-spinner.h"
 #include "cf-widget-util.h"
 
 /* Browsing and searching the platform's campaigns: the query is asked of
@@ -27,7 +28,7 @@ struct _CfExplorePage
   CfErrorBanner *error_banner;
   AdwStatusPage *error_status_page;
   GtkGridView *grid_view;
-  GtkSpinner *more_spinner;
+  CfSpinner *more_spinner;
   GtkScrolledWindow *scrolled_window;
   GtkSearchEntry *search_entry;
   GtkDropDown *sort_drop_down;
@@ -146,7 +147,7 @@ update_content (CfExplorePage *self)
   const char *page = n_items > 0 ? "campaigns" : loading ? "loading" : error ? "error" : "empty";
 
   gtk_stack_set_visible_child_name (self->content_stack, page);
-  gtk_spinner_set_spinning (self->more_spinner, loading && n_items > 0);
+  cf_spinner_set_spinning (self->more_spinner, loading && n_items > 0);
   if (error != NULL && n_items > 0 && !loading)
     {
       g_autofree char *message = dup_stale_message (self, error);
@@ -317,6 +318,8 @@ cf_explore_page_class_init (CfExplorePageClass *klass)
     g_signal_new ("campaign-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 2, CF_TYPE_ACCOUNT, CF_TYPE_CAMPAIGN);
 
+  g_type_ensure (CF_TYPE_SPINNER);
+
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Crowdfund/cf-explore-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CfExplorePage, category_drop_down);
   gtk_widget_class_bind_template_child (widget_class, CfExplorePage, content_stack);
@@ -348,7 +351,7 @@ cf_explore_page_init (CfExplorePage *self)
   g_autoptr(GtkExpression) label = gtk_property_expression_new (CF_TYPE_ACCOUNT, NULL, "label");
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  cf_widget_defer_until_shown (GTK_WIDGET (self));
+  cf_widget_defer_status_icons (GTK_WIDGET (self));
   cf_widget_name_controls (GTK_WIDGET (self));
   self->category_slugs = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (self->category_slugs, NULL);

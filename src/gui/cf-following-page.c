@@ -9,6 +9,7 @@
 #include "cf-error-banner.h"
 #include "cf-following-page.h"
 #include "cf-merged-list.h"
+#include "cf-spinner.h"
 #include "cf-widget-util.h"
 
 /* The Following view: the campaigns the person follows, with their figures,
@@ -168,6 +169,7 @@ cf_following_page_class_init (CfFollowingPageClass *klass)
                   NULL, NULL, NULL, G_TYPE_NONE, 2, CF_TYPE_ACCOUNT, CF_TYPE_CAMPAIGN);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  g_type_ensure (CF_TYPE_SPINNER);
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Crowdfund/cf-following-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CfFollowingPage, error_status_page);
   gtk_widget_class_bind_template_child (widget_class, CfFollowingPage, grid_view);
@@ -181,7 +183,7 @@ static void
 cf_following_page_init (CfFollowingPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  cf_widget_defer_until_shown (GTK_WIDGET (self));
+  cf_widget_defer_status_icons (GTK_WIDGET (self));
   cf_widget_name_controls (GTK_WIDGET (self));
   cf_widget_show_when_first_mapped (GTK_WIDGET (self), GTK_WIDGET (self->stack));
 }

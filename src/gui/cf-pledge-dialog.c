@@ -9,6 +9,7 @@
 #include "cf-locale.h"
 #include "cf-pledge-dialog.h"
 #include "cf-pledge-key.h"
+#include "cf-spinner.h"
 #include "cf-widget-util.h"
 
 /* Backing a project, or changing how: a reward or none, a bonus, where to
@@ -28,7 +29,7 @@ struct _CfPledgeDialog
   GtkLabel *error_label;
   AdwPreferencesGroup *rewards_group;
   AdwPreferencesGroup *shipping_group;
-  GtkSpinner *spinner;
+  CfSpinner *spinner;
   GtkLabel *total_label;
   AdwActionRow *total_row;
   AdwWindowTitle *window_title;
@@ -337,7 +338,7 @@ set_busy (CfPledgeDialog *self,
 {
   self->busy = busy;
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
-  gtk_spinner_set_spinning (self->spinner, busy);
+  cf_spinner_set_spinning (self->spinner, busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->rewards_group), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->shipping_group), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->bonus_row), !busy);
@@ -532,6 +533,8 @@ cf_pledge_dialog_class_init (CfPledgeDialogClass *klass)
   signals[PLEDGE_CHANGED] =
     g_signal_new ("pledge-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 1, CF_TYPE_PLEDGE);
+
+  g_type_ensure (CF_TYPE_SPINNER);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Crowdfund/cf-pledge-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, CfPledgeDialog, bonus_row);

@@ -9,6 +9,7 @@
 #include "cf-format.h"
 #include "cf-merged-list.h"
 #include "cf-pledges-page.h"
+#include "cf-spinner.h"
 #include "cf-widget-util.h"
 
 /* The Pledges view: first what needs the backer, then every pledge with
@@ -309,6 +310,7 @@ cf_pledges_page_class_init (CfPledgesPageClass *klass)
                   NULL, NULL, NULL, G_TYPE_NONE, 2, CF_TYPE_ACCOUNT, CF_TYPE_PLEDGE);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  g_type_ensure (CF_TYPE_SPINNER);
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Crowdfund/cf-pledges-page.ui");
   gtk_widget_class_bind_template_child (widget_class, CfPledgesPage, attention_group);
   gtk_widget_class_bind_template_child (widget_class, CfPledgesPage, error_status_page);
@@ -329,7 +331,7 @@ cf_pledges_page_init (CfPledgesPage *self)
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  cf_widget_defer_until_shown (GTK_WIDGET (self));
+  cf_widget_defer_status_icons (GTK_WIDGET (self));
   cf_widget_name_controls (GTK_WIDGET (self));
   cf_widget_show_when_first_mapped (GTK_WIDGET (self), GTK_WIDGET (self->stack));
   self->rows = g_ptr_array_new ();

@@ -7,9 +7,6 @@
 #include "cf-locale.h"
 #include "cf-widget-util.h"
 
-/* How long something may take before a spinner shows that it is awaited. */
-#define SPINNER_DELAY_MS 500
-
 /* For the dispose of a widget whose template children have no id: they
  * are its own to unparent. */
 void
@@ -81,38 +78,6 @@ cf_widget_show_when_first_mapped (GtkWidget *page,
   g_signal_connect (page, "map", G_CALLBACK (show_content_cb), content);
 }
 
-static gboolean
-appear_cb (gpointer spinner)
-{
-  g_object_steal_data (spinner, "cf-appear-source");
-  gtk_widget_remove_css_class (spinner, "waiting");
-  return G_SOURCE_REMOVE;
-}
-
-static void
-remove_source (gpointer id)
-{
-  g_source_remove (GPOINTER_TO_UINT (id));
-}
-
-/* A spinner is seen once it has turned, mapped, for SPINNER_DELAY_MS. */
-static void
-update_waiting (GtkWidget *spinner)
-{
-  g_object_set_data (G_OBJECT (spinner), "cf-appear-source", NULL);
-  gtk_widget_add_css_class (spinner, "waiting");
-  if (gtk_widget_get_mapped (spinner) && gtk_spinner_get_spinning (GTK_SPINNER (spinner)))
-    g_object_set_data_full (G_OBJECT (spinner), "cf-appear-source",
-                            GUINT_TO_POINTER (g_timeout_add (SPINNER_DELAY_MS, appear_cb, spinner)),
-                            remove_source);
-}
-
-static void
-spin_while_mapped (GtkWidget *spinner)
-{
-  gtk_spinner_set_spinning (GTK_SPINNER (spinner), gtk_widget_get_mapped (spinner));
-}
-
 static void
 show_icon_cb (GtkWidget *status_page)
 {
@@ -122,42 +87,24 @@ show_icon_cb (GtkWidget *status_page)
     adw_status_page_set_icon_name (ADW_STATUS_PAGE (status_page), icon_name);
 }
 
-/* What pages not shown cost nothing under @root: every spinner that the
- * template set spinning turns only while it is mapped — one left spinning
- * on a hidden page still animates, about 60 frames a second drawn while
- * nothing on screen changes; every spinner is seen only once it has turned
- * for SPINNER_DELAY_MS, so that what arrives sooner does not flash one;
- * and a status page's icon is looked up when the page is first mapped.
- * GTK loads an icon as soon as it is looked up, and Adwaita draws the
- * spinner and the large status icons only in SVG: loading any of them
- * brings librsvg, 6 MB of the app's memory. */
+/* Every status page under @root looks its icon up when it is first mapped.
+ * GTK loads an icon as soon as it is looked up, and Adwaita draws the large
+ * status icons only in SVG: loading any of them brings librsvg, 7 MB of the
+ * app's memory, for pages most people never see. */
 void
-cf_widget_defer_until_shown (GtkWidget *root)
+cf_widget_defer_status_icons (GtkWidget *root)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
-      if (GTK_IS_SPINNER (child))
-        {
-          if (gtk_spinner_get_spinning (GTK_SPINNER (child)))
-            {
-              g_signal_connect (child, "map", G_CALLBACK (spin_while_mapped), NULL);
-              g_signal_connect (child, "unmap", G_CALLBACK (spin_while_mapped), NULL);
-              spin_while_mapped (child);
-            }
-          g_signal_connect (child, "map", G_CALLBACK (update_waiting), NULL);
-          g_signal_connect (child, "unmap", G_CALLBACK (update_waiting), NULL);
-          g_signal_connect (child, "notify::spinning", G_CALLBACK (update_waiting), NULL);
-          update_waiting (child);
-        }
-      else if (ADW_IS_STATUS_PAGE (child) && adw_status_page_get_icon_name (ADW_STATUS_PAGE (child)) != NULL)
+      if (ADW_IS_STATUS_PAGE (child) && adw_status_page_get_icon_name (ADW_STATUS_PAGE (child)) != NULL)
         {
           g_object_set_data_full (G_OBJECT (child), "cf-icon-name",
                                   g_strdup (adw_status_page_get_icon_name (ADW_STATUS_PAGE (child))), g_free);
           adw_status_page_set_icon_name (ADW_STATUS_PAGE (child), NULL);
           g_signal_connect (child, "map", G_CALLBACK (show_icon_cb), NULL);
         }
-      cf_widget_defer_until_shown (child);
+      cf_widget_defer_status_icons (child);
     }
 }
 

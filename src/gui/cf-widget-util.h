@@ -37,7 +37,7 @@ void    cf_widget_name_controls     (GtkWidget *root);
 
 void    cf_widget_show_when_first_mapped (GtkWidget *page,
                                           GtkWidget *content);
-void    cf_widget_defer_until_shown   (GtkWidget *root);
+void    cf_widget_defer_status_icons  (GtkWidget *root);
 /* What a drop-down shows of @item. */
 typedef char *(*CfWidgetItemText) (gpointer item,
                                    gpointer data);

@@ -20,6 +20,7 @@
 #include "cf-preferences-window.h"
 #include "cf-saved-list.h"
 #include "cf-window-private.h"
+#include "cf-spinner.h"
 #include "cf-widget-util.h"
 
 /* The main window: a welcome until a platform is chosen, then the views
@@ -549,6 +550,7 @@ cf_window_class_init (CfWindowClass *klass)
   g_type_ensure (CF_TYPE_EXPLORE_PAGE);
   g_type_ensure (CF_TYPE_FOLLOWING_PAGE);
   g_type_ensure (CF_TYPE_PLEDGES_PAGE);
+  g_type_ensure (CF_TYPE_SPINNER);
   gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Crowdfund/cf-window.ui");
   gtk_widget_class_bind_template_child (widget_class, CfWindow, dashboard_page);
   gtk_widget_class_bind_template_child (widget_class, CfWindow, explore_page);
@@ -580,7 +582,7 @@ cf_window_init (CfWindow *self)
   GtkDropTarget *drop_target;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  cf_widget_defer_until_shown (GTK_WIDGET (self));
+  cf_widget_defer_status_icons (GTK_WIDGET (self));
   cf_widget_name_controls (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
   g_signal_connect_swapped (self->explore_page, "notify::account", G_CALLBACK (explored_changed_cb), self);

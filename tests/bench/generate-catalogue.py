@@ -25,7 +25,7 @@ def campaign(number, rng):
         "title": title,
         "blurb": f"{title}: made to last, made in small batches, shipped worldwide.",
         "description": "A longer story of the project, its team and its plan.",
-        "image_url": f"/images/campaign-{number}.svg",
+        "image_url": f"/images/campaign-{number}.png",
         "owner": f"creator{number % 200}",
         "category": CATEGORIES[number % len(CATEGORIES)],
         "location": {"country": "FR", "city": "Lyon"},

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "config.h"
 
+#include <cairo.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <string.h>
@@ -411,7 +412,7 @@ test_body_limits (void)
   g_autoptr(GSocketConnection) announced = connect_raw ();
   g_autoptr(GSocketConnection) chunked = connect_raw ();
   GOutputStream *output = g_io_stream_get_output_stream (G_IO_STREAM (chunked));
-  const char *image_request = "GET /images/campaign-1.svg HTTP/1.1\r\nHost: localhost\r\n"
+  const char *image_request = "GET /images/campaign-1.png HTTP/1.1\r\nHost: localhost\r\n"
                               "Content-Length: 104857600\r\n\r\n";
   const char *pledge_request = "POST /v1/campaigns/1/pledges HTTP/1.1\r\nHost: localhost\r\n"
                                "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n";
@@ -816,31 +817,62 @@ fetch_text (const char *path)
   return g_strndup (g_bytes_get_data (body, NULL), g_bytes_get_size (body));
 }
 
-static void
-expect_well_formed (const char *svg)
+static cairo_status_t
+read_png_cb (void          *closure,
+             unsigned char *data,
+             unsigned int   length)
 {
-  GMarkupParser nothing = { 0 };
-  g_autoptr(GMarkupParseContext) context = g_markup_parse_context_new (&nothing, 0, NULL, NULL);
-  g_autoptr(GError) error = NULL;
+  GInputStream *stream = closure;
 
-  g_markup_parse_context_parse (context, svg, -1, &error);
-  g_assert_no_error (error);
-  g_markup_parse_context_end_parse (context, &error);
-  g_assert_no_error (error);
+  return g_input_stream_read_all (stream, data, length, NULL, NULL, NULL) ? CAIRO_STATUS_SUCCESS
+                                                                           : CAIRO_STATUS_READ_ERROR;
 }
 
-/* Markup in a title stays text in the cover and the page. */
+/* The picture at @path: a PNG of a cover's size. */
+static void
+expect_cover (const char *path)
+{
+  g_autofree char *url = g_strconcat (platform->url, path, NULL);
+  g_autoptr(SoupMessage) message = soup_message_new ("GET", url);
+  g_autoptr(GBytes) body = soup_session_send_and_read (platform->session, message, NULL, NULL);
+  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (body);
+  cairo_surface_t *cover = NULL;
+
+  g_assert_cmpuint (soup_message_get_status (message), ==, 200);
+  g_assert_cmpstr (soup_message_headers_get_content_type (soup_message_get_response_headers (message), NULL), ==,
+                   "image/png");
+  cover = cairo_image_surface_create_from_png_stream (read_png_cb, stream);
+  g_assert_cmpint (cairo_surface_status (cover), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (cover), ==, 640);
+  g_assert_cmpint (cairo_image_surface_get_height (cover), ==, 360);
+  cairo_surface_destroy (cover);
+}
+
+/* Markup in a title stays text in the page, and the cover is still drawn. */
 static void
 test_markup_in_titles (void)
 {
-  g_autofree char *cover = NULL;
   g_autofree char *page = NULL;
 
   outside_write (platform, "UPDATE campaigns SET title = '& < > '' \" tricky', blurb = '<b>&' WHERE id = 4");
-  cover = fetch_text ("/images/soon.svg");
+  expect_cover ("/images/soon.png");
   page = fetch_text ("/campaigns/soon");
-  expect_well_formed (cover);
   g_assert_nonnull (strstr (page, "<h1>&amp; &lt; &gt; &apos; &quot; tricky</h1><p>&lt;b&gt;&amp;</p>"));
+}
+
+/* A database seeded when covers were SVG points at the PNG covers once the
+ * platform restarts on it; the old address is not served. */
+static void
+test_covers_moved_to_png (void)
+{
+  outside_write (platform, "UPDATE campaigns SET image_url = '/images/soon.svg' WHERE id = 4;"
+                           "PRAGMA user_version = 4");
+  cf_test_platform_restart (platform);
+  g_assert_cmpint (cf_test_platform_query (platform,
+    "SELECT COUNT(*) FROM campaigns WHERE id = 4 AND image_url = '/images/soon.png'"), ==, 1);
+  g_assert_cmpint (cf_test_platform_query (platform, "PRAGMA user_version"), ==, 5);
+  expect_cover ("/images/soon.png");
+  g_assert_cmpuint (call_status ("GET", "/images/soon.svg", NULL, NULL), ==, 404);
 }
 
 /* Only web addresses are stored for backers to open. */
@@ -893,6 +925,7 @@ main (int   argc,
   g_test_add_func ("/trust/listeners-leave-room", test_listeners_leave_room);
   g_test_add_func ("/trust/out-of-descriptors", test_out_of_descriptors);
   g_test_add_func ("/trust/markup-in-titles", test_markup_in_titles);
+  g_test_add_func ("/trust/covers-moved-to-png", test_covers_moved_to_png);
   g_test_add_func ("/trust/only-web-addresses", test_only_web_addresses);
 
   status = g_test_run ();

@@ -751,7 +751,7 @@ test_restart_keeps_data (void)
   cf_test_platform_restart (platform);
   campaign = expect ("GET", "/v1/campaigns/1", NULL, NULL, 200);
   g_assert_cmpint (fingerprint (), ==, before);
-  g_assert_cmpint (cf_test_platform_query (platform, "PRAGMA user_version"), ==, 4);
+  g_assert_cmpint (cf_test_platform_query (platform, "PRAGMA user_version"), ==, 5);
 }
 
 static gboolean

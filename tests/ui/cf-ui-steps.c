@@ -11,6 +11,7 @@
 #include "cf-funding-bar.h"
 #include "cf-preferences-window.h"
 #include "cf-secret-store.h"
+#include "cf-spinner.h"
 #include "cf-test-home.h"
 #include "cf-test-widgets.h"
 #include "cf-ui-steps.h"
@@ -427,10 +428,10 @@ gboolean
 cf_ui_has_loaded (GtkWidget *root,
                   gpointer   data)
 {
-  g_autoptr(GPtrArray) spinners = cf_test_visible_widgets (root, GTK_TYPE_SPINNER);
+  g_autoptr(GPtrArray) spinners = cf_test_visible_widgets (root, CF_TYPE_SPINNER);
 
   for (guint i = 0; i < spinners->len; i++)
-    if (gtk_widget_get_mapped (spinners->pdata[i]) && gtk_spinner_get_spinning (spinners->pdata[i]))
+    if (gtk_widget_get_mapped (spinners->pdata[i]) && cf_spinner_get_spinning (spinners->pdata[i]))
       return FALSE;
   return TRUE;
 }

@@ -29,6 +29,7 @@ struct _CfAccount
   CfLiveFeed *live_feed;
   char *kept_folder;   /* while signed in: what its campaigns last showed */
   guint busy;
+  guint person_actions;  /* sign-ins and sign-outs started: a sign-back-in they overtake changes nothing */
   gboolean for_this_run_only;  /* given on the command line, not added by the person */
 };
 
@@ -212,6 +213,19 @@ use_credentials (CfAccount     *self,
   cf_platform_get_me_async (self->platform, g_task_get_cancellable (task), me_cb, task);
 }
 
+typedef struct
+{
+  char *username;
+  guint person_actions;  /* as the sign-back-in started */
+} Restore;
+
+static void
+restore_free (Restore *restore)
+{
+  g_free (restore->username);
+  g_free (restore);
+}
+
 static void
 looked_up_cb (GObject      *object,
               GAsyncResult *result,
@@ -219,7 +233,8 @@ looked_up_cb (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   CfAccount *self = g_task_get_source_object (task);
-  const char *username = g_task_get_task_data (task);
+  Restore *restore = g_task_get_task_data (task);
+  const char *username = restore->username;
   g_autoptr(GError) error = NULL;
   g_autoptr(CfCredentials) credentials = cf_secret_store_lookup_finish (CF_SECRET_STORE (object), result, &error);
 
@@ -227,6 +242,13 @@ looked_up_cb (GObject      *object,
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+  /* The person signed in or out meanwhile: what the keyring held before is
+   * not theirs to undo. */
+  if (self->person_actions != restore->person_actions)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "overtaken by a sign-in or sign-out");
       return;
     }
   if (error != NULL)
@@ -252,11 +274,14 @@ cf_account_restore_async (CfAccount           *self,
                           gpointer             user_data)
 {
   GTask *task = g_task_new (self, cancellable, callback, user_data);
+  Restore *restore = g_new0 (Restore, 1);
 
   g_return_if_fail (CF_IS_ACCOUNT (self));
 
   g_task_set_source_tag (task, cf_account_restore_async);
-  g_task_set_task_data (task, g_strdup (username), g_free);
+  restore->username = g_strdup (username);
+  restore->person_actions = self->person_actions;
+  g_task_set_task_data (task, restore, (GDestroyNotify) restore_free);
   /* Without a sign-in, there is nothing to look up. */
   if (cf_platform_get_capabilities (self->platform)->sign_in == CF_SIGN_IN_METHOD_NONE)
     {
@@ -368,6 +393,7 @@ cf_account_sign_in_async (CfAccount           *self,
   g_return_if_fail (CF_IS_ACCOUNT (self));
 
   g_task_set_source_tag (task, cf_account_sign_in_async);
+  self->person_actions++;
   sign_in->username = g_strdup (username);
   g_task_set_task_data (task, sign_in, (GDestroyNotify) sign_in_free);
   set_busy (self, TRUE);
@@ -389,11 +415,22 @@ cf_account_sign_in_finish (CfAccount     *self,
  * lists kept for offline reading (by forget()), the campaigns Explore kept
  * of the platform while they were signed in, and what notifications
  * remembered of their pledges. */
+static CfPledgeWatch *
+new_pledge_watch (CfAccount  *self,
+                  const char *username)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "crowdfund", "seen-pledges.ini", NULL);
+  g_autofree char *scope = g_strdup_printf ("%s %s", self->choice, username);
+
+  return cf_pledge_watch_new (path, scope);
+}
+
 static void
-forget_traces (CfAccount *self)
+forget_traces (CfAccount  *self,
+               const char *username)
 {
   g_autofree char *explored = cf_account_dup_platform_list_path (self, "explore");
-  g_autoptr(CfPledgeWatch) watch = cf_account_new_pledge_watch (self);
+  g_autoptr(CfPledgeWatch) watch = new_pledge_watch (self, username);
 
   cf_saved_list_forget (explored);
   cf_pledge_watch_forget (watch);
@@ -412,7 +449,7 @@ signed_out_cb (GObject      *object,
   if (!cf_platform_sign_out_finish (CF_PLATFORM (object), result, &error))
     g_debug ("revoking tokens: %s", error->message);
   set_busy (self, FALSE);
-  forget_traces (self);
+  forget_traces (self, g_task_get_task_data (task));
   forget (self, NULL);
   g_task_return_boolean (task, TRUE);
 }
@@ -458,6 +495,8 @@ cf_account_sign_out_async (CfAccount           *self,
       return;
     }
 
+  self->person_actions++;
+  g_task_set_task_data (task, g_strdup (self->username), g_free);
   set_busy (self, TRUE);
   cf_secret_store_clear_async (self->secret_store, self->choice, self->username, cancellable,
                                sign_out_cleared_cb, task);
@@ -479,14 +518,10 @@ cf_account_sign_out_finish (CfAccount     *self,
 CfPledgeWatch *
 cf_account_new_pledge_watch (CfAccount *self)
 {
-  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "crowdfund", "seen-pledges.ini", NULL);
-  g_autofree char *scope = NULL;
-
   g_return_val_if_fail (CF_IS_ACCOUNT (self), NULL);
   g_return_val_if_fail (self->username != NULL, NULL);
 
-  scope = g_strdup_printf ("%s %s", self->choice, self->username);
-  return cf_pledge_watch_new (path, scope);
+  return new_pledge_watch (self, self->username);
 }
 
 /* The live figures of campaigns, seen with this account's eyes: its

@@ -85,12 +85,16 @@ tell (CfPledgeNotifier *self,
     }
 }
 
-/* A fresh answer from @account: what changed since it was last seen. */
+/* A fresh answer from @account: what changed since it was last seen. An
+ * answer that arrives after its person signed out is nobody's news. */
 static void
 pledges_changed_cb (CfPledgeNotifier *self,
                     CfAccount        *account)
 {
-  for (guint i = 0; account != NULL && i < cf_merged_list_get_n_sources (self->pledges); i++)
+  if (account == NULL || !cf_account_get_signed_in (account))
+    return;
+
+  for (guint i = 0; i < cf_merged_list_get_n_sources (self->pledges); i++)
     {
       const CfMergedSource *source = cf_merged_list_get_source (self->pledges, i);
 

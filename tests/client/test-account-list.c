@@ -204,6 +204,43 @@ test_failure_told (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
 }
 
+static void
+keep_result_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+/* A sign-in started while the account signs back in wins, whichever ends
+ * first: the keyring's answer, which holds nothing here, neither signs the
+ * person out again nor tells them their session is gone. */
+static void
+test_sign_in_overtakes_restore (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(CfAccountList) list = NULL;
+  g_autoptr(GAsyncResult) restored = NULL;
+  g_autoptr(GAsyncResult) signed_in = NULL;
+  g_autoptr(GError) error = NULL;
+  CfAccount *account;
+
+  set_platforms (fixture, first->url, NULL);
+  list = start (fixture, NULL);
+  account = cf_account_list_find (list, first->url);
+  cf_account_restore_async (account, "nobody-kept", NULL, keep_result_cb, &restored);
+  cf_account_sign_in_async (account, "backer", "backer-pw", NULL, keep_result_cb, &signed_in);
+  while (restored == NULL || signed_in == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_true (cf_account_sign_in_finish (account, signed_in, &error));
+  g_assert_no_error (error);
+  g_assert_false (cf_account_restore_finish (account, restored, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpstr (cf_account_get_username (account), ==, "backer");
+  g_assert_null (cf_account_get_error (account));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -220,6 +257,8 @@ main (int   argc,
   g_test_add ("/account-list/restore-and-remove", Fixture, NULL, fixture_set_up, test_restore_and_remove,
               fixture_tear_down);
   g_test_add ("/account-list/failure-told", Fixture, NULL, fixture_set_up, test_failure_told, fixture_tear_down);
+  g_test_add ("/account-list/sign-in-overtakes-restore", Fixture, NULL, fixture_set_up,
+              test_sign_in_overtakes_restore, fixture_tear_down);
 
   status = g_test_run ();
   cf_test_platform_free (first);

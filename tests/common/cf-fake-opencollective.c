@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cf-fake-opencollective.h"
+#include "cf-test-counts.h"
 
 /* Open Collective's limits (server/routes.ts): 10 requests a minute per
  * address signed out, 100 per personal token. */
@@ -19,6 +20,7 @@ struct _CfFakeOpenCollective
   char *api_url;
   char *website_url;
   GHashTable *counts;      /* operation → requests */
+  GHashTable *requests;    /* operation and its variables → requests */
   GHashTable *balances;    /* slug → cents, as a test set them */
   GHashTable *windows;     /* who (“-” or a token) → Window */
   CfFakeOpenCollectiveMood mood;
@@ -324,8 +326,14 @@ handle_graphql (CfFakeOpenCollective *self,
                           ? json_object_get_object_member (body, "variables") : NULL;
   guint count = GPOINTER_TO_UINT (g_hash_table_lookup (self->counts, operation));
 
+  g_autofree char *variables_text = variables ? json_to_string (json_object_get_member (body, "variables"), FALSE)
+                                              : g_strdup ("");
+  char *request_key = g_strdup_printf ("%s %s", operation, variables_text);
+
   self->all++;
   g_hash_table_replace (self->counts, g_strdup (operation), GUINT_TO_POINTER (count + 1));
+  g_hash_table_replace (self->requests, request_key,
+                        GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (self->requests, request_key)) + 1));
   if (answered_in_mood (self, message) || refused_token (self, message, token) || !within_limit (self, message, token))
     return;
   if (!is_known_query (operation, query))
@@ -364,6 +372,7 @@ cf_fake_opencollective_new (void)
   self->server = soup_server_new (NULL, NULL);
   self->minute_seconds = 60;
   self->counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->requests = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->balances = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->windows = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   soup_server_add_handler (self->server, NULL, handle, self, NULL);
@@ -405,6 +414,14 @@ cf_fake_opencollective_set_minute_length (CfFakeOpenCollective *self,
   self->minute_seconds = seconds;
 }
 
+/* The minute's requests are counted afresh from now on, as when a minute
+ * has passed since the first. */
+void
+cf_fake_opencollective_start_new_minute (CfFakeOpenCollective *self)
+{
+  g_hash_table_remove_all (self->windows);
+}
+
 /* From now on, the collective @slug's balance is @cents. */
 void
 cf_fake_opencollective_set_balance (CfFakeOpenCollective *self,
@@ -420,6 +437,14 @@ cf_fake_opencollective_count (CfFakeOpenCollective *self,
                               const char           *operation)
 {
   return GPOINTER_TO_UINT (g_hash_table_lookup (self->counts, operation));
+}
+
+/* A copy of how many times each operation was asked with each set of
+ * variables (cf-test-counts.h). */
+GHashTable *
+cf_fake_opencollective_dup_request_counts (CfFakeOpenCollective *self)
+{
+  return cf_test_counts_copy (self->requests);
 }
 
 guint
@@ -451,6 +476,7 @@ cf_fake_opencollective_free (CfFakeOpenCollective *self)
   soup_server_disconnect (self->server);
   g_object_unref (self->server);
   g_hash_table_unref (self->counts);
+  g_hash_table_unref (self->requests);
   g_hash_table_unref (self->balances);
   g_hash_table_unref (self->windows);
   g_free (self->last_search);

@@ -34,11 +34,13 @@ void                  cf_fake_opencollective_set_next_mood   (CfFakeOpenCollecti
                                                               CfFakeOpenCollectiveMood  mood);
 void                  cf_fake_opencollective_set_minute_length (CfFakeOpenCollective *self,
                                                                 guint                 seconds);
+void                  cf_fake_opencollective_start_new_minute (CfFakeOpenCollective *self);
 void                  cf_fake_opencollective_set_balance     (CfFakeOpenCollective     *self,
                                                               const char               *slug,
                                                               gint64                    cents);
 guint                 cf_fake_opencollective_count           (CfFakeOpenCollective     *self,
                                                               const char               *operation);
+GHashTable           *cf_fake_opencollective_dup_request_counts (CfFakeOpenCollective *self);
 guint                 cf_fake_opencollective_count_all       (CfFakeOpenCollective     *self);
 guint                 cf_fake_opencollective_count_refused   (CfFakeOpenCollective     *self);
 const char           *cf_fake_opencollective_get_last_search (CfFakeOpenCollective     *self);

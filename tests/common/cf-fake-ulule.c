@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cf-fake-ulule.h"
+#include "cf-test-counts.h"
 
 struct _CfFakeUlule
 {
@@ -370,14 +371,7 @@ cf_fake_ulule_count (CfFakeUlule *self,
 GHashTable *
 cf_fake_ulule_dup_api_counts (CfFakeUlule *self)
 {
-  GHashTable *counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  GHashTableIter iter;
-  gpointer request, count;
-
-  g_hash_table_iter_init (&iter, self->requests);
-  while (g_hash_table_iter_next (&iter, &request, &count))
-    g_hash_table_insert (counts, g_strdup (request), count);
-  return counts;
+  return cf_test_counts_copy (self->requests);
 }
 
 /* API requests that came without Ulule-Version: 2020-11-10. */

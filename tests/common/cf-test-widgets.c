@@ -206,18 +206,39 @@ cf_test_render_to_png (GtkWidget  *widget,
   g_test_message ("rendered %s", path);
 }
 
-/* The visible preferences row of @type titled @title under @root. */
-GtkWidget *
-cf_test_row_titled (GtkWidget  *root,
-                    GType       type,
-                    const char *title)
+static GtkWidget *
+find_row_titled (GtkWidget  *root,
+                 GType       type,
+                 const char *title)
 {
   g_autoptr(GPtrArray) rows = cf_test_visible_widgets (root, type);
 
   for (guint i = 0; i < rows->len; i++)
     if (g_str_equal (adw_preferences_row_get_title (rows->pdata[i]), title))
       return rows->pdata[i];
-  g_error ("no row “%s”", title);
+  return NULL;
+}
+
+/* The visible preferences row of @type titled @title under @root, which
+ * must be there. */
+GtkWidget *
+cf_test_row_titled (GtkWidget  *root,
+                    GType       type,
+                    const char *title)
+{
+  GtkWidget *row = find_row_titled (root, type, title);
+
+  if (row == NULL)
+    g_error ("no row “%s”", title);
+  return row;
+}
+
+/* Whether @root shows an action row titled @title, a CfTestCondition. */
+gboolean
+cf_test_shows_row (GtkWidget *root,
+                   gpointer   title)
+{
+  return find_row_titled (root, ADW_TYPE_ACTION_ROW, title) != NULL;
 }
 
 /* The visible button under @root that shows @label. */

@@ -19,6 +19,8 @@ gboolean   cf_test_shows_label_starting (GtkWidget *root,
 
 gboolean   cf_test_shows_label_containing (GtkWidget *root,
                                            gpointer   text);
+gboolean   cf_test_shows_row       (GtkWidget  *root,
+                                    gpointer    title);
 gboolean   cf_test_shows_dialog    (GtkWidget  *root,
                                     gpointer    heading);
 typedef gboolean (*CfTestCondition) (GtkWidget *root,

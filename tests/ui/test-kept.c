@@ -4,6 +4,7 @@
 #include "cf-application.h"
 #include "cf-campaign-page.h"
 #include "cf-fake-kickstarter.h"
+#include "cf-kept-platform.h"
 #include "cf-pledge-page.h"
 #include "cf-test-notifications.h"
 #include "cf-test-platform.h"
@@ -76,15 +77,23 @@ wait_for_dialog (GtkWidget  *window,
   return cf_test_find_window (ADW_TYPE_MESSAGE_DIALOG);
 }
 
+/* A window on the reference platform, and on what the person keeps on
+ * this computer when @keeping is. */
 static GtkWidget *
-open_window (void)
+open_window_keeping (gboolean keeping)
 {
   GSettings *settings = cf_application_get_settings (application);
-  const char *platforms[] = { reference->url, NULL };
+  const char *platforms[] = { reference->url, keeping ? CF_KEPT_CHOICE : NULL, NULL };
 
   g_settings_set_strv (settings, "platforms", platforms);
   g_settings_set_string (settings, "platform", reference->url);
   return cf_ui_open_window (application, NULL);
+}
+
+static GtkWidget *
+open_window (void)
+{
+  return open_window_keeping (FALSE);
 }
 
 /* The entry row titled @title in @dialog. */
@@ -145,6 +154,35 @@ test_follow_kickstarter (void)
   cf_test_wait_until (window, cf_test_shows_label_containing, "$101,25", "the dashboard shows the new total");
   cf_test_render_to_png (window, "kept-dashboard");
   gtk_window_destroy (GTK_WINDOW (window));
+}
+
+static gboolean
+kickstarter_read_since (GtkWidget *root,
+                        gpointer   before)
+{
+  return cf_fake_kickstarter_count (kickstarter) > GPOINTER_TO_UINT (before);
+}
+
+/* A new window reads the followed campaign's figures from Kickstarter once,
+ * from its opening until Following and the dashboard show them; what the
+ * person kept on this computer is not asked of anyone. */
+static void
+test_nothing_asked_twice (void)
+{
+  guint before = cf_fake_kickstarter_count (kickstarter);
+  GtkWidget *window;
+
+  /* At the pace a person's app reads at, no second read is due meanwhile. */
+  g_setenv ("CROWDFUND_KICKSTARTER_POLL_SECONDS", "300", TRUE);
+  window = open_window_keeping (TRUE);
+  g_assert_true (gtk_widget_activate_action (window, "win.show-view", "s", "following"));
+  cf_test_wait_until (window, kickstarter_read_since, GUINT_TO_POINTER (before), "Kickstarter's figures are read");
+  cf_test_wait_until (window, has_label, "1,530 backers", "the followed campaign shows Kickstarter's figures");
+  g_assert_true (gtk_widget_activate_action (window, "win.show-view", "s", "dashboard"));
+  cf_test_wait_until (window, cf_test_shows_label_containing, "$101,25", "the launch is on the dashboard");
+  g_assert_cmpuint (cf_fake_kickstarter_count (kickstarter) - before, ==, 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+  g_setenv ("CROWDFUND_KICKSTARTER_POLL_SECONDS", "1", TRUE);
 }
 
 static GtkDropTarget *
@@ -345,6 +383,7 @@ main (int   argc,
   application = cf_ui_new_application ();
 
   g_test_add_func ("/kept/follow-kickstarter", test_follow_kickstarter);
+  g_test_add_func ("/kept/nothing-asked-twice", test_nothing_asked_twice);
   g_test_add_func ("/kept/follow-dropped-address", test_follow_dropped_address);
   g_test_add_func ("/kept/pledges-by-hand", test_pledges_by_hand);
   g_test_add_func ("/kept/phone-width", test_phone_width);

@@ -18,13 +18,6 @@ static CfTestPlatform *platform;
 static CfApplication *application;
 
 static gboolean
-has_row (GtkWidget *root,
-         gpointer   title)
-{
-  return cf_test_row_titled (root, ADW_TYPE_ACTION_ROW, title) != NULL;
-}
-
-static gboolean
 has_cards (GtkWidget *root,
            gpointer   data)
 {
@@ -83,7 +76,7 @@ test_back_to_pledges (void)
   gtk_widget_activate_action (campaign_page, "campaign.back", NULL);
 
   g_assert_true (gtk_widget_activate_action (window, "win.show-view", "s", "pledges"));
-  cf_test_wait_until (window, has_row, "Ten left", "the pledge is listed");
+  cf_test_wait_until (window, cf_test_shows_row, "Ten left", "the pledge is listed");
   adw_action_row_activate (ADW_ACTION_ROW (cf_test_row_titled (window, ADW_TYPE_ACTION_ROW, "Ten left")));
   pledge_page = cf_test_first_visible (window, CF_TYPE_PLEDGE_PAGE);
   g_assert_nonnull (pledge_page);

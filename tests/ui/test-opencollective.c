@@ -9,6 +9,7 @@
 #include "cf-fake-opencollective.h"
 #include "cf-fake-ulule.h"
 #include "cf-pledge-page.h"
+#include "cf-test-counts.h"
 #include "cf-test-platform.h"
 #include "cf-test-widgets.h"
 #include "cf-ui-steps.h"
@@ -31,13 +32,6 @@ has_label (GtkWidget *root,
            gpointer   text)
 {
   return cf_test_shows_label (root, text);
-}
-
-static gboolean
-has_row (GtkWidget *root,
-         gpointer   title)
-{
-  return cf_test_row_titled (root, ADW_TYPE_ACTION_ROW, title) != NULL;
 }
 
 /* The row titled @title whose subtitle is @subtitle. */
@@ -247,8 +241,8 @@ test_contributions_beside_pledges (void)
   g_assert_true (gtk_widget_activate_action (window, "win.show-view", "s", "pledges"));
   cf_test_wait_until (window, has_row_reading, "Open Collective · Backer · $5 a month since March 2025, next charge 1 January",
                       "a monthly contribution says what it is");
-  cf_test_wait_until (window, has_row, "Night Light", "Ulule's orders are listed beside");
-  cf_test_wait_until (window, has_row, "Ten left", "the reference platform's pledges are listed beside");
+  cf_test_wait_until (window, cf_test_shows_row, "Night Light", "Ulule's orders are listed beside");
+  cf_test_wait_until (window, cf_test_shows_row, "Ten left", "the reference platform's pledges are listed beside");
   g_assert_true (has_row_reading (window, "Open Collective · ¥1,000 a month since August 2023"));
   g_assert_true (has_row_reading (window, "Open Collective · $20 a month since February 2024"));
   g_assert_true (has_row_reading (window, "Open Collective · No reward · $25"));
@@ -293,7 +287,7 @@ test_contributions_beside_pledges (void)
   g_assert_true (cf_test_shows_label (window, "$1,434 a month from recurring contributions"));
   /* Northwind Traders' $150, under its tier; contributors stay unnamed there. */
   cf_test_wait_until (window, has_label, "$150", "the latest contributions are listed");
-  g_assert_true (has_row (window, "Sponsor"));
+  g_assert_true (cf_test_shows_row (window, "Sponsor"));
   cf_test_render_to_png (window, "opencollective-dashboard");
 
   /* Every contribution to a spreadsheet, with how often it comes. */
@@ -309,6 +303,32 @@ test_contributions_beside_pledges (void)
   g_unlink (export);
   g_rmdir (folder);
   g_assert_cmpuint (cf_fake_opencollective_count_refused (opencollective), ==, 1);
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
+/* A new window, signed back in from the keyring, asks Open Collective each
+ * thing once — an operation with the same variables — from its opening
+ * until Pledges lists the contributions and the dashboard the collective's
+ * latest contributions. */
+static void
+test_nothing_asked_twice (void)
+{
+  g_autoptr(GHashTable) before = cf_fake_opencollective_dup_request_counts (opencollective);
+  g_autoptr(GHashTable) after = NULL;
+  g_autofree char *twice = NULL;
+  GtkWidget *window;
+
+  /* The requests of the tests before are not this window's. */
+  cf_fake_opencollective_start_new_minute (opencollective);
+  window = open_window ();
+  g_assert_true (gtk_widget_activate_action (window, "win.show-view", "s", "pledges"));
+  cf_test_wait_until (window, cf_test_shows_row, "Tidepool Editor", "the contributions are listed");
+  cf_ui_open_dashboard_on (window, "Tidepool Editor");
+  cf_test_wait_until (window, has_label, "$150", "the collective's latest contributions are listed");
+
+  after = cf_fake_opencollective_dup_request_counts (opencollective);
+  twice = cf_test_counts_asked_twice (before, after);
+  g_assert_cmpstr (twice, ==, "");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 
@@ -336,6 +356,7 @@ main (int   argc,
   g_test_add_func ("/opencollective/refused-honestly", test_refused_honestly);
   g_test_add_func ("/opencollective/open-by-address", test_open_by_address);
   g_test_add_func ("/opencollective/contributions-beside-pledges", test_contributions_beside_pledges);
+  g_test_add_func ("/opencollective/nothing-asked-twice", test_nothing_asked_twice);
 
   status = g_test_run ();
   cf_test_platform_free (reference);

@@ -7,6 +7,7 @@
 #include "cf-campaign-page.h"
 #include "cf-fake-ulule.h"
 #include "cf-pledge-page.h"
+#include "cf-test-counts.h"
 #include "cf-test-platform.h"
 #include "cf-test-widgets.h"
 #include "cf-ui-steps.h"
@@ -26,13 +27,6 @@ has_label (GtkWidget *root,
            gpointer   text)
 {
   return cf_test_shows_label (root, text);
-}
-
-static gboolean
-has_row (GtkWidget *root,
-         gpointer   title)
-{
-  return cf_test_row_titled (root, ADW_TYPE_ACTION_ROW, title) != NULL;
 }
 
 static GtkWidget *
@@ -151,8 +145,8 @@ test_orders_beside_pledges (void)
   gtk_window_destroy (GTK_WINDOW (preferences));
 
   g_assert_true (gtk_widget_activate_action (window, "win.show-view", "s", "pledges"));
-  cf_test_wait_until (window, has_row, "Night Light", "Ulule's orders are listed");
-  cf_test_wait_until (window, has_row, "Ten left", "the reference platform's pledges are listed");
+  cf_test_wait_until (window, cf_test_shows_row, "Night Light", "Ulule's orders are listed");
+  cf_test_wait_until (window, cf_test_shows_row, "Ten left", "the reference platform's pledges are listed");
   /* An order of several rewards names each, with how many. */
   row_starting (window, "Night Light", "Ulule · 2 × The lamp, Thank you! · €199");
   row = GTK_WIDGET (row_starting (window, "Night Light", "Ulule · The lamp · €95"));
@@ -220,11 +214,9 @@ test_nothing_asked_twice (void)
 {
   g_autoptr(GHashTable) before = cf_fake_ulule_dup_api_counts (ulule);
   g_autoptr(GHashTable) after = NULL;
-  g_autoptr(GString) twice = g_string_new (NULL);
+  g_autofree char *twice = NULL;
   GSettings *settings = cf_application_get_settings (application);
   GtkWidget *window;
-  GHashTableIter iter;
-  gpointer path, count;
 
   g_settings_set_string (settings, "last-view", "pledges");
   window = open_window ();
@@ -235,16 +227,8 @@ test_nothing_asked_twice (void)
                       "the pre-sale's live figures are read twice more");
 
   after = cf_fake_ulule_dup_api_counts (ulule);
-  g_hash_table_iter_init (&iter, after);
-  while (g_hash_table_iter_next (&iter, &path, &count))
-    {
-      guint asked = GPOINTER_TO_UINT (count) - GPOINTER_TO_UINT (g_hash_table_lookup (before, path));
-
-      g_test_message ("%s: %u", (const char *) path, asked);
-      if (asked > 1)
-        g_string_append_printf (twice, "%s ×%u ", (const char *) path, asked);
-    }
-  g_assert_cmpstr (twice->str, ==, "");
+  twice = cf_test_counts_asked_twice (before, after);
+  g_assert_cmpstr (twice, ==, "");
   gtk_window_destroy (GTK_WINDOW (window));
 }
 

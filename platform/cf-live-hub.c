@@ -33,6 +33,7 @@ struct _CfLiveHub
   GHashTable *listeners;  /* campaign id → GPtrArray of the LiveClients subscribed */
   GHashTable *dirty;  /* campaign ids whose totals changed since the last flush */
   guint flush_id;
+  gint64 last_flush;  /* when totals last went out, monotonic µs */
   guint max_clients;
 };
 
@@ -154,6 +155,7 @@ flush_cb (gpointer user_data)
   gint64 *campaign_id;
 
   self->flush_id = 0;
+  self->last_flush = g_get_monotonic_time ();
   g_hash_table_iter_init (&iter, self->dirty);
   while (g_hash_table_iter_next (&iter, (gpointer *) &campaign_id, NULL))
     send_totals (self, *campaign_id);
@@ -354,16 +356,23 @@ cf_live_hub_add_client (CfLiveHub               *self,
   g_ptr_array_add (self->clients, client);
 }
 
-/* Totals go out within COALESCE_MS, once, whatever came meanwhile. */
+/* Totals go out once whatever came meanwhile, at most every COALESCE_MS:
+ * at once when the last went out longer ago — a pledge after a quiet
+ * moment, or while sending to many listeners took longer than that — and
+ * otherwise when COALESCE_MS have passed since. */
 void
 cf_live_hub_totals_changed (CfLiveHub *self,
                             gint64     campaign_id)
 {
+  gint64 wait;
+
   if (!g_hash_table_contains (self->dirty, &campaign_id))
     g_hash_table_add (self->dirty, g_memdup2 (&campaign_id, sizeof campaign_id));
 
-  if (self->flush_id == 0)
-    self->flush_id = g_timeout_add (COALESCE_MS, flush_cb, self);
+  if (self->flush_id != 0)
+    return;
+  wait = MAX (0, self->last_flush + COALESCE_MS * 1000 - g_get_monotonic_time ());
+  self->flush_id = g_timeout_add ((guint) ((wait + 999) / 1000), flush_cb, self);
 }
 
 /* Every pledge, to the campaign's owner only. */

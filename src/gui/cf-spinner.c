@@ -10,7 +10,7 @@
 /* How long something may take before the spinner shows it is awaited: what
  * arrives sooner does not flash one. */
 #define APPEAR_DELAY_MS 500
-#define SIZE 16
+#define SIZE 16  /* as GTK's own, unless a template asks for more */
 #define TURN_USEC G_USEC_PER_SEC
 
 /* That something is awaited, drawn as a ring with a quarter of it turning.

@@ -138,9 +138,9 @@ handle_image (SoupServer        *soup_server,
   png = draw_cover (slug, title);
   soup_message_headers_replace (soup_server_message_get_response_headers (message),
                                 "Cache-Control", "max-age=86400");
+  soup_message_headers_set_content_type (soup_server_message_get_response_headers (message), "image/png", NULL);
   soup_server_message_set_status (message, SOUP_STATUS_OK, NULL);
-  soup_server_message_set_response (message, "image/png", SOUP_MEMORY_COPY,
-                                    g_bytes_get_data (png, NULL), g_bytes_get_size (png));
+  soup_message_body_append_bytes (soup_server_message_get_response_body (message), png);
 }
 
 static void

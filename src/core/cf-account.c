@@ -411,10 +411,8 @@ cf_account_sign_in_finish (CfAccount     *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
-/* What the person chose to sign out of leaves no trace of them here: the
- * lists kept for offline reading (by forget()), the campaigns Explore kept
- * of the platform while they were signed in, and what notifications
- * remembered of their pledges. */
+/* What notifications remember of @username's pledges on this platform, in
+ * the user's data folder. */
 static CfPledgeWatch *
 new_pledge_watch (CfAccount  *self,
                   const char *username)
@@ -425,6 +423,10 @@ new_pledge_watch (CfAccount  *self,
   return cf_pledge_watch_new (path, scope);
 }
 
+/* What the person chose to sign out of leaves no trace of them here: the
+ * lists kept for offline reading (by forget()), the campaigns Explore kept
+ * of the platform while they were signed in, and what notifications
+ * remembered of their pledges. */
 static void
 forget_traces (CfAccount  *self,
                const char *username)
@@ -513,8 +515,7 @@ cf_account_sign_out_finish (CfAccount     *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
-/* What notifications remember of the signed-in person's pledges on this
- * platform, in the user's data folder. */
+/* What notifications remember of the signed-in person's pledges. */
 CfPledgeWatch *
 cf_account_new_pledge_watch (CfAccount *self)
 {

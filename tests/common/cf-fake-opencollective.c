@@ -325,7 +325,6 @@ handle_graphql (CfFakeOpenCollective *self,
   JsonObject *variables = body && json_object_has_member (body, "variables")
                           ? json_object_get_object_member (body, "variables") : NULL;
   guint count = GPOINTER_TO_UINT (g_hash_table_lookup (self->counts, operation));
-
   g_autofree char *variables_text = variables ? json_to_string (json_object_get_member (body, "variables"), FALSE)
                                               : g_strdup ("");
   char *request_key = g_strdup_printf ("%s %s", operation, variables_text);

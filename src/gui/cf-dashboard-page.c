@@ -593,8 +593,7 @@ choose_campaign (CfDashboardPage *self,
 /* Whether the menu holds @campaigns already: the same campaigns of the
  * same accounts, in the same order. Read again (the copy kept from the
  * last run, then the platform's answer), they are not shown anew, which
- * would read their rewards and latest pledges again; their figures come
- * from the live feed. */
+ * would read their rewards and latest pledges again. */
 static gboolean
 shows_campaigns (CfDashboardPage *self,
                  GPtrArray       *campaigns)
@@ -615,9 +614,40 @@ shows_campaigns (CfDashboardPage *self,
   return TRUE;
 }
 
-/* Every account's campaigns in one menu; a platform that failed keeps
- * what it gave last, and says why. A failure that changes nothing shown
- * leaves the campaign watched as it is. */
+/* Where the campaign shown stands in the menu. */
+static guint
+shown_position (CfDashboardPage *self)
+{
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->campaigns)); i++)
+    {
+      g_autoptr(CfAccountItem) shown = g_list_model_get_item (G_LIST_MODEL (self->campaigns), i);
+
+      if (cf_account_item_get_item (shown) == self->campaign)
+        return i;
+    }
+  return 0;
+}
+
+/* The campaign shown, read again as @created: its new copy is shown, since
+ * what was read may have changed (the first figures of a campaign kept on
+ * this computer), and its figures go on coming from the same campaign of
+ * the live feed, which the new subscription joins before the old leaves. */
+static void
+show_new_copy (CfDashboardPage *self,
+               CfAccountItem   *created)
+{
+  g_autoptr(CfLiveSubscription) before = g_steal_pointer (&self->subscription);
+  CfCampaign *campaign = cf_account_item_get_item (created);
+
+  g_signal_handlers_disconnect_by_data (before, self);
+  g_set_object (&self->campaign, campaign);
+  self->subscription = cf_live_subscription_new (self->feed, campaign, TRUE);
+  self->live = cf_live_subscription_get_live (self->subscription);
+  g_signal_connect_swapped (self->subscription, "changed", G_CALLBACK (live_changed_cb), self);
+  show_figures (self, FALSE);
+  show_chart (self);
+}
+
 /* A campaign in the menu: its title, and its platform when the person
  * creates on several. */
 static char *
@@ -641,11 +671,15 @@ dup_created_title (CfAccountItem *item)
   return g_strdup (cf_campaign_get_title (cf_account_item_get_item (item)));
 }
 
+/* Every account's campaigns in one menu; a platform that failed keeps
+ * what it gave last, and says why. The same campaigns read again leave the
+ * campaign watched as it is, shown from its new copy. */
 static void
 campaigns_changed_cb (CfDashboardPage *self,
                       CfAccount       *account)
 {
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+  gboolean same;
   guint n, selected;
 
   for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (self->my_campaigns)); i++)
@@ -661,18 +695,15 @@ campaigns_changed_cb (CfDashboardPage *self,
       return;
     }
 
-  if (self->campaign != NULL && shows_campaigns (self, items))
-    {
-      cf_widget_show_merged_state (self->stack, self->my_campaigns, TRUE, "dashboard", self->error_status_page);
-      show_kept_banner (self);
-      return;
-    }
-
-  selected = choose_campaign (self, items);
-  forget_campaign (self);
+  same = self->campaign != NULL && shows_campaigns (self, items);
+  selected = same ? shown_position (self) : choose_campaign (self, items);
+  if (!same)
+    forget_campaign (self);
   g_signal_handlers_block_by_func (self->campaign_drop_down, campaign_selected_cb, self);
   g_list_store_splice (self->campaigns, 0, g_list_model_get_n_items (G_LIST_MODEL (self->campaigns)),
                        items->pdata, n);
+  if (same)
+    gtk_drop_down_set_selected (self->campaign_drop_down, selected);
   g_signal_handlers_unblock_by_func (self->campaign_drop_down, campaign_selected_cb, self);
   gtk_widget_set_visible (GTK_WIDGET (self->campaign_drop_down), n > 1);
   gtk_widget_set_visible (GTK_WIDGET (self->campaign_title_label), n == 1);
@@ -686,6 +717,11 @@ campaigns_changed_cb (CfDashboardPage *self,
   set_has_campaigns (self, TRUE);
   cf_widget_show_merged_state (self->stack, self->my_campaigns, TRUE, "dashboard", self->error_status_page);
   show_kept_banner (self);
+  if (same)
+    {
+      show_new_copy (self, items->pdata[selected]);
+      return;
+    }
   gtk_drop_down_set_selected (self->campaign_drop_down, selected);
   campaign_selected_cb (self);
 }

@@ -152,6 +152,10 @@ test_follow_kickstarter (void)
   cf_test_wait_until (window, has_notification, "Goal Reached\nHell Let Loose passed $100,000.",
                       "the creator is told the goal is passed");
   cf_test_wait_until (window, cf_test_shows_label_containing, "$101,25", "the dashboard shows the new total");
+  /* The campaign read again with its first figures is shown from them: its
+   * goal is told, not left out. */
+  cf_test_wait_until (window, cf_test_shows_label_containing, "Your goal of $100,000 was reached.",
+                      "the dashboard says which goal was reached");
   cf_test_render_to_png (window, "kept-dashboard");
   gtk_window_destroy (GTK_WINDOW (window));
 }
